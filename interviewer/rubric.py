@@ -1,0 +1,54 @@
+"""The product-sense rubric as data, so coaches, scorecards and reports agree on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from interviewer.tomlcompat import tomllib
+
+MIN_SCORE = 1
+MAX_SCORE = 5
+HIRE_BAR = 3
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    name: str
+    summary: str
+    level_1: str
+    level_3: str
+    level_5: str
+
+    def descriptor(self, score: float) -> str:
+        """The level descriptor nearest to a score (1, 3 or 5)."""
+        if score < 2:
+            return self.level_1
+        if score < 4:
+            return self.level_3
+        return self.level_5
+
+
+@cache
+def dimensions() -> tuple[Dimension, ...]:
+    raw = tomllib.loads(
+        resources.files("interviewer").joinpath("data/rubric.toml").read_text(encoding="utf-8")
+    )
+    return tuple(Dimension(**d) for d in raw["dimensions"])
+
+
+def dimension_ids() -> tuple[str, ...]:
+    return tuple(d.id for d in dimensions())
+
+
+def dimension(dim_id: str) -> Dimension:
+    for d in dimensions():
+        if d.id == dim_id:
+            return d
+    raise KeyError(dim_id)
+
+
+def clamp_score(value: float) -> float:
+    return max(float(MIN_SCORE), min(float(MAX_SCORE), value))
