@@ -1,0 +1,72 @@
+"""Shared fixtures: the real bundled banks and an isolated session home."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interviewer.banks import QuestionBank, load_banks
+
+
+@pytest.fixture(scope="session")
+def bank() -> QuestionBank:
+    return load_banks()
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Sessions go to a temporary INTERVIEWER_HOME, never the developer's own."""
+    h = tmp_path / "home"
+    monkeypatch.setenv("INTERVIEWER_HOME", str(h))
+    monkeypatch.setenv("INTERVIEWER_CONFIG", str(tmp_path / "no-config.toml"))
+    return h
+
+
+# -- TUI fixtures (tests/test_tui_*.py) --------------------------------------------------------
+# Self-contained on purpose: they build their own bank, coach and store, so they do not depend on
+# the other fixtures above.
+
+TUI_FIXED_NOW = (2025, 1, 6, 9, 30, 0)
+"""The session folder's timestamp in TUI tests, so the path shown on screen never varies."""
+
+
+@pytest.fixture
+def tui_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An isolated INTERVIEWER_HOME under a fake user home, so the UI shows it as `~/...`."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("INTERVIEWER_CONFIG", str(tmp_path / "no-config.toml"))
+    h = tmp_path / "interviewer-home"
+    monkeypatch.setenv("INTERVIEWER_HOME", str(h))
+    return h
+
+
+@pytest.fixture
+def make_tui_app(tui_home: Path):
+    """Build an `InterviewerApp` over the real banks and offline coach, repeatable by seed.
+
+    The store stamps every folder with TUI_FIXED_NOW and the clock stands still, so screens
+    (and snapshots) are the same on every run.
+    """
+    from datetime import datetime
+
+    from interviewer.banks import load_banks
+    from interviewer.coach.offline import OfflineCoach
+    from interviewer.config import Settings
+    from interviewer.session.store import SessionStore
+    from interviewer.ui.app import InterviewerApp
+
+    class FixedTimeStore(SessionStore):
+        def new_folder(self, track: str, now: datetime | None = None) -> Path:
+            return super().new_folder(track, now=now or datetime(*TUI_FIXED_NOW))
+
+    def make(*, track: str = "mixed", questions: int = 2, minutes: float = 3.0,
+             text_only: bool = True, seed: int = 7, clock_value: float | None = 1000.0,
+             mode: str = "text") -> InterviewerApp:
+        settings = Settings(home=tui_home, track=track, questions=questions,
+                            minutes_per_answer=minutes, mode=mode)
+        kwargs = {} if clock_value is None else {"clock": lambda: clock_value}
+        return InterviewerApp(settings, load_banks(), OfflineCoach(), FixedTimeStore(tui_home),
+                              text_only=text_only, seed=seed, **kwargs)
+
+    return make
