@@ -1,0 +1,67 @@
+"""The scorecard's shape, shared by both coaches, the session file and the reports."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class DimensionScore:
+    id: str
+    name: str
+    score: float
+    evidence: list[str] = field(default_factory=list)
+    advice: str = ""
+
+
+@dataclass
+class QuestionScore:
+    """One question's own overall, so a session can show which answer was weakest."""
+
+    question_id: str
+    overall: float
+    strong_answer_adds: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Scorecard:
+    overall: float
+    coach: str
+    dimensions: list[DimensionScore]
+    strengths: list[str] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
+    strong_answer_adds: list[str] = field(default_factory=list)
+    questions: list[QuestionScore] = field(default_factory=list)
+
+    def dimension(self, dim_id: str) -> DimensionScore:
+        for d in self.dimensions:
+            if d.id == dim_id:
+                return d
+        raise KeyError(dim_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def to_public_json(self) -> dict[str, Any]:
+        """The documented `score --format json` shape (extra keys are additive)."""
+        return {
+            "overall": self.overall,
+            "coach": self.coach,
+            "dimensions": [asdict(d) for d in self.dimensions],
+            "strengths": list(self.strengths),
+            "gaps": list(self.gaps),
+            "strong_answer_adds": list(self.strong_answer_adds),
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> Scorecard:
+        return cls(
+            overall=float(raw["overall"]),
+            coach=str(raw["coach"]),
+            dimensions=[DimensionScore(**d) for d in raw["dimensions"]],
+            strengths=list(raw.get("strengths", [])),
+            gaps=list(raw.get("gaps", [])),
+            strong_answer_adds=list(raw.get("strong_answer_adds", [])),
+            questions=[QuestionScore(**q) for q in raw.get("questions", [])],
+        )
