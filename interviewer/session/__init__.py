@@ -1,0 +1,1 @@
+"""The interview as a state machine and its record on disk; no UI imports here."""

@@ -1,0 +1,80 @@
+"""Session folders on disk, written atomically so a crash never loses a given answer."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+
+SESSION_FILE = "session.json"
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def default_home() -> Path:
+    """INTERVIEWER_HOME wins; otherwise the platform's user data dir."""
+    env = os.environ.get("INTERVIEWER_HOME")
+    return Path(env).expanduser() if env else Path(user_data_dir("interviewer", appauthor=False))
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write to a temp file in the same folder, fsync, then rename over the target."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        os.fchmod(fd, FILE_MODE)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class SessionStore:
+    def __init__(self, home: Path | None = None) -> None:
+        self.home = home or default_home()
+
+    @property
+    def sessions_dir(self) -> Path:
+        return self.home / "sessions"
+
+    def _ensure(self, path: Path) -> None:
+        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        os.chmod(path, DIR_MODE)
+
+    def new_folder(self, track: str, now: datetime | None = None) -> Path:
+        self._ensure(self.home)
+        self._ensure(self.sessions_dir)
+        stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+        slug = re.sub(r"[^a-z0-9-]+", "-", track.lower()).strip("-") or "session"
+        base = self.sessions_dir / f"{stamp}-{slug}"
+        folder, n = base, 1
+        while folder.exists():
+            n += 1
+            folder = base.with_name(f"{base.name}-{n}")
+        folder.mkdir(mode=DIR_MODE)
+        os.chmod(folder, DIR_MODE)
+        return folder
+
+    def save(self, folder: Path, record: dict[str, Any]) -> Path:
+        target = folder / SESSION_FILE
+        payload = json.dumps(record, indent=2, ensure_ascii=False).encode("utf-8")
+        write_atomic(target, payload)
+        return target
+
+    def load(self, folder: Path) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads((folder / SESSION_FILE).read_text(encoding="utf-8"))
+        return data
+
+    def list_folders(self) -> list[Path]:
+        if not self.sessions_dir.is_dir():
+            return []
+        return sorted(p for p in self.sessions_dir.iterdir() if (p / SESSION_FILE).exists())

@@ -1,0 +1,145 @@
+"""The interview engine and its session file: driven here exactly as the UI drives it."""
+
+from __future__ import annotations
+
+import json
+import random
+import stat
+from pathlib import Path
+
+import pytest
+
+from interviewer import __version__
+from interviewer.banks import QuestionBank
+from interviewer.coach.offline import OfflineCoach
+from interviewer.session.engine import InterviewEngine, Phase
+from interviewer.session.store import SessionStore, default_home
+
+WEAK = "I would retrain the ranking model with a bigger transformer for more accuracy."
+STRONG = (
+    "I'd focus on casual viewers because they churn first. The north star is weekly minutes "
+    "watched per active user, with latency and cost per request as guardrails, tracked on a "
+    "dashboard against a baseline. The trade-off is relevance versus freshness and privacy "
+    "versus personalization: I'd accept a small click-through dip for exploration. Of the "
+    "options, I'd rank by impact and effort and start with an MVP that demotes ignored titles. "
+    "I'd validate offline, then A/B test on five percent of users and roll back if minutes drop. "
+    "This moves retention and revenue. To summarize: casual viewers, minutes, a staged test."
+)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.t = 100.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def make(bank: QuestionBank, tmp_path: Path, clock: Clock | None = None,
+         n: int = 2) -> InterviewEngine:
+    questions = [bank.by_id("rec-stale-feed"), bank.by_id("search-ai-answers")][:n]
+    return InterviewEngine(questions, OfflineCoach(), store=SessionStore(tmp_path),
+                           track="mixed", minutes_per_answer=1.0, clock=clock or Clock())
+
+
+def saved(engine: InterviewEngine) -> dict:  # type: ignore[type-arg]
+    assert engine.folder is not None
+    return json.loads((engine.folder / "session.json").read_text())
+
+
+def test_whole_interview_with_follow_ups_and_timings(bank: QuestionBank, tmp_path: Path) -> None:
+    clock = Clock()
+    engine = make(bank, tmp_path, clock)
+    prompt = engine.start()
+    assert prompt.kind == "question" and prompt.number == 1 and prompt.question_total == 2
+    assert saved(engine)["status"] == "in-progress"
+    clock.t += 75
+    prompt = engine.submit(WEAK)
+    assert prompt is not None and prompt.kind == "follow-up" and prompt.number == 1
+    record = saved(engine)
+    first = record["questions"][0]["exchanges"][0]
+    assert first["answer"] == WEAK and first["seconds"] == 75 and first["over_time"] is True
+    follow_ups = 0
+    while prompt is not None and prompt.kind == "follow-up":
+        follow_ups += 1
+        prompt = engine.submit("I am not sure, maybe more data for the model.")
+    assert 1 <= follow_ups <= 2
+    assert prompt is not None and prompt.kind == "question" and prompt.number == 2
+    assert engine.submit(STRONG) is None  # a complete answer needs no follow-up
+    card = engine.finish()
+    record = saved(engine)
+    assert record["status"] == "complete" and engine.phase is Phase.FINISHED
+    assert record["scorecard"]["overall"] == card.overall
+    assert record["coach"] == "offline" and record["app_version"] == __version__
+    assert [q["question"]["id"] for q in record["questions"]] == ["rec-stale-feed",
+                                                                   "search-ai-answers"]
+    exchanges = record["questions"][0]["exchanges"]
+    assert [e["kind"] for e in exchanges][1:] == ["follow-up"] * follow_ups
+    assert all(e["probe_dimension"] for e in exchanges[1:])
+    assert card.questions[1].overall > card.questions[0].overall
+
+
+def test_every_answer_is_on_disk_before_the_next_prompt(bank: QuestionBank,
+                                                          tmp_path: Path) -> None:
+    engine = make(bank, tmp_path)
+    engine.start()
+    engine.submit("First answer about feed freshness for viewers.")
+    answers = [e["answer"] for e in saved(engine)["questions"][0]["exchanges"]]
+    assert answers == ["First answer about feed freshness for viewers."]
+
+
+def test_empty_answer_is_a_skip_without_follow_up(bank: QuestionBank, tmp_path: Path) -> None:
+    engine = make(bank, tmp_path)
+    engine.start()
+    nxt = engine.submit("   ", skipped=True)
+    assert nxt is not None and nxt.kind == "question" and nxt.number == 2
+    assert saved(engine)["questions"][0]["exchanges"][0]["skipped"] is True
+
+
+def test_quit_keeps_what_was_answered(bank: QuestionBank, tmp_path: Path) -> None:
+    engine = make(bank, tmp_path)
+    engine.start()
+    engine.submit(WEAK)
+    engine.quit()
+    record = saved(engine)
+    assert record["status"] == "quit"
+    assert record["questions"][0]["exchanges"][0]["answer"] == WEAK
+
+
+def test_session_folder_and_file_are_private(bank: QuestionBank, tmp_path: Path) -> None:
+    engine = make(bank, tmp_path)
+    engine.start()
+    assert engine.folder is not None
+    assert stat.S_IMODE(engine.folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "sessions").stat().st_mode) == 0o700
+    assert stat.S_IMODE((engine.folder / "session.json").stat().st_mode) == 0o600
+    assert not [p for p in engine.folder.iterdir() if p.name.startswith(".")]  # no temp left
+
+
+def test_interviewer_home_overrides_the_data_dir(home: Path) -> None:
+    assert default_home() == home
+
+
+def test_engine_refuses_out_of_order_calls(bank: QuestionBank, tmp_path: Path) -> None:
+    engine = make(bank, tmp_path, n=1)
+    with pytest.raises(RuntimeError):
+        engine.submit("too early")
+    engine.start()
+    with pytest.raises(RuntimeError):
+        engine.start()
+
+
+def test_sessions_are_listed_in_order(bank: QuestionBank, tmp_path: Path) -> None:
+    store = SessionStore(tmp_path)
+    a = store.new_folder("recommendations")
+    b = store.new_folder("recommendations")
+    store.save(a, {"n": 1})
+    store.save(b, {"n": 2})
+    assert a != b and store.list_folders() == [a, b]
+    assert store.load(b) == {"n": 2}
+
+
+def test_mixed_interview_draws_from_several_tracks(bank: QuestionBank, tmp_path: Path) -> None:
+    questions = bank.pick("mixed", 3, random.Random(7))
+    engine = InterviewEngine(questions, OfflineCoach(), store=SessionStore(tmp_path))
+    assert engine.start().question.id == questions[0].id
