@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 RUN_STAMP  := $(VENV)/.run-installed
 TEST_STAMP := $(VENV)/.test-installed
 
-.PHONY: run test setup setup-test lint typecheck bench clean
+.PHONY: run test setup setup-test system lint typecheck bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,9 +19,13 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(RUN_STAMP)
 
-setup: $(RUN_STAMP)
+## System speech and audio libraries (espeak-ng, PortAudio...) where this machine allows.
+system:
+	@scripts/install-system-packages.sh
 
-setup-test: $(TEST_STAMP)
+setup: system $(RUN_STAMP)
+
+setup-test: system $(TEST_STAMP)
 
 ## Set everything up and start the interview.
 run: setup
@@ -35,7 +39,7 @@ typecheck: setup-test
 
 ## Set up the same, plus the test tools, and run every check and test.
 test: lint typecheck
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@eval "$$(scripts/virtual-audio.sh start || true)"; $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
