@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from interviewer.banks import QuestionBank, load_banks
+
+LLM_ENVIRONMENT = ("INTERVIEWER_LLM", "INTERVIEWER_COACH", "INTERVIEWER_LLM_BASE_URL",
+                   "INTERVIEWER_LLM_MODEL", "INTERVIEWER_LLM_API_KEY", "INTERVIEWER_LLM_TIMEOUT",
+                   "INTERVIEWER_LLM_MAX_RETRIES", "OPENAI_BASE_URL", "OPENAI_API_KEY")
+
+
+@pytest.fixture(autouse=True)
+def _no_llm_of_the_developer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's own key, endpoint or config file must never reach a test (nor the network).
+    Tests that want an LLM point the settings at tests/llm_server.py themselves."""
+    for name in LLM_ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("INTERVIEWER_CONFIG", str(tmp_path / "no-config.toml"))
+
+
+@pytest.fixture
+def llm_server() -> Iterator[Any]:
+    """An OpenAI-compatible server on loopback (tests/llm_server.py), stopped after the test."""
+    from llm_server import LLMServer
+
+    with LLMServer() as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -62,11 +86,12 @@ def make_tui_app(tui_home: Path):
 
     def make(*, track: str = "mixed", questions: int = 2, minutes: float = 3.0,
              text_only: bool = True, seed: int = 7, clock_value: float | None = 1000.0,
-             mode: str = "text") -> InterviewerApp:
+             mode: str = "text", coach: object | None = None) -> InterviewerApp:
         settings = Settings(home=tui_home, track=track, questions=questions,
                             minutes_per_answer=minutes, mode=mode)
         kwargs = {} if clock_value is None else {"clock": lambda: clock_value}
-        return InterviewerApp(settings, load_banks(), OfflineCoach(), FixedTimeStore(tui_home),
+        return InterviewerApp(settings, load_banks(), coach or OfflineCoach(),  # type: ignore[arg-type]
+                              FixedTimeStore(tui_home),
                               text_only=text_only, seed=seed, **kwargs)
 
     return make

@@ -1,0 +1,122 @@
+"""The home screen: pick a track, how many questions, the time per answer, and start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Select, Static
+
+from interviewer.banks import MIXED, track_title
+
+MAX_QUESTIONS = 10
+MINUTE_CHOICES = (1.0, 2.0, 3.0, 4.0, 5.0, 7.0, 10.0, 15.0)
+VOICE_NOTE = "Voice answers are coming soon: this interview runs in text."
+PITCH = ("Rehearse AI/ML product-sense interviews: answer each question, face the follow-ups "
+         "it leaves open, and get a scorecard with your own words as evidence.")
+
+
+@dataclass(frozen=True)
+class InterviewChoice:
+    """What the candidate picked; the app turns it into an engine."""
+
+    track: str
+    questions: int
+    minutes: float
+    mode: str
+
+
+def minutes_label(minutes: float) -> str:
+    shown = f"{minutes:g}"
+    return f"{shown} minute" if minutes == 1 else f"{shown} minutes"
+
+
+class HomeScreen(Screen[None]):
+    AUTO_FOCUS = ""
+    """Nothing focused at first, so enter starts (a focused Select would open instead)."""
+
+    BINDINGS = [
+        Binding("enter", "start", "Start"),
+        Binding("ctrl+s", "start", "Start", show=False),
+        Binding("tab", "app.focus_next", "Change settings"),
+        Binding("ctrl+q", "app.quit", "Quit", priority=True),
+    ]
+
+    @dataclass
+    class Start(Message):
+        """Bubbles to the app, which builds the interview."""
+
+        choice: InterviewChoice
+
+    def __init__(self, tracks: list[str], choice: InterviewChoice, coach_name: str) -> None:
+        super().__init__()
+        self.tracks = tracks
+        self.choice = choice
+        self.coach_name = coach_name
+
+    def compose(self) -> ComposeResult:
+        c = self.choice
+        track_options = [("Mixed (a bit of every track)", MIXED)]
+        track_options += [(track_title(t), t) for t in self.tracks]
+        track = c.track if c.track in self.tracks else MIXED
+        count = max(1, min(MAX_QUESTIONS, c.questions))
+        minutes = sorted({*MINUTE_CHOICES, float(c.minutes)})
+        with Vertical(id="home"):
+            yield Static("interviewer", id="title")
+            yield Static(PITCH, id="pitch")
+            with Vertical(id="form"):
+                yield from self._field("Track", Select(
+                    track_options, value=track, allow_blank=False, compact=True, id="track"))
+                yield from self._field("Questions", Select(
+                    [(str(n), n) for n in range(1, MAX_QUESTIONS + 1)], value=count,
+                    allow_blank=False, compact=True, id="questions"))
+                yield from self._field("Time per answer", Select(
+                    [(minutes_label(m), m) for m in minutes], value=float(c.minutes),
+                    allow_blank=False, compact=True, id="minutes"))
+                yield from self._field("Answer by", Select(
+                    [("Typing (text)", "text"), ("Speaking (voice)", "voice")],
+                    value=c.mode if c.mode == "voice" else "text",
+                    allow_blank=False, compact=True, id="mode"))
+                yield Static(VOICE_NOTE, id="voice-note")
+                yield Static(f"Coach: {self.coach_name}", id="coach", markup=False)
+            with Center():
+                yield Button("Start interview", id="start", variant="primary")
+        yield Footer()
+
+    @staticmethod
+    def _field(label: str, select: Select[Any]) -> ComposeResult:
+        with Horizontal(classes="field"):
+            yield Static(label, classes="label")
+            yield select
+
+    def on_mount(self) -> None:
+        self._show_voice_note()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "mode":
+            self._show_voice_note()
+
+    def _show_voice_note(self) -> None:
+        self.query_one("#voice-note").display = self.query_one("#mode", Select).value == "voice"
+
+    def current_choice(self) -> InterviewChoice:
+        def value(sel_id: str) -> object:
+            return self.query_one(f"#{sel_id}", Select).value
+
+        track, count, minutes, mode = (value(i) for i in ("track", "questions", "minutes", "mode"))
+        assert isinstance(track, str) and isinstance(count, int)
+        assert isinstance(minutes, float) and isinstance(mode, str)
+        return InterviewChoice(track, count, minutes, mode)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            event.stop()
+            self.action_start()
+
+    def action_start(self) -> None:
+        self.post_message(self.Start(self.current_choice()))

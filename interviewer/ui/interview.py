@@ -1,0 +1,247 @@
+"""The interview itself: the prompt, the conversation so far, the answer box and the timer.
+
+The screen only drives `InterviewEngine`. Engine calls that may be slow (a follow-up or the
+scorecard from an LLM coach) run in thread workers that post a Message back; widgets are only
+touched on the event loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Static, TextArea
+
+from interviewer.banks import track_title
+from interviewer.scorecard import Scorecard
+from interviewer.session.engine import InterviewEngine, Prompt
+from interviewer.ui.confirm import ConfirmScreen
+from interviewer.ui.widgets import ConversationLog, CountdownTimer, display_path
+
+THINKING_DELAY = 0.4
+"""Seconds before "thinking" is shown: the offline coach answers faster, so no flicker."""
+
+
+class InterviewScreen(Screen[None]):
+    # Not priority bindings: those run before the answer box has taken the keys typed just
+    # ahead of them, and a fast typist's last words would be lost.
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Submit answer"),
+        Binding("ctrl+n", "skip", "Skip"),
+        Binding("escape", "request_quit", "Quit"),
+        Binding("ctrl+q", "request_quit", "Quit", show=False),
+    ]
+
+    @dataclass
+    class Advanced(Message):
+        """The engine took an answer; `prompt` is the next one, or None when all are asked."""
+
+        prompt: Prompt | None
+
+    @dataclass
+    class Scored(Message):
+        scorecard: Scorecard
+
+    @dataclass
+    class Failed(Message):
+        """An engine call raised; the answers already given are on disk regardless."""
+
+        what: str
+        error: str
+
+    @dataclass
+    class Finished(Message):
+        """Bubbles to the app, which shows the scorecard."""
+
+        engine: InterviewEngine
+        scorecard: Scorecard
+
+    class QuitConfirmed(Message):
+        """Bubbles to the app, which exits."""
+
+    def __init__(self, engine: InterviewEngine, clock: Callable[[], float]) -> None:
+        super().__init__()
+        self.engine = engine
+        self.clock = clock
+        self.busy = False
+        self.scoring_failed = False
+        self._thinking: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Static("", id="header")
+            yield CountdownTimer(self.engine.minutes_per_answer, self.clock, id="timer")
+        yield ConversationLog(id="log")
+        yield Static("", id="prompt", markup=False)
+        answer = TextArea(id="answer", placeholder="Type your answer here. ctrl+s submits it.")
+        answer.cursor_blink = False
+        answer.border_title = "Your answer"
+        answer.border_subtitle = "ctrl+s submit · ctrl+n skip · esc quit"
+        yield answer
+        yield Static("", id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        prompt = self.engine.prompt or self.engine.start()
+        self.show_prompt(prompt)
+
+    # -- showing ---------------------------------------------------------------------------
+    @property
+    def answer_box(self) -> TextArea:
+        return self.query_one("#answer", TextArea)
+
+    def show_prompt(self, prompt: Prompt) -> None:
+        q = prompt.question
+        self.query_one("#header", Static).update(
+            f"Question {prompt.number} of {prompt.question_total} · "
+            f"{track_title(q.track)} · {q.difficulty}"
+        )
+        panel = self.query_one("#prompt", Static)
+        panel.update(prompt.text)
+        panel.set_class(prompt.kind == "follow-up", "follow-up")
+        panel.border_title = (f"Follow-up on question {prompt.number}"
+                              if prompt.kind == "follow-up" else f"Question {prompt.number}")
+        self.set_status("")
+        box = self.answer_box
+        box.clear()
+        box.read_only = False
+        box.focus()
+        self.query_one(CountdownTimer).restart()
+
+    def set_status(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one("#status", Static)
+        status.update(text)
+        status.set_class(error, "error")
+        status.display = bool(text)
+
+    def _set_busy(self, busy: bool, note: str = "") -> None:
+        """Lock the answer box while the engine works; `note` shows only if it takes a while."""
+        self.busy = busy
+        self.answer_box.read_only = busy
+        if self._thinking is not None:
+            self._thinking.stop()
+            self._thinking = None
+        if busy and note:
+            self._thinking = self.set_timer(THINKING_DELAY, lambda: self.set_status(note))
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_submit(self) -> None:
+        if self.scoring_failed:
+            self.start_scoring()
+            return
+        if self.busy or self.engine.prompt is None:
+            return
+        text = self.answer_box.text.strip()
+        if text:
+            self.advance(text, skipped=False)
+            return
+
+        def answered(skip: bool | None) -> None:
+            if skip:
+                self.advance("", skipped=True)
+
+        self.app.push_screen(
+            ConfirmScreen("Your answer is empty. Skip this question?", confirm="Skip it",
+                          cancel="Keep answering", focus_confirm=False),
+            answered,
+        )
+
+    def action_skip(self) -> None:
+        if self.busy or self.engine.prompt is None:
+            return
+        if not self.answer_box.text.strip():
+            self.advance("", skipped=True)
+            return
+
+        def answered(skip: bool | None) -> None:
+            if skip:
+                self.advance("", skipped=True)
+
+        self.app.push_screen(
+            ConfirmScreen("Skip this question? What you typed for it will not be kept.",
+                          confirm="Skip it", cancel="Keep answering", focus_confirm=False),
+            answered,
+        )
+
+    def action_request_quit(self) -> None:
+        def answered(quit_now: bool | None) -> None:
+            if quit_now:
+                self.engine.quit()
+                self.post_message(self.QuitConfirmed())
+
+        folder = display_path(self.engine.folder)
+        draft = ""
+        if self.answer_box.text.strip() and not self.busy:
+            draft = " The answer you are typing now has not been submitted and will be lost."
+        self.app.push_screen(
+            ConfirmScreen(f"Your answers so far are saved in {folder}.{draft} Quit?",
+                          confirm="Quit", cancel="Keep going", ctrl_q_confirms=True),
+            answered,
+        )
+
+    # -- engine calls ----------------------------------------------------------------------
+    def advance(self, answer: str, *, skipped: bool) -> None:
+        prompt = self.engine.prompt
+        assert prompt is not None
+        self.query_one(ConversationLog).add_exchange(
+            prompt.kind, prompt.number, prompt.text, answer, skipped or not answer)
+        self.add_class("-has-log")
+        self.answer_box.clear()
+        self._set_busy(True, "The interviewer is thinking...")
+        self._submit(answer, skipped)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="engine")
+    def _submit(self, answer: str, skipped: bool) -> None:
+        try:
+            nxt = self.engine.submit(answer, skipped=skipped)
+        except Exception as exc:
+            self.post_message(self.Failed("saving your answer", str(exc)))
+            return
+        self.post_message(self.Advanced(nxt))
+
+    def on_interview_screen_advanced(self, message: Advanced) -> None:
+        self._set_busy(False)
+        if message.prompt is not None:
+            self.show_prompt(message.prompt)
+        else:
+            self.start_scoring()
+
+    def start_scoring(self) -> None:
+        self.scoring_failed = False
+        self._set_busy(True)
+        self.query_one(CountdownTimer).stop()
+        self.query_one("#prompt", Static).update("That was the last question.")
+        self.query_one("#prompt", Static).border_title = "Done"
+        self.set_status("Scoring...")
+        self._score()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="engine")
+    def _score(self) -> None:
+        try:
+            card = self.engine.finish()
+        except Exception as exc:
+            self.post_message(self.Failed("scoring", str(exc)))
+            return
+        self.post_message(self.Scored(card))
+
+    def on_interview_screen_scored(self, message: Scored) -> None:
+        self._set_busy(False)
+        self.post_message(self.Finished(self.engine, message.scorecard))
+
+    def on_interview_screen_failed(self, message: Failed) -> None:
+        self._set_busy(False)
+        saved = display_path(self.engine.folder)
+        if message.what == "scoring":
+            self.scoring_failed = True
+            self.set_status(f"Scoring failed: {message.error}. Your answers are saved in "
+                            f"{saved}. ctrl+s tries again, esc quits.", error=True)
+        else:
+            self.set_status(f"Something went wrong {message.what}: {message.error}. "
+                            f"Earlier answers are saved in {saved}.", error=True)
