@@ -102,8 +102,16 @@ class QuestionBank:
         return picked
 
 
+_ACRONYMS = {"ai": "AI", "ml": "ML", "genai": "GenAI", "llm": "LLM", "llms": "LLMs"}
+
+
 def track_title(track: str) -> str:
-    return track.replace("-", " ").capitalize()
+    """A slug as people read it: "ai-search" -> "AI search"."""
+    words = track.replace("-", " ").split()
+    if not words:
+        return track
+    words[0] = words[0].capitalize()
+    return " ".join(_ACRONYMS.get(w.lower(), w) for w in words)
 
 
 def bundled_bank_dir() -> Path:

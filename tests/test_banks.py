@@ -119,3 +119,11 @@ def test_a_bad_bank_given_to_the_app_fails_before_the_tui(tmp_path: Path) -> Non
                          text=True, timeout=60)
     assert out.returncode == 2
     assert "TOML syntax error" in out.stderr and str(bad) in out.stderr
+
+
+def test_track_titles_keep_acronyms() -> None:
+    from interviewer.banks import track_title
+
+    assert track_title("ai-search") == "AI search"
+    assert track_title("genai-quality-cost") == "GenAI quality cost"
+    assert track_title("recommendations") == "Recommendations"

@@ -169,3 +169,14 @@ def test_a_question_typed_on_the_command_line_is_scored_too() -> None:
     bad = "I like pizza and long walks on the beach."
     assert score_answer(q, good).overall > score_answer(q, bad).overall
     assert score_answer(q, bad).overall == 1.0
+
+
+def test_a_short_generic_but_substantive_answer_is_not_called_off_topic(
+    bank: QuestionBank,
+) -> None:
+    q = bank.by_id("assistant-support-eval")
+    text = "I'd start from users and measure retention with an A/B test."
+    card = score_answer(q, text)
+    assert card.overall > 1.5
+    follow = OfflineCoach().follow_up(AnsweredQuestion(q, [text]))
+    assert follow is not None and not follow.text.startswith("Let's come back")

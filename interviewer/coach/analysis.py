@@ -21,6 +21,8 @@ ON_TOPIC_COVERAGE = 0.1
 # Words per distinct concept beyond which an answer reads as a ramble, and below which as concise.
 RAMBLE_WORDS_PER_CONCEPT = 38
 CONCISE_WORDS_PER_CONCEPT = 12
+# Distinct product-sense concepts that make a short answer on-topic whatever its nouns.
+SUBSTANTIVE_CONCEPTS = 3
 
 
 @dataclass
@@ -42,13 +44,15 @@ class Reading:
     model_heavy: bool
     rambling: bool
     concise: bool
+    substantive: bool
+    """Dense with product-sense concepts, even if it never names the question's nouns."""
     dimensions: dict[str, DimensionReading]
 
     @property
     def off_topic(self) -> bool:
         """Talks past the question; an answer that dives into models is weak, not off-topic."""
         low = self.topical_overlap < ON_TOPIC_MIN or self.topical_coverage < ON_TOPIC_COVERAGE
-        return low and self.model_mentions < 2
+        return low and self.model_mentions < 2 and not self.substantive
 
     @property
     def empty(self) -> bool:
@@ -132,9 +136,10 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
     per_concept = len(answer_words) / max(product_concepts, 1)
     rambling = per_concept > RAMBLE_WORDS_PER_CONCEPT
     concise = per_concept < CONCISE_WORDS_PER_CONCEPT
+    substantive = product_concepts >= SUBSTANTIVE_CONCEPTS and not rambling
 
     reading = Reading(question, sentences, injected, overlap, coverage, model_mentions,
-                      model_heavy, rambling, concise, dims)
+                      model_heavy, rambling, concise, substantive, dims)
     _adjust(reading)
     return reading
 
