@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from interviewer.banks import Question
@@ -52,7 +53,7 @@ class OfflineCoach:
             return (len({_stem(w) for w in words(s.text)} & topic), -abs(len(s.text.split()) - 12))
 
         best = max(candidates, key=salience)
-        snippet = shorten(best.text, 14).rstrip(".!?,;: ")
+        snippet = _clause(best.text, topic).rstrip(".!?,;: ")
         return f'{_LEADS[n % len(_LEADS)]} "{snippet}". '
 
     # -- scorecard -------------------------------------------------------------------------
@@ -160,6 +161,18 @@ class OfflineCoach:
             if not key or len(key & said) / len(key) < OUTLINE_COVERED:
                 adds.append(point)
         return adds
+
+
+_CLAUSE = re.compile(r"[^,;:()\u2014]+")
+
+
+def _clause(sentence: str, topic: set[str], max_words: int = 14) -> str:
+    """The most on-topic clause of a sentence, so a quote ends where a thought ends."""
+    clauses = [m.group(0).strip() for m in _CLAUSE.finditer(sentence)]
+    clauses = [c for c in clauses if len(c.split()) >= 4] or [sentence]
+    best = max(clauses, key=lambda c: (len({_stem(w) for w in words(c)} & topic) > 0,
+                                       -abs(len(c.split()) - 9)))
+    return shorten(best, max_words)
 
 
 def score_answer(question: Question, answer: str) -> Scorecard:
