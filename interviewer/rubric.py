@@ -23,7 +23,7 @@ class Dimension:
     level_5: str
 
     def descriptor(self, score: float) -> str:
-        """The described level (1, 3 or 5) a score has reached: a 4 meets 3, it has not reached 5."""
+        """The described level (1, 3 or 5) a score has reached: a 4 meets 3, not yet 5."""
         if score < 3:
             return self.level_1 if score <= 2 else self.level_3
         return self.level_5 if score >= 4.5 else self.level_3
