@@ -32,7 +32,7 @@ run: setup
 	$(BIN)/interviewer $(ARGS)
 
 lint: setup-test
-	$(BIN)/ruff check interviewer tests bench
+	$(BIN)/ruff check interviewer tests $(wildcard bench)
 
 typecheck: setup-test
 	$(BIN)/mypy interviewer

@@ -17,7 +17,8 @@ def scorecard_markdown(card: Scorecard, title: str = "Product-sense scorecard") 
     lines += [f"| {d.name} | {d.score:g} / 5 | {bar(d.score)} |" for d in card.dimensions]
     lines.append("")
     for d in card.dimensions:
-        lines += [f"## {d.name}: {d.score:g} / 5", "", f"_{dimension(d.id).descriptor(d.score)}_", ""]
+        level = dimension(d.id).descriptor(d.score)
+        lines += [f"## {d.name}: {d.score:g} / 5", "", f"_{level}_", ""]
         lines += [f"> “{q}”" for q in d.evidence] or ["_No evidence in the answer._"]
         lines += ["", f"**Advice:** {d.advice}", ""]
     for heading, items in (("Strengths", card.strengths), ("Gaps", card.gaps),
