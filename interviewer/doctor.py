@@ -1,0 +1,140 @@
+"""`interviewer doctor`: what this machine and configuration give the interviewer.
+
+The coach in use, the LLM endpoint (reachable or not, within a short timeout), the model, and
+the speech engines and devices. Every check is guarded: the doctor reports, it never crashes,
+and it never prints the API key.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import shutil
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+from interviewer.coach.factory import CoachSettings, make_coach, wants_llm
+
+OPENAI_URL = "https://api.openai.com/v1"
+PROBE_TIMEOUT = 3.0
+DEVICE_TIMEOUT = 5.0
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Check:
+    label: str
+    detail: str
+    ok: bool = True
+
+
+def display_url(url: str) -> str:
+    """The URL without user:password, query or fragment (where keys sometimes hide)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+def _guarded(fn: Callable[[], T], timeout: float) -> tuple[T | None, str]:
+    """fn() in a daemon thread, so neither an exception nor a hang can stop the doctor."""
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as exc:  # reported, never raised
+            box["error"] = f"{type(exc).__name__}"
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    t.join(timeout)
+    if t.is_alive():
+        return None, f"no answer within {timeout:g} s"
+    return box.get("value"), box.get("error", "")
+
+
+def coach_checks(settings: CoachSettings) -> list[Check]:
+    coach, notice = make_coach(settings)
+    checks = [Check("coach", f"{coach.name} (asked for: {settings.coach})")]
+    if notice:
+        checks.append(Check("note", notice, ok=settings.coach != "llm"))
+    url = display_url(settings.llm_base_url.strip() or OPENAI_URL)
+    key = "set (never shown)" if settings.llm_api_key else "not set"
+    if not wants_llm(settings):
+        configured = settings.llm_base_url.strip() or settings.llm_api_key
+        checks.append(Check("endpoint", f"{url} (configured, not used)" if configured
+                            else "none configured (INTERVIEWER_LLM_BASE_URL)"))
+        checks.append(Check("api key", key))
+        return checks
+
+    from interviewer.coach.llm_client import ChatClient  # loads the openai SDK: only here
+
+    def probe() -> Any:
+        client = ChatClient(base_url=settings.llm_base_url.strip(), model=settings.llm_model,
+                            api_key=settings.llm_api_key, timeout=PROBE_TIMEOUT, max_retries=0)
+        try:
+            return client.probe(PROBE_TIMEOUT)
+        finally:
+            client.close()
+
+    status, error = _guarded(probe, PROBE_TIMEOUT + 2)
+    if status is None:
+        checks.append(Check("endpoint", f"{url}: could not be checked ({error})", ok=False))
+        checks.append(Check("model", settings.llm_model))
+    else:
+        checks.append(Check("endpoint", f"{url}: {status.detail}", ok=status.ok))
+        if status.models is None:
+            model = settings.llm_model
+        elif settings.llm_model in status.models:
+            model = f"{settings.llm_model}: listed by the endpoint"
+        else:
+            shown = ", ".join(status.models[:5]) or "none"
+            model = f"{settings.llm_model}: NOT listed by the endpoint (it lists: {shown})"
+        checks.append(Check("model", model, ok=status.models is None
+                            or settings.llm_model in status.models))
+    checks.append(Check("api key", key))
+    checks.append(Check("limits", f"{settings.llm_timeout:g} s per step, "
+                                  f"{settings.llm_max_retries} retries"))
+    return checks
+
+
+def speech_checks() -> list[Check]:
+    checks = []
+    espeak = shutil.which("espeak-ng") or shutil.which("espeak")
+    checks.append(Check("espeak-ng", f"found: {espeak}" if espeak
+                        else "not found (speaking questions aloud needs it)", ok=bool(espeak)))
+    lib, _ = _guarded(lambda: ctypes.util.find_library("portaudio"), DEVICE_TIMEOUT)
+    checks.append(Check("PortAudio", f"found: {lib}" if lib
+                        else "not found (recording answers needs libportaudio2)", ok=bool(lib)))
+
+    def inputs() -> list[str]:
+        import sounddevice  # raises OSError without PortAudio
+
+        devices = sounddevice.query_devices()
+        return [str(d["name"]) for d in devices if int(d.get("max_input_channels", 0)) > 0]
+
+    names, error = _guarded(inputs, DEVICE_TIMEOUT)
+    if names is None:
+        checks.append(Check("microphone", f"cannot list devices ({error or 'unknown error'})",
+                            ok=False))
+    elif not names:
+        checks.append(Check("microphone", "no input device found: interviews run in text",
+                            ok=False))
+    else:
+        more = f" and {len(names) - 3} more" if len(names) > 3 else ""
+        checks.append(Check("microphone", f"{len(names)} input device(s): "
+                                          f"{', '.join(names[:3])}{more}"))
+    return checks
+
+
+def report(settings: CoachSettings) -> tuple[str, int]:
+    """The doctor's text and exit code: 1 when the LLM coach is in use but cannot be reached."""
+    coach = coach_checks(settings)
+    checks = [*coach, *speech_checks()]
+    width = max(len(c.label) for c in checks)
+    lines = [f"{c.label:<{width}}  {c.detail}" for c in checks]
+    failed = any(not c.ok for c in coach if c.label in ("endpoint", "note"))
+    return "\n".join(lines) + "\n", 1 if failed else 0
