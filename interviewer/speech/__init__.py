@@ -1,0 +1,4 @@
+"""Speech: microphone capture, speech-to-text, text-to-speech and playback.
+
+Each piece sits behind a small interface, so a file-backed microphone or a fake can stand in.
+"""
