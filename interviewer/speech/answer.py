@@ -1,0 +1,168 @@
+"""One spoken answer, end to end: microphone -> WAV file on disk + level meter + transcription
+while speaking -> the final transcript a moment after the answer ends.
+
+    answer = VoiceAnswer(mic, transcriber, wav_path=engine.answer_audio_path(),
+                         on_caption=..., on_level=..., on_silence_end=...)
+    answer.start()
+    ...                                   # space pressed, or on_silence_end() came
+    spoken = answer.stop()                # blocking (< 1 s): call it from a worker thread
+    engine.submit(spoken.text, **spoken.submit_kwargs())
+
+Callbacks come from other threads (the microphone's, the transcriber's): post them to the UI.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from interviewer.speech.audio import Audio
+from interviewer.speech.capture import AudioUnavailable, Level, LevelMeter, Microphone
+from interviewer.speech.streaming import Caption, StreamingSettings, StreamingTranscriber
+from interviewer.speech.stt import Transcriber, Transcript
+from interviewer.speech.wavfile import BackgroundWavWriter
+
+if TYPE_CHECKING:
+    from interviewer.config import Settings
+    from interviewer.speech.capture import SoundDeviceMicrophone
+    from interviewer.speech.stt import WhisperTranscriber
+
+
+@dataclass(frozen=True)
+class SpokenAnswer:
+    transcript: Transcript
+    audio_path: Path | None
+    seconds: float
+    """Length of the recording."""
+    ended_by: str
+    """'key' (stop() called first) or 'silence' (the answer ended itself)."""
+    latency_s: float
+    """From stop() to the final transcript: the turn latency the candidate waits."""
+    silent_input: bool
+    """The input stayed below the silence floor the whole time: a muted or wrong microphone."""
+
+    @property
+    def text(self) -> str:
+        return self.transcript.text
+
+    def submit_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for `InterviewEngine.submit`."""
+        return {"audio_path": self.audio_path, "audio_seconds": self.seconds,
+                "segments": [s.to_dict() for s in self.transcript.segments]}
+
+
+class VoiceAnswer:
+    def __init__(
+        self,
+        mic: Microphone,
+        transcriber: Transcriber,
+        *,
+        wav_path: Path | None = None,
+        settings: StreamingSettings | None = None,
+        on_caption: Callable[[Caption], None] | None = None,
+        on_level: Callable[[Level], None] | None = None,
+        on_silence_end: Callable[[], None] | None = None,
+    ) -> None:
+        self.mic = mic
+        self.wav_path = wav_path
+        self.on_level = on_level
+        self.on_silence_end = on_silence_end
+        self.meter = LevelMeter()
+        self.stream = StreamingTranscriber(transcriber, settings, on_caption=on_caption,
+                                           on_silence_end=self._silence_end)
+        self._wav: BackgroundWavWriter | None = None
+        self._loud = False
+        self._ended_by = ""
+        self._started = False
+        self._stopped = threading.Event()
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        """Open the file, start transcribing, open the microphone (AudioUnavailable if none)."""
+        if self._started:
+            raise RuntimeError("already started")
+        self._started = True
+        if self.wav_path is not None:
+            self._wav = BackgroundWavWriter(self.wav_path)
+        self.stream.start()
+        try:
+            self.mic.start(self._block)
+        except AudioUnavailable:
+            self._discard()
+            raise
+
+    def _block(self, block: Audio) -> None:
+        if self._stopped.is_set():
+            return
+        if self._wav is not None:
+            self._wav.write(block)
+        self.stream.feed(block)
+        level = self.meter.update(block)
+        if level.dbfs >= self.meter.detector.floor_dbfs:
+            self._loud = True
+        if self.on_level is not None:
+            with contextlib.suppress(Exception):
+                self.on_level(level)
+
+    def _silence_end(self) -> None:
+        with self._lock:
+            if not self._ended_by:
+                self._ended_by = "silence"
+        if self.on_silence_end is not None:
+            self.on_silence_end()
+
+    @property
+    def caption(self) -> Caption:
+        return self.stream.caption
+
+    @property
+    def seconds(self) -> float:
+        return self.stream.seconds
+
+    def stop(self) -> SpokenAnswer:
+        """End the answer; returns once the transcript is final and the file is closed."""
+        with self._lock:
+            if not self._ended_by:
+                self._ended_by = "key"
+        self.mic.stop()
+        self._stopped.set()
+        t0 = time.perf_counter()
+        transcript = self.stream.stop()
+        latency = time.perf_counter() - t0
+        path = self._wav.close() if self._wav is not None else None
+        return SpokenAnswer(transcript, path, round(self.stream.seconds, 3), self._ended_by,
+                            round(latency, 3), silent_input=not self._loud)
+
+    def cancel(self) -> None:
+        """Abandon the answer (the file keeps what was recorded)."""
+        self.mic.stop()
+        self._discard()
+
+    def _discard(self) -> None:
+        self._stopped.set()
+        with contextlib.suppress(Exception):
+            self.stream.stop(timeout=5)
+        if self._wav is not None:
+            with contextlib.suppress(OSError):
+                self._wav.close()
+
+
+def make_transcriber(settings: Settings) -> WhisperTranscriber:
+    """The configured Whisper transcriber (not loaded yet: call `load()` in a worker)."""
+    from interviewer.speech.stt import SttSettings, WhisperTranscriber
+
+    return WhisperTranscriber(SttSettings.from_settings(settings))
+
+
+def make_microphone(settings: Settings, device: str | None = None) -> SoundDeviceMicrophone:
+    """The configured microphone, checked (raises AudioUnavailable: no PortAudio, no input)."""
+    from interviewer.speech.capture import SoundDeviceMicrophone
+
+    mic = SoundDeviceMicrophone(device if device is not None else settings.input_device)
+    mic.check()
+    return mic

@@ -1,0 +1,382 @@
+"""Transcription while the candidate speaks, so that when the answer ends only the tail is left.
+
+Audio blocks arrive through `feed()` (from the microphone's callback thread; it only queues).
+One worker thread owns everything else, doing at most one model call at a time:
+
+- voice-activity detection (Silero, shipped with faster-whisper; `vad.SpeechDetector`) on
+  every block, a few milliseconds each;
+- a *pass* over the open audio (what is not committed yet) as soon as the speaker pauses
+  (`end_pass_s` of quiet), or every `caption_interval_s` of unbroken speech: it feeds the
+  live caption's tentative text, and may turn out to be the final transcript of that audio;
+- a *commit* at each longer pause (`pause_s`): the audio up to the middle of the pause is
+  final; its segments (the covering pass's, or a fresh decode's) are shifted onto the answer's
+  timeline and never change again;
+- the end of the answer after `silence_end_s` of silence following speech (`on_silence_end`).
+
+`stop()` then only has the open tail left, and usually not even that: the pass started when the
+speaker fell silent already covers it. Silence and noise never reach the model, and what the
+model returns for them is filtered out, so a silent answer is an empty Transcript.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from interviewer.speech.audio import SAMPLE_RATE, Audio, as_float32
+from interviewer.speech.stt import Segment, Transcriber, Transcript, join_text
+from interviewer.speech.vad import WINDOW, Span, SpeechDetector
+
+if TYPE_CHECKING:
+    from interviewer.config import Settings
+
+REUSE_MARGIN = int(0.1 * SAMPLE_RATE)
+"""A pass is reused as final only if it heard this much audio past the last speech."""
+
+
+@dataclass(frozen=True)
+class StreamingSettings:
+    silence_end_s: float = 4.0
+    """Silence after speech that ends the answer; 0 = only stop() ends it."""
+    beam_size: int = 5
+    """Beam for every pass; 1 makes each a little faster and a little less accurate."""
+    word_timestamps: bool = True
+    pause_s: float = 0.6
+    """A pause at least this long closes a chunk (shorter ones, as at commas, keep context)."""
+    min_chunk_s: float = 1.0
+    """Shorter speech waits to be joined with what follows (each decode has a fixed cost)."""
+    max_chunk_s: float = 15.0
+    """Speech this long without a pause is cut anyway, at its quietest short gap."""
+    vad_threshold: float = 0.5
+    end_pass_s: float = 0.15
+    """Quiet after speech that starts a pass at once, so a stop finds the tail transcribed."""
+    caption_interval_s: float = 4.0
+    """At most one tentative caption pass this often; 0 = captions only at committed chunks."""
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> StreamingSettings:
+        return cls(silence_end_s=settings.silence_end_s)
+
+
+@dataclass(frozen=True)
+class Caption:
+    """The live caption: committed text (final) and tentative text (may still change)."""
+
+    committed: str
+    tentative: str
+    seconds: float
+    """Audio heard so far."""
+
+    @property
+    def text(self) -> str:
+        return " ".join(t for t in (self.committed, self.tentative) if t)
+
+
+@dataclass(frozen=True)
+class StreamStats:
+    chunks: int
+    tentative_passes: int
+    decode_seconds: float
+    tail_seconds: float
+    """Audio left open when stop() came (what the final pass had to cover, at most)."""
+    tail_reused: bool
+    """True when the last tentative pass already covered the tail, so nothing was decoded."""
+
+
+@dataclass
+class _Decoded:
+    start: int
+    end: int
+    transcript: Transcript
+
+
+_STOP = object()
+
+
+class StreamingTranscriber:
+    """Feed 16 kHz mono blocks while the candidate speaks; stop() returns the final Transcript.
+
+    Callbacks run on the worker thread: `on_caption(Caption)` after every change of the live
+    caption, `on_silence_end()` once, when the answer ended itself by silence. A UI posts them
+    to its own thread (Textual: `app.call_from_thread`). Call `stop()` from a worker thread
+    too: it blocks until the tail is transcribed (well under a second).
+    """
+
+    def __init__(
+        self,
+        transcriber: Transcriber,
+        settings: StreamingSettings | None = None,
+        *,
+        on_caption: Callable[[Caption], None] | None = None,
+        on_silence_end: Callable[[], None] | None = None,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        self.transcriber = transcriber
+        self.settings = settings or StreamingSettings()
+        self.on_caption = on_caption
+        self.on_silence_end = on_silence_end
+        self.clock = clock
+        self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._done = threading.Event()
+        self._error: BaseException | None = None
+        self._result: Transcript | None = None
+        # Worker-owned state.
+        self._open: Audio = np.zeros(0, np.float32)
+        self._open_start = 0  # absolute sample index of self._open[0]
+        self._total = 0
+        self._detector = SpeechDetector(self.settings.vad_threshold)
+        self._committed: list[Segment] = []
+        self._pass_result: _Decoded | None = None
+        self._last_pass_at = -1e9
+        self._heard_speech = False
+        self._last_speech_end = 0  # absolute sample index
+        self._silence_fired = False
+        self._chunks = 0
+        self._passes = 0
+        self._decode_seconds = 0.0
+        self._tail_seconds = 0.0
+        self._tail_reused = False
+        self._caption = Caption("", "", 0.0)
+        self._lock = threading.Lock()
+
+    # -- the caller's side --------------------------------------------------------------------
+    def start(self) -> StreamingTranscriber:
+        if self._thread is not None:
+            raise RuntimeError("already started")
+        self._thread = threading.Thread(target=self._run, name="streaming-stt", daemon=True)
+        self._thread.start()
+        return self
+
+    def feed(self, block: npt.ArrayLike) -> None:
+        """Queue a block of samples (int16 or float32); cheap enough for an audio callback."""
+        self._queue.put(as_float32(block).copy())
+
+    def stop(self, timeout: float | None = 30.0) -> Transcript:
+        """End the answer: transcribe what is left and return the whole answer's Transcript."""
+        if self._thread is threading.current_thread():
+            raise RuntimeError("stop() called from a streaming callback: call it from another "
+                               "thread (a UI worker), or it would wait for itself")
+        if self._thread is None:
+            self.start()
+        self._queue.put(_STOP)
+        if not self._done.wait(timeout):
+            raise TimeoutError("the transcription did not finish in time")
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
+
+    @property
+    def caption(self) -> Caption:
+        with self._lock:
+            return self._caption
+
+    @property
+    def seconds(self) -> float:
+        return self._total / SAMPLE_RATE
+
+    @property
+    def silence_ended(self) -> bool:
+        return self._silence_fired
+
+    @property
+    def stats(self) -> StreamStats:
+        return StreamStats(self._chunks, self._passes, round(self._decode_seconds, 3),
+                           round(self._tail_seconds, 3), self._tail_reused)
+
+    # -- the worker -----------------------------------------------------------------------------
+    def _run(self) -> None:
+        try:
+            self._loop()
+        except BaseException as exc:  # surfaced to stop()'s caller
+            self._error = exc
+        finally:
+            self._done.set()
+
+    def _loop(self) -> None:
+        stopping = False
+        while not stopping:
+            try:
+                item: object = self._queue.get(timeout=0.05)
+            except queue.Empty:
+                item = None
+            while item is not None:
+                if item is _STOP:
+                    stopping = True
+                    break
+                if isinstance(item, np.ndarray):
+                    self._append(item)
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    item = None
+            if not stopping:
+                self._step()
+        self._result = self._finish()
+
+    def _append(self, block: Audio) -> None:
+        self._open = np.concatenate((self._open, block)) if self._open.size else block
+        self._total += len(block)
+        self._detector.feed(block)
+
+    def _spans(self) -> list[Span]:
+        return self._detector.spans(self._open_start // WINDOW, self.settings.pause_s)
+
+    def _step(self) -> None:
+        """One look at the open audio: commit, drop silence, or run a pass; at most one decode."""
+        s = self.settings
+        spans = self._spans()
+        if not spans:
+            self._check_silence_end()
+            keep = 16 * WINDOW  # about half a second of lead-in before the next words
+            if len(self._open) > 2 * keep:
+                self._drop(len(self._open) - keep)
+            return
+        self._heard_speech = True
+        last = spans[-1]
+        self._last_speech_end = last.end_sample
+        self._check_silence_end()
+        closed = [sp for sp in spans if sp.closed]
+        if closed:
+            said = closed[-1].end_sample - closed[0].start_sample
+            # Short speech waits to be joined with what follows, unless nothing follows yet.
+            if said >= s.min_chunk_s * SAMPLE_RATE or last.closed:
+                self._commit(self._cut_after(closed[-1], spans), closed[-1].end_sample)
+                return
+        if len(self._open) > s.max_chunk_s * SAMPLE_RATE:
+            cut = self._forced_cut()
+            self._commit(cut, cut)
+            return
+        quiet = (self._detector.count * WINDOW - last.end_sample) / SAMPLE_RATE
+        if quiet >= s.end_pass_s and not self._covered(last.end_sample):
+            self._pass()  # the speaker paused: maybe the answer's end, have it ready
+        elif self._caption_due(last):
+            self._pass()
+
+    def _cut_after(self, span: Span, spans: list[Span]) -> int:
+        """Where to cut after `span` (absolute sample): in the pause, at most 0.3 s into it."""
+        following = [sp for sp in spans if sp.start > span.start]
+        pause_end = following[0].start_sample if following else self._detector.count * WINDOW
+        cut = min(span.end_sample + (pause_end - span.end_sample) // 2,
+                  span.end_sample + int(0.3 * SAMPLE_RATE))
+        return max(cut - cut % WINDOW, self._open_start + WINDOW)
+
+    def _forced_cut(self) -> int:
+        """No pause in max_chunk_s of speech: cut in its last short gap, or at the limit."""
+        limit = self._open_start + int(self.settings.max_chunk_s * SAMPLE_RATE)
+        limit -= limit % WINDOW
+        first = self._open_start // WINDOW
+        spans = [sp for sp in self._detector.spans(first, 0.1) if sp.end_sample <= limit]
+        gaps = [(a.end_sample + b.start_sample) // 2 for a, b in itertools.pairwise(spans)
+                if b.start_sample <= limit]
+        middle = self._open_start + (limit - self._open_start) // 2
+        good = [g - g % WINDOW for g in gaps if g > middle]
+        return good[-1] if good else limit
+
+    def _covered(self, speech_end: int, limit: int | None = None) -> bool:
+        return self._reusable(speech_end, limit) is not None
+
+    def _reusable(self, speech_end: int, limit: int | None = None) -> _Decoded | None:
+        """The last pass, if it heard all speech up to `speech_end` (absolute) and no audio
+        past `limit`: then its result stands for that audio as it is."""
+        done = self._pass_result
+        if done is None or done.start != self._open_start:
+            return None
+        if done.end < speech_end + REUSE_MARGIN:
+            return None
+        if limit is not None and done.end > limit:
+            return None
+        return done
+
+    def _commit(self, cut: int, speech_end: int) -> None:
+        """Transcribe the open audio up to `cut` (absolute) and make it final."""
+        reuse = self._reusable(speech_end, cut)
+        n = cut - self._open_start
+        transcript = reuse.transcript if reuse else self._decode(self._open[:n])
+        self._chunks += 1
+        offset = self._open_start / SAMPLE_RATE
+        self._committed.extend(seg.shifted(offset) for seg in transcript.segments)
+        self._drop(n)
+        self._publish()
+
+    def _drop(self, n: int) -> None:
+        self._open = self._open[n:].copy()
+        self._open_start += n
+        self._pass_result = None
+
+    def _caption_due(self, last: Span) -> bool:
+        s = self.settings
+        if not s.caption_interval_s or not self._queue.empty():
+            return False
+        if self.clock() - self._last_pass_at < s.caption_interval_s:
+            return False
+        done = self._pass_result
+        heard_since = last.end_sample - (done.end if done else self._open_start)
+        return heard_since >= 0.5 * SAMPLE_RATE
+
+    def _pass(self) -> None:
+        """Transcribe all the open audio: the live caption, and maybe the final tail."""
+        self._last_pass_at = self.clock()
+        audio = self._open
+        transcript = self._decode(audio)
+        self._passes += 1
+        self._pass_result = _Decoded(self._open_start, self._open_start + len(audio), transcript)
+        self._publish()
+
+    def _decode(self, audio: Audio) -> Transcript:
+        t0 = time.perf_counter()
+        transcript = self.transcriber.transcribe(audio, beam_size=self.settings.beam_size,
+                                                 word_timestamps=self.settings.word_timestamps)
+        self._decode_seconds += time.perf_counter() - t0
+        return transcript
+
+    def _check_silence_end(self) -> None:
+        s = self.settings
+        if self._silence_fired or not s.silence_end_s or not self._heard_speech:
+            return
+        if self._total - self._last_speech_end >= s.silence_end_s * SAMPLE_RATE:
+            self._silence_fired = True
+            if self.on_silence_end is not None:
+                with contextlib.suppress(Exception):
+                    self.on_silence_end()
+
+    def _publish(self, *, final: bool = False) -> None:
+        done = self._pass_result
+        tentative = join_text(done.transcript.segments) if done else ""
+        caption = Caption(join_text(self._committed), tentative, self._total / SAMPLE_RATE)
+        with self._lock:
+            changed = final or caption.text != self._caption.text
+            self._caption = caption
+        if changed and self.on_caption is not None:
+            with contextlib.suppress(Exception):  # a broken UI callback must not lose the answer
+                self.on_caption(caption)
+
+    def _finish(self) -> Transcript:
+        """Only the open tail is left: reuse the last pass if it heard all of its speech."""
+        self._tail_seconds = len(self._open) / SAMPLE_RATE
+        spans = self._spans()
+        if spans:
+            self._heard_speech = True
+            reuse = self._reusable(spans[-1].end_sample)
+            if reuse is not None:
+                tail = reuse.transcript
+                self._tail_reused = True
+            else:
+                tail = self._decode(self._open)
+            self._chunks += 1
+            offset = self._open_start / SAMPLE_RATE
+            self._committed.extend(seg.shifted(offset) for seg in tail.segments)
+        self._pass_result = None
+        self._publish(final=True)
+        language = getattr(getattr(self.transcriber, "settings", None), "language", "en")
+        return Transcript(tuple(self._committed), self._total / SAMPLE_RATE, language or "en")
