@@ -1,7 +1,26 @@
-"""A scorecard as Markdown, for `score --format md` and for pasting into notes."""
+"""A scorecard as Markdown, for `score --format md` and for pasting into notes; and a whole
+session's report (`interviewer report --format md`)."""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+from interviewer.report.common import (
+    DELIVERY_BANDS,
+    answer_time,
+    delivery_summary,
+    descriptor,
+    dimension_name,
+    figures_text,
+    format_duration,
+    format_when,
+    question_titles,
+    scorecard_of,
+    track_label,
+    transcript,
+    verdict,
+)
 from interviewer.rubric import dimension
 from interviewer.scorecard import Scorecard
 
@@ -25,4 +44,85 @@ def scorecard_markdown(card: Scorecard, title: str = "Product-sense scorecard") 
                            ("What a strong answer adds", card.strong_answer_adds)):
         if items:
             lines += [f"## {heading}", ""] + [f"- {i}" for i in items] + [""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# -- a whole session ----------------------------------------------------------------------------
+_MD_SPECIAL = re.compile(r"([\\`*_<>\[\]|#&])")
+
+
+def md_text(text: str) -> str:
+    """The candidate's (or a coach's) words as literal Markdown: markup shows as typed."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _quoted(text: str) -> list[str]:
+    return [f"> {md_text(line)}" if line.strip() else ">" for line in text.splitlines()] or [">"]
+
+
+def session_markdown(record: dict[str, Any], session_id: str = "") -> str:
+    """A session's report: the scorecard, delivery figures when spoken, the full transcript."""
+    card = scorecard_of(record)
+    track = track_label(str(record.get("track") or ""))
+    lines = [f"# Mock interview: {md_text(track)}, {format_when(record)}", ""]
+    answered = sum(1 for q in transcript(record) if any(not e.skipped for e in q.exchanges))
+    meta = [f"status: {record['status']}", f"mode: {record.get('mode', 'text')}",
+            f"coach: {md_text(str(record.get('coach', '?')))}",
+            f"{answered} of {len(record['questions'])} "
+            f"question{'s' if len(record['questions']) != 1 else ''} answered",
+            f"answer time: {format_duration(answer_time(record))}"]
+    lines += [" · ".join(meta), ""]
+    if card is None:
+        lines += ["_Not scored yet: the interview was not finished "
+                  "(`interviewer resume` continues it)._", ""]
+    else:
+        lines += [f"**Overall: {card.overall:.1f} / 5** ({verdict(card.overall)}; 3 is a hire)",
+                  "", "## Scorecard", "", "| Dimension | Score | |", "|---|---|---|"]
+        lines += [f"| {md_text(d.name)} | {d.score:.1f} / 5 | {bar(d.score)} |"
+                  for d in card.dimensions]
+        lines.append("")
+        for d in card.dimensions:
+            lines += [f"### {md_text(d.name)}: {d.score:.1f} / 5", ""]
+            if level := descriptor(d.id, d.score):
+                lines += [f"_{level}_", ""]
+            lines += [f"> “{md_text(q)}”" for q in d.evidence] or ["_No evidence in the answers._"]
+            if d.advice:
+                lines += ["", f"**Advice:** {md_text(d.advice)}"]
+            lines.append("")
+        for heading, items in (("Strengths", card.strengths), ("Gaps", card.gaps),
+                               ("What a strong answer adds", card.strong_answer_adds)):
+            if items:
+                lines += [f"## {heading}", ""] + [f"- {md_text(i)}" for i in items] + [""]
+        if card.questions:
+            titles = question_titles(record)
+            lines += ["## By question", ""]
+            lines += [f"- **{q.overall:.1f}** {md_text(titles.get(q.question_id, q.question_id))}"
+                      for q in card.questions]
+            lines.append("")
+    summary = delivery_summary(record)
+    if summary is not None:
+        lines += ["## Delivery", "", "| Figure | Session | Target |", "|---|---|---|"]
+        targets = {b.label: b.text for b in DELIVERY_BANDS}
+        lines += [f"| {label} | {value} | {targets.get(label, '')} |"
+                  for label, value in figures_text(summary)]
+        lines.append("")
+    lines += ["## Transcript", ""]
+    for q in transcript(record):
+        lines += [f"### Question {q.number}: {md_text(q.prompt)}", ""]
+        if not q.exchanges:
+            lines += ["_Not answered._", ""]
+        for ex in q.exchanges:
+            if ex.kind == "follow-up":
+                probe = (f" (probing {dimension_name(ex.probe_dimension).lower()})"
+                         if ex.probe_dimension else "")
+                lines += [f"**{ex.label}**{probe}: {md_text(ex.prompt)}", ""]
+            took = f" · {format_duration(ex.seconds)}" if ex.seconds is not None else ""
+            lines += [f"**You**{took}", ""]
+            lines += ["> _(skipped)_"] if ex.skipped else _quoted(ex.answer)
+            if ex.delivery:
+                lines += ["", "_" + " · ".join(f"{k}: {v}" for k, v in figures_text(ex.delivery))
+                          + "_"]
+            lines.append("")
+    if session_id:
+        lines += [f"_Session {md_text(session_id)}_", ""]
     return "\n".join(lines).rstrip() + "\n"

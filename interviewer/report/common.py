@@ -1,0 +1,267 @@
+"""What every session report shares: the transcript's shape, evidence spans, delivery figures.
+
+Reports take a session record (a validated `session.json`, see `session/library.py`) as a
+plain dict, so they stay below the session layer and can render a record from anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from interviewer.banks import track_title
+from interviewer.rubric import dimension
+from interviewer.scorecard import Scorecard
+
+DELIVERY_FIELDS = ("words", "duration_s", "wpm", "fillers", "fillers_per_min", "long_pauses",
+                   "seconds_to_first_point")
+"""The per-answer `delivery` figures of a spoken answer, as `score --format json` names them."""
+
+
+@dataclass(frozen=True)
+class Band:
+    """A target band for one delivery figure: `low`..`high` (either may be open)."""
+
+    key: str
+    label: str
+    unit: str
+    low: float | None
+    high: float | None
+    text: str
+
+    def holds(self, value: float) -> bool:
+        return ((self.low is None or value >= self.low)
+                and (self.high is None or value <= self.high))
+
+
+DELIVERY_BANDS = (
+    Band("wpm", "Pace", "words/min", 130, 160, "130-160 words a minute"),
+    Band("fillers_per_min", "Fillers", "per min", None, 3, "3 or fewer a minute"),
+    Band("long_pauses", "Long pauses", "over 3 s", None, 2, "2 or fewer per answer"),
+    Band("seconds_to_first_point", "First point", "s", None, 20, "within 20 s"),
+)
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One prompt and what the candidate said to it."""
+
+    kind: str  # "question" or "follow-up"
+    number: int  # 1-based within its question; the question itself is 1
+    prompt: str
+    answer: str
+    skipped: bool
+    seconds: float | None
+    probe_dimension: str
+    delivery: dict[str, float] | None
+
+    @property
+    def label(self) -> str:
+        return "Answer" if self.kind == "question" else f"Follow-up {self.number - 1}"
+
+
+@dataclass(frozen=True)
+class TranscriptQuestion:
+    number: int
+    id: str
+    prompt: str
+    track: str
+    difficulty: str
+    exchanges: tuple[Exchange, ...]
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+def delivery_of(exchange: dict[str, Any]) -> dict[str, float] | None:
+    """The numeric delivery figures of one answer, or None when it has none (typed answers)."""
+    raw = exchange.get("delivery")
+    if not isinstance(raw, dict):
+        return None
+    figures = {k: v for k in DELIVERY_FIELDS if (v := _number(raw.get(k))) is not None}
+    return figures or None
+
+
+def transcript(record: dict[str, Any]) -> list[TranscriptQuestion]:
+    out = []
+    for i, q in enumerate(record["questions"], start=1):
+        question = q["question"]
+        exchanges = tuple(
+            Exchange(kind=ex["kind"], number=j, prompt=ex["prompt"], answer=ex["answer"],
+                     skipped=bool(ex.get("skipped")) or not ex["answer"].strip(),
+                     seconds=_number(ex.get("seconds")),
+                     probe_dimension=str(ex.get("probe_dimension") or ""),
+                     delivery=delivery_of(ex))
+            for j, ex in enumerate(q["exchanges"], start=1))
+        out.append(TranscriptQuestion(i, question["id"], question["prompt"],
+                                      str(question.get("track") or ""),
+                                      str(question.get("difficulty") or ""), exchanges))
+    return out
+
+
+def scorecard_of(record: dict[str, Any]) -> Scorecard | None:
+    raw = record.get("scorecard")
+    return Scorecard.from_dict(raw) if isinstance(raw, dict) else None
+
+
+def delivery_summary(record: dict[str, Any]) -> dict[str, float] | None:
+    """The session's delivery over every spoken answer: totals, and rates over the total time.
+
+    None when no answer has delivery figures (a typed session)."""
+    figures = [d for q in transcript(record) for ex in q.exchanges
+               if (d := ex.delivery) is not None]
+    if not figures:
+        return None
+    words = sum(d.get("words", 0.0) for d in figures)
+    duration = sum(d.get("duration_s", 0.0) for d in figures)
+    out: dict[str, float] = {"answers": float(len(figures)), "words": words,
+                             "duration_s": round(duration, 1)}
+    if duration > 0:
+        out["wpm"] = round(words / duration * 60, 1)
+    elif rates := [d["wpm"] for d in figures if "wpm" in d]:
+        out["wpm"] = round(sum(rates) / len(rates), 1)
+    fillers = [d["fillers"] for d in figures if "fillers" in d]
+    if fillers:
+        out["fillers"] = sum(fillers)
+        if duration > 0:
+            out["fillers_per_min"] = round(sum(fillers) / duration * 60, 2)
+    pauses = [d["long_pauses"] for d in figures if "long_pauses" in d]
+    if pauses:
+        out["long_pauses"] = round(sum(pauses) / len(pauses), 2)  # per answer
+        out["long_pauses_total"] = sum(pauses)
+    firsts = [d["seconds_to_first_point"] for d in figures if "seconds_to_first_point" in d]
+    if firsts:
+        out["seconds_to_first_point"] = round(sum(firsts) / len(firsts), 1)
+    return out
+
+
+# -- evidence quotes inside the answers ----------------------------------------------------------
+def _pattern(quote: str) -> re.Pattern[str] | None:
+    words = quote.split()
+    if not words:
+        return None
+    return re.compile(r"\s+".join(re.escape(w) for w in words))
+
+
+def evidence_quotes(card: Scorecard | None) -> dict[str, list[str]]:
+    """Each quote of the scorecard, with the names of the dimensions it is evidence for."""
+    quotes: dict[str, list[str]] = {}
+    for d in card.dimensions if card else []:
+        for q in d.evidence:
+            if q.strip():
+                quotes.setdefault(q, []).append(d.name)
+    return quotes
+
+
+def mark_spans(text: str, quotes: Sequence[str]) -> list[tuple[str, list[str]]]:
+    """`text` cut into pieces; a piece that is a quote carries the quotes it matched.
+
+    Quotes are verbatim spans of the answers (whitespace may differ); overlapping matches
+    merge into one marked piece. Joining the pieces gives back `text` exactly."""
+    hits: list[tuple[int, int, str]] = []
+    for quote in quotes:
+        pattern = _pattern(quote)
+        if pattern is not None:
+            hits += [(m.start(), m.end(), quote) for m in pattern.finditer(text)]
+    if not hits:
+        return [(text, [])] if text else []
+    hits.sort()
+    merged: list[tuple[int, int, list[str]]] = []
+    for start, end, quote in hits:
+        if merged and start < merged[-1][1]:
+            s0, e0, qs = merged[-1]
+            merged[-1] = (s0, max(e0, end), qs + ([quote] if quote not in qs else []))
+        else:
+            merged.append((start, end, [quote]))
+    pieces: list[tuple[str, list[str]]] = []
+    pos = 0
+    for start, end, qs in merged:
+        if start > pos:
+            pieces.append((text[pos:start], []))
+        pieces.append((text[start:end], qs))
+        pos = end
+    if pos < len(text):
+        pieces.append((text[pos:], []))
+    return pieces
+
+
+# -- small formatting helpers ---------------------------------------------------------------------
+def format_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "-"
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} s"
+    minutes, rest = divmod(whole, 60)
+    return f"{minutes} min {rest:02d} s" if rest else f"{minutes} min"
+
+
+def session_time(record: dict[str, Any]) -> datetime | None:
+    try:
+        stamp = datetime.fromisoformat(str(record.get("created_at")))
+    except ValueError:
+        return None
+    return (stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)).astimezone()
+
+
+def format_when(record: dict[str, Any]) -> str:
+    stamp = session_time(record)
+    return stamp.strftime("%d %b %Y, %H:%M").lstrip("0") if stamp else "an unknown date"
+
+
+def track_label(track: str) -> str:
+    return "Mixed" if track == "mixed" else track_title(track or "?")
+
+
+def verdict(score: float) -> str:
+    return "meets the bar" if score >= 3 else "below the bar"
+
+
+def question_titles(record: dict[str, Any]) -> dict[str, str]:
+    return {q["question"]["id"]: q["question"]["prompt"] for q in record["questions"]}
+
+
+def figures_text(d: dict[str, float]) -> Iterator[tuple[str, str]]:
+    """Delivery figures as (label, value) pairs, in the order people read them."""
+    if "wpm" in d:
+        yield "Pace", f"{d['wpm']:.0f} words/min"
+    if "fillers_per_min" in d:
+        yield "Fillers", f"{d['fillers_per_min']:.1f}/min ({d.get('fillers', 0):.0f})"
+    elif "fillers" in d:
+        yield "Fillers", f"{d['fillers']:.0f}"
+    if "long_pauses" in d:
+        yield "Long pauses", f"{d['long_pauses']:g}"
+    if "seconds_to_first_point" in d:
+        yield "First point", f"{d['seconds_to_first_point']:.0f} s"
+    if "words" in d:
+        yield "Words", f"{d['words']:.0f}"
+    if "duration_s" in d:
+        yield "Talk time", format_duration(d["duration_s"])
+
+
+def answer_time(record: dict[str, Any]) -> float:
+    """Time spent answering: the sum of every exchange's seconds."""
+    return float(sum(_number(ex.get("seconds")) or 0 for q in record["questions"]
+                     for ex in q["exchanges"]))
+
+
+def descriptor(dim_id: str, score: float) -> str:
+    """The rubric's words for the level a score reaches; '' for a dimension it does not know."""
+    try:
+        return dimension(dim_id).descriptor(score)
+    except KeyError:
+        return ""
+
+
+def dimension_name(dim_id: str) -> str:
+    """A rubric dimension's name ("business-impact" -> "Business impact")."""
+    try:
+        return dimension(dim_id).name
+    except KeyError:
+        return dim_id

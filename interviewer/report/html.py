@@ -1,0 +1,408 @@
+"""A session as one self-contained HTML page (`interviewer report --format html`).
+
+No network at all: the CSS is inline, the chart is inline SVG, there is no script and no
+external font. It reads well on screen and prints cleanly (a print stylesheet: a browser's
+"Save as PDF" gives the PDF people ask for). Every string that comes from the session (the
+candidate's words, the coach's quotes and advice, even the question text) goes through
+`html.escape`, so an answer containing `<script>` shows as text.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+from typing import Any
+
+from interviewer import __version__
+from interviewer.report.common import (
+    DELIVERY_BANDS,
+    Band,
+    Exchange,
+    answer_time,
+    delivery_summary,
+    descriptor,
+    dimension_name,
+    evidence_quotes,
+    figures_text,
+    format_duration,
+    format_when,
+    mark_spans,
+    question_titles,
+    scorecard_of,
+    track_label,
+    transcript,
+    verdict,
+)
+from interviewer.rubric import HIRE_BAR, MAX_SCORE, dimensions
+from interviewer.scorecard import Scorecard
+
+
+def e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _tone(score: float) -> str:
+    return "good" if score >= HIRE_BAR else "fair" if score >= 2 else "weak"
+
+
+# -- the chart ------------------------------------------------------------------------------------
+def radar_svg(scores: list[tuple[str, float]]) -> str:
+    """The dimensions as a radar chart: rings at 1-5, the hire bar (3) dashed."""
+    n = len(scores)
+    if n < 3:
+        return ""
+    width, height, radius = 540, 410, 122
+    cx, cy = width / 2, height / 2 + 6
+
+    def point(i: int, value: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        r = radius * value / MAX_SCORE
+        return cx + r * math.cos(angle), cy + r * math.sin(angle)
+
+    def ring(value: float) -> str:
+        return " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, value) for i in range(n)))
+
+    parts = [f'<svg class="radar" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} '
+             f'{height}" width="{width}" height="{height}" role="img" '
+             f'aria-labelledby="radar-title">',
+             '<title id="radar-title">Scores by rubric dimension, out of 5 '
+             "(the dashed ring is 3, the bar for a hire)</title>"]
+    for level in range(1, MAX_SCORE + 1):
+        cls = "ring bar" if level == HIRE_BAR else "ring"
+        parts.append(f'<polygon class="{cls}" points="{ring(level)}"/>')
+    for i in range(n):
+        x, y = point(i, MAX_SCORE)
+        parts.append(f'<line class="spoke" x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" '
+                     f'y2="{y:.1f}"/>')
+    shape = " ".join(f"{x:.1f},{y:.1f}" for x, y in
+                     (point(i, max(0.0, min(s, MAX_SCORE))) for i, (_, s) in enumerate(scores)))
+    parts.append(f'<polygon class="shape" points="{shape}"/>')
+    for i, (name, s) in enumerate(scores):
+        x, y = point(i, max(0.0, min(s, MAX_SCORE)))
+        parts.append(f'<circle class="dot {_tone(s)}" cx="{x:.1f}" cy="{y:.1f}" r="5">'
+                     f"<title>{e(name)}: {s:.1f} / 5</title></circle>")
+        lx, ly = point(i, MAX_SCORE * 1.12)
+        anchor = "middle" if abs(lx - cx) < 8 else "start" if lx > cx else "end"
+        ly += 12 if ly > cy + radius * 0.5 else -6 if ly >= cy - radius * 0.5 else -20
+        parts.append(f'<text class="label" x="{lx:.1f}" y="{ly:.1f}" text-anchor="{anchor}">'
+                     f'{e(name)}<tspan class="val {_tone(s)}" x="{lx:.1f}" dy="17">{s:.1f}'
+                     "</tspan></text>")
+    for level in (1, 3, 5):
+        x, y = point(0, level)
+        parts.append(f'<text class="tick" x="{x + 5:.1f}" y="{y + 12:.1f}">{level}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _ordered_scores(card: Scorecard) -> list[tuple[str, float]]:
+    order = {d.id: i for i, d in enumerate(dimensions())}
+    dims = sorted(card.dimensions, key=lambda d: order.get(d.id, len(order)))
+    return [(d.name, d.score) for d in dims]
+
+
+# -- sections -------------------------------------------------------------------------------
+def _bar(score: float) -> str:
+    pct = max(0.0, min(score, MAX_SCORE)) / MAX_SCORE * 100
+    return (f'<span class="bar" aria-hidden="true"><span class="fill {_tone(score)}" '
+            f'style="width:{pct:.0f}%"></span><span class="hire"></span></span>')
+
+
+def _header(record: dict[str, Any], card: Scorecard | None) -> str:
+    questions = transcript(record)
+    answered = sum(1 for q in questions if any(not x.skipped for x in q.exchanges))
+    meta = [("Track", track_label(str(record.get("track") or ""))),
+            ("Mode", str(record.get("mode") or "text")),
+            ("Coach", str(record.get("coach") or "?")),
+            ("Status", str(record["status"])),
+            ("Answered", f"{answered} of {len(questions)} questions"),
+            ("Answer time", format_duration(answer_time(record)))]
+    dl = "".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>" for k, v in meta)
+    title = f"{track_label(str(record.get('track') or ''))} · {format_when(record)}"
+    if card is not None:
+        overall = (f'<div class="overall {_tone(card.overall)}"><span class="num">'
+                   f'{card.overall:.1f}</span><span class="of">/ 5 overall</span>'
+                   f'<span class="verdict">{e(verdict(card.overall).capitalize())} '
+                   f"(3 is a hire)</span></div>")
+    else:
+        overall = ('<div class="overall none"><span class="of">Not scored yet</span>'
+                   '<span class="verdict">The interview was not finished: '
+                   "<code>interviewer resume</code> continues it.</span></div>")
+    return (f'<header class="top"><p class="eyebrow">Product-sense mock interview</p>'
+            f"<h1>{e(title)}</h1>{overall}<dl class=\"meta\">{dl}</dl></header>")
+
+
+def _scorecard(card: Scorecard, record: dict[str, Any]) -> str:
+    out = ['<section id="scorecard"><h2>Scorecard</h2><div class="summary">',
+           f'<figure class="chart">{radar_svg(_ordered_scores(card))}'
+           "<figcaption>Each dimension out of 5; the dashed ring is the bar for a hire (3)."
+           "</figcaption></figure>",
+           '<table class="scores"><colgroup><col class="c-name"><col class="c-num"><col>'
+           '</colgroup><thead><tr><th scope="col">Dimension</th><th scope="col">Score</th>'
+           '<th scope="col"><span class="sr">Bar</span></th></tr></thead><tbody>']
+    for d in card.dimensions:
+        out.append(f'<tr><th scope="row">{e(d.name)}</th><td class="num {_tone(d.score)}">'
+                   f"{d.score:.1f}</td><td>{_bar(d.score)}</td></tr>")
+    out.append("</tbody></table></div>")
+    for d in card.dimensions:
+        out.append(f'<article class="dim"><h3>{e(d.name)} <span class="pill {_tone(d.score)}">'
+                   f"{d.score:.1f} / 5 · {e(verdict(d.score))}</span></h3>")
+        if level := descriptor(d.id, d.score):
+            out.append(f'<p class="level">At this level: {e(level)}</p>')
+        if d.evidence:
+            out.append('<ul class="evidence">' + "".join(
+                f"<li><q>{e(q)}</q></li>" for q in d.evidence) + "</ul>")
+        else:
+            out.append('<p class="none">No evidence in the answers.</p>')
+        if d.advice:
+            out.append(f'<p class="advice"><strong>Next time:</strong> {e(d.advice)}</p>')
+        out.append("</article>")
+    lists = (("Strengths", card.strengths, "strengths"), ("Gaps", card.gaps, "gaps"),
+             ("What a strong answer adds", card.strong_answer_adds, "adds"))
+    blocks = [f'<div class="list {cls}"><h3>{e(title)}</h3><ul>'
+              + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul></div>"
+              for title, items, cls in lists if items]
+    if blocks:
+        out.append('<div class="lists">' + "".join(blocks) + "</div>")
+    if card.questions:
+        titles = question_titles(record)
+        out.append('<div class="by-question"><h3>By question</h3><ol>' + "".join(
+            f'<li><span class="pill {_tone(q.overall)}">{q.overall:.1f}</span> '
+            f"{e(titles.get(q.question_id, q.question_id))}</li>" for q in card.questions)
+            + "</ol></div>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def _band_cell(band: Band | None, value: float | None) -> str:
+    if value is None:
+        return "<td>-</td>"
+    shown = f"{value:.0f}" if band is None or band.key != "fillers_per_min" else f"{value:.1f}"
+    if band is None:
+        return f"<td>{e(shown)}</td>"
+    cls = "ok" if band.holds(value) else "off"
+    return f'<td class="{cls}">{e(shown)}</td>'
+
+
+def _delivery(record: dict[str, Any]) -> str:
+    summary = delivery_summary(record)
+    if summary is None:
+        return ""
+    bands = {b.key: b for b in DELIVERY_BANDS}
+    tiles = []
+    for band in DELIVERY_BANDS:
+        value = summary.get(band.key)
+        if value is None:
+            continue
+        cls = "ok" if band.holds(value) else "off"
+        shown = f"{value:.1f}" if band.key == "fillers_per_min" else f"{value:.0f}"
+        tiles.append(f'<div class="tile {cls}"><span class="k">{e(band.label)}</span>'
+                     f'<span class="v">{e(shown)} <small>{e(band.unit)}</small></span>'
+                     f'<span class="t">target: {e(band.text)}</span></div>')
+    rows = []
+    minutes = record.get("minutes_per_answer")
+    for q in transcript(record):
+        for x in q.exchanges:
+            d = x.delivery
+            if d is None:
+                continue
+            talk = format_duration(d.get("duration_s"))
+            if isinstance(minutes, (int, float)) and "duration_s" in d and minutes > 0:
+                talk += f" of {format_duration(minutes * 60)}"
+            rows.append(f"<tr><th scope=\"row\">Q{q.number} · {e(x.label)}</th>"
+                        + _band_cell(None, d.get("words"))
+                        + f"<td>{e(talk)}</td>"
+                        + "".join(_band_cell(bands[k], d.get(k)) for k in
+                                  ("wpm", "fillers_per_min", "long_pauses",
+                                   "seconds_to_first_point")) + "</tr>")
+    table = ('<table class="delivery"><thead><tr><th scope="col">Answer</th><th scope="col">'
+             'Words</th><th scope="col">Talk time</th><th scope="col">Words/min</th>'
+             '<th scope="col">Fillers/min</th><th scope="col">Long pauses</th>'
+             '<th scope="col">First point (s)</th></tr></thead><tbody>'
+             + "".join(rows) + "</tbody></table>")
+    return (f'<section id="delivery"><h2>Delivery</h2><p class="note">How the spoken answers '
+            f"sounded, from the transcript's word timings. Green is inside the target band."
+            f'</p><div class="tiles">{"".join(tiles)}</div>{table}</section>')
+
+
+def _answer_html(x: Exchange, quotes: dict[str, list[str]]) -> str:
+    if x.skipped:
+        return '<p class="said skipped">(skipped)</p>'
+    pieces = []
+    for text, hits in mark_spans(x.answer, list(quotes)):
+        if hits:
+            names = sorted({n for q in hits for n in quotes[q]})
+            pieces.append(f'<mark title="Evidence for {e(", ".join(names))}">{e(text)}</mark>')
+        else:
+            pieces.append(e(text))
+    return f'<p class="said">{"".join(pieces)}</p>'
+
+
+def _transcript(record: dict[str, Any], card: Scorecard | None) -> str:
+    quotes = evidence_quotes(card)
+    out = ['<section id="transcript"><h2>Transcript</h2>']
+    if quotes:
+        out.append('<p class="note"><mark>Highlighted</mark> words are the evidence the '
+                   "scorecard quotes.</p>")
+    for q in transcript(record):
+        tags = " · ".join(t for t in (track_label(q.track) if q.track else "", q.difficulty) if t)
+        out.append(f'<article class="question"><h3><span class="qn">Question {q.number}</span> '
+                   f'<span class="tag">{e(tags)}</span></h3><p class="prompt">{e(q.prompt)}</p>')
+        if not q.exchanges:
+            out.append('<p class="said skipped">Not answered.</p>')
+        for x in q.exchanges:
+            if x.kind == "follow-up":
+                probe = (f' <span class="tag">probing '
+                         f"{e(dimension_name(x.probe_dimension))}</span>"
+                         if x.probe_dimension else "")
+                out.append(f'<div class="turn follow-up"><p class="who">Interviewer · '
+                           f"follow-up {x.number - 1}{probe}</p><p class=\"ask\">{e(x.prompt)}"
+                           "</p></div>")
+            took = f" · {format_duration(x.seconds)}" if x.seconds is not None else ""
+            figures = ""
+            if x.delivery:
+                figures = ('<p class="figs">' + " · ".join(
+                    f"{e(k)} {e(v)}" for k, v in figures_text(x.delivery)) + "</p>")
+            out.append(f'<div class="turn answer"><p class="who">You{e(took)}</p>'
+                       f"{_answer_html(x, quotes)}{figures}</div>")
+        out.append("</article>")
+    out.append("</section>")
+    return "".join(out)
+
+
+def session_html(record: dict[str, Any], session_id: str = "") -> str:
+    card = scorecard_of(record)
+    title = f"Mock interview: {track_label(str(record.get('track') or ''))}, {format_when(record)}"
+    body = [_header(record, card)]
+    if card is not None:
+        body.append(_scorecard(card, record))
+    body.append(_delivery(record))
+    body.append(_transcript(record, card))
+    sid = f" from session {e(session_id)}" if session_id else ""
+    body.append(f'<footer>Written by interviewer {e(__version__)}{sid}. This page is one '
+                "file: it needs no network and can be printed or saved as PDF.</footer>")
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta name="color-scheme" content="light">'
+            f"<title>{e(title)}</title><style>{CSS}</style></head>"
+            f'<body><main>{"".join(body)}</main></body></html>\n')
+
+
+CSS = """
+:root{--ink:#1d2433;--muted:#5b6476;--line:#dfe3eb;--soft:#f5f7fb;--accent:#4348c8;
+--good:#1f8a55;--fair:#b7791f;--weak:#c2413b;--mark:#fff1a8}
+*{box-sizing:border-box}
+html{background:#eef1f6}
+body{margin:0;color:var(--ink);font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,
+"Helvetica Neue",Arial,"DejaVu Sans",sans-serif}
+main{max-width:920px;margin:28px auto;background:#fff;border-radius:14px;padding:36px 44px;
+box-shadow:0 1px 3px rgba(20,30,60,.08),0 8px 28px rgba(20,30,60,.06)}
+h1{font-size:1.75rem;line-height:1.25;margin:.1em 0 .6em}
+h2{font-size:1.3rem;margin:2.2em 0 .8em;padding-bottom:.35em;border-bottom:2px solid var(--line)}
+h3{font-size:1.05rem;margin:1.4em 0 .4em}
+.eyebrow{margin:0;color:var(--accent);font-weight:700;letter-spacing:.08em;text-transform:uppercase;
+font-size:.78rem}
+.overall{display:flex;align-items:baseline;gap:.6em;flex-wrap:wrap}
+.overall .num{font-size:3rem;font-weight:800;line-height:1}
+.overall .of{font-weight:700;font-size:1.1rem}
+.overall .verdict{color:var(--muted)}
+.overall.good .num{color:var(--good)}.overall.fair .num{color:var(--fair)}
+.overall.weak .num{color:var(--weak)}
+.meta{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:10px 18px;
+margin:22px 0 0;padding:14px 18px;background:var(--soft);border-radius:10px}
+.meta div{min-width:0}.meta dt{font-size:.75rem;color:var(--muted);text-transform:uppercase;
+letter-spacing:.05em}.meta dd{margin:0;font-weight:600;overflow-wrap:anywhere}
+.summary{display:grid;grid-template-columns:minmax(0,1.45fr) minmax(0,1fr);gap:24px;
+align-items:center}
+.chart{margin:0;text-align:center}.chart svg{max-width:100%;height:auto}
+figcaption{font-size:.8rem;color:var(--muted)}
+.radar .ring{fill:none;stroke:var(--line);stroke-width:1}
+.radar .ring.bar{stroke:var(--accent);stroke-dasharray:5 4;stroke-opacity:.7}
+.radar .spoke{stroke:var(--line)}
+.radar .shape{fill:rgba(67,72,200,.16);stroke:var(--accent);stroke-width:2.2;
+stroke-linejoin:round}
+.radar .dot{stroke:#fff;stroke-width:1.5}
+.radar .dot.good{fill:var(--good)}.radar .dot.fair{fill:var(--fair)}
+.radar .dot.weak{fill:var(--weak)}
+.radar .label{font-size:15px;fill:var(--ink);font-weight:600}
+.radar .val{font-weight:800}.radar .val.good{fill:var(--good)}.radar .val.fair{fill:var(--fair)}
+.radar .val.weak{fill:var(--weak)}
+.radar .tick{font-size:12px;fill:var(--muted)}
+table{border-collapse:collapse;width:100%}
+.scores{table-layout:fixed}
+.scores th,.scores td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left}
+.scores thead th{font-size:.75rem;color:var(--muted);text-transform:uppercase;letter-spacing:.05em}
+.scores td.num{font-weight:800;font-variant-numeric:tabular-nums}
+.scores .c-num{width:3.4em}.scores col:last-child{width:34%}
+.scores th[scope=row]{white-space:nowrap}
+td.good,.pill.good{color:var(--good)}td.fair,.pill.fair{color:var(--fair)}
+td.weak,.pill.weak{color:var(--weak)}
+.bar{position:relative;display:block;height:10px;background:#e9ecf3;
+border-radius:5px;overflow:hidden}
+.bar .fill{position:absolute;left:0;top:0;bottom:0;border-radius:5px}
+.fill.good{background:var(--good)}.fill.fair{background:var(--fair)}.fill.weak{background:var(--weak)}
+.bar .hire{position:absolute;left:60%;top:0;bottom:0;border-left:2px solid rgba(255,255,255,.9)}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+.dim{border:1px solid var(--line);border-radius:10px;padding:4px 18px 12px;margin:14px 0;
+break-inside:avoid}
+.dim h3{display:flex;justify-content:space-between;gap:12px;align-items:baseline}
+.pill{font-size:.85rem;font-weight:700;white-space:nowrap}
+.level{color:var(--muted);margin:.2em 0 .5em;font-size:.95rem}
+.evidence{margin:.3em 0;padding-left:1.2em}.evidence li{margin:.2em 0}
+q{font-style:italic}q::before{content:"\\201C"}q::after{content:"\\201D"}
+.advice{margin:.5em 0 0;padding:8px 12px;background:#fff8e6;border-left:3px solid var(--fair);
+border-radius:4px}
+.none{color:var(--muted);font-style:italic}
+.lists{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:0 28px}
+.lists ul,.by-question ol{padding-left:1.2em;margin:.3em 0}.lists li,.by-question li{margin:.3em 0}
+.gaps h3{color:var(--weak)}.strengths h3{color:var(--good)}
+.note{color:var(--muted);font-size:.9rem}
+.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:12px;
+margin:12px 0 16px}
+.tile{border:1px solid var(--line);border-radius:10px;padding:10px 14px;display:flex;
+flex-direction:column;border-top:4px solid var(--fair)}
+.tile.ok{border-top-color:var(--good)}
+.tile .k{font-size:.75rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
+.tile .v{font-size:1.5rem;font-weight:800}.tile .v small{font-size:.8rem;font-weight:600;
+color:var(--muted)}
+.tile .t{font-size:.8rem;color:var(--muted)}
+.delivery th,.delivery td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:right;
+font-variant-numeric:tabular-nums}
+.delivery th:first-child{text-align:left}
+.delivery thead th{font-size:.75rem;color:var(--muted)}
+.delivery td.ok{color:var(--good);font-weight:700}
+.delivery td.off{color:var(--fair);font-weight:700}
+.question{margin:18px 0 26px;break-inside:auto}
+.question h3{display:flex;gap:10px;align-items:baseline}
+.qn{color:var(--accent)}
+.tag{font-size:.78rem;font-weight:600;color:var(--muted);background:var(--soft);
+padding:1px 8px;border-radius:99px}
+.prompt{font-weight:600;font-size:1.05rem;margin:.2em 0 .8em}
+.turn{margin:8px 0;padding:8px 14px;border-radius:8px;break-inside:avoid}
+.turn.answer{background:var(--soft);border-left:3px solid var(--accent);margin-left:14px}
+.turn.follow-up{border-left:3px solid #8a63d2;background:#f6f1fd}
+.who{margin:0 0 .2em;font-size:.78rem;font-weight:700;color:var(--muted);text-transform:uppercase;
+letter-spacing:.04em}
+.ask{margin:0;font-weight:600}
+.said{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
+.said.skipped{color:var(--muted);font-style:italic}
+.figs{margin:.4em 0 0;font-size:.8rem;color:var(--muted)}
+mark{background:var(--mark);color:inherit;padding:0 2px;border-radius:3px;
+box-shadow:inset 0 -2px 0 #f2c94c}
+code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.9em;background:var(--soft);
+padding:1px 5px;border-radius:4px}
+footer{margin-top:36px;padding-top:14px;border-top:1px solid var(--line);color:var(--muted);
+font-size:.8rem}
+@media (max-width:860px){.summary{grid-template-columns:1fr}.chart svg{max-width:480px}}
+@media (max-width:720px){main{padding:22px 18px;margin:0;border-radius:0}}
+@media print{
+@page{margin:16mm 14mm}
+html,body{background:#fff}
+body{font-size:10.5pt;line-height:1.45}
+main{max-width:none;margin:0;padding:0;box-shadow:none;border-radius:0}
+h2{break-after:avoid;margin-top:1.4em}h3{break-after:avoid}
+.dim,.turn,.tile,.chart,tr{break-inside:avoid}
+#transcript{break-before:page}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+footer{position:static}
+}
+"""
