@@ -8,11 +8,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from interviewer import __version__
+from interviewer import __version__, review_cli
 from interviewer.banks import MIXED, BankError, Question, QuestionBank, load_bank_file, load_banks
 from interviewer.config import ConfigError, Settings, load_settings
+from interviewer.speech import stt_cli, tts_cli
 
 EXIT_USAGE = 2
+COACH_CHOICES = ("offline", "llm")
 
 
 class CliError(Exception):
@@ -32,6 +34,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--track", help="track slug, or 'mixed'")
     p.add_argument("--questions", type=int, help="number of questions")
     p.add_argument("--minutes", type=float, help="minutes per answer")
+    p.add_argument("--coach", choices=COACH_CHOICES,
+                   help="who judges the answers: the offline coach, or an LLM endpoint")
+    p.add_argument("--no-speak", action="store_true",
+                   help="show the questions without reading them aloud")
+    p.add_argument("--input-device", metavar="DEVICE",
+                   help="microphone: an index or part of a name from `interviewer devices`")
+    p.add_argument("--output-device", metavar="DEVICE",
+                   help="speaker: an index or part of a name from `interviewer devices`")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     banks = sub.add_parser("banks", help="list the question banks, or validate one")
@@ -39,13 +49,23 @@ def _parser() -> argparse.ArgumentParser:
     validate = banks_sub.add_parser("validate", help="check a question-bank file or folder")
     validate.add_argument("path", type=Path)
 
-    score = sub.add_parser("score", help="score one written answer, headless")
+    score = sub.add_parser("score", help="score one written or recorded answer, headless")
     which = score.add_mutually_exclusive_group(required=True)
     which.add_argument("--question", help="the question text")
     which.add_argument("--question-id", help="a question id from the banks")
-    score.add_argument("--answer-file", type=Path, required=True, metavar="PATH",
-                       help="a text file holding the answer ('-' for standard input)")
+    answer = score.add_mutually_exclusive_group(required=True)
+    answer.add_argument("--answer-file", type=Path, metavar="PATH",
+                        help="a text file holding the answer ('-' for standard input)")
+    answer.add_argument("--audio", type=Path, metavar="FILE",
+                        help="a recorded answer (wav, flac, mp3, m4a...), transcribed first")
     score.add_argument("--format", choices=("json", "md"), default="md")
+    score.add_argument("--coach", choices=COACH_CHOICES, default=argparse.SUPPRESS,
+                       help="who scores: the offline coach, or an LLM endpoint")
+
+    sub.add_parser("doctor", help="check the coach, the LLM endpoint, speech and devices")
+    tts_cli.add_parsers(sub)
+    stt_cli.add_parsers(sub)
+    review_cli.add_parsers(sub)
     return p
 
 
@@ -62,6 +82,14 @@ def _settings(args: argparse.Namespace) -> Settings:
         if not 0.25 <= args.minutes <= 30:
             raise CliError("--minutes must be between 0.25 and 30")
         settings.minutes_per_answer = args.minutes
+    if getattr(args, "coach", None):
+        settings.coach = args.coach
+    if args.no_speak:
+        settings.speak = False
+    if args.input_device is not None:
+        settings.input_device = args.input_device
+    if args.output_device is not None:
+        settings.output_device = args.output_device
     return settings
 
 
@@ -104,8 +132,10 @@ def _read_answer(path: Path) -> str:
     return text
 
 
-def _cmd_score(args: argparse.Namespace, bank_loader: QuestionBank | None) -> int:
-    from interviewer.coach.offline import score_answer
+def _cmd_score(args: argparse.Namespace, settings: Settings,
+               bank_loader: QuestionBank | None) -> int:
+    from interviewer.coach.base import AnsweredQuestion, NoticeSource
+    from interviewer.coach.factory import make_coach
     from interviewer.report.markdown import scorecard_markdown
 
     if args.question_id:
@@ -118,23 +148,58 @@ def _cmd_score(args: argparse.Namespace, bank_loader: QuestionBank | None) -> in
         if not args.question.strip():
             raise CliError("--question is empty")
         question = Question.adhoc(args.question.strip())
-    answer = _read_answer(args.answer_file)
-    card = score_answer(question, answer)
+    transcript = None
+    if args.audio is not None:
+        try:
+            transcript = stt_cli.transcribe_file(args.audio, settings)
+        except stt_cli.SPEECH_ERRORS as exc:
+            raise CliError(str(exc)) from None
+        if not transcript.text:
+            raise CliError(f"{args.audio}: no speech heard, so there is no answer to score")
+        answer = transcript.text
+    else:
+        answer = _read_answer(args.answer_file)
+    coach, notice = make_coach(settings)
+    if notice:
+        print(f"interviewer: {notice}", file=sys.stderr)
+    card = coach.score([AnsweredQuestion(question, [answer])])
+    for line in coach.take_notices() if isinstance(coach, NoticeSource) else []:
+        print(f"interviewer: {line}", file=sys.stderr)
+    delivery = stt_cli.delivery_of(transcript) if transcript is not None else None
     if args.format == "json":
-        sys.stdout.write(json.dumps(card.to_public_json(), ensure_ascii=False) + "\n")
+        payload = card.to_public_json()
+        if transcript is not None:
+            payload["transcript"] = transcript.to_dict()
+        if delivery is not None:
+            payload["delivery"] = delivery
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(scorecard_markdown(card, f"Scorecard: {question.prompt}"))
+        if delivery is not None:
+            sys.stdout.write(stt_cli.delivery_markdown(delivery))
+        if transcript is not None:
+            sys.stdout.write(f"\n## Transcript\n\n{transcript.text}\n")
     return 0
 
 
+def _cmd_doctor(settings: Settings) -> int:
+    from interviewer.doctor import report
+
+    text, code = report(settings)
+    sys.stdout.write(text)
+    return code
+
+
 def _run_tui(settings: Settings, bank: QuestionBank, text_only: bool) -> int:
-    from interviewer.coach.offline import OfflineCoach
+    from interviewer.coach.factory import make_coach
     from interviewer.session.store import SessionStore
     from interviewer.ui import run_app
 
     if settings.track != MIXED and settings.track not in bank.tracks():
         raise CliError(f"unknown track '{settings.track}' (tracks: {', '.join(bank.tracks())})")
-    return run_app(settings, bank, OfflineCoach(), SessionStore(settings.home), text_only=text_only)
+    coach, notice = make_coach(settings)
+    return run_app(settings, bank, coach, SessionStore(settings.home), text_only=text_only,
+                   notice=notice)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -143,13 +208,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = _settings(args)
         if args.command == "banks" and args.banks_command == "validate":
             return _cmd_validate(args.path)
-        needs_bank = args.command != "score" or args.question_id
+        needs_bank = (args.command not in ("score", "doctor", *tts_cli.COMMANDS,
+                                           *stt_cli.COMMANDS, *review_cli.NEEDS_NO_BANK)
+                      or getattr(args, "question_id", None))
         bank = load_banks(settings.banks) if needs_bank else None
         if args.command == "banks":
             assert bank is not None
             return _cmd_banks(bank)
         if args.command == "score":
-            return _cmd_score(args, bank)
+            return _cmd_score(args, settings, bank)
+        if args.command == "doctor":
+            return _cmd_doctor(settings)
+        if args.command in tts_cli.COMMANDS:
+            return tts_cli.run(args, settings)
+        if args.command in stt_cli.COMMANDS:
+            return stt_cli.run(args, settings)
+        if args.command in review_cli.COMMANDS:
+            return review_cli.run(args, settings, bank)
         assert bank is not None
         return _run_tui(settings, bank, text_only=args.text)
     except (BankError, ConfigError, CliError) as exc:

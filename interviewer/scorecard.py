@@ -33,6 +33,8 @@ class Scorecard:
     gaps: list[str] = field(default_factory=list)
     strong_answer_adds: list[str] = field(default_factory=list)
     questions: list[QuestionScore] = field(default_factory=list)
+    dropped_quotes: int = 0
+    """Evidence quotes a coach offered that were not verbatim spans of the answers, dropped."""
 
     def dimension(self, dim_id: str) -> DimensionScore:
         for d in self.dimensions:
@@ -64,4 +66,5 @@ class Scorecard:
             gaps=list(raw.get("gaps", [])),
             strong_answer_adds=list(raw.get("strong_answer_adds", [])),
             questions=[QuestionScore(**q) for q in raw.get("questions", [])],
+            dropped_quotes=int(raw.get("dropped_quotes", 0)),
         )

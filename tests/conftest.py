@@ -95,3 +95,30 @@ def make_tui_app(tui_home: Path):
                               text_only=text_only, seed=seed, **kwargs)
 
     return make
+
+
+# -- speech fixtures (tests/test_speech_*.py) --------------------------------------------------
+AUDIO_FIXTURES = Path(__file__).resolve().parents[1] / "audio_fixtures"
+"""Spoken answers (espeak-ng) with their reference text; see audio_fixtures/make_fixtures.py."""
+
+
+@pytest.fixture(scope="session")
+def whisper():
+    """The real default speech model (bundled tiny.en), loaded once for the whole test run."""
+    from interviewer.speech.stt import WhisperTranscriber
+
+    transcriber = WhisperTranscriber()
+    transcriber.load()
+    return transcriber
+
+
+@pytest.fixture
+def virtmic_fifo() -> Path:
+    """The virtual microphone's FIFO (scripts/virtual-audio.sh, started by `make test`)."""
+    import os
+
+    fifo = os.environ.get("INTERVIEWER_VIRTMIC_FIFO")
+    if not fifo or not Path(fifo).exists():
+        pytest.fail("the virtual microphone is not running: run the tests with `make test`, or "
+                    'first: eval "$(scripts/virtual-audio.sh start)"', pytrace=False)
+    return Path(fifo)

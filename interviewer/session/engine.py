@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
@@ -16,9 +16,18 @@ from typing import Any
 
 from interviewer import __version__
 from interviewer.banks import Question
-from interviewer.coach.base import MAX_FOLLOW_UPS, AnsweredQuestion, Coach, FollowUp
+from interviewer.coach.base import (
+    MAX_FOLLOW_UPS,
+    AnsweredQuestion,
+    Coach,
+    FollowUp,
+    NoticeSource,
+    TextCallback,
+    follow_up_with_text,
+)
 from interviewer.scorecard import Scorecard
 from interviewer.session.store import SessionStore
+from interviewer.speech.delivery import from_segments
 
 
 class Phase(str, Enum):
@@ -37,6 +46,12 @@ class Prompt:
     question_total: int
     question: Question
     follow_up: FollowUp | None = None
+    notice: str | None = None
+    """One line when the coach handed the step that led here to another coach (a fallback)."""
+    latency_s: float | None = None
+    """Follow-ups: seconds from the answer's submission to the follow-up's first text."""
+    ready_s: float | None = None
+    """Follow-ups: seconds from the answer's submission to the whole follow-up."""
 
     @property
     def number(self) -> int:
@@ -58,6 +73,7 @@ class InterviewEngine:
         mode: str = "text",
         minutes_per_answer: float = 3.0,
         clock: Callable[[], float] = time.monotonic,
+        on_follow_up_text: TextCallback | None = None,
     ) -> None:
         if not questions:
             raise ValueError("an interview needs at least one question")
@@ -71,6 +87,10 @@ class InterviewEngine:
         self.index = 0
         self.prompt: Prompt | None = None
         self.scorecard: Scorecard | None = None
+        self.on_follow_up_text = on_follow_up_text
+        """Gets a follow-up's text so far while the coach writes it (from `submit`'s thread)."""
+        self.last_notice: str | None = None
+        """The coach's fallback notice for the latest step (follow-up or scorecard), if any."""
         self._asked_at = 0.0
         self._asked_iso = ""
         self.folder: Path | None = store.new_folder(track) if store else None
@@ -86,7 +106,55 @@ class InterviewEngine:
             "status": "in-progress",
             "questions": [{"question": q.to_dict(), "exchanges": []} for q in self.questions],
             "scorecard": None,
+            "notices": [],
         }
+
+    @classmethod
+    def resume(cls, folder: Path, coach: Coach, *, store: SessionStore,
+               clock: Callable[[], float] = time.monotonic,
+               on_follow_up_text: TextCallback | None = None) -> InterviewEngine:
+        """Continue a session left in progress or quit, in its own folder, typed.
+
+        The questions come from the record (the banks may have changed), with every answer
+        and follow-up already given, so follow-ups stay counted. The engine is returned
+        already asking the first question with no answer yet; when every question has one,
+        `prompt` is None and `needs_scoring` is True: `finish()` is the next step.
+        Raises `DamagedSessionError` for a folder that cannot be read, ValueError for a
+        complete session."""
+        from interviewer.session.library import load_record, question_from_record
+
+        record = load_record(folder)
+        if record["status"] == "complete":
+            raise ValueError(f"session {folder.name} is already complete")
+        questions = [question_from_record(q["question"]) for q in record["questions"]]
+        engine = cls(questions, coach, track=str(record.get("track") or "mixed"),
+                     mode="text", minutes_per_answer=float(record.get("minutes_per_answer", 3)),
+                     clock=clock, on_follow_up_text=on_follow_up_text)
+        engine.store, engine.folder, engine.record = store, folder, record
+        record.setdefault("notices", [])
+        for item, q in zip(engine.items, record["questions"], strict=True):
+            for ex in q["exchanges"]:
+                item.answers.append(ex["answer"])
+                if ex["kind"] == "follow-up":
+                    item.follow_ups.append(FollowUp(ex["prompt"],
+                                                    str(ex.get("probe_dimension") or ""),
+                                                    str(ex.get("coach") or "")))
+        pending = [i for i, q in enumerate(record["questions"]) if not q["exchanges"]]
+        record.setdefault("resumed", []).append(
+            {"at": _now_iso(), "from_question": pending[0] + 1 if pending else None,
+             "status_was": record["status"], "coach": coach.name, "mode": "text"})
+        record["status"] = "in-progress"
+        engine.phase = Phase.ANSWERING
+        engine.index = pending[0] if pending else len(questions) - 1
+        engine._save()
+        if pending:
+            engine._ask(engine._question_prompt())
+        return engine
+
+    @property
+    def needs_scoring(self) -> bool:
+        """Every question is answered and nothing is asked: `finish()` comes next."""
+        return self.phase is Phase.ANSWERING and self.prompt is None
 
     # -- driving the interview -------------------------------------------------------------
     def start(self) -> Prompt:
@@ -96,12 +164,21 @@ class InterviewEngine:
         self._save()
         return self._ask(self._question_prompt())
 
-    def submit(self, answer: str, *, skipped: bool = False) -> Prompt | None:
-        """Record the answer to the current prompt; return the next prompt, or None at the end."""
+    def submit(self, answer: str, *, skipped: bool = False, audio_path: Path | None = None,
+               segments: Sequence[dict[str, Any]] | None = None,
+               audio_seconds: float | None = None) -> Prompt | None:
+        """Record the answer to the current prompt; return the next prompt, or None at the end.
+
+        A spoken answer also gives its recording (`audio_path`, best inside the session folder,
+        see `answer_audio_path`), its length, and the transcript's segments with their word
+        timestamps (`Segment.to_dict()`), all kept in session.json, with the answer's
+        delivery figures (`interviewer.speech.delivery`) when the segments have words.
+        """
         if self.phase is not Phase.ANSWERING or self.prompt is None:
             raise RuntimeError("no prompt is waiting for an answer")
         answer = answer.strip()
-        seconds = round(self.clock() - self._asked_at, 3)
+        submitted = self.clock()
+        seconds = round(submitted - self._asked_at, 3)
         prompt = self.prompt
         item = self.items[self.index]
         item.answers.append(answer)
@@ -115,12 +192,25 @@ class InterviewEngine:
             "seconds": seconds,
             "over_time": seconds > self.minutes_per_answer * 60,
         }
+        if audio_path is not None:
+            exchange["audio"] = self._relative(audio_path)
+            if audio_seconds is not None:
+                exchange["audio_seconds"] = round(audio_seconds, 3)
+        if segments is not None:
+            exchange["segments"] = list(segments)
+            delivery = from_segments(segments, allowed_s=self.minutes_per_answer * 60)
+            if delivery is not None:  # word timestamps: pace, fillers, pauses, first point
+                exchange["delivery"] = delivery.to_dict()
         if prompt.follow_up is not None:
             exchange["probe_dimension"] = prompt.follow_up.dimension
             exchange["coach"] = prompt.follow_up.coach
+            exchange["follow_up_latency_s"] = prompt.latency_s
+            exchange["follow_up_ready_s"] = prompt.ready_s
+            if prompt.notice:
+                exchange["coach_notice"] = prompt.notice
         self.record["questions"][self.index]["exchanges"].append(exchange)
         self._save()
-        nxt = self._next_prompt(skip_follow_ups=not answer)
+        nxt = self._next_prompt(skip_follow_ups=not answer, submitted=submitted)
         if nxt is None:
             self.prompt = None
             return None
@@ -129,7 +219,11 @@ class InterviewEngine:
     def finish(self) -> Scorecard:
         """Score every answered question; the session is complete once this is saved."""
         answered = [it for it in self.items if any(a for a in it.answers)]
+        started = self.clock()
+        self.last_notice = None
         self.scorecard = self.coach.score(answered or self.items[:1])
+        self.record["scorecard_seconds"] = round(self.clock() - started, 3)
+        self._take_notices("scorecard")
         self.record["scorecard"] = self.scorecard.to_dict()
         self.record["status"] = "complete"
         self.phase = Phase.FINISHED
@@ -142,6 +236,21 @@ class InterviewEngine:
             self.record["status"] = "quit"
             self._save()
 
+    def answer_audio_path(self) -> Path | None:
+        """Where the next spoken answer is recorded: `answers/<n>.wav` in the session folder,
+        n counting every answer of the session from 1 (None without a store)."""
+        if self.folder is None:
+            return None
+        answers = self.folder / "answers"
+        answers.mkdir(mode=0o700, exist_ok=True)
+        n = sum(len(q["exchanges"]) for q in self.record["questions"]) + 1
+        return answers / f"{n}.wav"
+
+    def _relative(self, path: Path) -> str:
+        if self.folder is not None and path.is_relative_to(self.folder):
+            return path.relative_to(self.folder).as_posix()
+        return str(path)
+
     @property
     def answered_count(self) -> int:
         return sum(1 for it in self.items if it.answers)
@@ -151,18 +260,45 @@ class InterviewEngine:
         q = self.questions[self.index]
         return Prompt(q.prompt, "question", self.index, len(self.questions), q)
 
-    def _next_prompt(self, *, skip_follow_ups: bool) -> Prompt | None:
+    def _next_prompt(self, *, skip_follow_ups: bool, submitted: float) -> Prompt | None:
         item = self.items[self.index]
+        self.last_notice = None
         if not skip_follow_ups and len(item.follow_ups) < MAX_FOLLOW_UPS:
-            follow = self.coach.follow_up(item)
+            first_text: list[float] = []
+
+            def on_text(text: str) -> None:
+                if not first_text:
+                    first_text.append(self.clock())
+                if self.on_follow_up_text is not None:
+                    self.on_follow_up_text(text)
+
+            follow = follow_up_with_text(self.coach, item, on_text)
+            ready = self.clock()
+            notice = self._take_notices("follow-up")
             if follow is not None:
                 item.follow_ups.append(follow)
+                latency = (first_text[0] if first_text else ready) - submitted
                 return Prompt(follow.text, "follow-up", self.index, len(self.questions),
-                              item.question, follow)
+                              item.question, follow, notice=notice,
+                              latency_s=round(latency, 3), ready_s=round(ready - submitted, 3))
         if self.index + 1 >= len(self.questions):
             return None
         self.index += 1
-        return self._question_prompt()
+        return replace(self._question_prompt(), notice=self.last_notice)
+
+    def _take_notices(self, step: str) -> str | None:
+        """Record the coach's fallback notices for this step; the step's notice, or None."""
+        if not isinstance(self.coach, NoticeSource):
+            return None
+        notices = self.coach.take_notices()
+        if not notices:
+            return None
+        for text in notices:
+            self.record["notices"].append(
+                {"step": step, "question": self.index + 1, "at": _now_iso(), "text": text})
+        self.last_notice = " ".join(notices)
+        self._save()
+        return self.last_notice
 
     def _ask(self, prompt: Prompt) -> Prompt:
         self.prompt = prompt

@@ -13,6 +13,8 @@ from typing import Any
 from platformdirs import user_data_dir
 
 SESSION_FILE = "session.json"
+PROMPTS_DIR = "prompts"
+"""Spoken questions and follow-ups, kept for replay beside the answers."""
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
@@ -69,6 +71,16 @@ class SessionStore:
         payload = json.dumps(record, indent=2, ensure_ascii=False).encode("utf-8")
         write_atomic(target, payload)
         return target
+
+    def save_prompt_audio(self, folder: Path, number: int, wav: bytes) -> Path:
+        """Keep spoken prompt `number` (1-based, in the order asked) as prompts/<n>.wav (0600)."""
+        if number < 1:
+            raise ValueError("prompt numbers start at 1")
+        prompts = folder / PROMPTS_DIR
+        self._ensure(prompts)
+        path = prompts / f"{number}.wav"
+        write_atomic(path, wav)
+        return path
 
     def load(self, folder: Path) -> dict[str, Any]:
         data: dict[str, Any] = json.loads((folder / SESSION_FILE).read_text(encoding="utf-8"))

@@ -9,9 +9,9 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from rich.text import Text
-from textual.app import App
 from textual.binding import Binding
 
 from interviewer.banks import MIXED, QuestionBank
@@ -22,10 +22,11 @@ from interviewer.session.store import SessionStore
 from interviewer.ui.home import HomeScreen, InterviewChoice
 from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.scorecard_screen import ScorecardScreen
-from interviewer.ui.widgets import display_path
+from interviewer.ui.self_review import SelfReviewApp
+from interviewer.ui.widgets import display_path, sentence
 
 
-class InterviewerApp(App[None]):
+class InterviewerApp(SelfReviewApp):
     CSS_PATH = "styles.tcss"
     TITLE = "interviewer"
     ENABLE_COMMAND_PALETTE = False
@@ -33,8 +34,11 @@ class InterviewerApp(App[None]):
 
     def __init__(self, settings: Settings, bank: QuestionBank, coach: Coach,
                  store: SessionStore, text_only: bool = False, seed: int | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 notice: str | None = None, resume: Path | None = None) -> None:
         super().__init__()
+        self.resume = resume
+        """An unfinished session folder to continue (`interviewer resume`), typed."""
         self.settings = settings
         self.bank = bank
         self.coach = coach
@@ -42,18 +46,32 @@ class InterviewerApp(App[None]):
         self.text_only = text_only
         self.rng = random.Random(seed)
         self.clock = clock
+        self.notice = notice
+        """Why the coach is not the one asked for (from `make_coach`), shown on the home screen."""
         self.choice = InterviewChoice(settings.track, settings.questions,
                                       settings.minutes_per_answer, settings.mode)
         self.engine: InterviewEngine | None = None
 
     def on_mount(self) -> None:
+        if self.resume is not None:
+            error = self.resume_session(self.resume, replace=False)
+            if error:
+                self.exit(return_code=2, message=error)
+            elif self.notice:
+                self.notify(sentence(self.notice), title="Coach", severity="warning", timeout=8,
+                            markup=False)
+            return
         if self.text_only:
+            if self.notice:  # no home screen to show it on
+                self.notify(sentence(self.notice), title="Coach", severity="warning", timeout=8,
+                            markup=False)
             self.start_interview(self.choice, replace=False)
         else:
             self.push_screen(self.home_screen())
 
     def home_screen(self) -> HomeScreen:
-        return HomeScreen(self.bank.tracks(), self.choice, self.coach.name)
+        return HomeScreen(self.bank.tracks(), self.choice, self.coach.name, self.notice,
+                          resume_offer=self.resume_offer())
 
     def start_interview(self, choice: InterviewChoice, *, replace: bool = True) -> None:
         """Pick the questions and open the interview; voice falls back to text for now."""
@@ -81,7 +99,8 @@ class InterviewerApp(App[None]):
 
     def on_interview_screen_finished(self, message: InterviewScreen.Finished) -> None:
         titles = {q.id: q.prompt for q in message.engine.questions}
-        self.switch_screen(ScorecardScreen(message.scorecard, message.engine.folder, titles))
+        self.switch_screen(ScorecardScreen(message.scorecard, message.engine.folder, titles,
+                                           notice=message.notice))
 
     def on_interview_screen_quit_confirmed(self) -> None:
         self.exit(message=self.farewell())

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Select, Static
 
 from interviewer.banks import MIXED, track_title
+from interviewer.ui.widgets import sentence
 
 MAX_QUESTIONS = 10
 MINUTE_CHOICES = (1.0, 2.0, 3.0, 4.0, 5.0, 7.0, 10.0, 15.0)
@@ -44,6 +45,9 @@ class HomeScreen(Screen[None]):
         Binding("enter", "start", "Start"),
         Binding("ctrl+s", "start", "Start", show=False),
         Binding("tab", "app.focus_next", "Change settings"),
+        Binding("r", "app.resume_latest", "Resume"),
+        Binding("l", "app.open_library", "Sessions"),
+        Binding("p", "app.open_progress", "Progress"),
         Binding("ctrl+q", "app.quit", "Quit", priority=True),
     ]
 
@@ -53,11 +57,16 @@ class HomeScreen(Screen[None]):
 
         choice: InterviewChoice
 
-    def __init__(self, tracks: list[str], choice: InterviewChoice, coach_name: str) -> None:
+    def __init__(self, tracks: list[str], choice: InterviewChoice, coach_name: str,
+                 coach_notice: str | None = None, resume_offer: str | None = None) -> None:
         super().__init__()
+        self.resume_offer = resume_offer
+        """"Resume the interview from <date>? r", when one was left unfinished."""
         self.tracks = tracks
         self.choice = choice
         self.coach_name = coach_name
+        self.coach_notice = coach_notice
+        """Why the coach is not the one asked for, e.g. no LLM endpoint configured."""
 
     def compose(self) -> ComposeResult:
         c = self.choice
@@ -69,6 +78,8 @@ class HomeScreen(Screen[None]):
         with Vertical(id="home"):
             yield Static("interviewer", id="title")
             yield Static(PITCH, id="pitch")
+            if self.resume_offer:
+                yield Static(self.resume_offer, id="resume-offer", markup=False)
             with Vertical(id="form"):
                 yield from self._field("Track", Select(
                     track_options, value=track, allow_blank=False, compact=True, id="track"))
@@ -84,6 +95,8 @@ class HomeScreen(Screen[None]):
                     allow_blank=False, compact=True, id="mode"))
                 yield Static(VOICE_NOTE, id="voice-note")
                 yield Static(f"Coach: {self.coach_name}", id="coach", markup=False)
+                if self.coach_notice:
+                    yield Static(sentence(self.coach_notice), id="coach-notice", markup=False)
             with Center():
                 yield Button("Start interview", id="start", variant="primary")
         yield Footer()

@@ -2,12 +2,15 @@
 
 The screen only drives `InterviewEngine`. Engine calls that may be slow (a follow-up or the
 scorecard from an LLM coach) run in thread workers that post a Message back; widgets are only
-touched on the event loop.
+touched on the event loop. A follow-up streams in: the engine hands its text so far to
+`on_follow_up_text` on the worker's thread, which posts it here to replace what is shown.
+When the coach hands a step to the offline coach, the screen says so in one line and goes on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 
 from textual import work
@@ -23,7 +26,7 @@ from interviewer.banks import track_title
 from interviewer.scorecard import Scorecard
 from interviewer.session.engine import InterviewEngine, Prompt
 from interviewer.ui.confirm import ConfirmScreen
-from interviewer.ui.widgets import ConversationLog, CountdownTimer, display_path
+from interviewer.ui.widgets import ConversationLog, CountdownTimer, display_path, sentence
 
 THINKING_DELAY = 0.4
 """Seconds before "thinking" is shown: the offline coach answers faster, so no flicker."""
@@ -40,14 +43,23 @@ class InterviewScreen(Screen[None]):
     ]
 
     @dataclass
+    class FollowUpText(Message):
+        """A follow-up's whole text so far, while the coach writes it (it may start over)."""
+
+        text: str
+
+    @dataclass
     class Advanced(Message):
         """The engine took an answer; `prompt` is the next one, or None when all are asked."""
 
         prompt: Prompt | None
+        notice: str | None = None
+        """The coach's fallback notice for this step, if it handed the step over."""
 
     @dataclass
     class Scored(Message):
         scorecard: Scorecard
+        notice: str | None = None
 
     @dataclass
     class Failed(Message):
@@ -62,6 +74,8 @@ class InterviewScreen(Screen[None]):
 
         engine: InterviewEngine
         scorecard: Scorecard
+        notice: str | None = None
+        """Why another coach than the one asked for wrote the scorecard, if one did."""
 
     class QuitConfirmed(Message):
         """Bubbles to the app, which exits."""
@@ -72,6 +86,9 @@ class InterviewScreen(Screen[None]):
         self.clock = clock
         self.busy = False
         self.scoring_failed = False
+        self.streaming = False
+        """A follow-up's text is arriving: it shows in the prompt panel as it grows."""
+        self._asking_number = 0
         self._thinking: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -89,8 +106,31 @@ class InterviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.engine.on_follow_up_text = self._follow_up_text
+        self._show_earlier_answers()
+        if self.engine.needs_scoring:  # resumed with every question answered
+            self.start_scoring()
+            return
         prompt = self.engine.prompt or self.engine.start()
         self.show_prompt(prompt)
+
+    def _show_earlier_answers(self) -> None:
+        """A resumed session: what was said before the interruption, above the prompt."""
+        log = self.query_one(ConversationLog)
+        for number, q in enumerate(self.engine.record["questions"], start=1):
+            for ex in q["exchanges"]:
+                log.add_exchange(ex["kind"], number, ex["prompt"], ex["answer"],
+                                 bool(ex.get("skipped")) or not ex["answer"])
+                self.add_class("-has-log")
+
+    def on_unmount(self) -> None:
+        if self.engine.on_follow_up_text == self._follow_up_text:
+            self.engine.on_follow_up_text = None
+
+    def _follow_up_text(self, text: str) -> None:
+        """The engine's streaming callback, on the worker's thread: only posts a message."""
+        with suppress(RuntimeError):  # the app is closing: nothing left to show it on
+            self.post_message(self.FollowUpText(text))
 
     # -- showing ---------------------------------------------------------------------------
     @property
@@ -108,6 +148,8 @@ class InterviewScreen(Screen[None]):
         panel.set_class(prompt.kind == "follow-up", "follow-up")
         panel.border_title = (f"Follow-up on question {prompt.number}"
                               if prompt.kind == "follow-up" else f"Question {prompt.number}")
+        panel.border_subtitle = ""
+        self.streaming = False
         self.set_status("")
         box = self.answer_box
         box.clear()
@@ -115,21 +157,48 @@ class InterviewScreen(Screen[None]):
         box.focus()
         self.query_one(CountdownTimer).restart()
 
-    def set_status(self, text: str, *, error: bool = False) -> None:
+    def show_follow_up_text(self, text: str) -> None:
+        """A follow-up as it is being written: replaces the panel's text, not added to it."""
+        if not text.strip():
+            return
+        if not self.streaming:
+            self.streaming = True
+            self._stop_thinking()
+            self.set_status("")
+            panel = self.query_one("#prompt", Static)
+            panel.add_class("follow-up")
+            panel.border_title = f"Follow-up on question {self._asking_number}"
+            panel.border_subtitle = "…"
+        self.query_one("#prompt", Static).update(text)
+
+    def set_status(self, text: str, *, error: bool = False, notice: bool = False) -> None:
         status = self.query_one("#status", Static)
         status.update(text)
         status.set_class(error, "error")
+        status.set_class(notice and not error, "notice")
         status.display = bool(text)
+
+    def say_notice(self, notice: str, *, status_line: bool = True) -> None:
+        """A step handed to the offline coach, said in one line: under the answer box, where it
+        stays until the next prompt, or as a toast when that line is taken ("Scoring...")."""
+        text = sentence(notice)
+        if status_line:
+            self.set_status(text, notice=True)
+        else:
+            self.notify(text, title="Coach", severity="warning", timeout=8, markup=False)
 
     def _set_busy(self, busy: bool, note: str = "") -> None:
         """Lock the answer box while the engine works; `note` shows only if it takes a while."""
         self.busy = busy
         self.answer_box.read_only = busy
+        self._stop_thinking()
+        if busy and note:
+            self._thinking = self.set_timer(THINKING_DELAY, lambda: self.set_status(note))
+
+    def _stop_thinking(self) -> None:
         if self._thinking is not None:
             self._thinking.stop()
             self._thinking = None
-        if busy and note:
-            self._thinking = self.set_timer(THINKING_DELAY, lambda: self.set_status(note))
 
     # -- actions ---------------------------------------------------------------------------
     def action_submit(self) -> None:
@@ -194,6 +263,8 @@ class InterviewScreen(Screen[None]):
             prompt.kind, prompt.number, prompt.text, answer, skipped or not answer)
         self.add_class("-has-log")
         self.answer_box.clear()
+        self._asking_number = prompt.number
+        self.streaming = False
         self._set_busy(True, "The interviewer is thinking...")
         self._submit(answer, skipped)
 
@@ -204,7 +275,12 @@ class InterviewScreen(Screen[None]):
         except Exception as exc:
             self.post_message(self.Failed("saving your answer", str(exc)))
             return
-        self.post_message(self.Advanced(nxt))
+        notice = nxt.notice if nxt is not None else self.engine.last_notice
+        self.post_message(self.Advanced(nxt, notice))
+
+    def on_interview_screen_follow_up_text(self, message: FollowUpText) -> None:
+        if self.busy and not self.scoring_failed and self.engine.prompt is not None:
+            self.show_follow_up_text(message.text)
 
     def on_interview_screen_advanced(self, message: Advanced) -> None:
         self._set_busy(False)
@@ -212,13 +288,19 @@ class InterviewScreen(Screen[None]):
             self.show_prompt(message.prompt)
         else:
             self.start_scoring()
+        if message.notice:
+            self.say_notice(message.notice, status_line=message.prompt is not None)
 
     def start_scoring(self) -> None:
         self.scoring_failed = False
         self._set_busy(True)
         self.query_one(CountdownTimer).stop()
-        self.query_one("#prompt", Static).update("That was the last question.")
-        self.query_one("#prompt", Static).border_title = "Done"
+        self.streaming = False
+        panel = self.query_one("#prompt", Static)
+        panel.update("That was the last question.")
+        panel.remove_class("follow-up")
+        panel.border_title = "Done"
+        panel.border_subtitle = ""
         self.set_status("Scoring...")
         self._score()
 
@@ -229,11 +311,11 @@ class InterviewScreen(Screen[None]):
         except Exception as exc:
             self.post_message(self.Failed("scoring", str(exc)))
             return
-        self.post_message(self.Scored(card))
+        self.post_message(self.Scored(card, self.engine.last_notice))
 
     def on_interview_screen_scored(self, message: Scored) -> None:
         self._set_busy(False)
-        self.post_message(self.Finished(self.engine, message.scorecard))
+        self.post_message(self.Finished(self.engine, message.scorecard, message.notice))
 
     def on_interview_screen_failed(self, message: Failed) -> None:
         self._set_busy(False)

@@ -14,7 +14,8 @@ from textual.widgets import Digits, Footer, Static
 
 from interviewer.rubric import HIRE_BAR, dimension
 from interviewer.scorecard import DimensionScore, Scorecard
-from interviewer.ui.widgets import display_path, score_bar
+from interviewer.ui.delivery_panel import DeliveryPanel, session_delivery
+from interviewer.ui.widgets import display_path, score_bar, sentence
 
 NO_STRENGTHS = "None stood out this time: the gaps below are where to start."
 
@@ -24,6 +25,14 @@ def _descriptor(dim: DimensionScore) -> str:
         return dimension(dim.id).descriptor(dim.score)
     except KeyError:
         return ""
+
+
+def scored_by(coach: str, notice: str | None = None) -> str:
+    """Who wrote the scorecard, e.g. "Scored by llm:gpt-4o-mini"; a fallback says so."""
+    if coach == "offline":
+        return ("Scored by the offline coach, standing in for the LLM coach" if notice
+                else "Scored by the offline coach")
+    return f"Scored by {coach}"
 
 
 def _verdict(score: float) -> str:
@@ -69,6 +78,7 @@ class DimensionCard(Vertical):
 class ScorecardScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "new_interview", "New interview"),
+        Binding("e", "export", "Export report"),
         Binding("q", "app.quit", "Quit"),
         Binding("ctrl+q", "app.quit", "Quit", show=False, priority=True),
     ]
@@ -77,11 +87,16 @@ class ScorecardScreen(Screen[None]):
         """Bubbles to the app, which goes back to the home screen."""
 
     def __init__(self, scorecard: Scorecard, folder: Path | None,
-                 question_titles: dict[str, str] | None = None) -> None:
+                 question_titles: dict[str, str] | None = None, *,
+                 notice: str | None = None) -> None:
         super().__init__()
         self.scorecard = scorecard
         self.folder = folder
         self.question_titles = question_titles or {}
+        self.notice = notice
+        """The coach's one line when the scorecard was handed to the offline coach."""
+        self.delivery, self.minutes_per_answer = session_delivery(folder)
+        """How the spoken answers sounded (None for a typed session), from session.json."""
 
     def compose(self) -> ComposeResult:
         card = self.scorecard
@@ -90,13 +105,19 @@ class ScorecardScreen(Screen[None]):
                 yield Digits(f"{card.overall:.1f}", id="overall")
                 yield Static(
                     f"[b]/ 5 overall[/b]\n{_verdict(card.overall).capitalize()} "
-                    f"(3 is a hire)\n[$text-muted]Coach: {escape(card.coach)}[/]",
+                    f"(3 is a hire)\n"
+                    f"[$text-muted]{escape(scored_by(card.coach, self.notice))}[/]",
                     id="overall-label",
                 )
+            if self.notice:
+                yield Static(sentence(self.notice), id="scored-notice", markup=False)
             yield Static(f"Saved to {display_path(self.folder)}", id="saved", markup=False)
             yield Static("Dimensions", classes="section")
             for dim in card.dimensions:
                 yield DimensionCard(dim)
+            if self.delivery is not None:
+                yield Static("Delivery", classes="section")
+                yield DeliveryPanel(self.delivery, self.minutes_per_answer)
             yield from self._section("Strengths", card.strengths or [NO_STRENGTHS], "strengths")
             yield from self._section("Gaps", card.gaps, "gaps")
             yield from self._section("What a strong answer adds", card.strong_answer_adds, "adds")
@@ -119,3 +140,9 @@ class ScorecardScreen(Screen[None]):
 
     def action_new_interview(self) -> None:
         self.post_message(self.NewInterview())
+
+    def action_export(self) -> None:
+        """Write report.html and report.md next to session.json, and say where."""
+        from interviewer.ui.review_screen import export
+
+        export(self, self.folder)

@@ -25,6 +25,12 @@ def display_path(path: Path | None) -> str:
         return str(path)
 
 
+def sentence(text: str) -> str:
+    """A coach's one-line notice as shown on screen: a capital first letter, nothing else."""
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
+
+
 def format_seconds(seconds: float) -> str:
     whole = int(abs(seconds))
     return f"{whole // 60}:{whole % 60:02d}"
