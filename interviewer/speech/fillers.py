@@ -21,7 +21,8 @@ What counts as a filler (each instance counts once, a phrase of two words too):
   sentence ("and, like, the ..."), doubled ("like like"), or right after another filler ("um
   like"); and never after a word that takes "like" as a verb or preposition (I'd, would, we,
   looks, seems, sounds, feel, something, things, more, just, ...: "I'd like to", "looks like",
-  "something like five"). "segments, like new users" (meaning *such as*) is not counted.
+  "something like five"), unless a comma parts them ("new users, like, everywhere").
+  "segments, like new users" (meaning *such as*) is not counted.
 - **you know** when followed by a comma or ending a sentence ("You know, the metric ...";
   "..., you know?"), not after do/did/if/as/what/that/how ("do you know", "as you know,");
   and the whole phrase **you know what I mean**.
