@@ -10,8 +10,6 @@ pipe-source (the virtual microphone of the tests); the callback stream works eve
 
 from __future__ import annotations
 
-import ctypes
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -21,6 +19,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from interviewer.speech.alsa import quiet_alsa
 from interviewer.speech.audio import (
     SAMPLE_RATE,
     SILENT_DBFS,
@@ -54,29 +53,11 @@ class Microphone(Protocol):
 
 # -- the real microphone ------------------------------------------------------------------------
 
-_alsa_handler: Any = None
-
-
-def _quiet_alsa() -> None:
-    """alsa-lib prints probe errors straight to fd 2 (under a full-screen UI): silence them."""
-    global _alsa_handler
-    if _alsa_handler is not None or not sys.platform.startswith("linux"):
-        return
-    _alsa_handler = False
-    try:
-        lib = ctypes.CDLL("libasound.so.2")
-        proto = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
-                                 ctypes.c_int, ctypes.c_char_p)
-        handler = proto(lambda *_: None)
-        lib.snd_lib_error_set_handler(handler)
-        _alsa_handler = handler  # alsa-lib keeps the pointer: keep the object alive
-    except (OSError, AttributeError):
-        pass
 
 
 def sounddevice_module() -> Any:
     """Import sounddevice, or raise AudioUnavailable when the PortAudio library is missing."""
-    _quiet_alsa()
+    quiet_alsa()
     try:
         import sounddevice
     except OSError as exc:

@@ -15,11 +15,9 @@ own loop (Textual: `app.call_from_thread`).
 
 from __future__ import annotations
 
-import ctypes
 import itertools
 import logging
 import queue
-import sys
 import threading
 import time
 from abc import ABC, abstractmethod
@@ -30,6 +28,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from interviewer.speech.alsa import quiet_alsa
 from interviewer.speech.tts import (
     Clip,
     Float32Array,
@@ -108,29 +107,10 @@ def parse_device(value: str | int | None) -> int | str | None:
     return int(value) if value.isdigit() else value
 
 
-_alsa_quiet: Any = None
-
-
-def _quiet_alsa() -> None:
-    """alsa-lib writes underruns and probe errors straight to fd 2, under a full-screen UI:
-    route them to a no-op handler (Linux only, once, best effort)."""
-    global _alsa_quiet
-    if _alsa_quiet is not None or not sys.platform.startswith("linux"):
-        return
-    _alsa_quiet = False
-    try:
-        lib = ctypes.CDLL("libasound.so.2")
-        proto = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
-                                 ctypes.c_int, ctypes.c_char_p)
-        handler = proto(lambda *_: None)
-        lib.snd_lib_error_set_handler(handler)
-        _alsa_quiet = handler  # kept alive: alsa-lib holds a pointer to it
-    except (OSError, AttributeError):
-        log.debug("alsa-lib not found; its messages stay as they are", exc_info=True)
 
 
 def _sounddevice() -> Any:
-    _quiet_alsa()
+    quiet_alsa()
     try:
         import sounddevice
     except OSError as exc:  # sounddevice imports, then fails to load the PortAudio library
