@@ -10,7 +10,7 @@ from pathlib import Path
 
 from interviewer import __version__, review_cli
 from interviewer.banks import MIXED, BankError, Question, QuestionBank, load_bank_file, load_banks
-from interviewer.config import ConfigError, Settings, load_settings
+from interviewer.config import ConfigError, Settings, load_settings, save_setting
 from interviewer.speech import stt_cli, tts_cli
 
 EXIT_USAGE = 2
@@ -86,11 +86,21 @@ def _settings(args: argparse.Namespace) -> Settings:
         settings.coach = args.coach
     if args.no_speak:
         settings.speak = False
-    if args.input_device is not None:
-        settings.input_device = args.input_device
-    if args.output_device is not None:
-        settings.output_device = args.output_device
+    for name in ("input_device", "output_device"):
+        value = getattr(args, name)
+        if value is not None and value != getattr(settings, name):
+            setattr(settings, name, value)
+            _remember(name, value)
     return settings
+
+
+def _remember(name: str, value: str) -> None:
+    """A device given by flag is kept in the config file for the next run."""
+    try:
+        save_setting(name, value)
+    except OSError as exc:
+        print(f"interviewer: could not remember {name} in the config file: {exc}",
+              file=sys.stderr)
 
 
 def _cmd_banks(bank: QuestionBank) -> int:

@@ -182,3 +182,31 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -
             raise ConfigError("INTERVIEWER_LLM: only 'offline' is understood (or leave it unset)")
         settings.coach = "offline"
     return settings
+
+
+def save_setting(name: str, value: str, path: Path | None = None) -> Path:
+    """Remember one top-level string setting (e.g. the chosen `input_device`) in the config
+    file: its line is replaced, or added before the first table; the rest is kept as is."""
+    import json
+    import re
+
+    path = path or config_path()
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    key = name.replace("_", "-")  # the spelling the README uses; both are read
+    line = f"{key} = {json.dumps(value)}"
+    spelled = "[-_]".join(re.escape(part) for part in name.split("_"))
+    pattern = re.compile(rf"^\s*{spelled}\s*=")
+    for i, old in enumerate(lines):
+        if old.lstrip().startswith("["):
+            lines.insert(i, line)
+            break
+        if pattern.match(old):
+            lines[i] = line
+            break
+    else:
+        lines.append(line)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
+    return path

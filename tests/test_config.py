@@ -36,3 +36,23 @@ def test_bad_config_names_the_file_and_setting(tmp_path: Path, text: str, messag
     with pytest.raises(ConfigError, match=message) as err:
         load_settings(cfg, env={})
     assert str(cfg) in str(err.value)
+
+
+def test_save_setting_updates_one_key_and_keeps_the_rest(tmp_path: Path) -> None:
+    from interviewer.config import save_setting
+    from interviewer.tomlcompat import tomllib
+
+    path = tmp_path / "config.toml"
+    path.write_text('# my settings\nquestions = 4\ninput_device = "old"\n\n[extra]\nx = 1\n')
+    save_setting("input_device", "USB Mic \"2\"", path)
+    save_setting("output_device", "speaker", path)
+    text = path.read_text()
+    assert text.startswith("# my settings\nquestions = 4\ninput-device = ")
+    assert text.count("input") == 1
+    assert text.rstrip().endswith("[extra]\nx = 1")
+    assert text.index('output-device = "speaker"') < text.index("[extra]")
+    raw = tomllib.loads(text)
+    assert raw["input-device"] == 'USB Mic "2"' and raw["questions"] == 4
+    fresh = tmp_path / "new" / "config.toml"
+    save_setting("input_device", "pulse", fresh)
+    assert load_settings(fresh, env={}).input_device == "pulse"

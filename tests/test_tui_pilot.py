@@ -23,7 +23,7 @@ from interviewer.scorecard import Scorecard
 from interviewer.session.engine import InterviewEngine
 from interviewer.ui.app import InterviewerApp
 from interviewer.ui.confirm import ConfirmScreen
-from interviewer.ui.home import VOICE_NOTE, HomeScreen
+from interviewer.ui.home import HomeScreen
 from interviewer.ui.interview import THINKING_DELAY, InterviewScreen
 from interviewer.ui.scorecard_screen import DimensionCard, ScorecardScreen
 
@@ -217,7 +217,9 @@ async def test_home_enter_starts_with_the_settings(make_tui_app) -> None:
 
 
 async def test_home_start_with_chosen_track_and_count(make_tui_app) -> None:
-    app = make_tui_app(text_only=False, track=MIXED, questions=3)
+    from voice_parts import NO_MIC, no_mic_kit
+
+    app = make_tui_app(text_only=False, track=MIXED, questions=3, voice=no_mic_kit())
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, HomeScreen)
         # Pick from the drop-downs with the keyboard: open, type to search, enter.
@@ -231,14 +233,19 @@ async def test_home_start_with_chosen_track_and_count(make_tui_app) -> None:
         assert home.query_one("#track", Select).value == "recommendations"
         assert home.query_one("#questions", Select).value == 2
         note = home.query_one("#voice-note", Static)
-        assert note.display and text_of(note) == VOICE_NOTE
+        await wait_until(pilot, lambda: text_of(note) == "Speech model ready")
+        assert note.display
         await pilot.click("#start")
+        await pilot.pause()
+        notices = [n.message for n in app._notifications]
         assert isinstance(app.screen, InterviewScreen)
         engine = app.screen.engine
         header = text_of(app.screen.query_one("#header", Static))
     assert header.startswith("Question 1 of 2 · Recommendations · ")
     assert [q.track for q in engine.questions] == ["recommendations"] * 2
-    assert engine.record["mode"] == "text"  # voice is announced, the interview runs in text
+    # No microphone: one notice, and the interview runs in text.
+    assert engine.record["mode"] == "text"
+    assert len(notices) == 1 and NO_MIC in notices[0] and "runs in text" in notices[0]
 
 
 async def test_scorecard_n_goes_home_for_a_new_interview(make_tui_app) -> None:

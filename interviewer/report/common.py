@@ -57,6 +57,14 @@ class Exchange:
     seconds: float | None
     probe_dimension: str
     delivery: dict[str, float] | None
+    interrupted: bool = False
+    """Recorded up to a crash or a kill, transcribed when the session was resumed."""
+
+    @property
+    def took(self) -> str:
+        """" · 1m 05s", and " · recorded up to an interruption" when it was cut off."""
+        took = f" · {format_duration(self.seconds)}" if self.seconds is not None else ""
+        return took + (" · recorded up to an interruption" if self.interrupted else "")
 
     @property
     def label(self) -> str:
@@ -97,7 +105,7 @@ def transcript(record: dict[str, Any]) -> list[TranscriptQuestion]:
                      skipped=bool(ex.get("skipped")) or not ex["answer"].strip(),
                      seconds=_number(ex.get("seconds")),
                      probe_dimension=str(ex.get("probe_dimension") or ""),
-                     delivery=delivery_of(ex))
+                     delivery=delivery_of(ex), interrupted=ex.get("interrupted") is True)
             for j, ex in enumerate(q["exchanges"], start=1))
         out.append(TranscriptQuestion(i, question["id"], question["prompt"],
                                       str(question.get("track") or ""),

@@ -257,7 +257,7 @@ def _transcript(record: dict[str, Any], card: Scorecard | None) -> str:
                 out.append(f'<div class="turn follow-up"><p class="who">Interviewer · '
                            f"follow-up {x.number - 1}{probe}</p><p class=\"ask\">{e(x.prompt)}"
                            "</p></div>")
-            took = f" · {format_duration(x.seconds)}" if x.seconds is not None else ""
+            took = x.took
             figures = ""
             if x.delivery:
                 figures = ('<p class="figs">' + " · ".join(

@@ -116,8 +116,7 @@ def session_markdown(record: dict[str, Any], session_id: str = "") -> str:
                 probe = (f" (probing {dimension_name(ex.probe_dimension).lower()})"
                          if ex.probe_dimension else "")
                 lines += [f"**{ex.label}**{probe}: {md_text(ex.prompt)}", ""]
-            took = f" · {format_duration(ex.seconds)}" if ex.seconds is not None else ""
-            lines += [f"**You**{took}", ""]
+            lines += [f"**You**{ex.took}", ""]
             lines += ["> _(skipped)_"] if ex.skipped else _quoted(ex.answer)
             if ex.delivery:
                 lines += ["", "_" + " · ".join(f"{k}: {v}" for k, v in figures_text(ex.delivery))

@@ -6,7 +6,9 @@ object. Every answer is saved before the next prompt is produced: a crash keeps 
 
 from __future__ import annotations
 
+import threading
 import time
+import wave
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -62,6 +64,34 @@ def _now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+@dataclass(frozen=True)
+class Interrupted:
+    """A spoken answer cut off by a crash or a kill, found on resume: its recording (all the
+    audio written up to the kill) is kept as an exchange marked `"interrupted": true` whose
+    transcript is still to be made (`InterviewEngine.adopt_interrupted`)."""
+
+    question_index: int
+    exchange_index: int
+    """0-based within its question: 0 is the question itself, then its follow-ups."""
+    kind: str
+    prompt: str
+    audio_path: Path
+    audio_seconds: float
+
+
+def wav_seconds(path: Path) -> float:
+    """Length of a (possibly cut off) 16-bit WAV; 0.0 when it is missing or unreadable."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            rate = wav.getframerate() or 1
+            header = wav.getnframes()
+            width = max(wav.getsampwidth(), 1)
+        on_disk = max(path.stat().st_size - 44, 0) // width
+    except (OSError, EOFError, wave.Error):
+        return 0.0
+    return (header or on_disk) / rate  # no frames in the header: killed before its first patch
+
+
 class InterviewEngine:
     def __init__(
         self,
@@ -93,6 +123,13 @@ class InterviewEngine:
         """The coach's fallback notice for the latest step (follow-up or scorecard), if any."""
         self._asked_at = 0.0
         self._asked_iso = ""
+        self.interrupted: Interrupted | None = None
+        """After `resume`: an answer recorded up to a crash, waiting for its transcript."""
+        self.interrupted_wait_s = 0.0
+        """How long `finish()` waits for `adopt_interrupted` (set while it is transcribed)."""
+        self._adopted = threading.Event()
+        self._lock = threading.RLock()
+        """`adopt_interrupted` (UI thread) and `submit` (a worker) both change the record."""
         self.folder: Path | None = store.new_folder(track) if store else None
         self.record: dict[str, Any] = {
             "app_version": __version__,
@@ -119,6 +156,9 @@ class InterviewEngine:
         and follow-up already given, so follow-ups stay counted. The engine is returned
         already asking the first question with no answer yet; when every question has one,
         `prompt` is None and `needs_scoring` is True: `finish()` is the next step.
+        A spoken answer being recorded when the process died (the record's `pending` prompt,
+        whose WAV holds audio) is kept as an answered exchange marked `"interrupted"`, and
+        `interrupted` names it until `adopt_interrupted` gives it its transcript.
         Raises `DamagedSessionError` for a folder that cannot be read, ValueError for a
         complete session."""
         from interviewer.session.library import load_record, question_from_record
@@ -132,6 +172,7 @@ class InterviewEngine:
                      clock=clock, on_follow_up_text=on_follow_up_text)
         engine.store, engine.folder, engine.record = store, folder, record
         record.setdefault("notices", [])
+        engine._keep_interrupted(record.pop("pending", None))
         for item, q in zip(engine.items, record["questions"], strict=True):
             for ex in q["exchanges"]:
                 item.answers.append(ex["answer"])
@@ -146,10 +187,88 @@ class InterviewEngine:
         record["status"] = "in-progress"
         engine.phase = Phase.ANSWERING
         engine.index = pending[0] if pending else len(questions) - 1
+        engine.interrupted = engine._find_interrupted()
         engine._save()
         if pending:
             engine._ask(engine._question_prompt())
         return engine
+
+    def _keep_interrupted(self, pending: Any) -> None:
+        """The prompt being answered when the process died: when its recording holds audio,
+        it becomes an exchange marked interrupted (transcript to come); otherwise dropped."""
+        if not isinstance(pending, dict) or self.folder is None:
+            return
+        ref, qn = pending.get("audio"), pending.get("question")
+        if not isinstance(ref, str) or not isinstance(qn, int):
+            return
+        path = (self.folder / ref).resolve()
+        if not path.is_relative_to(self.folder.resolve()) or not path.is_file():
+            return
+        seconds = wav_seconds(path)
+        questions = self.record["questions"]
+        kind = pending.get("kind")
+        said = questions[qn - 1]["exchanges"] if 1 <= qn <= len(questions) else None
+        if seconds <= 0 or said is None or (kind == "question") != (not said) or \
+                kind not in ("question", "follow-up"):
+            if seconds <= 0:
+                path.unlink(missing_ok=True)  # a header and nothing said
+            return
+        exchange: dict[str, Any] = {
+            "kind": kind, "prompt": str(pending.get("prompt") or ""), "answer": "",
+            "skipped": False, "asked_at": pending.get("asked_at") or "",
+            "answered_at": _now_iso(), "seconds": round(seconds, 3),
+            "over_time": seconds > self.minutes_per_answer * 60,
+            "audio": ref, "audio_seconds": round(seconds, 3),
+            "interrupted": True, "needs_transcript": True,
+        }
+        if pending.get("prompt_audio"):
+            exchange["prompt_audio"] = pending["prompt_audio"]
+        for key in ("probe_dimension", "coach"):
+            if key in pending:
+                exchange[key] = pending[key]
+        said.append(exchange)
+
+    def _find_interrupted(self) -> Interrupted | None:
+        """The first interrupted exchange still waiting for its transcript (its file kept)."""
+        if self.folder is None:
+            return None
+        for qi, q in enumerate(self.record["questions"]):
+            for ei, ex in enumerate(q["exchanges"]):
+                ref = ex.get("audio")
+                if ex.get("needs_transcript") and isinstance(ref, str):
+                    path = self.folder / ref
+                    if path.is_file():
+                        return Interrupted(qi, ei, str(ex["kind"]), str(ex["prompt"]), path,
+                                           float(ex.get("audio_seconds") or wav_seconds(path)))
+        return None
+
+    def adopt_interrupted(self, text: str, *, segments: Sequence[dict[str, Any]] | None = None,
+                          audio_seconds: float | None = None) -> None:
+        """Give the interrupted answer (see `interrupted`) its transcript, saved as `submit`
+        saves a spoken answer (segments, delivery). "" keeps it as a recording with no words.
+        Safe from any thread; the prompt being asked is not changed."""
+        with self._lock:
+            found = self.interrupted
+            if found is None:
+                raise RuntimeError("no interrupted answer is waiting for its transcript")
+            text = text.strip()
+            ex = self.record["questions"][found.question_index]["exchanges"][
+                found.exchange_index]
+            ex["answer"] = text
+            ex["skipped"] = not text
+            if audio_seconds is not None:
+                ex["audio_seconds"] = round(audio_seconds, 3)
+            if segments is not None:
+                ex["segments"] = list(segments)
+                delivery = from_segments(segments, allowed_s=self.minutes_per_answer * 60)
+                if delivery is not None:
+                    ex["delivery"] = delivery.to_dict()
+            ex.pop("needs_transcript", None)
+            self.items[found.question_index].answers[found.exchange_index] = text
+            self._save()
+            self.interrupted = self._find_interrupted()
+            if self.interrupted is None:
+                self._adopted.set()
 
     @property
     def needs_scoring(self) -> bool:
@@ -174,6 +293,13 @@ class InterviewEngine:
         timestamps (`Segment.to_dict()`), all kept in session.json, with the answer's
         delivery figures (`interviewer.speech.delivery`) when the segments have words.
         """
+        with self._lock:
+            return self._submit(answer, skipped=skipped, audio_path=audio_path,
+                                segments=segments, audio_seconds=audio_seconds)
+
+    def _submit(self, answer: str, *, skipped: bool, audio_path: Path | None,
+                segments: Sequence[dict[str, Any]] | None,
+                audio_seconds: float | None) -> Prompt | None:
         if self.phase is not Phase.ANSWERING or self.prompt is None:
             raise RuntimeError("no prompt is waiting for an answer")
         answer = answer.strip()
@@ -208,6 +334,9 @@ class InterviewEngine:
             exchange["follow_up_ready_s"] = prompt.ready_s
             if prompt.notice:
                 exchange["coach_notice"] = prompt.notice
+        pending = self.record.pop("pending", None)
+        if isinstance(pending, dict) and pending.get("prompt_audio"):
+            exchange["prompt_audio"] = pending["prompt_audio"]
         self.record["questions"][self.index]["exchanges"].append(exchange)
         self._save()
         nxt = self._next_prompt(skip_follow_ups=not answer, submitted=submitted)
@@ -217,7 +346,11 @@ class InterviewEngine:
         return self._ask(nxt)
 
     def finish(self) -> Scorecard:
-        """Score every answered question; the session is complete once this is saved."""
+        """Score every answered question; the session is complete once this is saved.
+
+        An interrupted answer being transcribed (`interrupted_wait_s`) is waited for first."""
+        if self.interrupted is not None and self.interrupted_wait_s > 0:
+            self._adopted.wait(self.interrupted_wait_s)
         answered = [it for it in self.items if any(a for a in it.answers)]
         started = self.clock()
         self.last_notice = None
@@ -236,15 +369,47 @@ class InterviewEngine:
             self.record["status"] = "quit"
             self._save()
 
+    @property
+    def exchange_number(self) -> int:
+        """The current prompt's number in the whole session (1-based, in the order asked,
+        across resumes): `answers/<n>.wav` and `prompts/<n>.wav` are named by it."""
+        return sum(len(q["exchanges"]) for q in self.record["questions"]) + 1
+
+    def prompt_audio_path(self) -> Path | None:
+        """Where the spoken current prompt is kept (`prompts/<n>.wav`, see
+        `SessionStore.save_prompt_audio`), noted as the exchange's `prompt_audio`."""
+        if self.folder is None or self.prompt is None:
+            return None
+        from interviewer.session.store import PROMPTS_DIR
+
+        path = self.folder / PROMPTS_DIR / f"{self.exchange_number}.wav"
+        with self._lock:
+            pending = self.record.get("pending")
+            if isinstance(pending, dict):
+                pending["prompt_audio"] = self._relative(path)
+        return path
+
     def answer_audio_path(self) -> Path | None:
         """Where the next spoken answer is recorded: `answers/<n>.wav` in the session folder,
-        n counting every answer of the session from 1 (None without a store)."""
+        n being `exchange_number` (`<n>-2.wav`... when that file exists: never one already
+        there). Saved as the pending prompt's audio before it is returned, so a crash while
+        recording leaves the prompt and its partial recording for `resume` (None without a
+        store)."""
         if self.folder is None:
             return None
         answers = self.folder / "answers"
         answers.mkdir(mode=0o700, exist_ok=True)
-        n = sum(len(q["exchanges"]) for q in self.record["questions"]) + 1
-        return answers / f"{n}.wav"
+        n = self.exchange_number
+        path, k = answers / f"{n}.wav", 1
+        while path.exists():
+            k += 1
+            path = answers / f"{n}-{k}.wav"
+        with self._lock:
+            pending = self.record.get("pending")
+            if isinstance(pending, dict) and self.prompt is not None:
+                pending["audio"] = self._relative(path)
+                self._save()
+        return path
 
     def _relative(self, path: Path) -> str:
         if self.folder is not None and path.is_relative_to(self.folder):
@@ -304,9 +469,16 @@ class InterviewEngine:
         self.prompt = prompt
         self._asked_at = self.clock()
         self._asked_iso = _now_iso()
+        pending: dict[str, Any] = {"question": prompt.number, "kind": prompt.kind,
+                                   "prompt": prompt.text, "asked_at": self._asked_iso}
+        if prompt.follow_up is not None:
+            pending["probe_dimension"] = prompt.follow_up.dimension
+            pending["coach"] = prompt.follow_up.coach
+        self.record["pending"] = pending  # saved with the recording's path, when one starts
         return prompt
 
     def _save(self) -> None:
-        self.record["updated_at"] = _now_iso()
-        if self.store and self.folder:
-            self.store.save(self.folder, self.record)
+        with self._lock:
+            self.record["updated_at"] = _now_iso()
+            if self.store and self.folder:
+                self.store.save(self.folder, self.record)

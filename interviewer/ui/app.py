@@ -9,20 +9,29 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 from rich.text import Text
+from textual import work
 from textual.binding import Binding
+from textual.message import Message
 
 from interviewer.banks import MIXED, QuestionBank
 from interviewer.coach.base import Coach
 from interviewer.config import Settings
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.store import SessionStore
+from interviewer.speech.capture import AudioUnavailable
+from interviewer.speech.tts import SpeechError
 from interviewer.ui.home import HomeScreen, InterviewChoice
 from interviewer.ui.interview import InterviewScreen
+from interviewer.ui.mic_check import MicCheckScreen
 from interviewer.ui.scorecard_screen import ScorecardScreen
 from interviewer.ui.self_review import SelfReviewApp
+from interviewer.ui.voice import VoiceInterviewScreen
+from interviewer.ui.voice_kit import VoiceKit
 from interviewer.ui.widgets import display_path, sentence
 
 
@@ -35,7 +44,8 @@ class InterviewerApp(SelfReviewApp):
     def __init__(self, settings: Settings, bank: QuestionBank, coach: Coach,
                  store: SessionStore, text_only: bool = False, seed: int | None = None,
                  clock: Callable[[], float] = time.monotonic,
-                 notice: str | None = None, resume: Path | None = None) -> None:
+                 notice: str | None = None, resume: Path | None = None,
+                 voice: VoiceKit | None = None) -> None:
         super().__init__()
         self.resume = resume
         """An unfinished session folder to continue (`interviewer resume`), typed."""
@@ -51,6 +61,11 @@ class InterviewerApp(SelfReviewApp):
         self.choice = InterviewChoice(settings.track, settings.questions,
                                       settings.minutes_per_answer, settings.mode)
         self.engine: InterviewEngine | None = None
+        self.voice = voice
+        """The speech parts; built from the settings when voice is first wanted."""
+
+    class SpeechModelLoaded(Message):
+        """The speech model finished loading (or failed: `voice.state` says which)."""
 
     def on_mount(self) -> None:
         if self.resume is not None:
@@ -67,14 +82,54 @@ class InterviewerApp(SelfReviewApp):
                             markup=False)
             self.start_interview(self.choice, replace=False)
         else:
+            if self.choice.mode == "voice":
+                self.load_speech_model()
             self.push_screen(self.home_screen())
 
     def home_screen(self) -> HomeScreen:
         return HomeScreen(self.bank.tracks(), self.choice, self.coach.name, self.notice,
-                          resume_offer=self.resume_offer())
+                          resume_offer=self.resume_offer(), voice_status=self.voice_status())
+
+    # -- the speech model: loads in a worker while the home screen is in use ----------------
+    def voice_kit(self) -> VoiceKit:
+        if self.voice is None:
+            self.voice = VoiceKit.from_settings(self.settings)
+        return self.voice
+
+    def load_speech_model(self) -> None:
+        kit = self.voice_kit()
+        if kit.state == "idle":
+            kit.state = "loading"
+            self._load_speech_model(kit)
+            self._show_voice_status()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="speech-model")
+    def _load_speech_model(self, kit: VoiceKit) -> None:
+        with suppress(Exception):  # the kit keeps the reason
+            kit.load()
+        self.post_message(self.SpeechModelLoaded())
+
+    def on_interviewer_app_speech_model_loaded(self) -> None:
+        self._show_voice_status()
+
+    def voice_status(self) -> str:
+        state = self.voice.state if self.voice is not None else "idle"
+        if state == "failed":
+            assert self.voice is not None
+            return sentence(f"The speech model failed to load ({self.voice.error}): "
+                            "interviews run in text")
+        return {"loading": "Loading speech model…", "ready": "Speech model ready"}.get(state, "")
+
+    def _show_voice_status(self) -> None:
+        if isinstance(self.screen, HomeScreen):
+            self.screen.set_voice_status(self.voice_status())
+
+    def on_home_screen_mode_changed(self, message: HomeScreen.ModeChanged) -> None:
+        if message.mode == "voice":
+            self.load_speech_model()
 
     def start_interview(self, choice: InterviewChoice, *, replace: bool = True) -> None:
-        """Pick the questions and open the interview; voice falls back to text for now."""
+        """Pick the questions and open the interview (in text when voice cannot be had)."""
         track = choice.track if choice.track in self.bank.tracks() else MIXED
         if track != choice.track:
             self.notify(f"No questions for track '{choice.track}': asking a mixed set instead.",
@@ -85,10 +140,14 @@ class InterviewerApp(SelfReviewApp):
             self.exit(return_code=2, message="No questions found: check the question banks.")
             return
         self.choice = choice
+        wants_voice = choice.mode == "voice" and not self.text_only  # --text never speaks
+        voice = self.voice_screen_parts() if wants_voice else None
         self.engine = InterviewEngine(questions, self.coach, store=self.store, track=track,
-                                      mode="text", minutes_per_answer=choice.minutes,
-                                      clock=self.clock)
-        screen = InterviewScreen(self.engine, self.clock)
+                                      mode="voice" if voice else "text",
+                                      minutes_per_answer=choice.minutes, clock=self.clock)
+        screen = (InterviewScreen(self.engine, self.clock) if voice is None
+                  else VoiceInterviewScreen(self.engine, self.clock, settings=self.settings,
+                                            **voice))
         if replace:
             self.switch_screen(screen)
         else:
@@ -116,3 +175,36 @@ class InterviewerApp(SelfReviewApp):
 
     def on_scorecard_screen_new_interview(self) -> None:
         self.switch_screen(self.home_screen())
+
+    # -- voice: the parts of a voice interview, or one notice and text ----------------------
+    def voice_screen_parts(self) -> dict[str, Any] | None:
+        """The microphone, the speaker and the kit for a voice interview; None (after one
+        notice) when there is no microphone or no speech model: the interview runs in text."""
+        kit = self.voice_kit()
+        if kit.state == "failed":
+            self._text_instead(f"the speech model failed to load ({kit.error})")
+            return None
+        try:
+            mic = kit.make_mic()
+        except AudioUnavailable as exc:
+            self._text_instead(str(exc))
+            return None
+        self.load_speech_model()
+        speaker = None
+        if kit.make_speaker is not None:
+            try:
+                speaker = kit.make_speaker()
+            except SpeechError as exc:
+                self.notify(sentence(f"Questions are shown, not read aloud: {exc}"),
+                            title="Speech", severity="warning", timeout=8, markup=False)
+        return {"kit": kit, "mic": mic, "speaker": speaker}
+
+    def _text_instead(self, why: str) -> None:
+        self.notify(sentence(f"Voice answers are off: {why}. This interview runs in text"),
+                    title="Voice", severity="warning", timeout=10, markup=False)
+
+    def action_mic_check(self) -> None:
+        from interviewer.speech.answer import make_microphone
+
+        self.push_screen(MicCheckScreen(self.settings,
+                                        lambda device: make_microphone(self.settings, device)))

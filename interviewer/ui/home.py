@@ -17,7 +17,6 @@ from interviewer.ui.widgets import sentence
 
 MAX_QUESTIONS = 10
 MINUTE_CHOICES = (1.0, 2.0, 3.0, 4.0, 5.0, 7.0, 10.0, 15.0)
-VOICE_NOTE = "Voice answers are coming soon: this interview runs in text."
 PITCH = ("Rehearse AI/ML product-sense interviews: answer each question, face the follow-ups "
          "it leaves open, and get a scorecard with your own words as evidence.")
 
@@ -48,6 +47,7 @@ class HomeScreen(Screen[None]):
         Binding("r", "app.resume_latest", "Resume"),
         Binding("l", "app.open_library", "Sessions"),
         Binding("p", "app.open_progress", "Progress"),
+        Binding("m", "app.mic_check", "Mic check"),
         Binding("ctrl+q", "app.quit", "Quit", priority=True),
     ]
 
@@ -57,9 +57,18 @@ class HomeScreen(Screen[None]):
 
         choice: InterviewChoice
 
+    @dataclass
+    class ModeChanged(Message):
+        """Voice picked (the app starts loading the speech model) or text."""
+
+        mode: str
+
     def __init__(self, tracks: list[str], choice: InterviewChoice, coach_name: str,
-                 coach_notice: str | None = None, resume_offer: str | None = None) -> None:
+                 coach_notice: str | None = None, resume_offer: str | None = None,
+                 voice_status: str = "") -> None:
         super().__init__()
+        self.voice_status = voice_status
+        """"Loading speech model…", "Speech model ready", or why voice is off."""
         self.resume_offer = resume_offer
         """"Resume the interview from <date>? r", when one was left unfinished."""
         self.tracks = tracks
@@ -93,7 +102,7 @@ class HomeScreen(Screen[None]):
                     [("Typing (text)", "text"), ("Speaking (voice)", "voice")],
                     value=c.mode if c.mode == "voice" else "text",
                     allow_blank=False, compact=True, id="mode"))
-                yield Static(VOICE_NOTE, id="voice-note")
+                yield Static(self.voice_status, id="voice-note", markup=False)
                 yield Static(f"Coach: {self.coach_name}", id="coach", markup=False)
                 if self.coach_notice:
                     yield Static(sentence(self.coach_notice), id="coach-notice", markup=False)
@@ -113,9 +122,18 @@ class HomeScreen(Screen[None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "mode":
             self._show_voice_note()
+            self.post_message(self.ModeChanged(str(event.value)))
+
+    def set_voice_status(self, text: str) -> None:
+        self.voice_status = text
+        for note in self.query("#voice-note").results(Static):  # none before compose
+            note.update(text)
+            self._show_voice_note()
 
     def _show_voice_note(self) -> None:
-        self.query_one("#voice-note").display = self.query_one("#mode", Select).value == "voice"
+        note = self.query_one("#voice-note")
+        note.display = self.query_one("#mode", Select).value == "voice" and bool(self.voice_status)
+        note.set_class(self.voice_status.endswith("ready"), "-ready")
 
     def current_choice(self) -> InterviewChoice:
         def value(sel_id: str) -> object:

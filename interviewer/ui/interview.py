@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
+from typing import Any
 
 from textual import work
 from textual.app import ComposeResult
@@ -97,13 +98,17 @@ class InterviewScreen(Screen[None]):
             yield CountdownTimer(self.engine.minutes_per_answer, self.clock, id="timer")
         yield ConversationLog(id="log")
         yield Static("", id="prompt", markup=False)
+        yield from self.compose_answer()
+        yield Static("", id="status")
+        yield Footer()
+
+    def compose_answer(self) -> ComposeResult:
+        """Where the answer is given: a text box here, a live caption in voice mode."""
         answer = TextArea(id="answer", placeholder="Type your answer here. ctrl+s submits it.")
         answer.cursor_blink = False
         answer.border_title = "Your answer"
         answer.border_subtitle = "ctrl+s submit · ctrl+n skip · esc quit"
         yield answer
-        yield Static("", id="status")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.engine.on_follow_up_text = self._follow_up_text
@@ -151,11 +156,25 @@ class InterviewScreen(Screen[None]):
         panel.border_subtitle = ""
         self.streaming = False
         self.set_status("")
+        self.ready_for_answer(prompt)
+        self.query_one(CountdownTimer).restart()
+
+    # -- the answer: hooks the voice screen replaces ---------------------------------------
+    def ready_for_answer(self, prompt: Prompt) -> None:
         box = self.answer_box
         box.clear()
         box.read_only = False
         box.focus()
-        self.query_one(CountdownTimer).restart()
+
+    def lock_answer(self, busy: bool) -> None:
+        self.answer_box.read_only = busy
+
+    def clear_answer(self) -> None:
+        self.answer_box.clear()
+
+    def draft_text(self) -> str:
+        """What the candidate has given for the current prompt and not submitted yet."""
+        return self.answer_box.text.strip()
 
     def show_follow_up_text(self, text: str) -> None:
         """A follow-up as it is being written: replaces the panel's text, not added to it."""
@@ -190,7 +209,7 @@ class InterviewScreen(Screen[None]):
     def _set_busy(self, busy: bool, note: str = "") -> None:
         """Lock the answer box while the engine works; `note` shows only if it takes a while."""
         self.busy = busy
-        self.answer_box.read_only = busy
+        self.lock_answer(busy)
         self._stop_thinking()
         if busy and note:
             self._thinking = self.set_timer(THINKING_DELAY, lambda: self.set_status(note))
@@ -225,7 +244,7 @@ class InterviewScreen(Screen[None]):
     def action_skip(self) -> None:
         if self.busy or self.engine.prompt is None:
             return
-        if not self.answer_box.text.strip():
+        if not self.draft_text():
             self.advance("", skipped=True)
             return
 
@@ -247,7 +266,7 @@ class InterviewScreen(Screen[None]):
 
         folder = display_path(self.engine.folder)
         draft = ""
-        if self.answer_box.text.strip() and not self.busy:
+        if self.draft_text() and not self.busy:
             draft = " The answer you are typing now has not been submitted and will be lost."
         self.app.push_screen(
             ConfirmScreen(f"Your answers so far are saved in {folder}.{draft} Quit?",
@@ -256,22 +275,25 @@ class InterviewScreen(Screen[None]):
         )
 
     # -- engine calls ----------------------------------------------------------------------
-    def advance(self, answer: str, *, skipped: bool) -> None:
+    def advance(self, answer: str, *, skipped: bool,
+                extra: dict[str, Any] | None = None) -> None:
+        """Log the answer and hand it to the engine; `extra`: a spoken answer's audio and
+        segments (`SpokenAnswer.submit_kwargs()`)."""
         prompt = self.engine.prompt
         assert prompt is not None
         self.query_one(ConversationLog).add_exchange(
             prompt.kind, prompt.number, prompt.text, answer, skipped or not answer)
         self.add_class("-has-log")
-        self.answer_box.clear()
+        self.clear_answer()
         self._asking_number = prompt.number
         self.streaming = False
         self._set_busy(True, "The interviewer is thinking...")
-        self._submit(answer, skipped)
+        self._submit(answer, skipped, extra or {})
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="engine")
-    def _submit(self, answer: str, skipped: bool) -> None:
+    def _submit(self, answer: str, skipped: bool, extra: dict[str, Any]) -> None:
         try:
-            nxt = self.engine.submit(answer, skipped=skipped)
+            nxt = self.engine.submit(answer, skipped=skipped, **extra)
         except Exception as exc:
             self.post_message(self.Failed("saving your answer", str(exc)))
             return

@@ -8,14 +8,16 @@ screens (home keys l and p), resuming an unfinished session (home key r, the lib
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App
+from textual.message import Message
 
 from interviewer.report.common import track_label
-from interviewer.session.engine import InterviewEngine
+from interviewer.session.engine import Interrupted, InterviewEngine
 from interviewer.session.library import (
     DamagedSessionError,
     SessionSummary,
@@ -33,6 +35,10 @@ if TYPE_CHECKING:
     from interviewer.banks import QuestionBank
     from interviewer.coach.base import Coach
     from interviewer.session.store import SessionStore
+    from interviewer.ui.voice_kit import VoiceKit
+
+INTERRUPTED_WAIT_S = 600.0
+"""How long scoring waits for the transcript of an answer recorded up to an interruption."""
 
 
 def resume_offer(session: SessionSummary | None) -> str | None:
@@ -56,6 +62,17 @@ class SelfReviewApp(App[None]):
 
     def start_interview(self, choice: InterviewChoice, *, replace: bool = True) -> None:
         raise NotImplementedError
+
+    def voice_kit(self) -> VoiceKit:
+        raise NotImplementedError
+
+    @dataclass
+    class InterruptedTranscribed(Message):
+        """The answer recorded up to an interruption has its transcript (or `error`)."""
+
+        interrupted: Interrupted
+        text: str
+        error: str = ""
 
     def unfinished_session(self) -> SessionSummary | None:
         try:
@@ -85,6 +102,9 @@ class SelfReviewApp(App[None]):
             error = f"Cannot resume {folder.name}: {exc}"
         else:
             self.engine = engine
+            if engine.interrupted is not None:  # before the screen: scoring waits for it
+                engine.interrupted_wait_s = INTERRUPTED_WAIT_S
+                self._transcribe_interrupted(engine)
             screen = InterviewScreen(engine, self.clock)
             where = (f"question {engine.prompt.number} of {engine.prompt.question_total}"
                      if engine.prompt else "the scorecard")
@@ -98,6 +118,46 @@ class SelfReviewApp(App[None]):
             return None
         self.notify(error, severity="error", markup=False, timeout=10)
         return error
+
+    @work(thread=True, exit_on_error=False, group="interrupted")
+    def _transcribe_interrupted(self, engine: InterviewEngine) -> None:
+        """Transcribe the answers recorded up to the interruption (the speech model loads
+        here if need be, even in a typed interview) and keep them as answered."""
+        from interviewer.speech.audio import load_audio
+
+        while (found := engine.interrupted) is not None:
+            try:
+                kit = self.voice_kit()
+                if not kit.ready:
+                    kit.load()
+                transcript = kit.transcriber.transcribe(load_audio(found.audio_path))
+            except Exception as exc:  # no model, an unreadable file: the recording stays
+                error = str(exc).strip() or type(exc).__name__
+                engine.adopt_interrupted("")
+                self.post_message(self.InterruptedTranscribed(found, "", error))
+                continue
+            engine.adopt_interrupted(transcript.text,
+                                     segments=[s.to_dict() for s in transcript.segments],
+                                     audio_seconds=found.audio_seconds)
+            self.post_message(self.InterruptedTranscribed(found, transcript.text))
+
+    def on_self_review_app_interrupted_transcribed(self, message: InterruptedTranscribed
+                                                   ) -> None:
+        found = message.interrupted
+        what = (f"Your answer to question {found.question_index + 1}"
+                + (" (a follow-up)" if found.kind == "follow-up" else "")
+                + f", recorded up to the interruption ({found.audio_seconds:.0f} s)")
+        if message.error:
+            self.notify(f"{what}, is kept as a recording but could not be transcribed: "
+                        f"{message.error}", title="Resumed", severity="warning", timeout=10,
+                        markup=False)
+        elif message.text:
+            more = "..." if len(message.text) > 80 else ""
+            self.notify(f"{what}, is kept: \u201c{message.text[:80]}{more}\u201d",
+                        title="Resumed", timeout=8, markup=False)
+        else:
+            self.notify(f"{what}, is kept; no words were heard in it.", title="Resumed",
+                        timeout=8, markup=False)
 
     def action_resume_latest(self) -> None:
         session = self.unfinished_session()

@@ -1,0 +1,138 @@
+"""Peak memory of a whole voice interview, in-process: the Textual app driven by Pilot, the real
+tiny.en model (loaded by the app's worker), the real microphone path recording the virtual
+microphone, and the real pyttsx3 voice speaking into NullOutput at real time.
+
+    eval "$(scripts/virtual-audio.sh start)"
+    .venv/bin/python bench/voice_memory.py                  # the two-minute answer, 2x speed
+    .venv/bin/python bench/voice_memory.py --fixture weak.wav --speed 4
+
+Prints the answer's length, its transcript's first words and the process's peak RSS.
+Exit code 1 if the peak is 600 MB or more.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+from interviewer.banks import load_banks  # noqa: E402
+from interviewer.coach.offline import OfflineCoach  # noqa: E402
+from interviewer.config import Settings  # noqa: E402
+from interviewer.session.store import SessionStore  # noqa: E402
+from interviewer.speech.audio import SAMPLE_RATE, as_int16, load_audio  # noqa: E402
+from interviewer.speech.capture import SoundDeviceMicrophone  # noqa: E402
+from interviewer.speech.playback import NullOutput, Speaker  # noqa: E402
+from interviewer.speech.stt import WhisperTranscriber  # noqa: E402
+from interviewer.speech.tts import Pyttsx3Synthesizer  # noqa: E402
+from interviewer.ui.app import InterviewerApp  # noqa: E402
+from interviewer.ui.scorecard_screen import ScorecardScreen  # noqa: E402
+from interviewer.ui.voice import VoiceInterviewScreen  # noqa: E402
+from interviewer.ui.voice_kit import VoiceKit  # noqa: E402
+
+TARGET_MB = 600
+
+
+def peak_rss_mb() -> float:
+    """This process's peak RSS. VmHWM where there is /proc: ru_maxrss survives exec, so a
+    process started by a big one (pytest holding the model) would report its parent's size."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def feed(fifo: str, audio: np.ndarray, speed: float) -> threading.Thread:
+    pcm = as_int16(audio).tobytes()
+
+    def write() -> None:
+        t0 = time.perf_counter()
+        with open(fifo, "wb") as f:
+            for n, i in enumerate(range(0, len(pcm), 3200)):  # 100 ms blocks
+                f.write(pcm[i:i + 3200])
+                f.flush()
+                delay = t0 + (n + 1) * 0.1 / speed - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
+
+    thread = threading.Thread(target=write, daemon=True)
+    thread.start()
+    return thread
+
+
+async def until(pilot: Any, condition: Any, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"voice_memory: timed out waiting on {condition}")
+        await pilot.pause(0.05)
+
+
+async def interview(home: Path, fifo: str, audio: np.ndarray, speed: float) -> str:
+    def mic() -> SoundDeviceMicrophone:
+        m = SoundDeviceMicrophone()
+        m.check()
+        return m
+
+    kit = VoiceKit(WhisperTranscriber(), mic, lambda: Speaker(Pyttsx3Synthesizer(), NullOutput()))
+    app = InterviewerApp(Settings(home=home, questions=1, mode="voice"), load_banks(),
+                         OfflineCoach(), SessionStore(home), voice=kit, seed=1)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await until(pilot, lambda: kit.ready, 120)
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, VoiceInterviewScreen)
+        await until(pilot, lambda: screen.utterance is not None, 30)
+        await pilot.press("space")
+        writer = feed(fifo, audio, speed)
+        await until(pilot, lambda: not writer.is_alive(), 600)
+        await pilot.pause(1.0)
+        await pilot.press("space")
+        while not isinstance(app.screen, ScorecardScreen):
+            if not screen.busy and not screen.transcribing and screen.engine.prompt is not None \
+                    and screen.recording is None:
+                await pilot.press("ctrl+n")  # skip the follow-ups
+            await pilot.pause(0.05)
+        record = screen.engine.record
+    return str(record["questions"][0]["exchanges"][0]["answer"])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--fixture", default="long.flac", help="a file in audio_fixtures/")
+    parser.add_argument("--speed", type=float, default=2.0, help="times real time")
+    args = parser.parse_args()
+    fifo = os.environ.get("INTERVIEWER_VIRTMIC_FIFO")
+    if not fifo or not Path(fifo).exists():
+        print('voice_memory: start the virtual microphone: eval "$(scripts/virtual-audio.sh '
+              'start)"', file=sys.stderr)
+        return 2
+    speech = load_audio(ROOT / "audio_fixtures" / args.fixture)
+    audio = np.concatenate((speech, np.zeros(SAMPLE_RATE, np.float32)))
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["INTERVIEWER_CONFIG"] = str(Path(tmp) / "config.toml")
+        text = asyncio.run(interview(Path(tmp) / "home", fifo, audio, args.speed))
+    peak = peak_rss_mb()
+    print(f"answer: {len(speech) / SAMPLE_RATE:.0f} s of {args.fixture} at {args.speed:g}x; "
+          f"transcript: {' '.join(text.split()[:8])}...")
+    print(f"peak memory (RSS) of the voice interview: {peak:.0f} MB (target < {TARGET_MB} MB)")
+    return 0 if peak < TARGET_MB else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,299 @@
+"""The interview answered aloud: the prompt is read out, space starts and stops the answer, a
+live caption shows what was heard, and the answer ends itself after a stretch of silence.
+
+The same screen as the typed interview, with the answer box replaced by a caption panel.
+Speech runs on other threads (the microphone's, the transcriber's, the speaker's): their
+callbacks only post Messages. `VoiceAnswer.stop()` blocks until the transcript is final, so
+it runs in a thread worker, never in a callback.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Static
+
+from interviewer.config import Settings
+from interviewer.session.engine import InterviewEngine, Prompt
+from interviewer.speech.answer import SpokenAnswer, VoiceAnswer
+from interviewer.speech.capture import AudioUnavailable, Level, Microphone
+from interviewer.speech.playback import Speaker, TextFeed, Utterance
+from interviewer.speech.streaming import Caption, StreamingSettings
+from interviewer.speech.tts import SpeechError
+from interviewer.ui.interview import InterviewScreen
+from interviewer.ui.voice_kit import VoiceKit
+from interviewer.ui.widgets import sentence
+
+IDLE_HINT = "Press space to answer; space again (or a few seconds of silence) ends it."
+SILENT_INPUT = ("Nothing was heard: the microphone stayed silent. Is it muted, or is another "
+                "input the right one? (m on the home screen checks it.)")
+
+
+class VoiceInterviewScreen(InterviewScreen):
+    BINDINGS = [
+        Binding("space", "answer", "Answer / stop"),
+        Binding("r", "repeat", "Repeat question"),
+        Binding("s", "skip_speech", "Skip speech"),
+        Binding("ctrl+s", "submit", "Retry scoring", show=False),
+    ]
+
+    @dataclass
+    class CaptionChanged(Message):
+        caption: Caption
+
+    @dataclass
+    class LevelChanged(Message):
+        level: Level
+
+    class SilenceEnded(Message):
+        """The answer ended itself after `silence_end_s` of silence."""
+
+    @dataclass
+    class Transcribed(Message):
+        spoken: SpokenAnswer | None
+        error: str = ""
+
+    @dataclass
+    class SpeechFailed(Message):
+        error: str
+
+    def __init__(self, engine: InterviewEngine, clock: Callable[[], float], *,
+                 kit: VoiceKit, mic: Microphone, settings: Settings,
+                 speaker: Speaker | None = None) -> None:
+        super().__init__(engine, clock)
+        self.kit = kit
+        self.mic = mic
+        self.settings = settings
+        self.speaker = speaker
+        self.recording: VoiceAnswer | None = None
+        self.transcribing = False
+        self.utterance: Utterance | None = None
+        self._spoken_prompts: dict[int, int] = {}
+        """Utterance number -> prompt number (1-based, in the order asked) for prompts/<n>.wav."""
+        self._prompts_asked = 0
+        self._speech_notice_shown = False
+        self._feed: TextFeed | None = None
+        """A follow-up being spoken while the coach still writes it (an LLM coach streaming)."""
+        self._feed_lock = threading.Lock()
+        if speaker is not None:
+            speaker.on_end = self._spoken
+            speaker.on_error = self._speech_error
+
+    # -- layout ----------------------------------------------------------------------------
+    def compose_answer(self) -> ComposeResult:
+        with Vertical(id="voice-answer") as panel:
+            panel.border_title = "Your answer"
+            panel.border_subtitle = "space answer/stop · r repeat · s skip speech · ctrl+n skip"
+            yield Static("", id="caption")
+            yield Static("", id="meter", markup=False)
+
+    def ready_for_answer(self, prompt: Prompt) -> None:
+        self.clear_answer()
+        self._prompts_asked += 1
+        self.say(prompt.text, self._prompts_asked)
+
+    def lock_answer(self, busy: bool) -> None:
+        self.query_one("#voice-answer").set_class(busy, "-busy")
+
+    def clear_answer(self) -> None:
+        self.query_one("#caption", Static).update(Text(IDLE_HINT, style="dim"))
+        self.query_one("#meter", Static).update("")
+        self.query_one("#voice-answer").remove_class("-recording")
+
+    def draft_text(self) -> str:
+        return self.recording.caption.text.strip() if self.recording is not None else ""
+
+    # -- speaking the prompt -----------------------------------------------------------------
+    def say(self, text: str, number: int) -> None:
+        with self._feed_lock:
+            feed, self._feed = self._feed, None
+        if self.speaker is None or not self.speaker.available:
+            return
+        if feed is not None:  # already being spoken as it streamed in: the rest of it
+            feed.finish(text)
+            if feed.utterance is not None:
+                self.utterance = feed.utterance
+                self._spoken_prompts[feed.utterance.number] = number
+                return
+        utt = self.speaker.speak(text)
+        self.utterance = utt
+        self._spoken_prompts[utt.number] = number
+
+    def _follow_up_text(self, text: str) -> None:
+        """The engine's streaming callback (a worker thread): shown, and spoken from its first
+        sentence while the coach is still writing the rest."""
+        super()._follow_up_text(text)
+        if self.speaker is None or not self.speaker.available or not text.strip():
+            return
+        with self._feed_lock:
+            if self._feed is None:
+                self._feed = self.speaker.speak_feed()
+            self._feed.update(text)
+
+    def start_scoring(self) -> None:
+        with self._feed_lock:
+            feed, self._feed = self._feed, None
+        if feed is not None and self.speaker is not None:
+            feed.finish()
+            self.speaker.stop()
+        super().start_scoring()
+
+    def _spoken(self, utt: Utterance) -> None:
+        """The speaker's on_end (its own thread): keep the prompt as prompts/<n>.wav."""
+        number = self._spoken_prompts.get(utt.number)
+        store, folder = self.engine.store, self.engine.folder
+        if number is None or store is None or folder is None or self.speaker is None:
+            return
+        with suppress(OSError, SpeechError, ValueError):
+            if utt.state == "done":
+                wav = utt.wav_bytes()
+            else:  # cut short (the candidate started answering): keep the whole prompt
+                wav = self.speaker.synthesizer.synthesize_text(utt.text).to_wav_bytes()
+            store.save_prompt_audio(folder, number, wav)
+
+    def _speech_error(self, utt: Utterance, exc: SpeechError) -> None:
+        with suppress(RuntimeError):
+            self.post_message(self.SpeechFailed(str(exc)))
+
+    def on_voice_interview_screen_speech_failed(self, message: SpeechFailed) -> None:
+        if not self._speech_notice_shown:
+            self._speech_notice_shown = True
+            self.notify(sentence(f"Questions are not read aloud: {message.error}"),
+                        title="Speech", severity="warning", timeout=8, markup=False)
+
+    def action_repeat(self) -> None:
+        prompt = self.engine.prompt
+        if prompt is None or self.busy or self.recording is not None:
+            return
+        self.say(prompt.text, self._prompts_asked)
+
+    def action_skip_speech(self) -> None:
+        if self.speaker is not None:
+            self.speaker.stop()
+
+    # -- recording the answer ----------------------------------------------------------------
+    def action_answer(self) -> None:
+        if self.busy or self.transcribing or self.engine.prompt is None:
+            return
+        if self.recording is not None:
+            self.end_answer()
+            return
+        if self.kit.state == "failed":
+            self.set_status(sentence(f"The speech model failed to load ({self.kit.error}): "
+                                     "answers cannot be recorded. ctrl+n skips, esc quits"),
+                            error=True)
+            return
+        if not self.kit.ready:
+            self.set_status("The speech model is still loading: one moment...", notice=True)
+            return
+        self.action_skip_speech()
+        answer = VoiceAnswer(self.mic, self.kit.transcriber,
+                             wav_path=self.engine.answer_audio_path(),
+                             settings=StreamingSettings.from_settings(self.settings),
+                             on_caption=lambda c: self._post(self.CaptionChanged(c)),
+                             on_level=lambda lv: self._post(self.LevelChanged(lv)),
+                             on_silence_end=lambda: self._post(self.SilenceEnded()))
+        try:
+            answer.start()
+        except AudioUnavailable as exc:
+            self.set_status(sentence(f"Cannot record: {exc}"), error=True)
+            return
+        self.recording = answer
+        self.set_status("")
+        self.query_one("#voice-answer").add_class("-recording")
+        self.query_one("#caption", Static).update(Text("Listening...", style="dim"))
+
+    def _post(self, message: Message) -> None:
+        with suppress(RuntimeError):  # the app is closing
+            self.post_message(message)
+
+    def on_voice_interview_screen_caption_changed(self, message: CaptionChanged) -> None:
+        if self.recording is None and not self.transcribing:
+            return
+        cap = message.caption
+        text = Text(cap.committed)
+        if cap.tentative:
+            text.append((" " if cap.committed else "") + cap.tentative, style="dim")
+        self.query_one("#caption", Static).update(text if text.plain else "Listening...")
+
+    def on_voice_interview_screen_level_changed(self, message: LevelChanged) -> None:
+        if self.recording is None:
+            return
+        level = message.level
+        note = "  silent: is the microphone muted?" if level.silent else ""
+        self.query_one("#meter", Static).update(f"mic {level.bar(30)} {level.dbfs:6.1f} dB{note}")
+
+    def on_voice_interview_screen_silence_ended(self) -> None:
+        if self.recording is not None:
+            self.end_answer()
+
+    def end_answer(self) -> None:
+        answer, self.recording = self.recording, None
+        if answer is None:
+            return
+        self.transcribing = True
+        self.query_one("#voice-answer").remove_class("-recording")
+        self.query_one("#meter", Static).update("")
+        self.set_status("Finishing the transcript...")
+        self._stop_answer(answer)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="voice")
+    def _stop_answer(self, answer: VoiceAnswer) -> None:
+        try:
+            spoken = answer.stop()
+        except Exception as exc:
+            self._post(self.Transcribed(None, str(exc)))
+            return
+        self._post(self.Transcribed(spoken))
+
+    def on_voice_interview_screen_transcribed(self, message: Transcribed) -> None:
+        self.transcribing = False
+        self.set_status("")
+        spoken = message.spoken
+        if spoken is None:
+            self.set_status(sentence(f"The answer could not be transcribed: {message.error}"),
+                            error=True)
+            self.clear_answer()
+            return
+        if spoken.silent_input:
+            self.notify(SILENT_INPUT, title="Microphone", severity="warning", timeout=10,
+                        markup=False)
+        text = spoken.text.strip()
+        self.advance(text, skipped=not text, extra=spoken.submit_kwargs())
+
+    # -- keys of the typed interview ---------------------------------------------------------
+    def action_submit(self) -> None:
+        if self.scoring_failed:
+            self.start_scoring()
+
+    def action_skip(self) -> None:
+        if self.transcribing:
+            return
+        if self.recording is not None:
+            self._cancel_answer(self.recording)
+            self.recording = None
+            self.clear_answer()
+        self.action_skip_speech()
+        super().action_skip()
+
+    @work(thread=True, exit_on_error=False, group="voice-cancel")
+    def _cancel_answer(self, answer: VoiceAnswer) -> None:
+        """Abandon a recording (waits for the transcriber to wind down: not on the UI)."""
+        answer.cancel()
+
+    def on_unmount(self) -> None:
+        super().on_unmount()
+        if self.recording is not None:
+            self.recording.cancel()
+            self.recording = None
+        if self.speaker is not None:
+            self.speaker.close(timeout=1.0)
