@@ -6,12 +6,12 @@ in one line, and who scored on the scorecard."""
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from llm_server import FOLLOW_UP, SCORECARD, LLMServer, Reply, closed_port_url
+from pilot_helpers import wait_until as wait_for
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
@@ -33,13 +33,11 @@ ANSWERS = {
 }
 
 
+
 async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool],
                      timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting on {condition}")
-        await pilot.pause(0.02)
+    """The LLM server's streams take longer than the other Pilot waits."""
+    await wait_for(pilot, condition, timeout)
 
 
 def app_on(server: LLMServer | str, home: Path, *, questions: int = 2, timeout: float = 1.5,

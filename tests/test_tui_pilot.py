@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 import threading
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from pilot_helpers import wait_until
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Digits, Select, Static, TextArea
@@ -46,15 +46,6 @@ TYPING_LIMIT = 40
 def text_of(widget: Static) -> str:
     return str(widget.content)
 
-
-async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool],
-                     timeout: float = 10.0) -> None:
-    """Engine calls run in thread workers: poll instead of guessing how long they take."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting on {condition}")
-        await pilot.pause(0.02)
 
 
 def session_record(app: InterviewerApp) -> dict[str, Any]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pilot_helpers import wait_until
 from session_factory import GOOD, MARKUP, SPOKEN, WEAK, days_ago, make_session, make_spoken_session
 from textual.content import Content
 from textual.pilot import Pilot
@@ -38,14 +38,6 @@ def plain(widget: Static) -> str:
     """What a Static built from markup shows, without the markup."""
     return Content.from_markup(str(widget.content)).plain
 
-
-async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool],
-                     timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting on {condition}")
-        await pilot.pause(0.02)
 
 
 def library(home: Path) -> dict[str, Path]:

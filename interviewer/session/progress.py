@@ -68,6 +68,11 @@ class DimensionTrend:
         known = self.known[-n:]
         return round(sum(known) / len(known), 2) if known else None
 
+    def recent_span(self, n: int = RECENT) -> str:
+        """The sessions `recent_average` covers, in words."""
+        recent = min(n, len(self.known))
+        return "the latest session" if recent == 1 else f"the last {recent} sessions"
+
 
 @dataclass(frozen=True)
 class TrackSuggestion:
@@ -283,10 +288,8 @@ def render_progress(progress: Progress) -> str:
     lines.append("")
     if progress.weakest is not None:
         avg = progress.weakest.recent_average()
-        recent = min(RECENT, len(progress.weakest.known))
-        over = "the latest session" if recent == 1 else f"the last {recent} sessions"
         lines.append(f"Weakest dimension: {progress.weakest.name} ({avg:.1f} on average over "
-                     f"{over}).")
+                     f"{progress.weakest.recent_span()}).")
     if progress.suggestion is not None:
         s = progress.suggestion
         lines.append(f"Suggested next track: {s.title} ({s.reason}):")

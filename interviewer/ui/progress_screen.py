@@ -17,7 +17,6 @@ from interviewer.report.common import DELIVERY_BANDS
 from interviewer.rubric import HIRE_BAR
 from interviewer.session.progress import (
     DELIVERY_SERIES,
-    RECENT,
     WIDTH,
     Progress,
     delivery_scale,
@@ -142,10 +141,8 @@ class ProgressScreen(Screen[None]):
         lines = []
         if p.weakest is not None:
             avg = p.weakest.recent_average()
-            recent = min(RECENT, len(p.weakest.known))
-            over = "the latest session" if recent == 1 else f"the last {recent} sessions"
             lines.append(f"Weakest dimension: [b $error]{escape(p.weakest.name)}[/] "
-                         f"({avg:.1f} on average over {over}).")
+                         f"({avg:.1f} on average over {p.weakest.recent_span()}).")
         if p.suggestion is not None:
             s = p.suggestion
             lines.append(f"Suggested next track: [b $accent]{escape(s.title)}[/] "
