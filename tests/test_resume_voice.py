@@ -85,6 +85,24 @@ def test_the_pending_prompt_and_its_recording_are_on_disk_before_recording(home:
     assert "pending" not in load_record(engine.folder)
 
 
+def test_prompt_audio_is_numbered_by_the_engine_across_a_resume(home: Path) -> None:
+    engine, prompt = voice_engine(home, count=3)
+    prompt = to_question(engine, prompt, 2)
+    folder = engine.folder
+    assert folder is not None
+    asked = engine.exchange_number
+    assert engine.prompt_audio_path() == folder / "prompts" / f"{asked}.wav"
+    SessionStore(home).save_prompt_audio(folder, asked, tone_wav(0.3))
+    answer_aloud(engine)
+    record = load_record(folder)
+    assert all_exchanges(record)[asked - 1]["prompt_audio"] == f"prompts/{asked}.wav"
+    assert recordings(folder, record)[asked - 1].prompt_path == folder / "prompts" / f"{asked}.wav"
+    # A later process goes on from the next number, never over a file kept before.
+    resumed = InterviewEngine.resume(folder, OfflineCoach(), store=SessionStore(home))
+    assert resumed.exchange_number == asked + 1
+    assert resumed.prompt_audio_path() == folder / "prompts" / f"{asked + 1}.wav"
+
+
 def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> None:
     engine, prompt = voice_engine(home)
     prompt = to_question(engine, prompt, 2)

@@ -78,8 +78,7 @@ class VoiceInterviewScreen(InterviewScreen):
         self.transcribing = False
         self.utterance: Utterance | None = None
         self._spoken_prompts: dict[int, int] = {}
-        """Utterance number -> prompt number (1-based, in the order asked) for prompts/<n>.wav."""
-        self._prompts_asked = 0
+        """Utterance number -> prompt number (`engine.exchange_number`) for prompts/<n>.wav."""
         self._speech_notice_shown = False
         self._feed: TextFeed | None = None
         """A follow-up being spoken while the coach still writes it (an LLM coach streaming)."""
@@ -98,8 +97,7 @@ class VoiceInterviewScreen(InterviewScreen):
 
     def ready_for_answer(self, prompt: Prompt) -> None:
         self.clear_answer()
-        self._prompts_asked += 1
-        self.say(prompt.text, self._prompts_asked)
+        self.say(prompt.text, self._prompt_number())
 
     def lock_answer(self, busy: bool) -> None:
         self.query_one("#voice-answer").set_class(busy, "-busy")
@@ -113,6 +111,13 @@ class VoiceInterviewScreen(InterviewScreen):
         return self.recording.caption.text.strip() if self.recording is not None else ""
 
     # -- speaking the prompt -----------------------------------------------------------------
+    def _prompt_number(self) -> int:
+        """The prompt's number in the whole session, the same across a resume (the engine's),
+        noted in the session as the prompt's audio (prompts/<n>.wav) when it is spoken."""
+        if self.speaker is not None and self.speaker.available:
+            self.engine.prompt_audio_path()
+        return self.engine.exchange_number
+
     def say(self, text: str, number: int) -> None:
         with self._feed_lock:
             feed, self._feed = self._feed, None
@@ -174,7 +179,7 @@ class VoiceInterviewScreen(InterviewScreen):
         prompt = self.engine.prompt
         if prompt is None or self.busy or self.recording is not None:
             return
-        self.say(prompt.text, self._prompts_asked)
+        self.say(prompt.text, self._prompt_number())
 
     def action_skip_speech(self) -> None:
         if self.speaker is not None:
