@@ -225,9 +225,9 @@ async def test_mic_check_shows_the_level_and_says_when_the_input_is_silent(
         assert isinstance(check, MicCheckScreen)
         verdict = check.query_one("#mic-verdict", Static)
         # Nothing is written to the virtual microphone: the check says it is silent.
-        await wait_until(pilot, lambda: str(verdict.content) == SILENT, timeout=15)
+        await wait_until(pilot, lambda: str(verdict.content) == SILENT, timeout=30)
         writer = feed_fifo(virtmic_fifo, fixture_speech("weak.wav")[: 3 * SAMPLE_RATE])
-        await wait_until(pilot, lambda: str(verdict.content) == HEARD, timeout=15)
+        await wait_until(pilot, lambda: str(verdict.content) == HEARD, timeout=30)
         meter = str(check.query_one("#mic-meter", Static).content)
         assert "#" in meter and "dB" in meter
         writer.join(10)
@@ -297,11 +297,12 @@ async def test_an_llm_follow_up_is_spoken_while_it_streams_in(
         assert spoke_while_streaming
         utt = screen.utterance
         assert utt is not None
-        await wait_until(pilot, lambda: utt.text == " ".join(prompt.text.split()))  # fed async
+        await wait_until(pilot, lambda: utt.text == " ".join(prompt.text.split()),  # fed async
+                         timeout=30)
         await wait_until(pilot, lambda: utt.state in ("done", "stopped"), timeout=60)
         folder = screen.engine.folder
         assert folder is not None
-        await wait_until(pilot, lambda: (folder / "prompts" / "2.wav").exists(), timeout=10)
+        await wait_until(pilot, lambda: (folder / "prompts" / "2.wav").exists(), timeout=30)
         await finish_interview(pilot, screen)
 
 
