@@ -18,7 +18,6 @@ import os
 import resource
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -32,11 +31,12 @@ from interviewer.banks import load_banks  # noqa: E402
 from interviewer.coach.offline import OfflineCoach  # noqa: E402
 from interviewer.config import Settings  # noqa: E402
 from interviewer.session.store import SessionStore  # noqa: E402
-from interviewer.speech.audio import SAMPLE_RATE, as_int16, load_audio  # noqa: E402
+from interviewer.speech.audio import SAMPLE_RATE, load_audio  # noqa: E402
 from interviewer.speech.capture import SoundDeviceMicrophone  # noqa: E402
 from interviewer.speech.playback import NullOutput, Speaker  # noqa: E402
 from interviewer.speech.stt import WhisperTranscriber  # noqa: E402
 from interviewer.speech.tts import Pyttsx3Synthesizer  # noqa: E402
+from interviewer.speech.virtmic import feed_fifo  # noqa: E402
 from interviewer.ui.app import InterviewerApp  # noqa: E402
 from interviewer.ui.scorecard_screen import ScorecardScreen  # noqa: E402
 from interviewer.ui.voice import VoiceInterviewScreen  # noqa: E402
@@ -56,23 +56,6 @@ def peak_rss_mb() -> float:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
-
-def feed(fifo: str, audio: np.ndarray, speed: float) -> threading.Thread:
-    pcm = as_int16(audio).tobytes()
-
-    def write() -> None:
-        t0 = time.perf_counter()
-        with open(fifo, "wb") as f:
-            for n, i in enumerate(range(0, len(pcm), 3200)):  # 100 ms blocks
-                f.write(pcm[i:i + 3200])
-                f.flush()
-                delay = t0 + (n + 1) * 0.1 / speed - time.perf_counter()
-                if delay > 0:
-                    time.sleep(delay)
-
-    thread = threading.Thread(target=write, daemon=True)
-    thread.start()
-    return thread
 
 
 async def until(pilot: Any, condition: Any, timeout: float) -> None:
@@ -99,7 +82,7 @@ async def interview(home: Path, fifo: str, audio: np.ndarray, speed: float) -> s
         assert isinstance(screen, VoiceInterviewScreen)
         await until(pilot, lambda: screen.utterance is not None, 30)
         await pilot.press("space")
-        writer = feed(fifo, audio, speed)
+        writer = feed_fifo(fifo, audio, speed=speed)
         await until(pilot, lambda: not writer.is_alive(), 600)
         await pilot.pause(1.0)
         await pilot.press("space")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 import time
 import wave
 from pathlib import Path
@@ -16,7 +15,7 @@ import pytest
 from conftest import AUDIO_FIXTURES
 
 from interviewer.speech.answer import VoiceAnswer
-from interviewer.speech.audio import SAMPLE_RATE, as_int16, load_audio
+from interviewer.speech.audio import SAMPLE_RATE, load_audio
 from interviewer.speech.capture import (
     AudioUnavailable,
     Device,
@@ -29,27 +28,8 @@ from interviewer.speech.capture import (
 )
 from interviewer.speech.streaming import StreamingSettings
 from interviewer.speech.stt import WhisperTranscriber
+from interviewer.speech.virtmic import feed_fifo
 from interviewer.speech.wer import wer
-
-
-def feed_fifo(fifo: Path, audio: np.ndarray, *, speed: float = 2.0) -> threading.Thread:
-    """Write raw 16 kHz s16le mono into the virtual microphone from a thread, paced."""
-    pcm = as_int16(audio).tobytes()
-    step = 3200  # 100 ms
-
-    def write() -> None:
-        t0 = time.perf_counter()
-        with open(fifo, "wb") as f:
-            for n, i in enumerate(range(0, len(pcm), step)):
-                f.write(pcm[i:i + step])
-                f.flush()
-                delay = t0 + (n + 1) * 0.1 / speed - time.perf_counter()
-                if delay > 0:
-                    time.sleep(delay)
-
-    thread = threading.Thread(target=write, daemon=True)
-    thread.start()
-    return thread
 
 
 def test_the_real_input_stream_records_the_virtual_microphone(

@@ -14,7 +14,6 @@ from typing import Any
 
 import numpy as np
 from conftest import AUDIO_FIXTURES
-from test_speech_capture import feed_fifo
 from test_tui_pilot import SIZE, wait_until
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -22,6 +21,7 @@ from voice_parts import NO_MIC, no_mic_kit, real_kit
 
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
 from interviewer.speech.stt import Transcript
+from interviewer.speech.virtmic import feed_fifo
 from interviewer.ui.app import InterviewerApp
 from interviewer.ui.confirm import ConfirmScreen
 from interviewer.ui.home import HomeScreen
