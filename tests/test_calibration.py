@@ -1,4 +1,4 @@
-"""The offline coach against a set of answers graded by hand (tests/data/calibration.toml)."""
+"""The offline coach against the hand-graded calibration set (interviewer/data/calibration/)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from interviewer.banks import QuestionBank
 from interviewer.coach.offline import score_answer
 from interviewer.tomlcompat import tomllib
 
-CALIBRATION = Path(__file__).parent / "data" / "calibration.toml"
+CALIBRATION = Path(__file__).parents[1] / "interviewer" / "data" / "calibration" / "dev.toml"
 
 
 def _ranks(values: list[float]) -> list[float]:

@@ -13,7 +13,7 @@ from interviewer.coach.offline import OfflineCoach, score_answer
 from interviewer.rubric import dimension_ids
 from interviewer.tomlcompat import tomllib
 
-CALIBRATION = Path(__file__).parent / "data" / "calibration.toml"
+CALIBRATION = Path(__file__).parents[1] / "interviewer" / "data" / "calibration" / "dev.toml"
 WEAK = "I would train a bigger transformer on more data to improve the accuracy of the model."
 
 INJECTIONS = (
