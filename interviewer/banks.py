@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from interviewer.rubric import dimension_ids
+from interviewer.rubric import dimension_ids, question_kinds
 from interviewer.tomlcompat import tomllib
 
 DIFFICULTIES = ("easy", "medium", "hard")
 MIXED = "mixed"
-REQUIRED_FIELDS = ("id", "track", "difficulty", "prompt", "dimensions", "probes", "outline")
+REQUIRED_FIELDS = (
+    "id", "track", "difficulty", "kind", "prompt", "dimensions", "probes", "outline",
+)
 
 
 class BankError(ValueError):
@@ -46,12 +48,14 @@ class Question:
     probes: dict[str, tuple[str, ...]]
     outline: tuple[str, ...]
     source: str = ""
+    kind: str = "improve"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "track": self.track,
             "difficulty": self.difficulty,
+            "kind": self.kind,
             "prompt": self.prompt,
             "dimensions": list(self.dimensions),
             "probes": {k: list(v) for k, v in self.probes.items()},
@@ -160,6 +164,10 @@ def _parse_question(path: Path, index: int, raw: Any) -> Question:
     if difficulty not in DIFFICULTIES:
         raise BankError(path, f"'{difficulty}' is not one of {', '.join(DIFFICULTIES)}",
                         qid, "difficulty")
+    kind = _text(path, qid, "kind", raw["kind"])
+    if kind not in question_kinds():
+        raise BankError(path, f"'{kind}' is not a question kind (known: "
+                        f"{', '.join(question_kinds())})", qid, "kind")
     probes_raw = raw["probes"]
     if not isinstance(probes_raw, dict) or not probes_raw:
         raise BankError(path, "must be a table of rubric dimension = probe(s)", qid, "probes")
@@ -178,6 +186,7 @@ def _parse_question(path: Path, index: int, raw: Any) -> Question:
         probes=probes,
         outline=_str_list(path, qid, "outline", raw["outline"]),
         source=str(path),
+        kind=kind,
     )
 
 

@@ -19,6 +19,7 @@ GOOD = '''
 id = "my-q"
 track = "my-track"
 difficulty = "easy"
+kind = "metrics"
 prompt = "How would you measure an AI feature?"
 dimensions = ["metrics", "trade-offs"]
 outline = ["A north-star metric", "A guardrail"]
@@ -65,6 +66,7 @@ def test_a_user_bank_adds_to_the_bundled_ones(tmp_path: Path, bank: QuestionBank
     [
         (lambda t: t.replace('prompt = "How', 'prompt = "How\n'), "TOML syntax error"),
         (lambda t: t.replace('difficulty = "easy"\n', ""), "question 'my-q': field 'difficulty': is missing"),
+        (lambda t: t.replace('kind = "metrics"', 'kind = "vibes"'), "question 'my-q': field 'kind': 'vibes' is not a question kind"),
         (lambda t: t.replace('"trade-offs"', '"vibes"'), "question 'my-q': field 'dimensions': unknown dimension 'vibes'"),
         (lambda t: t.replace("metrics = [", "charisma = ["), "question 'my-q': field 'probes.charisma': unknown dimension"),
         (lambda t: t.replace('"easy"', '"trivial"'), "question 'my-q': field 'difficulty': 'trivial' is not one of"),
