@@ -33,7 +33,8 @@ class Dimension:
 @cache
 def _rubric_data() -> dict[str, Any]:
     text = resources.files("interviewer").joinpath("data/rubric.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    data: dict[str, Any] = tomllib.loads(text)
+    return data
 
 
 @cache
