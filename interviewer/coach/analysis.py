@@ -42,7 +42,7 @@ CONCISE_WORDS_PER_POINT = 22
 RAMBLE_WORDS_PER_POINT = 60
 
 # Concepts that are depth by themselves: a decision rule, asking whether AI is needed at all.
-INHERENTLY_DEEP = frozenset({"decision-rule", "right-tool", "leading-lagging"})
+INHERENTLY_DEEP = frozenset({"decision-rule", "right-tool", "leading-lagging", "side-taken"})
 # Which concept families show depth on a dimension (a side with its reason, a decision rule...).
 DEPTH_FAMILIES = {
     "framing": ("focus", "assumptions"),
@@ -101,7 +101,8 @@ class Reading:
 
     @property
     def off_topic(self) -> bool:
-        return not self.empty and self.relevance.score < OFF_QUESTION
+        return not self.empty and (self.relevance.score < OFF_QUESTION
+                                   or self.relevance.another_product)
 
     @property
     def drifting(self) -> bool:

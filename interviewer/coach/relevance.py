@@ -14,30 +14,19 @@ from dataclasses import dataclass
 
 from interviewer.banks import Question
 from interviewer.coach.signals import GENERIC_WORDS
-from interviewer.coach.text import split_sentences, words
+from interviewer.coach.domains import (
+    CAPABILITIES,
+    domain_counts,
+    domain_terms,
+    question_domains,
+)
+from interviewer.coach.text import split_sentences, stem, words
 
 TOP_TERMS = 12
 """How many of the answer's most repeated subject terms are checked against the question."""
-ON_TOPIC = 0.24
-"""The relevance an answer needs; below it, it answers another question."""
-
-_SUFFIXES = ("ation", "ing", "er", "ed", "ly", "ment")
-
-
-def stem(word: str) -> str:
-    """A crude stem that maps "triage"/"triages", "search"/"searches", "price"/"pricing" alike."""
-    if word.endswith("ies") and len(word) > 4:
-        word = word[:-3] + "y"
-    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        word = word[:-1]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    if word.endswith("e") and len(word) > 4:
-        word = word[:-1]
-    return word
-
+ANOTHER_PRODUCT = 1.5
+"""An answer this many times more about another product domain than the question's own."""
+MIN_DOMAIN_TERMS = 5
 
 def subject_terms(text: str) -> list[str]:
     """Stems of the words that can carry a subject: not the rubric's, not function words."""
@@ -58,6 +47,8 @@ class Profile:
 
     prompt: frozenset[str]
     wide: frozenset[str]
+    domains: frozenset[str]
+    """Product domains the question's own words place it in."""
 
     def mentions(self, terms: Iterable[str]) -> int:
         return sum(1 for t in terms if t in self.wide)
@@ -65,8 +56,12 @@ class Profile:
 
 def profile(question: Question) -> Profile:
     prompt = frozenset(subject_terms(question.prompt))
-    extra = " ".join([*question.outline, question.track.replace("-", " ")])
-    return Profile(prompt, prompt | frozenset(subject_terms(extra)))
+    extra = frozenset(subject_terms(" ".join([*question.outline,
+                                              question.track.replace("-", " ")])))
+    domains = frozenset(question_domains(prompt, extra))
+    # A typed question has no outline: its domain's everyday words stand in for one.
+    wide = prompt | extra | (domain_terms(domains) if not question.outline else frozenset())
+    return Profile(prompt, wide, domains)
 
 
 @dataclass(frozen=True)
@@ -77,14 +72,16 @@ class Relevance:
     """Share of the answer's most repeated subject terms that belong to the question."""
     sentences: float
     """Share of the answer's sentences that touch the question's subject at all."""
+    elsewhere: float = 0.0
+    """How much more the answer dwells on another product domain than on the question's."""
 
     @property
     def score(self) -> float:
         return (self.prompt_coverage + self.focus + self.sentences) / 3
 
     @property
-    def on_topic(self) -> bool:
-        return self.score >= ON_TOPIC
+    def another_product(self) -> bool:
+        return self.elsewhere >= ANOTHER_PRODUCT
 
 
 def relevance(question: Question, answer_text: str) -> Relevance:
@@ -102,4 +99,12 @@ def relevance(question: Question, answer_text: str) -> Relevance:
     pieces = [subject_terms(s.text) for s in split_sentences(answer_text)]
     pieces = [p for p in pieces if p]
     touching = sum(1 for p in pieces if any(t in prof.wide for t in p)) / max(1, len(pieces))
-    return Relevance(round(coverage, 3), round(focus, 3), round(touching, 3))
+    found = domain_counts(terms)
+    products = prof.domains - CAPABILITIES
+    if products:  # compare products with products: a grocery search answer about job search
+        found = Counter({d: n for d, n in found.items() if d not in CAPABILITIES})
+    mine = products or prof.domains
+    own = max((found[d] for d in mine), default=0)
+    foreign = max((n for d, n in found.items() if d not in prof.domains), default=0)
+    elsewhere = foreign / max(own, 1) if prof.domains and foreign >= MIN_DOMAIN_TERMS else 0.0
+    return Relevance(round(coverage, 3), round(focus, 3), round(touching, 3), round(elsewhere, 2))

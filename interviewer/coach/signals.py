@@ -104,7 +104,8 @@ FAMILIES: tuple[Family, ...] = (
     _f("trade-offs", "tension",
        r"\b(trade[- ]?offs?|tension|at the expense of|balanc\w* (?:between|against)|versus|vs\b|"
        r"on the other hand|the downside|the (?:risk|catch|cost) (?:is|there|here)|"
-       r"in exchange|competing|give up|sacrific\w*|at the cost of|costs? (?:us )?some|"
+       r"in exchange|competing|give up|the (?:price|catch) (?:is|we pay)|what we (?:lose|give up)|"
+       r"sacrific\w*|at the cost of|costs? (?:us )?some|"
        r"(?:more|less|fewer) \w+ (?:means|costs|hurts) (?:more|less|fewer|some)|"
        r"(?:but|and) that (?:means|costs|hurts))\b",
        "named the tension", "Name the tension explicitly, e.g. quality against latency and cost."),
@@ -211,7 +212,8 @@ FAMILIES: tuple[Family, ...] = (
        r"profit margin)\b",
        "tied it to revenue", "Tie the feature to revenue: subscriptions, conversion or ARPU."),
     _f("business-impact", "retention",
-       r"\b(retention|retain\w*|churn\w*|loyalty|come back|stickiness)\b",
+       r"\b((?<!data )(?<!zero )retention(?! polic\w*| period| window)|retain\w*|churn\w*|loyalty|"
+       r"come back|stickiness)\b",
        "tied it to retention", "Connect the user benefit to retention or churn."),
     _f("business-impact", "cost",
        r"\b(cost savings?|sav(?:e|es|ing) (?:us )?(?:\$?\d|money|costs?|" + _NUM + r")|"

@@ -119,6 +119,24 @@ def without_fillers(text: str) -> str:
     return trimmed if len(trimmed.split()) >= 3 else text
 
 
+_SUFFIXES = ("ation", "ing", "er", "ed", "ly", "ment")
+
+
+def stem(word: str) -> str:
+    """A crude stem that maps "triage"/"triages", "search"/"searches", "price"/"pricing" alike."""
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
 def is_injection(sentence: str) -> bool:
     return bool(_INJECTION.search(sentence))
 
