@@ -19,6 +19,8 @@ from interviewer.coach.signals import (
     DIMENSION_FAMILIES,
     GENERIC,
     MODEL_TALK,
+    NEGATABLE,
+    NEGATION,
     NUMBER,
     REASON,
     SIGNPOST,
@@ -36,6 +38,8 @@ DRIFT_CAP = 2.0
 RECITATION_CAP = 2.0
 MENTION_ONLY = 1.5
 """A dimension whose concepts are named but never applied: below the bar, above silence."""
+ENGAGED_FLOOR = 1.5
+ENGAGED_WORDS = 30
 NON_STRESSED_WEIGHT = 0.5
 """An unstressed dimension counts, at this weight, only when the answer addressed it."""
 CONCISE_WORDS_PER_POINT = 22
@@ -125,6 +129,8 @@ class Reading:
             total += w * reading.score
             weight += w
         score = total / weight if weight else float(MIN_SCORE)
+        if not self.off_topic and not self.drifting and self.words >= ENGAGED_WORDS:
+            score = max(score, ENGAGED_FLOOR)  # it engaged with this question, if weakly
         if self.recitation:
             score = min(score, RECITATION_CAP)
         if self.drifting:
@@ -150,8 +156,8 @@ def _anchored(units_: Sequence[Unit], i: int) -> bool:
     u = units_[i]
     if u.subject:
         return not (u.generic and u.subject < 2)
-    if u.generic or not u.committed:
-        return False
+    if u.generic or not u.committed or u.model_terms:
+        return False  # model talk does not borrow the product's subject from its neighbours
     near = [units_[j] for j in range(i - 2, i + 3) if j != i and 0 <= j < len(units_)
             and units_[j].piece.answer_index == u.piece.answer_index]
     return any(n.subject and not n.generic for n in near)
@@ -162,7 +168,11 @@ def _applied(units_: Sequence[Unit], i: int) -> bool:
 
 
 def _mentions(fam: Family, text: str) -> bool:
-    return fam.pattern.search(text) is not None
+    """Named, and not only to dismiss it ("we don't need an A/B test" names no test)."""
+    for m in fam.pattern.finditer(text):
+        if fam.name not in NEGATABLE or not NEGATION.search(text[: m.start()]):
+            return True
+    return False
 
 
 def _counts_for(fam: Family, u: Unit) -> bool:

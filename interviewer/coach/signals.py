@@ -75,7 +75,8 @@ FAMILIES: tuple[Family, ...] = (
        r"daily active|weekly active|monthly active|dau|wau|mau|sessions? per|"
        r"per (?:active )?(?:user|session|query|search|week|day|member|ticket|request)|"
        r"repeat (?:usage|visits?|purchases?|orders?)|return rate|success rate|zero[- ]results?|"
-       r"reformulation|time to (?:\w+)|handle time|abandon\w*|(?:share|percentage|fraction|rate) "
+       r"reformulation|time to (?:\w+)|handle time|abandon\w*|how (?:fast|quickly|long|often)\b|"
+       r"(?:what )?percent(?:age)? of|(?:share|fraction|rate) "
        r"of (?:\w+ ){0,3}(?:that|which|who|sent|kept|accepted|resolved|completed)|"
        r"opt[- ]in rate|false (?:positive|negative|decline) rate|"
        r"(?:kept|accepted|sent) (?:without|with little) edit\w*|edit rate|"
@@ -158,7 +159,7 @@ FAMILIES: tuple[Family, ...] = (
     _f("prioritization", "ranking",
        r"\b(rank(?:ed|ing)? (?:them|these|the (?:options|ideas|bets)|by)|prioriti[sz]\w*|highest (?:impact|priority|value)|most (?:impact|important|"
        r"valuable|promising)|biggest (?:lever|impact|win|bang)|quick wins?|low[- ]hanging|"
-       r"(?:first|second|third|top|last) priority|beats|ahead of|matters most|"
+       r"(?:first|second|third|top|last) priority|ahead of|matters most|"
        r"(?:would|can|should|will) wait|comes? (?:first|second|next|later)|hold (?:it |that )?back|"
        r"park\b|defer\w*|before (?:the|we) (?:rest|others)|(?:do|ship|build) (?:\w+ ){0,3}"
        r"(?:first|next|last)\b|(?:comes|goes) (?:before|after))\b",
@@ -196,12 +197,14 @@ FAMILIES: tuple[Family, ...] = (
     _f("experimentation", "decision-rule",
        r"\b(statistic\w*|significan\w*|confidence interval|sample size|power(?:ed)?\b|"
        r"minimum detectable|kill (?:it|criteria|switch)|roll (?:it )?back|rollback|"
-       r"stop (?:the|it)|(?:ship|launch|keep|expand) (?:it )?(?:if|only if|when|unless)|"
+       r"stop (?:the|it)|(?:ship|launch|keep|expand|stop|kill|pull|pause|revert) (?:it )?"
+       r"(?:if|only if|when|unless)|"
        r"success criteria|decision (?:rule|criteria)|"
        r"if (?:it|we see|we saw|the|\w+)\b[^.]{0,60}\b(?:drops?|falls?|rises?|increases?|"
        r"decreases?|doesn't|does not|don't|worse|better|moves?|goes up|goes down|below|above)|"
-       r"would change my mind|go/no[- ]go|threshold|(?:for|over|run it for) " + _NUM +
-       r" (?:weeks|days|months)|novelty (?:effect|wears))\b",
+       r"would change my mind|go/no[- ]go|threshold|(?:for|over|run (?:it )?(?:for )?(?:at least )?) "
+       + _NUM + r"(?: to " + _NUM +
+       r")? (?:weeks|days|months)|novelty (?:effect|wears))\b",
        "said what result would change the decision",
        "Say in advance what result ships it and what result stops it."),
     # -- business impact -------------------------------------------------------------------
@@ -264,8 +267,12 @@ DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guard
     r"i (?:would|will) (?:start|ship|run|use|pick|choose|measure|build)|"
     r"(?:first|then|next|finally),? (?:i|we)\b|ship|launch|kill|stop|start with|start by|"
     r"i prefer|i favou?r|i think we should|i'd say|(?:north star|metric|goal|success|plan|bet|"
-    r"choice|recommendation|first step|assumption|trade-?off|segment|focus|target) "
-    r"(?:is|are|would be|will be)|labell?ed:)\b|^\s*(?:[-*\u2022]\s*)?[a-z][\w /'-]{1,30}:\s+\S",
+    r"choice|recommendation|first step|assumption|trade-?off|segment|focus|target|measure|"
+    r"guardrails?|counter-?metrics?) (?:is|are|would be|will be)|labell?ed:|"
+    r"(?:i|we) (?!think|guess|believe|mean|feel|know|hope|wonder|was|were|am|are|have|had|"
+    r"just|really|kind|sort|probably|maybe|also)[a-z']+|(?:should|must|needs? to) (?:go|stay|"
+    r"rise|drop|fall|be|move|hold))\b|^\s*for (?:validation|testing|measurement|metrics|"
+    r"success|the (?:test|experiment|rollout)),|^\s*(?:[-*\u2022]\s*)?[a-z][\w /'-]{1,30}:\s+\S",
     re.IGNORECASE,
 )
 NUMBER = re.compile(
@@ -278,9 +285,18 @@ NUMBER = re.compile(
     r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second)))",
     re.IGNORECASE,
 )
+# Words that dismiss a concept named right after them ("I don't think we need an A/B test").
+NEGATION = re.compile(
+    r"\b(?:don't|do not|no need|not|never|without|skip\w*|won't|wouldn't|isn't|no|instead of|"
+    r"rather than|avoid)\b[^,;]{0,30}$",
+    re.IGNORECASE,
+)
+NEGATABLE = frozenset({"ab-test", "offline-eval", "rollout", "monitoring", "north-star",
+                       "guardrails", "decision-rule"})
 # A decision rule needs a bar or an action, not "see if it goes up".
 ACTION = re.compile(
     r"\b(ship|launch|stop|kill|roll (?:it )?back|rollback|pause|expand|keep|drop it|scale|"
+    r"cut (?:it )?back|scale back|pull back|turn (?:it )?off|switch (?:it )?off|revert|limit it|"
     r"go/no[- ]go|significan\w*|threshold|bar)\b",
     re.IGNORECASE,
 )
@@ -302,7 +318,7 @@ MODEL_TALK = re.compile(
     r"training data|retrain\w*|epochs?|parameters|bert\w*|gpt|llama|sasrec|mmoe|clip|"
     r"lstm|cnn|collaborative filtering|matrix factori[sz]ation|vectors?|feature engineering|"
     r"feature store|dropout|learning rate|batch size|benchmark|sota|state of the art|weights|"
-    r"deep learning|ndcg|recall at|tokens?|chunk(?:s| sizes?)|retriever|mrr|bertscore|"
+    r"deep learning|ndcg|recall at|precision|recall|tokens?|chunk(?:s| sizes?)|retriever|mrr|bertscore|"
     r"rouge[- ]?l|perplexity)\b",
     re.IGNORECASE,
 )
