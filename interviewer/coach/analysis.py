@@ -22,6 +22,7 @@ from interviewer.coach.signals import (
     NEGATABLE,
     NEGATION,
     NUMBER,
+    PLAN_OF_ANSWER,
     REASON,
     SIGNPOST,
     SUMMARY,
@@ -164,6 +165,8 @@ def _anchored(units_: Sequence[Unit], i: int) -> bool:
 
 
 def _applied(units_: Sequence[Unit], i: int) -> bool:
+    if PLAN_OF_ANSWER.search(units_[i].piece.text):
+        return False  # "I'll cover users, metrics, then rollout" is structure, not substance
     return _anchored(units_, i) and units_[i].committed
 
 

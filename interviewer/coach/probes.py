@@ -8,8 +8,11 @@ probe's text is asked twice in a session, and none presupposes content the answe
 
 from __future__ import annotations
 
+import re
+
 from interviewer.coach.analysis import Reading, Unit
 from interviewer.coach.base import AnsweredQuestion
+from interviewer.coach.signals import FAMILY_BY_NAME
 from interviewer.coach.text import shorten, without_fillers
 from interviewer.rubric import HIRE_BAR
 
@@ -55,21 +58,34 @@ GENERIC_PROBES: dict[str, tuple[str, ...]] = {
 }
 
 # Harder probes for a strong answer: each stress-tests one kind of decision the answer made.
-STRESS_TESTS: tuple[tuple[str, str, str], ...] = (
-    ("experimentation", "decision-rule",
-     "Suppose your main metric clears that bar but a guardrail moves the wrong way at the same "
-     "time. Do you still ship, and who do you have to convince?"),
-    ("trade-offs", "side-taken",
-     "What evidence would make you switch to the other side of that trade-off?"),
-    ("prioritization", "first-step",
-     "Say that first step shows no lift after a month. What do you do next?"),
-    ("metrics", "north-star",
-     "How could a team push that number up without users being better off, and how would you "
-     "catch it?"),
-    ("framing", "focus",
-     "What do you lose by not serving the other users first, and when would you expand?"),
-    ("business-impact", "cost",
-     "If the cost came in at twice your estimate, would this still be worth doing?"),
+STRESS_TESTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("experimentation", "decision-rule", (
+        "Suppose the main metric clears that bar but a guardrail moves the wrong way at the same "
+        "time. Do you still ship, and who do you have to convince?",
+        "What if the result is flat after the full test period? Do you ship, extend or stop?",
+    )),
+    ("trade-offs", "side-taken", (
+        "What evidence would make you switch to the other side of that trade-off?",
+        "Who inside the company would push back on that call, and what would you tell them?",
+    )),
+    ("prioritization", "first-step", (
+        "Say that first step shows no lift after a month. What do you do next?",
+        "What would you need to see from that first step before you invest in the next one?",
+    )),
+    ("metrics", "north-star", (
+        "How could a team push that number up without users being better off, and how would you "
+        "catch it?",
+        "That number moves slowly. What would you watch in the first two weeks instead?",
+    )),
+    ("framing", "focus", (
+        "What do you lose by not serving the other users first, and when would you expand?",
+    )),
+    ("business-impact", "cost", (
+        "If the cost came in at twice your estimate, would this still be worth doing?",
+    )),
+    ("business-impact", "right-tool", (
+        "Say the simpler fix gets you most of the way. What would justify the AI version anyway?",
+    )),
 )
 RECITED = ("That names the idea. What would it be for this product, concretely: one number, "
            "one threshold or one decision you'd make?")
@@ -96,6 +112,10 @@ class ProbePicker:
         q = item.question
         n = len(item.follow_ups)
         latest = [u for u in reading.units if u.piece.answer_index == len(item.answers) - 1]
+        if reading.recitation and n == 0 and not reading.off_topic:
+            mention = _first_mention(reading)
+            lead = f'{_LEADS[0]} "{_quote(mention)}". ' if mention else ""
+            return lead + self._take(RECITED), _mention_dim(reading) or q.dimensions[0]
         if reading.off_topic or reading.drifting:
             dim = q.dimensions[0]
             probe = self._fresh([*q.probes.get(dim, ()), *GENERIC_PROBES[dim]], item) or ""
@@ -103,10 +123,6 @@ class ProbePicker:
             if back in {f.text.split(" ", 0)[0] for f in item.follow_ups} and not probe:
                 return None
             return f"{back} {self._take(probe) if probe else ''}".strip(), dim
-        if reading.recitation and n == 0:
-            mention = _first_mention(reading)
-            lead = f'{_LEADS[0]} "{_quote(mention)}". ' if mention else ""
-            return lead + self._take(RECITED), _mention_dim(reading) or q.dimensions[0]
         probed = [f.dimension for f in item.follow_ups]
         weak = [d for d in q.dimensions if reading.dimensions[d].score < STRONG]
         weak.sort(key=lambda d: (d in probed, reading.dimensions[d].score, q.dimensions.index(d)))
@@ -124,16 +140,31 @@ class ProbePicker:
         return None
 
     def _stress_test(self, reading: Reading, item: AnsweredQuestion) -> tuple[str, str] | None:
-        for dim, family, probe in STRESS_TESTS:
+        stressed = reading.question.dimensions
+        ordered = sorted(STRESS_TESTS, key=lambda t: t[0] not in stressed)
+        for dim, family, probes in ordered:
             units = reading.dimensions[dim].applied.get(family)
-            if not units or probe in self.asked:
+            probe = self._fresh(probes, item) if units else None
+            if not units or probe is None:
                 continue
-            return f'You said "{_quote(units[0])}". {self._take(probe)}', dim
+            fam = FAMILY_BY_NAME[family]
+            decided = [u for u in units if u.decision or u.reason] or units
+            unit = min(decided, key=lambda u: len(u.piece.text.split()))
+            return f'You said "{_quote(unit, fam.pattern)}". {self._take(probe)}', dim
         return None
 
 
-def _quote(unit: Unit) -> str:
-    return shorten(without_fillers(unit.piece.text), 22).rstrip(".!?,;: ")
+def _quote(unit: Unit, cue: re.Pattern[str] | None = None, max_words: int = 22) -> str:
+    """The clause that carries the cue (or the sentence's opening), verbatim, fillers dropped."""
+    text = without_fillers(unit.piece.text)
+    m = cue.search(text) if cue is not None else None
+    if m is not None and len(text.split()) > max_words:
+        begin = max(text.rfind(sep, 0, m.start()) for sep in (", ", "; ", ": ", ". "))
+        begin = 0 if begin < 0 else begin + 2
+        piece = without_fillers(text[begin:])
+        if len(piece.split()) >= 5:
+            text = piece
+    return shorten(text, max_words).rstrip(".!?,;: ")
 
 
 def _first_mention(reading: Reading) -> Unit | None:

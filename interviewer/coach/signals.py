@@ -332,6 +332,14 @@ SIGNPOST = re.compile(
     r"framing|prioriti[sz]ation)(?: side)?,)",
     re.IGNORECASE | re.MULTILINE,
 )
+# A sentence announcing the answer's plan: it names concepts to come, it applies none.
+PLAN_OF_ANSWER = re.compile(
+    r"\b(i'll (?:cover|walk|go through|structure|talk about)|i will (?:cover|walk|structure|go "
+    r"through)|let me (?:lay out|walk|structure|break (?:this|it) down)|here's how i'd|"
+    r"(?:three|two|four|five) (?:parts|things|areas|pieces|steps|questions):?|my (?:approach|plan) "
+    r"(?:is|would be) to (?:cover|go through|start with))",
+    re.IGNORECASE,
+)
 SUMMARY = re.compile(
     r"\b(to summari[sz]e|in summary|so overall|overall,|to wrap up|in short|"
     r"my recommendation|i'd recommend|i would recommend|bottom line|so to recap|recap|"
