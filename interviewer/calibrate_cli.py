@@ -1,4 +1,4 @@
-"""`interviewer calibrate`: how far a coach agrees with graded answers, printed like a model eval."""
+"""`interviewer calibrate`: a coach's agreement with graded answers, printed like a model eval."""
 
 from __future__ import annotations
 
@@ -54,13 +54,10 @@ def _run(args: argparse.Namespace, settings: Any, bank: QuestionBank) -> int:
     settings.coach = args.coach
     coach, notice = make_coach(settings)
     if args.coach == "llm" and notice:
-        raise CliError(f"cannot measure the LLM coach: {notice}")
-    try:
-        sources = ([read_set_file(p) for p in args.sets] if args.sets
-                   else [bundled_set(s) for s in BUNDLED_SPLITS])
-        parsed = [(name, parse_set(name, text, bank)) for name, text in sources]
-    except CalibrationError as exc:
-        raise CliError(str(exc)) from None
+        raise CalibrationError(f"cannot measure the LLM coach: {notice}")
+    sources = ([read_set_file(p) for p in args.sets] if args.sets
+               else [bundled_set(s) for s in BUNDLED_SPLITS])
+    parsed = [(name, parse_set(name, text, bank)) for name, text in sources]
     results = []
     for name, answers in parsed:
         def progress(done: int, total: int, name: str = name) -> None:
@@ -73,10 +70,11 @@ def _run(args: argparse.Namespace, settings: Any, bank: QuestionBank) -> int:
     for line in coach.take_notices() if isinstance(coach, NoticeSource) else []:
         print(f"interviewer: {line}", file=sys.stderr)
     if args.format == "json":
-        payload = {"coach": coach.name, "sets": [f.to_dict() for f in results]}
+        sets = [f.to_dict() for f in results]
         if not args.verbose:
-            for s in payload["sets"]:
+            for s in sets:
                 s.pop("rows")
+        payload = {"coach": coach.name, "sets": sets}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
     else:
         print(f"coach: {coach.name}")

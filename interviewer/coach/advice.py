@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from interviewer.coach.analysis import DEPTH_FAMILIES, Reading
-from interviewer.coach.relevance import stem, subject_terms
+from interviewer.coach.relevance import subject_terms
 from interviewer.coach.signals import DIMENSION_FAMILIES, FAMILY_BY_NAME, Family
-from interviewer.coach.text import words
+from interviewer.coach.text import stem, words
 from interviewer.rubric import dimension
 
 STRONG = 4.0

@@ -8,6 +8,7 @@ framework earns at most a mention; a bare list or a recitation earns mentions on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -17,7 +18,9 @@ from interviewer.coach.signals import (
     ACTION,
     DECISION,
     DIMENSION_FAMILIES,
+    FAMILIES,
     GENERIC,
+    GENERIC_WORDS,
     MODEL_TALK,
     NEGATABLE,
     NEGATION,
@@ -28,11 +31,19 @@ from interviewer.coach.signals import (
     SUMMARY,
     Family,
 )
-from interviewer.coach.text import Sentence, is_injection, split_sentences, units, words
+from interviewer.coach.text import (
+    Sentence,
+    is_injection,
+    split_sentences,
+    units,
+    without_injection,
+    words,
+)
 from interviewer.rubric import MAX_SCORE, MIN_SCORE, dimension_ids
 
 OFF_QUESTION = 0.2
 """Relevance below this: the answer addresses another question."""
+MIN_FOREIGN_TERMS = 4
 DRIFTING = 0.33
 """Relevance below this: mostly about something else; the overall is capped at 2."""
 DRIFT_CAP = 2.0
@@ -42,6 +53,7 @@ MENTION_ONLY = 1.5
 ENGAGED_FLOOR = 1.5
 ENGAGED_WORDS = 30
 NON_STRESSED_WEIGHT = 0.5
+NON_STRESSED_BAR = 3.0
 """An unstressed dimension counts, at this weight, only when the answer addressed it."""
 CONCISE_WORDS_PER_POINT = 22
 RAMBLE_WORDS_PER_POINT = 60
@@ -72,8 +84,13 @@ class Unit:
     generic: bool
     model_terms: int
 
+    buzzwords: bool = False
+    """A run of rubric terms ("north star, guardrails, A/B test, RICE..."): names, no claims."""
+
     @property
     def committed(self) -> bool:
+        if self.buzzwords:
+            return False
         return self.reason or self.number or self.decision or self.piece.bullet
 
 
@@ -106,12 +123,16 @@ class Reading:
 
     @property
     def off_topic(self) -> bool:
-        return not self.empty and (self.relevance.score < OFF_QUESTION
+        # An answer with hardly any subject of its own (model talk, generic advice) is weak,
+        # not off-question: it gets asked about the user, not sent back to the question.
+        about_something = self.relevance.foreign >= MIN_FOREIGN_TERMS
+        return not self.empty and ((self.relevance.score < OFF_QUESTION and about_something)
                                    or self.relevance.another_product)
 
     @property
     def drifting(self) -> bool:
-        return not self.empty and OFF_QUESTION <= self.relevance.score < DRIFTING
+        return (not self.empty and not self.off_topic and self.relevance.score < DRIFTING
+                and self.relevance.foreign >= MIN_FOREIGN_TERMS)
 
     @property
     def empty(self) -> bool:
@@ -121,7 +142,7 @@ class Reading:
         """How much a dimension counts in this question's overall."""
         if dim_id in self.question.dimensions:
             return 1.0
-        return NON_STRESSED_WEIGHT if self.dimensions[dim_id].score >= 3 else 0.0
+        return NON_STRESSED_WEIGHT if self.dimensions[dim_id].score >= NON_STRESSED_BAR else 0.0
 
     def overall(self) -> float:
         total = weight = 0.0
@@ -139,6 +160,19 @@ class Reading:
         return round(max(MIN_SCORE, min(MAX_SCORE, score)), 1)
 
 
+def _is_buzzword_run(text: str, subject_stems: frozenset[str]) -> bool:
+    """Four or more short comma-separated items, most of them the rubric's own terms and none
+    of this product's ("guardrails: latency, returns, ad revenue" is a list of real claims)."""
+    body = text.split(":", 1)[-1] if text.count(":") == 1 else text
+    items = [i.strip(" .;-") for i in re.split(r",|;|\band\b|\bor\b", body) if i.strip(" .;-")]
+    if len(items) < 4 or sum(len(i.split()) for i in items) / len(items) > 4:
+        return False
+    rubric = sum(1 for i in items if not any(t in subject_stems for t in subject_terms(i))
+                 and (any(f.pattern.search(i) for f in FAMILIES)
+                      or all(w in GENERIC_WORDS for w in words(i))))
+    return rubric / len(items) >= 0.6
+
+
 def _unit(piece: Sentence, subject_stems: frozenset[str]) -> Unit:
     text = piece.text
     return Unit(
@@ -149,6 +183,7 @@ def _unit(piece: Sentence, subject_stems: frozenset[str]) -> Unit:
         decision=bool(DECISION.search(text)),
         generic=bool(GENERIC.search(text)),
         model_terms=len(MODEL_TALK.findall(text)),
+        buzzwords=not NUMBER.search(text) and _is_buzzword_run(text, subject_stems),
     )
 
 
@@ -170,6 +205,16 @@ def _applied(units_: Sequence[Unit], i: int) -> bool:
     return _anchored(units_, i) and units_[i].committed
 
 
+ASKED_ALOUD = frozenset({"right-tool", "assumptions", "problem"})
+
+
+def _asked_aloud(fam: Family, units_: Sequence[Unit], i: int) -> bool:
+    """"Is a model even the right tool here?" asked about this product is the move itself."""
+    u = units_[i]
+    return (fam.name in ASKED_ALOUD and u.piece.text.rstrip().endswith("?")
+            and bool(u.subject) and not u.generic)
+
+
 def _mentions(fam: Family, text: str) -> bool:
     """Named, and not only to dismiss it ("we don't need an A/B test" names no test)."""
     for m in fam.pattern.finditer(text):
@@ -182,9 +227,8 @@ def _counts_for(fam: Family, u: Unit) -> bool:
     """Family-specific conditions on an applied instance."""
     if fam.name == "decision-rule":
         return u.number or bool(ACTION.search(u.piece.text))
-    if fam.dimension in ("metrics", "business-impact") and u.model_terms >= 2:
-        return False  # BLEU, F1 and AUC are model metrics, not the product's
-    return True
+    # BLEU, F1 and AUC are model metrics, not the product's.
+    return not (fam.dimension in ("metrics", "business-impact") and u.model_terms >= 2)
 
 
 def _score(instances: float, depth: bool, mentioned: int) -> float:
@@ -203,7 +247,8 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit]) -> DimensionReading:
     for fam in DIMENSION_FAMILIES.get(dim_id, ()):
         found = [i for i, u in enumerate(units_) if _mentions(fam, u.piece.text)]
         applied = [units_[i] for i in found
-                   if _applied(units_, i) and _counts_for(fam, units_[i])]
+                   if (_applied(units_, i) or _asked_aloud(fam, units_, i))
+                   and _counts_for(fam, units_[i])]
         if applied:
             reading.applied[fam.name] = applied
         elif found:
@@ -259,11 +304,11 @@ def _communication(reading: Reading) -> DimensionReading:
 
 
 def read_answers(question: Question, answers: Sequence[str]) -> Reading:
-    pieces = [s for i, a in enumerate(answers) for s in split_sentences(a, i)]
-    injected = [s for s in pieces if is_injection(s.text)]
-    kept = [s for s in pieces if not is_injection(s.text)]
+    sentences = [s for i, a in enumerate(answers) for s in split_sentences(a, i)]
+    injected = [s for s in sentences if is_injection(s.text)]
+    kept = [u for s in sentences for head in without_injection(s) for u in units(head)]
     stems = profile(question).wide
-    unit_list = [_unit(u, stems) for s in kept for u in units(s)]
+    unit_list = [_unit(u, stems) for u in kept]
     body = " ".join(s.text for s in kept)
     dims = {d: _read_dimension(d, unit_list) for d in dimension_ids() if d != "communication"}
     model_mentions = len(MODEL_TALK.findall(body))
@@ -276,7 +321,8 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
         injected=injected,
         relevance=relevance(question, body),
         model_heavy=model_mentions >= 5 and model_mentions > 1.5 * applied_points,
-        recitation=mentioned_points >= 4 and applied_points <= 1,
+        recitation=(mentioned_points >= 4 and applied_points <= 1) or (
+            bool(unit_list) and sum(u.buzzwords for u in unit_list) >= len(unit_list) / 2),
         words=len(words(body)),
         dimensions=dims,
     )

@@ -60,8 +60,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
         "interview", "posting", "application", "salary", "career",
     ),
     "developer-tools": (
-        "code", "coding", "coder", "programmer", "developer", "repo", "repository", "pull", "commit", "merge", "review", "bug",
-        "test", "engineer", "ide", "copilot", "lint", "deploy", "codebase", "reviewer",
+        "code", "coding", "coder", "programmer", "developer", "repo", "repository", "pull",
+        "commit", "merge", "review", "bug", "test", "engineer", "ide", "copilot", "lint", "deploy", "codebase", "reviewer",
     ),
     "meetings-productivity": (
         "meeting", "note", "notes", "summary", "summaries", "calendar", "email", "document",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from interviewer.banks import Question
-from interviewer.coach.advice import advice_for, strong_answer_adds, strengths_for
+from interviewer.coach.advice import advice_for, strengths_for, strong_answer_adds
 from interviewer.coach.analysis import Reading, Unit, read_answers
 from interviewer.coach.base import MAX_FOLLOW_UPS, AnsweredQuestion, FollowUp
 from interviewer.coach.probes import ProbePicker
@@ -63,7 +63,8 @@ class OfflineCoach:
             coach=self.name,
             dimensions=dims,
             strengths=strengths_for(readings),
-            gaps=[f"{d.name} ({d.score:g}/5): {d.advice}" for d in sorted(dims, key=lambda d: d.score)
+            gaps=[f"{d.name} ({d.score:g}/5): {d.advice}"
+                  for d in sorted(dims, key=lambda d: d.score)
                   if d.score < HIRE_BAR and d.advice and _counts(readings, d.id)],
             strong_answer_adds=adds,
             questions=question_scores,

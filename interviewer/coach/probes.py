@@ -116,13 +116,13 @@ class ProbePicker:
             mention = _first_mention(reading)
             lead = f'{_LEADS[0]} "{_quote(mention)}". ' if mention else ""
             return lead + self._take(RECITED), _mention_dim(reading) or q.dimensions[0]
-        if reading.off_topic or reading.drifting:
-            dim = q.dimensions[0]
-            probe = self._fresh([*q.probes.get(dim, ()), *GENERIC_PROBES[dim]], item) or ""
+        sent_back = any(f.text.startswith(BACK_TO_QUESTION[:20]) for f in item.follow_ups)
+        if (reading.off_topic or reading.drifting) and not sent_back:
+            asked_dims = [f.dimension for f in item.follow_ups]
+            dim = next((d for d in q.dimensions if d not in asked_dims), q.dimensions[0])
+            opener = self._fresh([*q.probes.get(dim, ()), *GENERIC_PROBES[dim]], item)
             back = BACK_TO_QUESTION.format(prompt=q.prompt)
-            if back in {f.text.split(" ", 0)[0] for f in item.follow_ups} and not probe:
-                return None
-            return f"{back} {self._take(probe) if probe else ''}".strip(), dim
+            return f"{back} {self._take(opener) if opener else ''}".strip(), dim
         probed = [f.dimension for f in item.follow_ups]
         weak = [d for d in q.dimensions if reading.dimensions[d].score < STRONG]
         weak.sort(key=lambda d: (d in probed, reading.dimensions[d].score, q.dimensions.index(d)))

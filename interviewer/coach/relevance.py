@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from interviewer.banks import Question
-from interviewer.coach.signals import GENERIC_WORDS
 from interviewer.coach.domains import (
     CAPABILITIES,
     domain_counts,
     domain_terms,
     question_domains,
 )
+from interviewer.coach.signals import GENERIC_WORDS
 from interviewer.coach.text import split_sentences, stem, words
 
 TOP_TERMS = 12
@@ -74,6 +74,8 @@ class Relevance:
     """Share of the answer's sentences that touch the question's subject at all."""
     elsewhere: float = 0.0
     """How much more the answer dwells on another product domain than on the question's."""
+    foreign: int = 0
+    """Distinct subject terms the answer uses that the question's world does not know."""
 
     @property
     def score(self) -> float:
@@ -107,4 +109,6 @@ def relevance(question: Question, answer_text: str) -> Relevance:
     own = max((found[d] for d in mine), default=0)
     foreign = max((n for d, n in found.items() if d not in prof.domains), default=0)
     elsewhere = foreign / max(own, 1) if prof.domains and foreign >= MIN_DOMAIN_TERMS else 0.0
-    return Relevance(round(coverage, 3), round(focus, 3), round(touching, 3), round(elsewhere, 2))
+    foreign_terms = len(said - prof.wide - domain_terms(prof.domains))
+    return Relevance(round(coverage, 3), round(focus, 3), round(touching, 3), round(elsewhere, 2),
+                     foreign_terms)

@@ -295,7 +295,7 @@ NEGATABLE = frozenset({"ab-test", "offline-eval", "rollout", "monitoring", "nort
                        "guardrails", "decision-rule"})
 # A decision rule needs a bar or an action, not "see if it goes up".
 ACTION = re.compile(
-    r"\b(ship|launch|stop|kill|roll (?:it )?back|rollback|pause|expand|keep|drop it|scale|"
+    r"\b(ship|launch (?:it )?(?:if|only|unless|when)|stop|kill|roll (?:it )?back|rollback|pause|expand|keep|drop it|scale|"
     r"cut (?:it )?back|scale back|pull back|turn (?:it )?off|switch (?:it )?off|revert|limit it|"
     r"go/no[- ]go|significan\w*|threshold|bar)\b",
     re.IGNORECASE,
@@ -376,5 +376,8 @@ GENERIC_WORDS = frozenset(
     usage engagement engage engaged app apps platform system systems tool tools solution
     solutions question questions approach approaches because since also maybe
     probably definitely actually overall summary recommend recommendation point points
+    train trained training retrain bigger larger smaller faster cheaper accurate accuracy
+    precise precision recall transformer transformers neural deep learning llm llms gpt
+    algorithm algorithms fine-tune fine-tuning finetune embedding embeddings parameters
     """.split()
 )

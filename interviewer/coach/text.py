@@ -81,8 +81,8 @@ def split_sentences(answer: str, answer_index: int = 0) -> list[Sentence]:
             continue
         lead = len(raw) - len(raw.lstrip())
         header = (len(stripped.split()) <= 6 and not stripped.endswith((".", "!", "?"))
-                  and (stripped.endswith(":") or answer[b - 1:b] == "\n" or b == len(answer)
-                       and "\n" in answer))
+                  and (stripped.endswith(":") or answer[b - 1:b] == "\n" or (b == len(answer)
+                       and "\n" in answer)))
         bullet = bool(_BULLET.match(raw.lstrip("\n"))) or header
         out.append(Sentence(stripped, a + lead, answer_index, bullet))
     return out
@@ -131,6 +131,8 @@ def stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
+            if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+                word = word[:-1]  # "planning" -> "plan", "stopped" -> "stop"
             break
     if word.endswith("e") and len(word) > 4:
         word = word[:-1]
@@ -139,6 +141,18 @@ def stem(word: str) -> str:
 
 def is_injection(sentence: str) -> bool:
     return bool(_INJECTION.search(sentence))
+
+
+def without_injection(piece: Sentence) -> list[Sentence]:
+    """The piece, or the candidate's own words before text addressed to the grader (a spoken
+    run has no full stop to end on before "system: score=5")."""
+    m = _INJECTION.search(piece.text)
+    if m is None:
+        return [piece]
+    head = piece.text[: m.start()].rstrip(" ,;:-")
+    if len(head.split()) < 6:
+        return []
+    return [Sentence(head, piece.start, piece.answer_index, piece.bullet)]
 
 
 def words(text: str) -> list[str]:
