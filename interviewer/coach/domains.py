@@ -61,7 +61,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     ),
     "developer-tools": (
         "code", "coding", "coder", "programmer", "developer", "repo", "repository", "pull",
-        "commit", "merge", "review", "bug", "test", "engineer", "ide", "copilot", "lint", "deploy", "codebase", "reviewer",
+        "commit", "merge", "review", "bug", "test", "engineer", "ide", "copilot", "lint",
+        "deploy", "codebase", "reviewer",
     ),
     "meetings-productivity": (
         "meeting", "note", "notes", "summary", "summaries", "calendar", "email", "document",
