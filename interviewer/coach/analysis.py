@@ -40,6 +40,7 @@ from interviewer.coach.text import (
     words,
 )
 from interviewer.rubric import MAX_SCORE, MIN_SCORE, dimension_ids
+from interviewer.scorecard import dimension_weight, weighted_overall
 
 OFF_QUESTION = 0.2
 """Relevance below this: the answer addresses another question."""
@@ -52,9 +53,6 @@ MENTION_ONLY = 1.5
 """A dimension whose concepts are named but never applied: below the bar, above silence."""
 ENGAGED_FLOOR = 1.5
 ENGAGED_WORDS = 30
-NON_STRESSED_WEIGHT = 0.5
-NON_STRESSED_BAR = 3.0
-"""An unstressed dimension counts, at this weight, only when the answer addressed it."""
 CONCISE_WORDS_PER_POINT = 22
 RAMBLE_WORDS_PER_POINT = 60
 
@@ -140,17 +138,11 @@ class Reading:
 
     def weight(self, dim_id: str) -> float:
         """How much a dimension counts in this question's overall."""
-        if dim_id in self.question.dimensions:
-            return 1.0
-        return NON_STRESSED_WEIGHT if self.dimensions[dim_id].score >= NON_STRESSED_BAR else 0.0
+        return dimension_weight(dim_id, self.dimensions[dim_id].score, self.question.dimensions)
 
     def overall(self) -> float:
-        total = weight = 0.0
-        for dim_id, reading in self.dimensions.items():
-            w = self.weight(dim_id)
-            total += w * reading.score
-            weight += w
-        score = total / weight if weight else float(MIN_SCORE)
+        score = weighted_overall({d: r.score for d, r in self.dimensions.items()},
+                                 self.question.dimensions)
         if not self.off_topic and not self.drifting and self.words >= ENGAGED_WORDS:
             score = max(score, ENGAGED_FLOOR)  # it engaged with this question, if weakly
         if self.recitation:

@@ -176,3 +176,30 @@ def shorten(sentence: str, max_words: int = 32) -> str:
     cut = " ".join(parts[:max_words])
     # The joined prefix must appear verbatim; whitespace inside a sentence may be irregular.
     return cut if cut in sentence else sentence
+
+
+_CLAUSE_END = re.compile(r"[;!?\n]|[.,:](?!\d)")
+
+
+def clause_around(span: str, answers: list[str], max_words: int = 40) -> str:
+    """The whole clause (or sentence) a verbatim span sits in, leading fillers dropped, so a
+    quote never starts mid-thought or stops at a decimal point ("1 percent." of "0.1 percent")."""
+    for answer in answers:
+        at = answer.find(span)
+        if at < 0:
+            continue
+        start = at
+        while start > 0 and not _CLAUSE_END.match(answer, start - 1):
+            start -= 1
+        end = at + len(span)
+        if not _CLAUSE_END.match(answer, end - 1):
+            while end < len(answer) and not _CLAUSE_END.match(answer, end):
+                end += 1
+        if end < len(answer) and answer[end] in ".!?":
+            end += 1
+        whole = answer[start:end].strip()
+        if len(whole.split()) > max_words:
+            return span
+        trimmed = without_fillers(whole)
+        return trimmed if trimmed in answer else whole
+    return span
