@@ -379,3 +379,11 @@ def test_track_titles_keep_acronyms() -> None:
     assert track_title("ml-system-design") == "ML system design"
     assert track_title("responsible-ai") == "Responsible AI"
     assert track_title("rag-quality") == "RAG quality"
+
+
+def test_the_readme_example_bank_validates(tmp_path: Path) -> None:
+    readme = (bundled_bank_dir().parent / "README.md").read_text()
+    example = re.search(r"```toml\n(\[\[questions\]\].*?)```", readme, re.S)
+    assert example is not None
+    out = validate(write(tmp_path, example.group(1)))
+    assert out.returncode == 0, out.stdout
