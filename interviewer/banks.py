@@ -350,6 +350,7 @@ def validate_paths(paths: Sequence[Path]) -> Validation:
     checked among those files only: a copy of a bundled bank validates on its own."""
     result = Validation()
     where: dict[str, Path] = {}
+    read: set[Path] = set()
     for p in paths:
         if not p.exists():
             result.problems.append(BankError(p, "does not exist"))
@@ -358,6 +359,9 @@ def validate_paths(paths: Sequence[Path]) -> Validation:
         if not files:
             result.problems.append(BankError(p, "holds no .toml files"))
         for f in files:
+            if f.resolve() in read:  # given twice (a folder and a file in it): read once
+                continue
+            read.add(f.resolve())
             questions, problems = _read_file(f, content_rules=True)
             result.files += 1
             result.questions += len(questions)

@@ -27,7 +27,7 @@ from interviewer.banks import (
 
 DEFAULT_WIDTH = 100
 """The listing's width when the output is not a terminal (a pipe, a file)."""
-MIN_PROMPT_WIDTH = 30
+MIN_PROMPT_WIDTH = 50
 """Narrower than this, a prompt goes under its row rather than beside it."""
 
 

@@ -222,6 +222,11 @@ def test_every_problem_in_every_file_is_reported(tmp_path: Path) -> None:
         f"{b}: question 'my-q': field 'id': duplicate id, also defined in {a}",
     ]
     assert str(c) not in out.stdout
+    # A file given twice (in its folder and by name) is read once: no duplicate of itself.
+    (tmp_path / "sub").mkdir()
+    again = validate(c, tmp_path / "sub" / ".." / "c.toml")
+    assert again.returncode == 0, again.stdout
+    assert again.stdout.endswith(": OK, 1 question in 1 file\n")
 
 
 def test_a_missing_path_and_an_empty_folder_are_one_line_each(tmp_path: Path) -> None:
@@ -284,11 +289,11 @@ def test_text_listing_aligns_columns_whatever_the_id_length_and_wraps_prompts() 
     qs = [_question("a", prompt=long_prompt),
           _question("a-much-longer-question-id-than-any-bundled-one", "ml-system-design"),
           _question("mid-length-id", "estimate", long_prompt)]
-    text = listing_text(qs, 120)
+    text = listing_text(qs, 140)
     lines = text.splitlines()
     assert lines[0] == "AI search (ai-search): 3 questions"
     assert lines[-1] == "3 questions in 1 track"
-    assert all(len(line) <= 120 for line in lines)
+    assert all(len(line) <= 140 for line in lines)
     rows = [line for line in lines[1:-1] if line.startswith("  ") and line[2] != " "]
     assert len(rows) == 3
     # Every column starts where the longest id and the longest kind put it.
@@ -333,9 +338,10 @@ def test_pick_by_kind_spreads_over_tracks(bank: QuestionBank) -> None:
     assert {q.track for q in picked} == tracks
     one = bank.pick(picked[0].track, 2, random.Random(3), kind=kind)
     assert {(q.track, q.kind) for q in one} == {(picked[0].track, kind)}
-    empty_track = next(t for t in bank.tracks() if not bank.matching(t, "responsible-ai"))
+    track, empty = next((t, k) for t in bank.tracks() for k in question_kinds()
+                        if not bank.matching(t, k))
     with pytest.raises(KeyError):
-        bank.pick(empty_track, 2, kind="responsible-ai")
+        bank.pick(track, 2, kind=empty)
 
 
 def test_kind_on_the_command_line_and_in_the_config(tmp_path: Path) -> None:
