@@ -295,6 +295,22 @@ async def test_home_says_so_when_no_question_has_that_kind_and_track(
         assert [q.id for q in app.screen.engine.questions] == ["q1"]
 
 
+async def test_a_users_bank_replacing_bundled_questions_is_said_once(
+    make_tui_app, tmp_path: Path
+) -> None:
+    from interviewer.banks import bundled_bank_dir, load_banks
+
+    copy = tmp_path / "recommendations.toml"
+    copy.write_text((bundled_bank_dir() / "recommendations.toml").read_text())
+    app = make_tui_app(text_only=False, bank=load_banks([copy]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        notices = [n.message for n in app._notifications]
+    assert len(notices) == 1
+    assert notices[0].startswith("Your banks replace ") and "rec-stale-feed" in notices[0]
+
+
 async def test_scorecard_n_goes_home_for_a_new_interview(make_tui_app) -> None:
     app = make_tui_app(questions=1)
     async with app.run_test(size=SIZE) as pilot:
