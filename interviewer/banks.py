@@ -211,9 +211,12 @@ def _parse_question(problems: _Problems, index: int, raw: Any,
     before = len(problems.found)
     raw_id = raw.get("id")
     label = raw_id.strip() if isinstance(raw_id, str) and raw_id.strip() else f"#{index + 1}"
+    choices = {"difficulty": DIFFICULTIES, "kind": tuple(question_kinds()),
+               "dimensions": dimension_ids()}
     for name in REQUIRED_FIELDS:
         if name not in raw:
-            problems.add("is missing", label, name)
+            hint = f" (one of: {', '.join(choices[name])})" if name in choices else ""
+            problems.add(f"is missing{hint}", label, name)
     for name in sorted(set(raw) - set(REQUIRED_FIELDS)):
         problems.add(f"unknown field (expected one of {', '.join(REQUIRED_FIELDS)})", label, name)
 
@@ -277,9 +280,7 @@ def _content_rules(advice: _Problems, qid: str, dims: tuple[str, ...] | None,
     if dims is not None and probes is not None:
         for d in dims:
             n = len(probes.get(d, ()))
-            if d not in dimension_ids():
-                continue
-            if n < PROBES_PER_DIMENSION:
+            if n < PROBES_PER_DIMENSION and d in dimension_ids():
                 advice.add(f"has {plural(n, 'probe')}; a stressed dimension needs at least "
                            f"{PROBES_PER_DIMENSION} (add them under [questions.probes])",
                            qid, f"probes.{d}")
