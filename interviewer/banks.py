@@ -9,6 +9,7 @@ a good question meets (outline and probe counts), so an author sees every proble
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,10 +81,9 @@ class Question:
 
     @classmethod
     def adhoc(cls, prompt: str) -> Question:
-        """A question typed on the command line: it stresses every dimension."""
-        dims = dimension_ids()
+        """A question typed on the command line: it stresses what its own words ask for."""
         return cls(id="adhoc", track="adhoc", difficulty="medium", prompt=prompt,
-                   dimensions=dims, probes={}, outline=())
+                   dimensions=adhoc_dimensions(prompt), probes={}, outline=())
 
 
 @dataclass
@@ -133,6 +133,32 @@ class QuestionBank:
                 if by_track[t] and len(picked) < count:
                     picked.append(by_track[t].pop())
         return picked
+
+
+# What a typed question's words ask for, so it is not judged on dimensions it never raised.
+_ASKS: tuple[tuple[str, str], ...] = (
+    ("framing", r"\b(design|improve|who|users?|customers?|approach|new|build|for (?:people|"
+                r"users|teams)|problem)\b"),
+    ("metrics", r"\b(measur\w*|metrics?|success\w*|know (?:if|whether|it)|working|works|"
+                r"worth keeping|evaluat\w*|kpis?|north star)\b"),
+    ("trade-offs", r"\b(should|trade[- ]?offs?|balanc\w*|versus|vs|cost|latency|privacy|"
+                   r"risk\w*|safe\w*)\b"),
+    ("prioritization", r"\b(prioriti\w*|first|which|one of|roadmap|choose|pick|scope|"
+                       r"where to start|next quarter)\b"),
+    ("experimentation", r"\b(test\w*|experiment\w*|validat\w*|roll ?out|launch|ship|know (?:if|"
+                        r"whether|it)|works|working|evaluat\w*)\b"),
+    ("business-impact", r"\b(should|decide|worth|invest\w*|cost\w*|revenue|business|whether|"
+                        r"build|buy|pric\w*|profit\w*)\b"),
+    ("communication", r"\b(design|strategy|critique|walk me through|explain|pitch|tell me)\b"),
+)
+
+
+def adhoc_dimensions(prompt: str) -> tuple[str, ...]:
+    """The dimensions a typed question stresses, read from its words (framing at least)."""
+    found = [dim for dim, cues in _ASKS if re.search(cues, prompt, re.IGNORECASE)]
+    if "framing" not in found:
+        found.insert(0, "framing")
+    return tuple(d for d in dimension_ids() if d in found)
 
 
 _ACRONYMS = {"ai": "AI", "ml": "ML", "genai": "GenAI", "llm": "LLM", "llms": "LLMs",

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from interviewer import __version__, banks_cli, review_cli
+from interviewer import __version__, banks_cli, calibrate_cli, review_cli
 from interviewer.banks import MIXED, BankError, Question, QuestionBank, kind_choice, load_banks
 from interviewer.config import ConfigError, Settings, load_settings, save_setting
 from interviewer.speech import stt_cli, tts_cli
@@ -64,6 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     tts_cli.add_parsers(sub)
     stt_cli.add_parsers(sub)
     review_cli.add_parsers(sub)
+    calibrate_cli.add_parsers(sub)
     return p
 
 
@@ -215,6 +216,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return tts_cli.run(args, settings)
         if args.command in stt_cli.COMMANDS:
             return stt_cli.run(args, settings)
+        if args.command in calibrate_cli.COMMANDS:
+            assert bank is not None
+            return calibrate_cli.run(args, settings, bank)
         if args.command in review_cli.COMMANDS:
             return review_cli.run(args, settings, bank)
         assert bank is not None

@@ -51,7 +51,7 @@ def test_set_is_big_and_varied_enough(graded: list[dict[str, Any]]) -> None:
     assert len(graded) >= 15
     assert len({a["question_id"] for a in graded}) >= 4
     kinds = {a["kind"] for a in graded}
-    assert {"long-weak", "short-strong", "off-topic", "injection"} <= kinds
+    assert {"padded", "short-strong", "off-question", "injection"} <= kinds
 
 
 def test_spearman_against_reference_grades(graded: list[dict[str, Any]]) -> None:
@@ -72,7 +72,7 @@ def test_every_strong_weak_pair_is_ordered(graded: list[dict[str, Any]]) -> None
 
 
 def test_length_is_not_the_score(graded: list[dict[str, Any]]) -> None:
-    long_weak = [a for a in graded if a["kind"] == "long-weak"]
+    long_weak = [a for a in graded if a["kind"] == "padded"]
     short_strong = [a for a in graded if a["kind"] == "short-strong"]
     assert long_weak and short_strong
     assert max(a["coach"] for a in long_weak) < min(a["coach"] for a in short_strong)
@@ -80,5 +80,5 @@ def test_length_is_not_the_score(graded: list[dict[str, Any]]) -> None:
 
 def test_off_topic_scores_near_one(graded: list[dict[str, Any]]) -> None:
     for a in graded:
-        if a["kind"] == "off-topic":
+        if a["kind"] == "off-question":
             assert a["coach"] <= 1.5, a["label"]

@@ -48,7 +48,7 @@ def test_text_aimed_at_the_grader_changes_nothing(
     bank: QuestionBank, answers: list[dict[str, Any]], injection: str
 ) -> None:
     for a in answers:
-        if a["kind"] in ("injection", "off-topic"):
+        if a["kind"] in ("injection", "off-question"):
             continue
         q = bank.by_id(a["question_id"])
         sentences = a["text"].strip().split(". ")
@@ -125,7 +125,7 @@ def test_no_follow_up_to_an_empty_answer(bank: QuestionBank) -> None:
 def test_off_topic_answer_is_brought_back_to_the_question(
     bank: QuestionBank, answers: list[dict[str, Any]]
 ) -> None:
-    off = next(a for a in answers if a["kind"] == "off-topic")
+    off = next(a for a in answers if a["kind"] == "off-question")
     q = bank.by_id(off["question_id"])
     follow = OfflineCoach().follow_up(AnsweredQuestion(q, [off["text"]]))
     assert follow is not None and follow.text.startswith("Let's come back to the question")
