@@ -15,6 +15,7 @@ from typing import Any
 
 from platformdirs import user_config_dir
 
+from interviewer.banks import kind_choice
 from interviewer.secret import Secret
 from interviewer.session.store import default_home
 from interviewer.tomlcompat import tomllib
@@ -43,6 +44,8 @@ class Settings:
     """Extra question-bank files or folders, added to the bundled banks."""
     track: str = "mixed"
     """The track picked on the home screen: a track slug or 'mixed'."""
+    kind: str = "any"
+    """The kind of question picked on the home screen (design, estimate...) or 'any'."""
     questions: int = 3
     """Questions per interview."""
     minutes_per_answer: float = 3.0
@@ -125,6 +128,8 @@ def _coerce(name: str, value: Any, path: Path | str) -> Any:
             return m
         if name == "mode" and value not in MODES:
             raise ValueError(f"must be one of {', '.join(MODES)}")
+        if name == "kind":
+            return kind_choice(str(value))
         if name == "coach" and value not in COACHES:
             raise ValueError(f"must be one of {', '.join(COACHES)}")
         if name == "llm_api_key":
