@@ -35,6 +35,9 @@ class DimensionScore:
     score: float
     evidence: list[str] = field(default_factory=list)
     advice: str = ""
+    counted: bool = True
+    """False when no question stressed this dimension and no answer addressed it: shown for
+    completeness, not part of the overall, and nothing to advise."""
 
 
 @dataclass

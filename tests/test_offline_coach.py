@@ -74,7 +74,8 @@ def test_scorecard_has_every_dimension_in_range(bank: QuestionBank) -> None:
     card = score_answer(bank.by_id("rec-stale-feed"), WEAK)
     assert [d.id for d in card.dimensions] == list(dimension_ids())
     assert all(1 <= d.score <= 5 for d in card.dimensions)
-    assert all(d.advice for d in card.dimensions if d.score < 4)
+    assert all(d.advice for d in card.dimensions if d.score < 4 and d.counted)
+    assert all(not d.advice for d in card.dimensions if not d.counted)
     assert 1 <= card.overall <= 5
     assert card.coach == "offline"
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from answers import strong_answer_for
 from pilot_helpers import wait_until
 from textual import events
 from textual.pilot import Pilot
@@ -104,7 +105,8 @@ async def test_whole_interview_reaches_scorecard_and_is_saved(make_tui_app) -> N
                 answer = FOLLOW_UP_ANSWER
             else:
                 assert text_of(header).startswith(f"Question {prompt.number} of 2 · ")
-                answer = WEAK_ANSWER if prompt.number == 1 else GOOD_ANSWER
+                answer = (WEAK_ANSWER if prompt.number == 1
+                          else strong_answer_for(prompt.question))
             await type_and_submit(pilot, engine, answer)
             typed.append(answer)
             assert len(typed) < 10, "the interview should end"

@@ -19,7 +19,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from interviewer.coach.base import AnsweredQuestion
 from interviewer.coach.text import clause_around, is_injection
 from interviewer.rubric import MAX_SCORE, MIN_SCORE, clamp_score, dimension, dimension_ids
-from interviewer.scorecard import DimensionScore, QuestionScore, Scorecard, weighted_overall
+from interviewer.scorecard import (
+    DimensionScore,
+    QuestionScore,
+    Scorecard,
+    dimension_weight,
+    weighted_overall,
+)
 
 EVIDENCE_PER_DIMENSION = 2
 STRONG = 4.0
@@ -220,9 +226,12 @@ def assemble(card: LLMScorecard, items: Sequence[AnsweredQuestion], coach: str) 
             advice = ""  # nothing to fix on a dimension scored 4 or more
         elif not advice:
             advice = f"Aim for this: {dimension(dim_id).level_5}"
+        counted = any(dimension_weight(dim_id, sc, it.question.dimensions) > 0
+                      for sc, it in zip(scores, items, strict=True))
         dims.append(DimensionScore(
             id=dim_id, name=dimension(dim_id).name, score=mean,
-            evidence=evidence if mean > 2 else [], advice=advice,
+            evidence=evidence if mean > 2 else [], advice=advice if counted else "",
+            counted=counted,
         ))
 
     questions: list[QuestionScore] = []

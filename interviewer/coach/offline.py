@@ -42,14 +42,16 @@ class OfflineCoach:
             raise ValueError("nothing to score")
         dims: list[DimensionScore] = []
         for dim_id in dimension_ids():
-            counted = [r for r in readings if r.weight(dim_id) > 0] or readings
-            score = round(sum(r.dimensions[dim_id].score for r in counted) / len(counted), 1)
+            weighed = [r for r in readings if r.weight(dim_id) > 0] or readings
+            score = round(sum(r.dimensions[dim_id].score for r in weighed) / len(weighed), 1)
+            counted = _counts(readings, dim_id)
             dims.append(DimensionScore(
                 id=dim_id,
                 name=dimension(dim_id).name,
                 score=score,
                 evidence=evidence(readings, dim_id) if score > 2 else [],
-                advice=advice_for(readings, dim_id, score),
+                advice=advice_for(readings, dim_id, score) if counted else "",
+                counted=counted,
             ))
         question_scores = [
             QuestionScore(r.question.id, r.overall(), strong_answer_adds(r)) for r in readings

@@ -76,7 +76,7 @@ FAMILIES: tuple[Family, ...] = (
        r"per (?:active )?(?:user|session|query|search|week|day|member|ticket|request)|"
        r"repeat (?:usage|visits?|purchases?|orders?)|return rate|success rate|zero[- ]results?|"
        r"reformulation|time to (?:\w+)|handle time|abandon\w*|how (?:fast|quickly|long|often)\b|"
-       r"(?:what )?percent(?:age)? of|(?:share|fraction|rate) "
+       r"what percent(?:age)? of|the percentage of|(?:share|fraction|rate) "
        r"of (?:\w+ ){0,3}(?:that|which|who|sent|kept|accepted|resolved|completed)|"
        r"opt[- ]in rate|false (?:positive|negative|decline) rate|"
        r"(?:kept|accepted|sent) (?:without|with little) edit\w*|edit rate|"
