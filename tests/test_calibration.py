@@ -79,7 +79,16 @@ def test_dev_split_meets_every_target(figs: dict[str, Figures],
     f = figs["dev"]
     assert f.mae <= 0.45, _table(scored["dev"])
     assert f.pairs_ordered == f.pairs_total, "\n".join(f.misordered)
-    assert f.max_form_gap is not None and f.max_form_gap <= 0.8
+    assert f.max_form_gap is not None and f.max_form_gap <= 0.5
+
+
+def test_held_out_split_holds_its_measured_level(figs: dict[str, Figures],
+                                                 scored: dict[str, list[Scored]]) -> None:
+    """The README's test-split figures, as a floor: MAE and pair order are short of the
+    targets (0.45, all pairs) and must not slip further."""
+    f = figs["test"]
+    assert f.mae <= 0.6, _table(scored["test"])
+    assert f.pairs_ordered >= 0.95 * f.pairs_total, "\n".join(f.misordered)
 
 
 @pytest.mark.parametrize("split", SPLITS)

@@ -48,7 +48,7 @@ MIN_FOREIGN_TERMS = 4
 DRIFTING = 0.33
 """Relevance below this: mostly about something else; the overall is capped at 2."""
 DRIFT_CAP = 2.0
-RECITATION_CAP = 2.0
+RECITATION_CAP = 1.5
 MENTION_ONLY = 1.5
 """A dimension whose concepts are named but never applied: below the bar, above silence."""
 ENGAGED_FLOOR = 1.5
@@ -203,6 +203,8 @@ ASKED_ALOUD = frozenset({"right-tool", "assumptions", "problem"})
 def _asked_aloud(fam: Family, units_: Sequence[Unit], i: int) -> bool:
     """"Is a model even the right tool here?" asked about this product is the move itself."""
     u = units_[i]
+    if fam.name == "right-tool":  # doubting the AI itself is the move, however it is phrased
+        return bool(u.subject) and not u.generic
     return (fam.name in ASKED_ALOUD and u.piece.text.rstrip().endswith("?")
             and bool(u.subject) and not u.generic)
 

@@ -54,7 +54,7 @@ FAMILIES: tuple[Family, ...] = (
        r"i'll take (?:it|that) (?:that|as)|my understanding is|step back|let me make sure)\b",
        "stated assumptions and the goal", "Open with the goal and one or two assumptions."),
     _f("framing", "focus",
-       r"\b((?:i'd|i would|we should|let's|i will|i'll|we'd|i want to) (?:focus|start|begin|"
+       r"\b((?:i'd|i would|we should|let's|i will|i'll|we'd|i want to|i|we) (?:focus|start|begin|"
        r"concentrate|target|zero in|design|optimi[sz]e|go after|prioriti[sz]e)\w*|"
        r"(?:focus|target|start) (?:on|with) (?:the )?\w+ (?:users|customers|people|segment|"
        r"queries|viewers|shoppers|teams|developers)|the (?:main|core|primary|target) "
@@ -106,6 +106,8 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(trade[- ]?offs?|tension|at the expense of|balanc\w* (?:between|against)|versus|vs\b|"
        r"on the other hand|the downside|the (?:risk|catch|cost) (?:is|there|here)|"
        r"in exchange|competing|give up|the (?:price|catch) (?:is|we pay)|what we (?:lose|give up)|"
+       r"(?:quality|accuracy|coverage|cost|latency|speed|privacy|trust|helpfulness|relevance|"
+       r"freshness|reach|precision|recall|control|automation|personali[sz]ation) against|"
        r"sacrific\w*|at the cost of|costs? (?:us )?some|"
        r"(?:more|less|fewer) \w+ (?:means|costs|hurts) (?:more|less|fewer|some)|"
        r"(?:but|and) that (?:means|costs|hurts))\b",
@@ -138,6 +140,7 @@ FAMILIES: tuple[Family, ...] = (
        r"choose|pick|accept|take|protect|err|sacrifice|trade|give up|go with|side with)\w*|"
        r"rather than|(?:worth|pays for) (?:it|itself|the)|i'm (?:willing|ok|okay|fine) (?:to|with)|"
        r"err on the side|better to|(?:i|we) can live with|acceptable (?:if|as long)|"
+       r"even (?:if|though) (?:it|that|this|we) (?:means?|costs?|lose|loses|gives?)|"
        r"\b(?!time\b)\w+ over (?!time\b)\w+,? because|(?:more|less) important than)\b",
        "took a side", "Take a side on the trade-off and give the reason."),
     # -- prioritization --------------------------------------------------------------------
