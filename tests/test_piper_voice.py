@@ -265,3 +265,14 @@ def test_speak_without_piper_falls_back_with_one_notice(tmp_path: Path, home: Pa
     lines = out.stdout.decode().splitlines()
     assert lines[0].split()[:2] == ["piper", "(no"]
     assert [ln.split()[1] for ln in lines if ln.startswith("*")] == ["pyttsx3"]
+
+
+def test_doctor_says_which_voice_speaks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from interviewer.doctor import voice_check
+
+    assert voice_check("auto", "").detail.endswith(f": {BUNDLED_VOICE} (bundled)")
+    assert voice_check("auto", "en-us").detail == "pyttsx3: en-us"
+    monkeypatch.setitem(sys.modules, "piper", None)
+    check = voice_check("auto", "")
+    assert check.detail.startswith("pyttsx3: its default voice (the Piper voice is off: ")
+    assert not check.ok
