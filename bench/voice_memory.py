@@ -109,11 +109,14 @@ async def interview(settings: Settings, voice: ChosenVoice, fifo: str, audio: np
 
 
 def sweep(voice: ChosenVoice) -> int:
-    """Every bank question spoken (synthesised whole, played into a null output)."""
-    speaker = Speaker(voice.synthesizer, NullOutput(realtime=False))
+    """Every bank question spoken: synthesised whole, its playback (real time, into a null
+    output) cut short once it has started, as when the candidate starts answering."""
+    speaker = Speaker(voice.synthesizer, NullOutput())
     questions = [q.prompt for q in load_banks().questions]
     for text in questions:
         utt = speaker.speak(text)
+        utt.wait_first_audio(120)
+        speaker.stop()
         if not utt.wait(120) or utt.error is not None:
             raise SystemExit(f"voice_memory: speech failed: {utt.error}")
     speaker.close()

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -276,3 +277,37 @@ def test_doctor_says_which_voice_speaks(monkeypatch: pytest.MonkeyPatch) -> None
     check = voice_check("auto", "")
     assert check.detail.startswith("pyttsx3: its default voice (the Piper voice is off: ")
     assert not check.ok
+
+
+# -- the TUI: the fallback is said once -------------------------------------------------------
+
+
+async def test_voice_interview_without_piper_speaks_with_pyttsx3_and_says_so_once(
+        make_tui_app: Any, monkeypatch: pytest.MonkeyPatch, virtmic_fifo: Path) -> None:
+    from test_tui_voice import open_voice_interview
+    from voice_parts import SilentTranscriber
+
+    from interviewer.speech.capture import SoundDeviceMicrophone
+    from interviewer.speech.tts_factory import ChosenVoice
+    from interviewer.ui.voice_kit import VoiceKit
+
+    monkeypatch.setitem(sys.modules, "piper", None)
+    voice = ChosenVoice(Settings(mode="voice"))
+
+    def mic() -> SoundDeviceMicrophone:
+        m = SoundDeviceMicrophone()  # the virtual microphone
+        m.check()
+        return m
+
+    kit = VoiceKit(SilentTranscriber(), mic,  # type: ignore[arg-type]
+                   lambda: Speaker(voice.synthesizer, NullOutput()), voice=voice)
+    app = make_tui_app(text_only=False, questions=1, mode="voice", voice=kit)
+    async with app.run_test(size=(100, 34)) as pilot:
+        screen = await open_voice_interview(pilot)
+        deadline = time.monotonic() + 30
+        while screen.utterance is None or screen.utterance.first_audio_latency is None:
+            assert time.monotonic() < deadline, "the question was never spoken"
+            await pilot.pause(0.05)
+        assert isinstance(screen.speaker.synthesizer, Pyttsx3Synthesizer)  # type: ignore[union-attr]
+        notes = [n.message for n in app._notifications]
+        assert sum("Piper voice is off" in n for n in notes) == 1, notes
