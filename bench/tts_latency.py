@@ -6,6 +6,7 @@ transcribed by the bundled Whisper model: the word error rate).
 
     .venv/bin/python bench/tts_latency.py                 (make bench: on the virtual audio server)
     .venv/bin/python bench/tts_latency.py --limit 8       (a quick subset)
+    .venv/bin/python bench/tts_latency.py --probe-step 1  (every follow-up probe, not a third)
 
 "First audio" is the moment the first samples are handed to the output device (PortAudio's
 callback), measured from `Speaker.speak()`: the first piece's synthesis plus opening and starting
@@ -230,6 +231,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="output device (default: the system default)")
     parser.add_argument("--limit", type=int, default=0,
                         help="only the first N questions (and 3N follow-ups)")
+    parser.add_argument("--probe-step", type=int, default=3,
+                        help="every Nth follow-up probe (default 3: a third of them; 1: all)")
     parser.add_argument("--engines", default=",".join(ENGINES),
                         help="comma-separated: piper, pyttsx3 (default: both)")
     parser.add_argument("--no-wer", action="store_true", help="skip the intelligibility pass")
@@ -238,7 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     bank = load_banks()
     questions = [q.prompt for q in bank.questions][: args.limit or None]
     follow_ups = [p for q in bank.questions for probes in q.probes.values() for p in probes]
-    follow_ups = follow_ups[: (args.limit * 3) or None]
+    follow_ups = follow_ups[::max(1, args.probe_step)][: (args.limit * 3) or None]
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     default, _ = choose_engine("auto", "")
     output, where = make_output(args.device)
