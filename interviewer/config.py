@@ -30,6 +30,8 @@ _NUMBERS: dict[str, tuple[type[int] | type[float], float, float]] = {
 }
 """Numeric settings of speech: their type and inclusive range."""
 COACHES = ("auto", "offline", "llm")
+TTS_ENGINES = ("auto", "piper", "pyttsx3")
+"""Who speaks: interviewer.speech.tts_factory says how 'auto' chooses."""
 
 
 class ConfigError(ValueError):
@@ -71,8 +73,12 @@ class Settings:
     """Speaker: a device index or part of its name (`interviewer devices`); '' = default."""
     speak: bool = True
     """Read questions and follow-ups aloud in voice mode (--no-speak: off; text mode never does)."""
+    tts_engine: str = "auto"
+    """'piper' (the neural voice, when installed), 'pyttsx3' (espeak-ng, the system's voices),
+    or 'auto': Piper unless tts_voice names a pyttsx3 voice."""
     tts_voice: str = ""
-    """The interviewer's voice: an id or name from `interviewer voices`; '' = engine default."""
+    """The interviewer's voice: an id or name from `interviewer voices`, or a Piper voice file
+    (/path/to/voice.onnx); '' = the engine's default (Piper: the bundled en_US-joe-medium)."""
     tts_rate: int = 180
     """Speaking rate in words per minute (80-400)."""
     tts_volume: float = 1.0
@@ -132,6 +138,8 @@ def _coerce(name: str, value: Any, path: Path | str) -> Any:
             return kind_choice(str(value))
         if name == "coach" and value not in COACHES:
             raise ValueError(f"must be one of {', '.join(COACHES)}")
+        if name == "tts_engine" and value not in TTS_ENGINES:
+            raise ValueError(f"must be one of {', '.join(TTS_ENGINES)}")
         if name == "llm_api_key":
             return Secret(str(value).strip())
         if name == "llm_timeout":

@@ -101,8 +101,26 @@ def coach_checks(settings: CoachSettings) -> list[Check]:
     return checks
 
 
-def speech_checks() -> list[Check]:
-    checks = []
+def voice_check(engine: str, voice: str) -> Check:
+    """Which engine will speak, with which voice (and why not Piper, when it cannot)."""
+    from importlib import metadata
+
+    from interviewer.speech.tts_factory import choose_engine
+
+    chosen, notice = choose_engine(engine, voice)
+    if chosen == "piper":
+        shown = voice.strip() or "en_US-joe-medium (bundled)"
+        try:
+            version = metadata.version("piper-tts")
+        except metadata.PackageNotFoundError:
+            version = "?"
+        return Check("voice", f"piper {version}: {shown}")
+    return Check("voice", f"pyttsx3: {voice.strip() or 'its default voice'}"
+                          + (f" ({notice})" if notice else ""), ok=not notice)
+
+
+def speech_checks(engine: str = "auto", voice: str = "") -> list[Check]:
+    checks = [voice_check(engine, voice)]
     espeak = shutil.which("espeak-ng") or shutil.which("espeak")
     checks.append(Check("espeak-ng", f"found: {espeak}" if espeak
                         else "not found (speaking questions aloud needs it)", ok=bool(espeak)))
@@ -133,7 +151,8 @@ def speech_checks() -> list[Check]:
 def report(settings: CoachSettings) -> tuple[str, int]:
     """The doctor's text and exit code: 1 when the LLM coach is in use but cannot be reached."""
     coach = coach_checks(settings)
-    checks = [*coach, *speech_checks()]
+    checks = [*coach, *speech_checks(str(getattr(settings, "tts_engine", "auto")),
+                                      str(getattr(settings, "tts_voice", "")))]
     width = max(len(c.label) for c in checks)
     lines = [f"{c.label:<{width}}  {c.detail}" for c in checks]
     failed = any(not c.ok for c in coach if c.label in ("endpoint", "note"))

@@ -237,7 +237,7 @@ def test_speak_round_trip_is_understood_by_whisper(tmp_path: Path, home: Path) -
 
     question = load_banks().by_id("rec-stale-feed").prompt
     wav = tmp_path / "q.wav"
-    out = run("speak", question, "--output", str(wav))
+    out = run("speak", question, "--output", str(wav), env={"INTERVIEWER_TTS_ENGINE": "pyttsx3"})
     assert out.returncode == 0, out.stderr
     assert out.stdout == b""  # not even pyttsx3's "Audio saved to"
     assert out.stderr.decode().startswith(f"interviewer: wrote {wav}")
@@ -263,7 +263,7 @@ def test_voices_lists_the_engine_voices_with_the_one_in_use(home: Path) -> None:
     out = run("voices", env={"INTERVIEWER_TTS_VOICE": "en-us"})
     assert out.returncode == 0, out.stderr
     lines = out.stdout.decode().splitlines()
-    assert [ln.split()[1] for ln in lines if ln.startswith("*")] == ["gmw/en-us"]
+    assert [ln.split()[1:3] for ln in lines if ln.startswith("*")] == [["pyttsx3", "gmw/en-us"]]
     assert re.match(r"\d+ voices; ", lines[-1])
 
 
@@ -274,7 +274,7 @@ def test_speak_without_an_engine_is_one_line_and_exit_2(tmp_path: Path, home: Pa
     (fake / "__init__.py").write_text(
         f"def init(*args, **kwargs):\n    raise RuntimeError({NO_ESPEAK!r})\n")
     out = run("speak", "Hello.", "--output", str(tmp_path / "x.wav"),
-              env={"PYTHONPATH": str(fake.parent)})
+              env={"PYTHONPATH": str(fake.parent), "INTERVIEWER_TTS_ENGINE": "pyttsx3"})
     assert out.returncode == 2
     assert out.stdout == b""
     err = out.stderr.decode().splitlines()

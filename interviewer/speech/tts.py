@@ -243,14 +243,25 @@ class Synthesizer(ABC):
     def list_voices(self) -> list[VoiceInfo]:
         return []
 
+    def voice_in_use(self) -> str:
+        """The id of the voice that speaks (as `list_voices` names it); '' if unknown."""
+        return ""
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release what the synthesizer holds; the default holds nothing."""
 
+    def warm_up(self) -> None:  # noqa: B027 - optional hook
+        """Get ready to speak (load a model...), so the first question does not wait."""
+
+    def split_text(self, text: str) -> list[str]:
+        """The pieces to synthesise one at a time (sentences; a slower engine may cut finer)."""
+        return split_sentences(text)
+
     def sentences(
-        self, text: str, split: Callable[[str], list[str]] = split_sentences
+        self, text: str, split: Callable[[str], list[str]] | None = None
     ) -> Iterator[tuple[str, Clip]]:
-        """Lazily, sentence by sentence: each is synthesised only when the caller asks for it."""
-        for sentence in split(text):
+        """Lazily, piece by piece: each is synthesised only when the caller asks for it."""
+        for sentence in (split or self.split_text)(text):
             yield sentence, self.synthesize(sentence)
 
     def synthesize_text(self, text: str) -> Clip:

@@ -63,6 +63,7 @@ class InterviewerApp(SelfReviewApp):
         self.engine: InterviewEngine | None = None
         self.voice = voice
         """The speech parts; built from the settings when voice is first wanted."""
+        self._voice_notice_shown = False
 
     class SpeechModelLoaded(Message):
         """The speech model finished loading (or failed: `voice.state` says which)."""
@@ -121,7 +122,10 @@ class InterviewerApp(SelfReviewApp):
             assert self.voice is not None
             return sentence(f"The speech model failed to load ({self.voice.error}): "
                             "interviews run in text")
-        return {"loading": "Loading speech model…", "ready": "Speech model ready"}.get(state, "")
+        loading = "Loading speech model…"
+        if self.voice is not None and self.voice.voice is not None:
+            loading = "Loading speech model and voice…"  # Piper: a second or two more
+        return {"loading": loading, "ready": "Speech model ready"}.get(state, "")
 
     def _show_voice_status(self) -> None:
         if isinstance(self.screen, HomeScreen):
@@ -205,6 +209,10 @@ class InterviewerApp(SelfReviewApp):
             except SpeechError as exc:
                 self.notify(sentence(f"Questions are shown, not read aloud: {exc}"),
                             title="Speech", severity="warning", timeout=8, markup=False)
+            if kit.voice is not None and kit.voice.notice and not self._voice_notice_shown:
+                self._voice_notice_shown = True  # the fallback to pyttsx3: said once
+                self.notify(sentence(kit.voice.notice), title="Voice", severity="warning",
+                            timeout=10, markup=False)
         return {"kit": kit, "mic": mic, "speaker": speaker}
 
     def _text_instead(self, why: str) -> None:

@@ -6,6 +6,7 @@ and the speaker. Tests pass real parts or fakes at these boundaries; nothing her
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from interviewer.speech.capture import Microphone
     from interviewer.speech.playback import Speaker
     from interviewer.speech.stt import Transcriber
+    from interviewer.speech.tts_factory import ChosenVoice
 
 
 class LoadableTranscriber(Protocol):
@@ -28,6 +30,9 @@ class VoiceKit:
     """A checked microphone; raises AudioUnavailable (no PortAudio, no input device)."""
     make_speaker: Callable[[], Speaker] | None = None
     """A checked speaker (raises SpeechError); None: questions are never read aloud."""
+    voice: ChosenVoice | None = None
+    """The interviewer's voice, loaded by `load()` after the model (Piper takes a second or
+    two); its `notice` says why it is not the one asked for."""
     state: str = field(default="idle")
     """'idle', 'loading', 'ready' or 'failed' (the speech model)."""
     error: str = ""
@@ -36,24 +41,34 @@ class VoiceKit:
     @classmethod
     def from_settings(cls, settings: Settings) -> VoiceKit:
         from interviewer.speech.answer import make_microphone, make_transcriber
+        from interviewer.speech.tts_factory import ChosenVoice
+
+        voice = ChosenVoice(settings)
 
         def speaker() -> Speaker:
             from interviewer.speech.playback import open_speaker
 
-            return open_speaker(settings)
+            # warmed by load() in its worker; until then the first sentence waits for it
+            return open_speaker(settings, synthesizer=voice.synthesizer, warm_up=False)
 
-        return cls(make_transcriber(settings), lambda: make_microphone(settings),
-                   speaker if settings.speak else None)
+        if not settings.speak:
+            return cls(make_transcriber(settings), lambda: make_microphone(settings))
+        return cls(make_transcriber(settings), lambda: make_microphone(settings), speaker,
+                   voice=voice)
 
     @property
     def ready(self) -> bool:
         return self.state == "ready"
 
     def load(self) -> None:
-        """Load the speech model (seconds; blocking: call it from a thread worker)."""
+        """Load the speech model, then the voice (seconds; blocking: call it from a thread
+        worker). A voice that cannot load is left to the speaker's check to report."""
         from interviewer.speech.stt import ModelLoadError
 
         self.state = "loading"
+        if self.voice is not None:
+            with suppress(ValueError):
+                self.voice.synthesizer  # noqa: B018 - chosen here, off the UI thread
         loader: LoadableTranscriber = self.transcriber  # type: ignore[assignment]
         try:
             loader.load()
@@ -64,3 +79,8 @@ class VoiceKit:
             self.state, self.error = "failed", f"{type(exc).__name__}: {exc}"
             raise ModelLoadError(self.error) from exc
         self.state = "ready"
+        if self.voice is not None:
+            from interviewer.speech.tts import SpeechError
+
+            with suppress(SpeechError):
+                self.voice.synthesizer.warm_up()
