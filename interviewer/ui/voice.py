@@ -110,6 +110,12 @@ class VoiceInterviewScreen(InterviewScreen):
     def draft_text(self) -> str:
         return self.recording.caption.text.strip() if self.recording is not None else ""
 
+    def draft_on_quit(self) -> str:
+        return " The answer you are giving now has not been submitted and will be lost."
+
+    def keep_draft(self) -> None:
+        """A spoken answer has no typed draft: its recording is what `resume` finds."""
+
     # -- speaking the prompt -----------------------------------------------------------------
     def _prompt_number(self) -> int:
         """The prompt's number in the whole session, the same across a resume (the engine's),
