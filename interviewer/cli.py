@@ -95,7 +95,14 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _remember(name: str, value: str) -> None:
-    """A device given by flag is kept in the config file for the next run."""
+    """A device given by flag is kept in the config file for the next run, if it exists."""
+    from interviewer.speech.capture import AudioUnavailable, find_input, find_output
+
+    try:
+        (find_input if name == "input_device" else find_output)(value)
+    except AudioUnavailable as exc:
+        print(f"interviewer: {exc}: not remembered", file=sys.stderr)
+        return
     try:
         save_setting(name, value)
     except OSError as exc:

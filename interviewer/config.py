@@ -205,8 +205,20 @@ def save_setting(name: str, value: str, path: Path | None = None) -> Path:
             break
     else:
         lines.append(line)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    _write_private(path, ("\n".join(lines) + "\n").encode("utf-8"))
     return path
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """The config file may hold the API key: written whole (a crash leaves the old one), 0600
+    in a 0700 folder, and never with a looser mode than it had."""
+    from interviewer.session.store import DIR_MODE, FILE_MODE, write_atomic
+
+    folder = path.parent
+    if not folder.is_dir():
+        folder.mkdir(mode=DIR_MODE, parents=True)
+        os.chmod(folder, DIR_MODE)  # whatever the umask
+    elif folder == Path(user_config_dir("interviewer", appauthor=False)):
+        os.chmod(folder, folder.stat().st_mode & DIR_MODE)  # our own folder: never shared
+    mode = path.stat().st_mode & FILE_MODE if path.exists() else FILE_MODE
+    write_atomic(path, data, mode=mode)

@@ -25,11 +25,11 @@ def default_home() -> Path:
     return Path(env).expanduser() if env else Path(user_data_dir("interviewer", appauthor=False))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
     """Write to a temp file in the same folder, fsync, then rename over the target."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        os.fchmod(fd, FILE_MODE)
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
