@@ -94,6 +94,16 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def _check_home(home: Path) -> None:
+    """Once, before any command: a home that cannot hold sessions is one line, exit 2."""
+    from interviewer.session.store import home_problem
+
+    problem = home_problem(home)
+    if problem:
+        raise CliError(f"cannot keep sessions in {home}: {problem}; set INTERVIEWER_HOME or "
+                       "`home` in the config file")
+
+
 def _remember(name: str, value: str) -> None:
     """A device given by flag is kept in the config file for the next run, if it exists."""
     from interviewer.speech.capture import AudioUnavailable, find_input, find_output
@@ -223,6 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = _settings(args)
+        _check_home(settings.home)
         if args.command == "banks" and args.banks_command == "validate":
             return _cmd_validate(args.path)
         needs_bank = (args.command not in ("score", "doctor", *tts_cli.COMMANDS,
