@@ -126,7 +126,7 @@ def _devices(args: argparse.Namespace, settings: Settings) -> int:
             print("    (none found)")
     if settings.input_device and in_use is None:
         print(f"The configured microphone '{settings.input_device}' was not found.")
-    print("Choose with input_device / output_device in the config file, or "
+    print("Choose with input-device / output-device in the config file, or "
           "INTERVIEWER_INPUT_DEVICE / INTERVIEWER_OUTPUT_DEVICE.")
     return 0
 
