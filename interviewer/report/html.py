@@ -122,7 +122,9 @@ def _header(record: dict[str, Any], card: Scorecard | None) -> str:
         overall = (f'<div class="overall {_tone(card.overall)}"><span class="num">'
                    f'{card.overall:.1f}</span><span class="of">/ 5 overall</span>'
                    f'<span class="verdict">{e(verdict(card.overall).capitalize())} '
-                   f"(3 is a hire)</span></div>")
+                   f"(3 is a hire)</span>"
+                   + (f'<span class="verdict">{e(card.unanswered_note)}</span>'
+                      if card.unanswered_note else "") + "</div>")
     else:
         overall = ('<div class="overall none"><span class="of">Not scored yet</span>'
                    '<span class="verdict">The interview was not finished: '

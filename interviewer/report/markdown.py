@@ -76,7 +76,9 @@ def session_markdown(record: dict[str, Any], session_id: str = "") -> str:
         lines += ["_Not scored yet: the interview was not finished "
                   "(`interviewer resume` continues it)._", ""]
     else:
-        lines += [f"**Overall: {card.overall:.1f} / 5** ({verdict(card.overall)}; 3 is a hire)",
+        note = f" · {card.unanswered_note}" if card.unanswered_note else ""
+        lines += [f"**Overall: {card.overall:.1f} / 5** ({verdict(card.overall)}; 3 is a hire)"
+                  f"{note}",
                   "", "## Scorecard", "", "| Dimension | Score | |", "|---|---|---|"]
         lines += [f"| {md_text(d.name)} | {d.score:.1f} / 5 | {bar(d.score)} |"
                   for d in card.dimensions]

@@ -27,7 +27,7 @@ from interviewer.coach.base import (
     TextCallback,
     follow_up_with_text,
 )
-from interviewer.scorecard import Scorecard
+from interviewer.scorecard import Scorecard, count_unanswered
 from interviewer.session.store import SessionStore
 from interviewer.speech.delivery import from_segments
 
@@ -421,6 +421,9 @@ class InterviewEngine:
         started = self.clock()
         self.last_notice = None
         scorecard = self.coach.score(answered or self.items[:1])  # no lock: may be slow
+        scorecard = count_unanswered(scorecard, [q.id for q in self.questions],
+                                     {it.question.id for it in self.items
+                                      if not any(a for a in it.answers)})
         self._take_notices("scorecard")
         with self._lock:
             self.scorecard = scorecard
