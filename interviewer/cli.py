@@ -147,13 +147,28 @@ def _cmd_validate(path: Path) -> int:
     return 0
 
 
+MAX_ANSWER_CHARS = 20_000
+"""About 3,000 words, twenty minutes spoken: far past any answer, short of a pasted book."""
+
+
 def _read_answer(path: Path) -> str:
     try:
-        text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+        if str(path) == "-":
+            text = sys.stdin.read(MAX_ANSWER_CHARS + 1)
+        else:
+            with path.open(encoding="utf-8") as fh:
+                text = fh.read(MAX_ANSWER_CHARS + 1)
     except FileNotFoundError:
         raise CliError(f"{path}: no such answer file") from None
+    except IsADirectoryError:
+        raise CliError(f"{path}: is a folder, not an answer file") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"{path}: cannot read the answer: {exc}") from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else \
+            "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
+        raise CliError(f"{path}: cannot read the answer: {reason}") from None
+    if len(text) > MAX_ANSWER_CHARS:
+        raise CliError(f"{path}: the answer is longer than {MAX_ANSWER_CHARS:,} characters "
+                       "(about twenty minutes spoken): not scored")
     if not text.strip():
         raise CliError(f"{path}: the answer is empty")
     return text

@@ -48,8 +48,14 @@ def transcribe_file(path: Path, settings: Settings, *, model: str | None = None,
 
     from interviewer.speech.audio import load_audio
     from interviewer.speech.stt import SttSettings, WhisperTranscriber
+    from interviewer.speech.wavfile import truncated_wav
 
     audio = load_audio(path)  # before the model: a bad file fails fast
+    cut = truncated_wav(path)
+    if cut is not None:
+        print(f"interviewer: {path}: the recording is truncated ({cut[1]:.1f} s of the "
+              f"{cut[0]:.1f} s its header announces): transcribing what is there",
+              file=sys.stderr)
     stt = SttSettings.from_settings(settings)
     if model is not None:
         stt = replace(stt, model=model)
