@@ -103,10 +103,15 @@ class QuestionBank:
 
 
 _ACRONYMS = {"ai": "AI", "ml": "ML", "genai": "GenAI", "llm": "LLM", "llms": "LLMs"}
+_TITLES = {"genai-quality-cost": "GenAI quality and cost",
+           "personalization-privacy": "Personalization and privacy"}
+"""Slugs whose words alone lose their sense ("GenAI quality cost")."""
 
 
 def track_title(track: str) -> str:
     """A slug as people read it: "ai-search" -> "AI search"."""
+    if track in _TITLES:
+        return _TITLES[track]
     words = track.replace("-", " ").split()
     if not words:
         return track

@@ -125,10 +125,12 @@ def _cmd_banks(bank: QuestionBank) -> int:
     for q in bank.questions:
         by_track.setdefault(q.track, []).append(q)
     for track in sorted(by_track):
-        print(f"{track} ({len(by_track[track])} questions)")
+        n = len(by_track[track])
+        print(f"{track} ({n} question{'s' if n != 1 else ''})")
         for q in by_track[track]:
             print(f"  {q.id:<34} {q.difficulty:<6} {q.prompt}")
-    print(f"{len(bank.questions)} questions in {len(by_track)} tracks")
+    n, t = len(bank.questions), len(by_track)
+    print(f"{n} question{'s' if n != 1 else ''} in {t} track{'s' if t != 1 else ''}")
     return 0
 
 

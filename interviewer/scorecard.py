@@ -44,7 +44,8 @@ class Scorecard:
         if not self.unanswered:
             return ""
         total = len(self.questions)
-        return (f"{total - len(self.unanswered)} of {total} questions answered: "
+        return (f"{total - len(self.unanswered)} of {total} "
+                f"question{'s' if total != 1 else ''} answered: "
                 f"each unanswered one counts as {UNANSWERED_SCORE:g}")
 
     def dimension(self, dim_id: str) -> DimensionScore:

@@ -114,7 +114,8 @@ def _header(record: dict[str, Any], card: Scorecard | None) -> str:
             ("Mode", str(record.get("mode") or "text")),
             ("Coach", str(record.get("coach") or "?")),
             ("Status", str(record["status"])),
-            ("Answered", f"{answered} of {len(questions)} questions"),
+            ("Answered", f"{answered} of {len(questions)} "
+                         f"question{'s' if len(questions) != 1 else ''}"),
             ("Answer time", format_duration(answer_time(record)))]
     dl = "".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>" for k, v in meta)
     title = f"{track_label(str(record.get('track') or ''))} · {format_when(record)}"

@@ -26,8 +26,10 @@ from interviewer.scorecard import Scorecard
 
 
 def bar(score: float, width: int = 5) -> str:
-    filled = round(score)
-    return "█" * filled + "░" * (width - filled)
+    """One block per point, a half block for a half (rounded half up: 2.5, 2.0 and 1.5 differ)."""
+    halves = int(max(0.0, min(score, width)) * 2 + 0.5)
+    full, half = divmod(halves, 2)
+    return "█" * full + "▌" * half + "░" * (width - full - half)
 
 
 def scorecard_markdown(card: Scorecard, title: str = "Product-sense scorecard") -> str:
