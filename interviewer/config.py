@@ -22,8 +22,9 @@ from interviewer.tomlcompat import tomllib
 
 MODES = ("text", "voice")
 COACHES = ("auto", "offline", "llm")
+MAX_QUESTIONS = 20
 _NUMBERS: dict[str, tuple[type[int] | type[float], float, float]] = {
-    "questions": (int, 1, 20),
+    "questions": (int, 1, MAX_QUESTIONS),
     "minutes_per_answer": (float, 0.25, 30),
     "llm_timeout": (float, 0.1, 600),
     "llm_max_retries": (int, 0, 10),
