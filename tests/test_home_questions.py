@@ -8,7 +8,6 @@ from interviewer.ui.home import HomeScreen
 from interviewer.ui.interview import InterviewScreen
 
 SIZE = (100, 34)
-"""1-20: what the config file and --questions accept."""
 
 
 async def test_fifteen_from_the_settings_and_twenty_picked(make_tui_app) -> None:
@@ -19,7 +18,7 @@ async def test_fifteen_from_the_settings_and_twenty_picked(make_tui_app) -> None
         select = home.query_one("#questions", Select)
         assert select.value == 15
         assert [value for _, value in select._options if value != Select.BLANK] == list(
-            range(1, 21))
+            range(1, 21))  # 1-20, as the config file and --questions
         await pilot.press("enter")
         assert isinstance(app.screen, InterviewScreen)
         assert len(app.screen.engine.questions) == 15
