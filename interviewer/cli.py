@@ -38,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="who judges the answers: the offline coach, or an LLM endpoint")
     p.add_argument("--no-speak", action="store_true",
                    help="show the questions without reading them aloud")
+    p.add_argument("--no-keep-audio", action="store_true",
+                   help="keep the transcripts of spoken answers, not their recordings")
     p.add_argument("--input-device", metavar="DEVICE",
                    help="microphone: an index or part of a name from `interviewer devices`")
     p.add_argument("--output-device", metavar="DEVICE",
@@ -86,6 +88,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         settings.coach = args.coach
     if args.no_speak:
         settings.speak = False
+    if args.no_keep_audio:
+        settings.keep_audio = False
     for name in ("input_device", "output_device"):
         value = getattr(args, name)
         if value is not None and value != getattr(settings, name):

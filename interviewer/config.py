@@ -76,6 +76,9 @@ class Settings:
     """Speaker: a device index or part of its name (`interviewer devices`); '' = default."""
     speak: bool = True
     """Read questions and follow-ups aloud in voice mode (--no-speak: off; text mode never does)."""
+    keep_audio: bool = True
+    """Keep spoken answers and prompts as WAV files for replay; false (--no-keep-audio): only
+    the transcripts are kept, each recording removed once its answer is saved."""
     tts_voice: str = ""
     """The interviewer's voice: an id or name from `interviewer voices`; '' = engine default."""
     tts_rate: int = 180
@@ -188,7 +191,7 @@ def _coerce(name: str, value: Any, where: str) -> Any:
             return Secret(_text(value).strip())
         if name == "llm_base_url":
             return _url(value)
-        if name == "speak":
+        if name in ("speak", "keep_audio"):
             return _boolean(value)
         if name in _NUMBERS:
             return _number(value, *_NUMBERS[name])

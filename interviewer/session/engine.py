@@ -104,6 +104,7 @@ class InterviewEngine:
         minutes_per_answer: float = 3.0,
         clock: Callable[[], float] = time.monotonic,
         on_follow_up_text: TextCallback | None = None,
+        keep_audio: bool = True,
     ) -> None:
         if not questions:
             raise ValueError("an interview needs at least one question")
@@ -146,6 +147,8 @@ class InterviewEngine:
             "scorecard": None,
             "notices": [],
         }
+        if not keep_audio:
+            self.record["keep_audio"] = False
 
     @classmethod
     def resume(cls, folder: Path, coach: Coach, *, store: SessionStore,
@@ -326,9 +329,26 @@ class InterviewEngine:
             ex.pop("needs_transcript", None)
             self.items[found.question_index].answers[found.exchange_index] = text
             self._save()
+            if not self.keep_audio:
+                self._forget_audio(ex)
+                self._save()
             self.interrupted = self._find_interrupted()
             if self.interrupted is None:
                 self._adopted.set()
+
+    @property
+    def keep_audio(self) -> bool:
+        """False: recordings are transcribed, then removed (the session's `keep_audio`)."""
+        return self.record.get("keep_audio") is not False
+
+    def _forget_audio(self, exchange: dict[str, Any]) -> None:
+        """With keep_audio off: the answer's recording, saved as words now, is removed."""
+        ref = exchange.pop("audio", None)
+        if isinstance(ref, str) and self.folder is not None:
+            path = (self.folder / ref).resolve()
+            if path.is_relative_to(self.folder.resolve()):
+                path.unlink(missing_ok=True)
+        exchange.pop("prompt_audio", None)
 
     @property
     def needs_scoring(self) -> bool:
@@ -409,6 +429,9 @@ class InterviewEngine:
             exchange["prompt_audio"] = pending["prompt_audio"]
         self.record["questions"][self.index]["exchanges"].append(exchange)
         self._save()
+        if not self.keep_audio and audio_path is not None:
+            self._forget_audio(exchange)
+            self._save()
         return answer, submitted
 
     def finish(self) -> Scorecard:
@@ -449,8 +472,9 @@ class InterviewEngine:
 
     def prompt_audio_path(self) -> Path | None:
         """Where the spoken current prompt is kept (`prompts/<n>.wav`, see
-        `SessionStore.save_prompt_audio`), noted as the exchange's `prompt_audio`."""
-        if self.folder is None or self.prompt is None:
+        `SessionStore.save_prompt_audio`), noted as the exchange's `prompt_audio`; None when
+        recordings are not kept."""
+        if self.folder is None or self.prompt is None or not self.keep_audio:
             return None
         from interviewer.session.store import PROMPTS_DIR
 

@@ -162,7 +162,8 @@ class VoiceInterviewScreen(InterviewScreen):
         """The speaker's on_end (its own thread): keep the prompt as prompts/<n>.wav."""
         number = self._spoken_prompts.get(utt.number)
         store, folder = self.engine.store, self.engine.folder
-        if number is None or store is None or folder is None or self.speaker is None:
+        if number is None or store is None or folder is None or self.speaker is None or \
+                not self.engine.keep_audio:
             return
         with suppress(OSError, SpeechError, ValueError):
             if utt.state == "done":
