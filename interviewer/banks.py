@@ -166,9 +166,16 @@ _ACRONYMS = {"ai": "AI", "ml": "ML", "genai": "GenAI", "llm": "LLM", "llms": "LL
              "nlp": "NLP", "ab": "A/B"}
 
 
+_TITLES = {"genai-quality-cost": "GenAI quality and cost",
+           "personalization-privacy": "Personalization and privacy"}
+"""Slugs whose words alone lose their sense ("GenAI quality cost")."""
+
+
 def track_title(track: str) -> str:
     """A slug as people read it: "ai-search" -> "AI search", "ml-system-design" ->
     "ML system design" (track and kind slugs alike)."""
+    if track in _TITLES:
+        return _TITLES[track]
     words = track.replace("-", " ").split()
     if not words:
         return track

@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="who judges the answers: the offline coach, or an LLM endpoint")
     p.add_argument("--no-speak", action="store_true",
                    help="show the questions without reading them aloud")
+    p.add_argument("--no-keep-audio", action="store_true",
+                   help="keep the transcripts of spoken answers, not their recordings")
     p.add_argument("--input-device", metavar="DEVICE",
                    help="microphone: an index or part of a name from `interviewer devices`")
     p.add_argument("--output-device", metavar="DEVICE",
@@ -90,6 +92,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         settings.coach = args.coach
     if args.no_speak:
         settings.speak = False
+    if args.no_keep_audio:
+        settings.keep_audio = False
     for name in ("input_device", "output_device"):
         value = getattr(args, name)
         if value is not None and value != getattr(settings, name):
@@ -98,8 +102,25 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def _check_home(home: Path) -> None:
+    """Once, before any command: a home that cannot hold sessions is one line, exit 2."""
+    from interviewer.session.store import home_problem
+
+    problem = home_problem(home)
+    if problem:
+        raise CliError(f"cannot keep sessions in {home}: {problem}; set INTERVIEWER_HOME or "
+                       "`home` in the config file")
+
+
 def _remember(name: str, value: str) -> None:
-    """A device given by flag is kept in the config file for the next run."""
+    """A device given by flag is kept in the config file for the next run, if it exists."""
+    from interviewer.speech.capture import AudioUnavailable, find_input, find_output
+
+    try:
+        (find_input if name == "input_device" else find_output)(value)
+    except AudioUnavailable as exc:
+        print(f"interviewer: {exc}: not remembered", file=sys.stderr)
+        return
     try:
         save_setting(name, value)
     except OSError as exc:
@@ -107,13 +128,28 @@ def _remember(name: str, value: str) -> None:
               file=sys.stderr)
 
 
+MAX_ANSWER_CHARS = 20_000
+"""About 3,000 words, twenty minutes spoken: far past any answer, short of a pasted book."""
+
+
 def _read_answer(path: Path) -> str:
     try:
-        text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+        if str(path) == "-":
+            text = sys.stdin.read(MAX_ANSWER_CHARS + 1)
+        else:
+            with path.open(encoding="utf-8") as fh:
+                text = fh.read(MAX_ANSWER_CHARS + 1)
     except FileNotFoundError:
         raise CliError(f"{path}: no such answer file") from None
+    except IsADirectoryError:
+        raise CliError(f"{path}: is a folder, not an answer file") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"{path}: cannot read the answer: {exc}") from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else \
+            "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
+        raise CliError(f"{path}: cannot read the answer: {reason}") from None
+    if len(text) > MAX_ANSWER_CHARS:
+        raise CliError(f"{path}: the answer is longer than {MAX_ANSWER_CHARS:,} characters "
+                       "(about twenty minutes spoken): not scored")
     if not text.strip():
         raise CliError(f"{path}: the answer is empty")
     return text
@@ -197,6 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = _settings(args)
+        _check_home(settings.home)
         if args.command == "banks" and args.banks_command == "validate":
             return banks_cli.validate(args.paths)
         needs_bank = (args.command not in ("score", "doctor", *tts_cli.COMMANDS,

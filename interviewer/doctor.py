@@ -101,6 +101,32 @@ def coach_checks(settings: CoachSettings) -> list[Check]:
     return checks
 
 
+def device_checks(settings: object) -> list[Check]:
+    """The devices the settings name (`input-device`, `output-device`): each must exist."""
+    from interviewer.speech.capture import AudioUnavailable, find_input, find_output, list_devices
+
+    wanted = {label: str(getattr(settings, label.replace("-", "_"), "") or "")
+              for label in ("input-device", "output-device")}
+    if not any(wanted.values()):
+        return []
+    devices, error = _guarded(list_devices, DEVICE_TIMEOUT)
+    checks = []
+    for label, value in wanted.items():
+        if not value:
+            continue
+        if devices is None:
+            checks.append(Check(label, f"'{value}': cannot be checked ({error})", ok=False))
+            continue
+        try:
+            found = (find_input if label == "input-device" else find_output)(value, devices)
+        except AudioUnavailable as exc:
+            checks.append(Check(label, f"{exc}", ok=False))
+            continue
+        if found is not None:
+            checks.append(Check(label, f"'{value}': {found.index} {found.name}"))
+    return checks
+
+
 def voice_check(engine: str, voice: str) -> Check:
     """Which engine will speak, with which voice (and why not Piper, when it cannot)."""
     from importlib import metadata
@@ -149,11 +175,14 @@ def speech_checks(engine: str = "auto", voice: str = "") -> list[Check]:
 
 
 def report(settings: CoachSettings) -> tuple[str, int]:
-    """The doctor's text and exit code: 1 when the LLM coach is in use but cannot be reached."""
+    """The doctor's text and exit code: 1 when the LLM coach is in use but cannot be reached,
+    or a device the settings name does not exist."""
     coach = coach_checks(settings)
+    devices = device_checks(settings)
     checks = [*coach, *speech_checks(str(getattr(settings, "tts_engine", "auto")),
-                                      str(getattr(settings, "tts_voice", "")))]
+                                      str(getattr(settings, "tts_voice", ""))), *devices]
     width = max(len(c.label) for c in checks)
     lines = [f"{c.label:<{width}}  {c.detail}" for c in checks]
-    failed = any(not c.ok for c in coach if c.label in ("endpoint", "note"))
+    failed = any(not c.ok for c in coach if c.label in ("endpoint", "note")) or \
+        any(not c.ok for c in devices)
     return "\n".join(lines) + "\n", 1 if failed else 0

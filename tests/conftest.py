@@ -88,9 +88,10 @@ def make_tui_app(tui_home: Path):
              text_only: bool = True, seed: int = 7, clock_value: float | None = 1000.0,
              mode: str = "text", coach: object | None = None,
              voice: object | None = None, kind: str = "any",
-             bank: object | None = None) -> InterviewerApp:
+             bank: object | None = None, keep_audio: bool = True) -> InterviewerApp:
         settings = Settings(home=tui_home, track=track, questions=questions,
-                            minutes_per_answer=minutes, mode=mode, kind=kind)
+                            minutes_per_answer=minutes, mode=mode, kind=kind,
+                            keep_audio=keep_audio)
         kwargs = {} if clock_value is None else {"clock": lambda: clock_value}
         return InterviewerApp(settings, bank or load_banks(), coach or OfflineCoach(),  # type: ignore[arg-type]
                               FixedTimeStore(tui_home),

@@ -380,7 +380,7 @@ def test_track_titles_keep_acronyms() -> None:
     from interviewer.banks import track_title
 
     assert track_title("ai-search") == "AI search"
-    assert track_title("genai-quality-cost") == "GenAI quality cost"
+    assert track_title("genai-quality-cost") == "GenAI quality and cost"
     assert track_title("recommendations") == "Recommendations"
     assert track_title("ml-system-design") == "ML system design"
     assert track_title("responsible-ai") == "Responsible AI"

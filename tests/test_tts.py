@@ -205,8 +205,9 @@ def test_speech_settings_from_file_environment_and_flag(tmp_path: Path) -> None:
     assert (s.tts_voice, s.tts_rate, s.tts_volume, s.speak) == ("en-us", 150, 0.5, False)
     s = load_settings(cfg, env={"INTERVIEWER_SPEAK": "yes", "INTERVIEWER_TTS_RATE": "220"})
     assert (s.speak, s.tts_rate) == (True, 220)
-    for bad, message in [("tts_rate = 20", "'tts_rate': must be between 80 and 400"),
-                         ("tts_volume = 2", "'tts_volume': must be between 0 and 1"),
+    for bad, message in [("tts_rate = 20",
+                          "'tts_rate': must be a whole number from 80 to 400 (not 20)"),
+                         ("tts_volume = 2", "'tts_volume': must be a number from 0 to 1 (not 2)"),
                          ('speak = "maybe"', "'speak': must be true or false")]:
         cfg.write_text(bad + "\n")
         with pytest.raises(ConfigError, match=re.escape(message)):

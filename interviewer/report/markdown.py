@@ -26,8 +26,10 @@ from interviewer.scorecard import Scorecard
 
 
 def bar(score: float, width: int = 5) -> str:
-    filled = round(score)
-    return "█" * filled + "░" * (width - filled)
+    """One block per point, a half block for a half (rounded half up: 2.5, 2.0 and 1.5 differ)."""
+    halves = int(max(0.0, min(score, width)) * 2 + 0.5)
+    full, half = divmod(halves, 2)
+    return "█" * full + "▌" * half + "░" * (width - full - half)
 
 
 def scorecard_markdown(card: Scorecard, title: str = "Product-sense scorecard") -> str:
@@ -77,7 +79,9 @@ def session_markdown(record: dict[str, Any], session_id: str = "") -> str:
         lines += ["_Not scored yet: the interview was not finished "
                   "(`interviewer resume` continues it)._", ""]
     else:
-        lines += [f"**Overall: {card.overall:.1f} / 5** ({verdict(card.overall)}; 3 is a hire)",
+        note = f" · {card.unanswered_note}" if card.unanswered_note else ""
+        lines += [f"**Overall: {card.overall:.1f} / 5** ({verdict(card.overall)}; 3 is a hire)"
+                  f"{note}",
                   "", "## Scorecard", "", "| Dimension | Score | |", "|---|---|---|"]
         lines += [f"| {md_text(d.name)} | {d.score:.1f} / 5 | {bar(d.score)} |"
                   for d in card.dimensions]

@@ -156,7 +156,8 @@ class InterviewerApp(SelfReviewApp):
         voice = self.voice_screen_parts() if wants_voice else None
         self.engine = InterviewEngine(questions, self.coach, store=self.store, track=track,
                                       mode="voice" if voice else "text",
-                                      minutes_per_answer=choice.minutes, clock=self.clock)
+                                      minutes_per_answer=choice.minutes, clock=self.clock,
+                                      keep_audio=self.settings.keep_audio)
         screen = (InterviewScreen(self.engine, self.clock) if voice is None
                   else VoiceInterviewScreen(self.engine, self.clock, settings=self.settings,
                                             **voice))

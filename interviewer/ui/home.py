@@ -13,9 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Select, Static
 
 from interviewer.banks import ANY_KIND, MIXED, track_title
+from interviewer.config import MAX_QUESTIONS
 from interviewer.ui.widgets import sentence
 
-MAX_QUESTIONS = 10
 MINUTE_CHOICES = (1.0, 2.0, 3.0, 4.0, 5.0, 7.0, 10.0, 15.0)
 PITCH = ("Rehearse AI/ML product-sense interviews: answer each question, face the follow-ups "
          "it leaves open, and get a scorecard with your own words as evidence.")

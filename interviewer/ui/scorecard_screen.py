@@ -111,6 +111,7 @@ class ScorecardScreen(Screen[None]):
                 yield Static(
                     f"[b]/ 5 overall[/b]\n{_verdict(card.overall).capitalize()} "
                     f"(3 is a hire)\n"
+                    + (f"{escape(card.unanswered_note)}\n" if card.unanswered_note else "") +
                     f"[$text-muted]{escape(scored_by(card.coach, self.notice))}[/]",
                     id="overall-label",
                 )
