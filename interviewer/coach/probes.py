@@ -24,36 +24,43 @@ GENERIC_PROBES: dict[str, tuple[str, ...]] = {
     "framing": (
         "Who exactly would use this first, and what problem does it solve for them?",
         "Which group of users would you design for first, and why them?",
+        "What problem are those people trying to solve today, and how do they solve it now?",
     ),
     "metrics": (
         "What single number would tell you this is working, and what would you watch so it "
         "doesn't backfire?",
         "If this succeeded, which metric would move first, and what guardrail would you set "
         "beside it?",
+        "What would you compare that number against, so you know the change caused it?",
     ),
     "trade-offs": (
         "What would you give up to get this, and which side of that trade-off would you take?",
         "Where do quality, cost and speed pull against each other here, and which would you "
         "protect?",
+        "What would make you change that call later?",
     ),
     "prioritization": (
         "If you could ship only one piece in the first month, which one, and what waits?",
         "How would you order the work, and by what criterion?",
+        "What would you deliberately not build, and why?",
     ),
     "experimentation": (
         "How would you test this before it reaches everyone, and what result would make you "
         "stop?",
         "What experiment would convince you, and how long would it run?",
+        "What result would make you roll it back after launch?",
     ),
     "business-impact": (
         "How does this pay off for the business, through revenue, retention or cost? And is AI "
         "the right tool at all?",
         "Roughly what would this be worth to the business, and what would a simpler fix "
         "without AI achieve?",
+        "What does it cost to run per user, and does the value cover it?",
     ),
     "communication": (
         "Could you sum up your recommendation in two sentences?",
         "If an executive had thirty seconds, what would you tell them?",
+        "What is the one decision you would ask for, and why now?",
     ),
 }
 
@@ -185,13 +192,13 @@ def _mention_dim(reading: Reading) -> str | None:
 
 
 def _motivating(reading: Reading, dim: str, latest: list[Unit]) -> Unit | None:
-    """The sentence that makes this probe natural: a mention of the dimension, else the most
-    on-subject sentence of the latest answer."""
+    """The sentence that makes this probe natural: a mention of the dimension, else the
+    latest answer's opening claim."""
     for units in reading.dimensions[dim].mentioned.values():
         for u in units:
             if u in latest:
                 return u
-    pool = [u for u in latest if u.subject] or latest
-    if not pool:
-        return None
-    return max(pool, key=lambda u: (u.subject, u.committed, -abs(len(u.piece.text.split()) - 14)))
+    # No sentence touched this dimension: quote the answer's opening claim, the thing the probe
+    # pushes on, rather than a sentence about something else.
+    pool = [u for u in latest if u.subject and u.committed and len(u.piece.text.split()) >= 5]
+    return pool[0] if pool else (latest[0] if latest else None)
