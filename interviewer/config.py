@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 from platformdirs import user_config_dir
 
-from interviewer.banks import kind_choice
+from interviewer.banks import ANY_KIND, kind_choice
+from interviewer.rubric import question_kinds
 from interviewer.secret import Secret
 from interviewer.session.store import default_home
 from interviewer.tomlcompat import tomllib
@@ -200,8 +201,8 @@ def _coerce(name: str, value: Any, where: str) -> Any:
         if name == "kind":
             try:
                 return kind_choice(_text(value))
-            except ValueError as exc:
-                raise _Rule(str(exc).replace("unknown kind", "is an unknown kind")) from None
+            except ValueError:
+                raise _Rule(f"must be one of {', '.join((ANY_KIND, *question_kinds()))}") from None
         if name == "llm_api_key":
             return Secret(_text(value).strip())
         if name == "llm_base_url":
