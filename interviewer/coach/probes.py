@@ -12,6 +12,7 @@ import re
 
 from interviewer.coach.analysis import Reading, Unit
 from interviewer.coach.base import AnsweredQuestion
+from interviewer.coach.relevance import subject_terms
 from interviewer.coach.signals import FAMILY_BY_NAME
 from interviewer.coach.text import shorten, without_fillers
 from interviewer.rubric import HIRE_BAR
@@ -139,7 +140,7 @@ class ProbePicker:
             probe = self._fresh([*q.probes.get(dim, ()), *GENERIC_PROBES[dim]], item)
             if probe is None:
                 continue
-            anchor = _motivating(reading, dim, latest)
+            anchor = _echoed(probe, latest) or _motivating(reading, dim, latest)
             lead = f'{_LEADS[n % len(_LEADS)]} "{_quote(anchor)}". ' if anchor else ""
             return lead + self._take(probe), dim
         if n == 0 and not weak:
@@ -189,6 +190,16 @@ def _mention_dim(reading: Reading) -> str | None:
         if reading.dimensions[d].mentioned:
             return d
     return None
+
+
+def _echoed(probe: str, latest: list[Unit]) -> Unit | None:
+    """The candidate's sentence that the probe's own words pick up ("...cost clicks..." after
+    "I'd rather lose some clicks than trust"), so quote and question read as one thought."""
+    asked = set(subject_terms(probe))
+    best = max(latest, key=lambda u: len(asked & set(subject_terms(u.piece.text))), default=None)
+    if best is None or not asked & set(subject_terms(best.piece.text)):
+        return None
+    return best
 
 
 def _motivating(reading: Reading, dim: str, latest: list[Unit]) -> Unit | None:
