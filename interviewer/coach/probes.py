@@ -15,7 +15,6 @@ from interviewer.coach.base import AnsweredQuestion
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.signals import FAMILY_BY_NAME
 from interviewer.coach.text import shorten, without_fillers
-from interviewer.rubric import HIRE_BAR
 
 STRONG = 4.0
 _LEADS = ("You said", "You mentioned", "Earlier you said")
@@ -135,8 +134,8 @@ class ProbePicker:
         weak = [d for d in q.dimensions if reading.dimensions[d].score < STRONG]
         weak.sort(key=lambda d: (d in probed, reading.dimensions[d].score, q.dimensions.index(d)))
         for dim in weak:
-            if dim in probed and reading.dimensions[dim].score >= HIRE_BAR:
-                continue
+            if dim in probed:
+                continue  # the candidate has just answered it: push somewhere else
             probe = self._fresh([*q.probes.get(dim, ()), *GENERIC_PROBES[dim]], item)
             if probe is None:
                 continue
