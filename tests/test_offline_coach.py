@@ -86,7 +86,7 @@ def test_text_aimed_at_the_grader_changes_nothing(dev: list[GradedAnswer],
     for a in dev:
         if a.kind in ("injection", "off-question"):
             continue
-        sentences = a.text.split(". ")
+        sentences = re.split(r"(?<=[a-z])\. ", a.text)  # not after a list number ("1. ")
         middle = len(sentences) // 2
         injected = ". ".join([*sentences[:middle], injection.rstrip("."), *sentences[middle:]])
         assert _scores(a.question, a.text) == _scores(a.question, injected), a.label

@@ -42,6 +42,18 @@ from interviewer.coach.text import (
 from interviewer.rubric import MAX_SCORE, MIN_SCORE, dimension_ids
 from interviewer.scorecard import dimension_weight, weighted_overall
 
+# What a kind of question asks for, and how many sentences must make that move.
+KIND_ASKS: dict[str, tuple[re.Pattern[str], int]] = {
+    "diagnose": (re.compile(
+        r"\b(caus\w*|why|drop\w*|fell|fall\w*|declin\w*|investigat\w*|rul(?:e|ing) out|root|"
+        r"what changed|broke|regress\w*|split (?:the drop|the decline)|hypothes\w*|"
+        r"check (?:if|whether|for|first)|roll(?:ed)? back)\b", re.IGNORECASE), 2),
+    "estimate": (NUMBER, 3),
+    "strategy": (re.compile(
+        r"\b(advantage|moat|competit\w*|differentiat\w*|defensib\w*|build|buy|partner\w*|"
+        r"position\w*|bet|commoditi[sz]\w*|switching costs?|lock-?in|strateg\w*)\b",
+        re.IGNORECASE), 2),
+}
 OFF_QUESTION = 0.2
 """Relevance below this: the answer addresses another question."""
 MIN_FOREIGN_TERMS = 4
@@ -136,6 +148,16 @@ class Reading:
     def empty(self) -> bool:
         return not self.units
 
+    @property
+    def misses_the_ask(self) -> bool:
+        """A question of a kind that asks for one move (diagnose a drop, estimate a number)
+        answered without it: the answer to a neighbouring question about the same product."""
+        need = KIND_ASKS.get(self.question.kind)
+        if need is None or self.empty:
+            return False
+        pattern, at_least = need
+        return sum(1 for u in self.units if pattern.search(u.piece.text)) < at_least
+
     def weight(self, dim_id: str) -> float:
         """How much a dimension counts in this question's overall."""
         return dimension_weight(dim_id, self.dimensions[dim_id].score, self.question.dimensions)
@@ -147,7 +169,7 @@ class Reading:
             score = max(score, ENGAGED_FLOOR)  # it engaged with this question, if weakly
         if self.recitation:
             score = min(score, RECITATION_CAP)
-        if self.drifting:
+        if self.drifting or self.misses_the_ask:
             score = min(score, DRIFT_CAP)
         return round(max(MIN_SCORE, min(MAX_SCORE, score)), 1)
 
@@ -230,10 +252,10 @@ def _score(instances: float, depth: bool, mentioned: int) -> float:
     a decision rule, a guardrail with a bar...) adds a point, up to 5."""
     if instances <= 0:
         return MENTION_ONLY if mentioned else float(MIN_SCORE)
-    score = 3.0 + min(instances - 1, 1.0) + (1.0 if depth else 0.0)
+    score = 3.0 + min(instances - 1, 1.5) + (1.0 if depth else 0.0)
     if instances < 1.5 and depth:
         score = 4.0
-    return min(score, 5.0)
+    return min(score, 5.0 if depth else 4.5)
 
 
 def _read_dimension(dim_id: str, units_: Sequence[Unit]) -> DimensionReading:
@@ -255,7 +277,7 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit]) -> DimensionReading:
     # Instances: distinct concepts, each in its own sentence (one sentence naming three
     # concepts is one instance).
     distinct_units = {id(u) for us in reading.applied.values() for u in us}
-    count: float = (len(reading.applied) + min(len(reading.applied), len(distinct_units))) / 2
+    count: float = len(reading.applied) if distinct_units else 0
     if dim_id == "trade-offs" and set(reading.applied) == {"side-taken"}:
         # A side taken with its reason ("I'd favour precision over reach, because...") names the
         # tension by itself; without a reason it is only a preference.
@@ -316,7 +338,8 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
         relevance=relevance(question, body),
         model_heavy=model_mentions >= 5 and model_mentions > 1.5 * applied_points,
         recitation=(mentioned_points >= 4 and applied_points <= 1) or (
-            bool(unit_list) and sum(u.buzzwords for u in unit_list) >= len(unit_list) / 2),
+            bool(unit_list) and sum(u.buzzwords for u in unit_list) >= len(unit_list) / 2) or (
+            len(unit_list) >= 4 and sum(u.generic for u in unit_list) >= 0.4 * len(unit_list)),
         words=len(words(body)),
         dimensions=dims,
     )

@@ -39,9 +39,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
         "cook", "dish", "pantry", "diet", "vegetarian", "store",
     ),
     "shopping": (
-        "shopper", "product", "purchase", "checkout", "cart", "basket", "order", "return",
-        "catalog", "listing", "seller", "buyer", "price", "review", "brand", "retailer",
-        "e-commerce", "commerce", "furniture", "apparel",
+        "shopper", "purchase", "checkout", "cart", "basket", "catalog", "seller", "buyer",
+        "retailer", "e-commerce", "commerce", "furniture", "apparel", "storefront",
     ),
     "music-audio": (
         "music", "song", "track", "playlist", "artist", "listener", "album", "podcast", "audio",

@@ -26,7 +26,7 @@ TOP_TERMS = 12
 """How many of the answer's most repeated subject terms are checked against the question."""
 ANOTHER_PRODUCT = 1.5
 """An answer this many times more about another product domain than the question's own."""
-MIN_DOMAIN_TERMS = 5
+MIN_DOMAIN_TERMS = 6
 
 def subject_terms(text: str) -> list[str]:
     """Stems of the words that can carry a subject: not the rubric's, not function words."""
@@ -103,11 +103,16 @@ def relevance(question: Question, answer_text: str) -> Relevance:
     touching = sum(1 for p in pieces if any(t in prof.wide for t in p)) / max(1, len(pieces))
     found = domain_counts(terms)
     products = prof.domains - CAPABILITIES
-    if products:  # compare products with products: a grocery search answer about job search
-        found = Counter({d: n for d, n in found.items() if d not in CAPABILITIES})
-    mine = products or prof.domains
-    own = max((found[d] for d in mine), default=0)
-    foreign = max((n for d, n in found.items() if d not in prof.domains), default=0)
+    # Another product is measured against this question's product, with half credit for the
+    # capability it shares (a grocery search question answered about job search: search terms
+    # abound, grocery ones are missing, job ones dominate).
+    own = max((found[d] for d in products), default=0) + 0.5 * max(
+        (found[d] for d in prof.domains & CAPABILITIES), default=0)
+    if not products:
+        own = max((found[d] for d in prof.domains), default=0)
+    foreign = max((n for d, n in found.items()
+                   if d not in prof.domains and (d not in CAPABILITIES or not products)),
+                  default=0)
     elsewhere = foreign / max(own, 1) if prof.domains and foreign >= MIN_DOMAIN_TERMS else 0.0
     foreign_terms = len(said - prof.wide - domain_terms(prof.domains))
     return Relevance(round(coverage, 3), round(focus, 3), round(touching, 3), round(elsewhere, 2),

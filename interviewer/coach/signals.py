@@ -44,6 +44,7 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(problem|pain ?points?|frustrat\w*|struggl\w*|jobs? to be done|"
        r"(?:can't|cannot|don't|do not|fail to) (?:find|get|tell|trust|reach)|"
        r"what (?:they|users|people|customers) (?:actually )?(?:want|need|are trying)|"
+       r"rul(?:e|ing) out|instrumentation|logging change\w*|seasonality|"
        r"why (?:users|people|they|customers)|root cause|the real issue|underlying|"
        r"(?:they|users|people) (?:want|need) to)\b",
        "stated the user's problem", "State the user's problem in their terms before any fix."),
@@ -51,7 +52,9 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(assum\w*|clarif\w*|i'd (?:first )?(?:want to|like to) (?:understand|know|ask|check)|"
        r"(?:first|before) (?:i'd|i would|we should) (?:ask|check|understand|dig)|"
        r"what (?:do we|does the business) mean by|the goal (?:here )?is|i'd check first|"
-       r"i'll take (?:it|that) (?:that|as)|my understanding is|step back|let me make sure)\b",
+       r"i'll take (?:it|that) (?:that|as)|my understanding is|step back|let me make sure|"
+       r"let me build (?:it|this) up|back of the envelope|let's say|say (?:a|we|each|about)|"
+       r"call it (?:about|around|roughly)?)\b",
        "stated assumptions and the goal", "Open with the goal and one or two assumptions."),
     _f("framing", "focus",
        r"\b((?:i'd|i would|we should|let's|i will|i'll|we'd|i want to|i|we) (?:focus|start|begin|"
@@ -66,7 +69,10 @@ FAMILIES: tuple[Family, ...] = (
        r"measure success|define success|success (?:looks like|would be|means|is)|"
        r"(?:the )?(?:one )?metric (?:i'd|i would|we'd|to) (?:use|pick|watch|track|move|optimi[sz]e)|"
        r"top[- ]line metric|goal metric|overall evaluation criterion|oec|i'd measure|"
-       r"i would measure|we'd measure|measured by|the number (?:i'd|i would) watch)\b",
+       r"i would measure|we'd measure|measured by|the number (?:i'd|i would) watch|"
+       r"(?:it's|it is|it'd be|it would be) working (?:if|when)|it works (?:if|when)|"
+       r"we'll know it works|call it a success|the measure of success|^\s*(?:[-*]\s*)?"
+       r"(?:measure|track)\b)\b",
        "named a success metric", "Name one success metric that ties user value to the business."),
     _f("metrics", "concrete",
        r"\b(conversion|retention|churn|click[- ]?through|ctr|watch time|minutes (?:watched|per)|"
@@ -80,7 +86,9 @@ FAMILIES: tuple[Family, ...] = (
        r"of (?:\w+ ){0,3}(?:that|which|who|sent|kept|accepted|resolved|completed)|"
        r"opt[- ]in rate|false (?:positive|negative|decline) rate|"
        r"(?:kept|accepted|sent) (?:without|with little) edit\w*|edit rate|"
-       r"(?:orders|purchases|bookings|workouts|replies|messages) per)\b",
+       r"(?:orders|purchases|bookings|workouts|replies|messages) per|(?:listening|watch|viewing|"
+       r"reading|usage|session|charting|handling) (?:hours|minutes|time)|(?:hours|minutes) "
+       r"(?:of|per) \w+)\b",
        "used concrete metrics", "Use concrete metrics (a rate or a count per user), not 'engagement'."),
     _f("metrics", "guardrails",
        r"\b(guardrails?|counter[- ]?metrics?|latency|p9[059]|response time|cost per|"
@@ -97,7 +105,8 @@ FAMILIES: tuple[Family, ...] = (
        "Separate a leading indicator you can move in weeks from the lagging outcome it predicts."),
     _f("metrics", "measurement",
        r"\b(baseline|instrument\w*|dashboards?|logg(?:ed|ing) (?:every|each|which|what|when|the)|"
-       r"(?:break|broken|split|slice[sd]?) (?:it |them |this )?(?:down )?by|per segment|"
+       r"(?:break|broken|split|slice[sd]?|segment(?:ed)?|cut) (?:it |them |this |the drop )?"
+       r"(?:down )?by|per segment|"
        r"sampled (?:human )?review|sample (?:of|a few)|measure (?:it|them|this|that) (?:by|with|as|"
        r"through|against))\b",
        "said how it is measured", "Say how each metric is measured and against what baseline."),
@@ -141,7 +150,9 @@ FAMILIES: tuple[Family, ...] = (
        r"rather than|(?:worth|pays for) (?:it|itself|the)|i'm (?:willing|ok|okay|fine) (?:to|with)|"
        r"err on the side|better to|(?:i|we) can live with|acceptable (?:if|as long)|"
        r"even (?:if|though) (?:it|that|this|we) (?:means?|costs?|lose|loses|gives?)|"
-       r"\b(?!time\b)\w+ over (?!time\b)\w+,? because|(?:more|less) important than)\b",
+       r"\b(?!time\b)\w+ over (?!time\b)\w+,? because|(?:more|less) important than|"
+       r"(?:is|are|feels) (?:far |much )?(?:worse|better|cheaper|costlier) than|"
+       r"\w+ beats \w+)\b",
        "took a side", "Take a side on the trade-off and give the reason."),
     # -- prioritization --------------------------------------------------------------------
     _f("prioritization", "options",
@@ -164,7 +175,8 @@ FAMILIES: tuple[Family, ...] = (
        r"valuable|promising)|biggest (?:lever|impact|win|bang)|quick wins?|low[- ]hanging|"
        r"(?:first|second|third|top|last) priority|ahead of|matters most|"
        r"(?:would|can|should|will) wait|comes? (?:first|second|next|later)|hold (?:it |that )?back|"
-       r"park\b|defer\w*|before (?:the|we) (?:rest|others)|(?:do|ship|build) (?:\w+ ){0,3}"
+       r"park\b|defer\w*|before (?:the|we) (?:rest|others)|(?:check|look at|fix|try|test) "
+       r"(?:\w+ ){0,2}first|(?:do|ship|build) (?:\w+ ){0,3}"
        r"(?:first|next|last)\b|(?:comes|goes) (?:before|after))\b",
        "ranked the options", "Say the order: which option comes first, and which waits."),
     _f("prioritization", "first-step",
@@ -184,7 +196,7 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(offline (?:eval\w*|test\w*|metrics?|replay)|backtest\w*|golden (?:set|dataset)|"
        r"eval(?:uation)? set|test set|labell?ed (?:set|data|examples|queries)|human (?:eval\w*|"
        r"raters?|review\w*|label\w*|grad\w*)|raters?|annotat\w*|replay|historical (?:data|logs)|"
-       r"llm[- ]as[- ]a[- ]judge|shadow (?:mode|traffic|run)|side[- ]by[- ]side)\b",
+       r"llm[- ]as[- ]a[- ]judge|shadow\w*|side[- ]by[- ]side)\b",
        "evaluated offline first", "Evaluate offline first (a labelled set or raters) before users."),
     _f("experimentation", "rollout",
        r"\b(staged|gradual\w*|ramp\w*|roll(?:ing)? ?(?:it )?out (?:to|in|slowly|gradually)|"
@@ -204,7 +216,8 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:if|only if|when|unless)|"
        r"success criteria|decision (?:rule|criteria)|"
        r"if (?:it|we see|we saw|the|\w+)\b[^.]{0,60}\b(?:drops?|falls?|rises?|increases?|"
-       r"decreases?|doesn't|does not|don't|worse|better|moves?|goes up|goes down|below|above)|"
+       r"decreases?|doesn't|does not|don't|worse|better|moves?|goes up|goes down|below|above|"
+       r"slips?|degrades?|worsens?|regress\w*|climbs?|jumps?|exceeds?|passes|stalls?)|"
        r"would change my mind|go/no[- ]go|threshold|(?:for|over|run (?:it )?(?:for )?(?:at least )?) "
        + _NUM + r"(?: to " + _NUM +
        r")? (?:weeks|days|months)|novelty (?:effect|wears))\b",
@@ -215,7 +228,7 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(revenue|monetiz\w*|subscriptions?|subscribers? (?:pay|revenue)|lifetime value|ltv|gmv|"
        r"arpu|sales\b|upsell\w*|pricing|willingness to pay|paid (?:plan|tier|users)|renewals?|"
        r"bookings|basket size|average order value|aov|take rate|ad revenue|gross margin|"
-       r"profit margin)\b",
+       r"profit margin|charge|per seat|price (?:per|it|at)|pricing|overage|list price)\b",
        "tied it to revenue", "Tie the feature to revenue: subscriptions, conversion or ARPU."),
     _f("business-impact", "retention",
        r"\b((?<!data )(?<!zero )retention(?! polic\w*| period| window)|retain\w*|churn\w*|loyalty|"
@@ -230,7 +243,9 @@ FAMILIES: tuple[Family, ...] = (
        "sized the cost", "Size the cost side: cost per request, cost saved, the margin it leaves."),
     _f("business-impact", "risk",
        r"\b(brand|reputation\w*|legal|liabilit\w*|regulat\w*|compliance|gdpr|lawsuits?|"
-       r"pr (?:risk|incident)|trust and safety|abuse|fraud|misinformation|harmful|harms?)\b",
+       r"pr (?:risk|incident)|trust and safety|abuse|fraud|misinformation|harmful|harms?|"
+       r"minors?|teens?|teenagers?|children|vulnerable|self-harm|misuse|fairness|bias(?:ed)?|"
+       r"discriminat\w*|unsafe)\b",
        "weighed business risk", "Weigh the business risk: brand, legal or regulatory exposure."),
     _f("business-impact", "right-tool",
        r"\b(right tool|(?:do we|does it|do they) (?:even |really )?need (?:ai|ml|an? llm|a model|"
@@ -238,6 +253,7 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:the|needed|necessary|required|worth)|simpler (?:approach|solution|heuristic|baseline|"
        r"rules?|fix|option)|rules?[- ]based|heuristics?|without (?:ai|ml|a model|an llm)|"
        r"non[- ](?:ai|ml) (?:baseline|fix|option)|build (?:vs\.?|versus|or) buy|off[- ]the[- ]shelf|"
+       r"rules? first|rules? for (?:the )?\w+|(?:rules|heuristics|a lookup) (?:handle|cover)|"
        r"(?:cheaper|simpler|classic|traditional|plain) (?:fix|option|alternative|approach|solution|"
        r"ranking|search|filters?|faq)|(?:better|improv\w*) (?:filters|faq|search|synonyms|"
        r"templates))\b",
@@ -245,6 +261,7 @@ FAMILIES: tuple[Family, ...] = (
     _f("business-impact", "business-link",
        r"\b(business (?:goal|outcome|value|impact|metric|case)|bottom line|company goal|"
        r"competitive|competitors?|market share|growth|acquisition|the business|profit\w*|"
+       r"moat|advantage|differentiat\w*|defensib\w*|commoditi[sz]\w*|lock-?in|switching costs?|"
        r"(?:worth|valuable) (?:to|for) (?:the|us))\b",
        "linked it to the business", "Say which business outcome this moves, and roughly how much."),
 )
@@ -275,7 +292,18 @@ DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guard
     r"(?:i|we) (?!think|guess|believe|mean|feel|know|hope|wonder|was|were|am|are|have|had|"
     r"just|really|kind|sort|probably|maybe|also)[a-z']+|(?:should|must|needs? to) (?:go|stay|"
     r"rise|drop|fall|be|move|hold))\b|^\s*for (?:validation|testing|measurement|metrics|"
-    r"success|the (?:test|experiment|rollout)),|^\s*(?:[-*\u2022]\s*)?[a-z][\w /'-]{1,30}:\s+\S",
+    r"success|the (?:test|experiment|rollout)),|"
+    # an imperative opening a spoken or typed step: "Check the retrain first", "Roll back half"
+    r"^\s*(?:[-*\u2022]\s*)?(?:\d+[.)]\s*)?(?:then|first|next|finally|so|and|after that),?\s*"
+    r"(?:check|rule out|segment|split|compare|roll back|ship|run|test|measure|look at|start|pick|"
+    r"focus|launch|add|cut|track|ask|build|buy|price|charge|limit|cap|stop|keep|use|route|show|"
+    r"hide|ground|train|label|sample|hold out|hold back|monitor|watch|log|define|set|target|"
+    r"prioriti[sz]e|rank|pilot|offer|require|escalate|default|gate|block|refund|let)\b|"
+    r"^\s*(?:[-*\u2022]\s*)?(?:\d+[.)]\s*)?(?:check|rule out|segment|split|compare|roll back|"
+    r"ship|run|test|measure|look at|start|pick|focus|launch|add|cut|track|ask|build|buy|price|"
+    r"charge|limit|cap|stop|keep|use|route|show|hide|ground|train|label|sample|hold out|hold back|"
+    r"monitor|watch|log|define|set|target|prioriti[sz]e|rank|pilot|offer|require|escalate|"
+    r"default|gate|block|refund|let)\b|^\s*(?:[-*\u2022]\s*)?[a-z][\w /'-]{1,30}:\s+\S",
     re.IGNORECASE,
 )
 NUMBER = re.compile(
@@ -300,12 +328,16 @@ NEGATABLE = frozenset({"ab-test", "offline-eval", "rollout", "monitoring", "nort
 ACTION = re.compile(
     r"\b(ship|launch (?:it )?(?:if|only|unless|when)|stop|kill|roll (?:it )?back|rollback|pause|expand|keep|drop it|scale|"
     r"cut (?:it )?back|scale back|pull back|turn (?:it )?off|switch (?:it )?off|revert|limit it|"
+    r"go(?:es)? back to|falls? back to|hand (?:it )?back|re-?price|change (?:the|my) price|"
     r"go/no[- ]go|significan\w*|threshold|bar)\b",
     re.IGNORECASE,
 )
 # Sentences that describe practice in general rather than this product: recitation.
 GENERIC = re.compile(
-    r"\b(always|in general|generally|typically|best practices?|any (?:product|feature|ai|"
+    r"\b((?:i|you|we) always (?:start|begin|define|run|use|ask|do)|always start|in general|"
+    r"generally|typically|best practices?|(?:companies|leadership|teams|organi[sz]ations|one|"
+    r"product managers|pms) (?:should|must|need to)|it is (?:also )?important|(?:structured|"
+    r"standard|classic|the \w+) framework|a framework|any (?:product|feature|ai|"
     r"launch|company)|every (?:product|feature|launch|ai product)|it's (?:important|crucial|"
     r"essential|key) to|you (?:should|must|need to) always|frameworks? (?:like|such as)|"
     r"a good (?:framework|product manager|pm)|standard (?:approach|practice)|"
@@ -326,6 +358,9 @@ MODEL_TALK = re.compile(
     re.IGNORECASE,
 )
 SIGNPOST = re.compile(
+    r"^\s*(?:[-*\u2022]\s*)?(?:users?|metrics?|measure|trade-?offs?|risks?|tests?|plan|first step|"
+    r"success|guardrails?|segments?|recommendation|options|rollout|validation|cost|pricing|"
+    r"decision|why|what|who|how)\s*:|"
     r"\b(i'll (?:cover|walk|go through|structure|talk about|start|take)|i will (?:cover|walk|"
     r"structure|go through)|(?:three|two|four|five) (?:parts|steps|things|areas|pieces|points|"
     r"questions|sides)|let me (?:structure|break|lay out|walk)|my (?:approach|plan) (?:is|would be)|"
