@@ -8,8 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from interviewer import __version__, review_cli
-from interviewer.banks import MIXED, BankError, Question, QuestionBank, load_bank_file, load_banks
+from interviewer import __version__, banks_cli, calibrate_cli, review_cli
+from interviewer.banks import MIXED, BankError, Question, QuestionBank, kind_choice, load_banks
 from interviewer.config import ConfigError, Settings, load_settings, save_setting
 from interviewer.speech import stt_cli, tts_cli
 
@@ -32,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--bank", action="append", type=Path, default=[], metavar="PATH",
                    help="an extra question-bank file or folder (repeatable)")
     p.add_argument("--track", help="track slug, or 'mixed'")
+    p.add_argument("--kind", help="kind of question (design, estimate, strategy...), or 'any'")
     p.add_argument("--questions", type=int, help="number of questions")
     p.add_argument("--minutes", type=float, help="minutes per answer")
     p.add_argument("--coach", choices=COACH_CHOICES,
@@ -46,10 +47,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="speaker: an index or part of a name from `interviewer devices`")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    banks = sub.add_parser("banks", help="list the question banks, or validate one")
-    banks_sub = banks.add_subparsers(dest="banks_command", metavar="ACTION")
-    validate = banks_sub.add_parser("validate", help="check a question-bank file or folder")
-    validate.add_argument("path", type=Path)
+    banks_cli.add_parsers(sub)
 
     score = sub.add_parser("score", help="score one written or recorded answer, headless")
     which = score.add_mutually_exclusive_group(required=True)
@@ -68,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     tts_cli.add_parsers(sub)
     stt_cli.add_parsers(sub)
     review_cli.add_parsers(sub)
+    calibrate_cli.add_parsers(sub)
     return p
 
 
@@ -76,6 +75,11 @@ def _settings(args: argparse.Namespace) -> Settings:
     settings.banks = [*settings.banks, *args.bank]
     if args.track:
         settings.track = args.track
+    if args.kind:
+        try:
+            settings.kind = kind_choice(args.kind)
+        except ValueError as exc:
+            raise CliError(f"--kind: {exc}") from None
     if args.questions is not None:
         if not 1 <= args.questions <= 20:
             raise CliError("--questions must be between 1 and 20")
@@ -122,35 +126,6 @@ def _remember(name: str, value: str) -> None:
     except OSError as exc:
         print(f"interviewer: could not remember {name} in the config file: {exc}",
               file=sys.stderr)
-
-
-def _cmd_banks(bank: QuestionBank) -> int:
-    by_track: dict[str, list[Question]] = {}
-    for q in bank.questions:
-        by_track.setdefault(q.track, []).append(q)
-    for track in sorted(by_track):
-        n = len(by_track[track])
-        print(f"{track} ({n} question{'s' if n != 1 else ''})")
-        for q in by_track[track]:
-            print(f"  {q.id:<34} {q.difficulty:<6} {q.prompt}")
-    n, t = len(bank.questions), len(by_track)
-    print(f"{n} question{'s' if n != 1 else ''} in {t} track{'s' if t != 1 else ''}")
-    return 0
-
-
-def _cmd_validate(path: Path) -> int:
-    files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
-    if not path.exists():
-        raise BankError(path, "does not exist")
-    if not files:
-        raise BankError(path, "holds no .toml files")
-    total = 0
-    for f in files:
-        total += len(load_bank_file(f))
-    # Ids must also not clash with the bundled banks the user's bank is added to.
-    load_banks([path])
-    print(f"{path}: OK, {total} questions")
-    return 0
 
 
 MAX_ANSWER_CHARS = 20_000
@@ -245,6 +220,10 @@ def _run_tui(settings: Settings, bank: QuestionBank, text_only: bool) -> int:
 
     if settings.track != MIXED and settings.track not in bank.tracks():
         raise CliError(f"unknown track '{settings.track}' (tracks: {', '.join(bank.tracks())})")
+    if not bank.matching(settings.track, settings.kind):
+        there = sorted({q.kind for q in bank.matching(settings.track)})
+        raise CliError(f"no questions of kind '{settings.kind}' in track '{settings.track}' "
+                       f"(kinds there: {', '.join(there)})")
     coach, notice = make_coach(settings)
     return run_app(settings, bank, coach, SessionStore(settings.home), text_only=text_only,
                    notice=notice)
@@ -256,14 +235,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = _settings(args)
         _check_home(settings.home)
         if args.command == "banks" and args.banks_command == "validate":
-            return _cmd_validate(args.path)
+            return banks_cli.validate(args.paths)
         needs_bank = (args.command not in ("score", "doctor", *tts_cli.COMMANDS,
                                            *stt_cli.COMMANDS, *review_cli.NEEDS_NO_BANK)
                       or getattr(args, "question_id", None))
         bank = load_banks(settings.banks) if needs_bank else None
+        for line in bank.notices if bank is not None and args.command else ():
+            print(f"interviewer: {line}", file=sys.stderr)  # the TUI shows them itself
         if args.command == "banks":
             assert bank is not None
-            return _cmd_banks(bank)
+            return banks_cli.listing(args, bank)
         if args.command == "score":
             return _cmd_score(args, settings, bank)
         if args.command == "doctor":
@@ -272,6 +253,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return tts_cli.run(args, settings)
         if args.command in stt_cli.COMMANDS:
             return stt_cli.run(args, settings)
+        if args.command in calibrate_cli.COMMANDS:
+            assert bank is not None
+            return calibrate_cli.run(args, settings, bank)
         if args.command in review_cli.COMMANDS:
             return review_cli.run(args, settings, bank)
         assert bank is not None

@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 from platformdirs import user_config_dir
 
+from interviewer.banks import ANY_KIND
+from interviewer.rubric import question_kinds
 from interviewer.secret import Secret
 from interviewer.session.store import default_home
 from interviewer.tomlcompat import tomllib
@@ -51,6 +53,8 @@ class Settings:
     """Extra question-bank files or folders, added to the bundled banks."""
     track: str = "mixed"
     """The track picked on the home screen: a track slug or 'mixed'."""
+    kind: str = "any"
+    """The kind of question picked on the home screen (design, estimate...) or 'any'."""
     questions: int = 3
     """Questions per interview."""
     minutes_per_answer: float = 3.0
@@ -187,6 +191,8 @@ def _coerce(name: str, value: Any, where: str) -> Any:
         if name == "banks":
             items = value if isinstance(value, list) else _text(value).split(os.pathsep)
             return [Path(_text(v)).expanduser() for v in items if _text(v)]
+        if name == "kind":
+            return _choice(_text(value), (ANY_KIND, *question_kinds()))
         if name == "llm_api_key":
             return Secret(_text(value).strip())
         if name == "llm_base_url":

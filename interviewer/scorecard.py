@@ -2,8 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+NON_STRESSED_WEIGHT = 0.5
+NON_STRESSED_BAR = 3.0
+"""A dimension the question does not stress counts, at half weight, only when the answer
+addressed it (met the bar): a metrics question is not marked down for skipping prioritization."""
+
+
+def dimension_weight(dim_id: str, score: float, stressed: Sequence[str]) -> float:
+    if dim_id in stressed:
+        return 1.0
+    return NON_STRESSED_WEIGHT if score >= NON_STRESSED_BAR else 0.0
+
+
+def weighted_overall(scores: Mapping[str, float], stressed: Sequence[str]) -> float:
+    """One question's overall, the same rule for both coaches."""
+    total = weight = 0.0
+    for dim_id, score in scores.items():
+        w = dimension_weight(dim_id, score, stressed)
+        total += w * score
+        weight += w
+    return total / weight if weight else min(scores.values(), default=1.0)
 
 
 @dataclass
@@ -13,6 +35,9 @@ class DimensionScore:
     score: float
     evidence: list[str] = field(default_factory=list)
     advice: str = ""
+    counted: bool = True
+    """False when no question stressed this dimension and no answer addressed it: shown for
+    completeness, not part of the overall, and nothing to advise."""
 
 
 @dataclass

@@ -148,8 +148,11 @@ def _scorecard(card: Scorecard, record: dict[str, Any]) -> str:
     out.append("</tbody></table></div>")
     for d in card.dimensions:
         out.append(f'<article class="dim"><h3>{e(d.name)} <span class="pill {_tone(d.score)}">'
-                   f"{d.score:.1f} / 5 · {e(verdict(d.score))}</span></h3>")
-        if level := descriptor(d.id, d.score):
+                   f"{d.score:.1f} / 5 · {e(verdict(d.score, d.counted))}</span></h3>")
+        if not d.counted:
+            out.append('<p class="level">Not part of the overall: no question here asked '
+                       "for it.</p>")
+        elif level := descriptor(d.id, d.score):
             out.append(f'<p class="level">At this level: {e(level)}</p>')
         if d.evidence:
             out.append('<ul class="evidence">' + "".join(

@@ -38,10 +38,11 @@ def scorecard_markdown(card: Scorecard, title: str = "Product-sense scorecard") 
     lines += [f"| {d.name} | {d.score:g} / 5 | {bar(d.score)} |" for d in card.dimensions]
     lines.append("")
     for d in card.dimensions:
-        level = dimension(d.id).descriptor(d.score)
+        level = (dimension(d.id).descriptor(d.score) if d.counted
+                 else "Not asked by this question, and not counted in the overall.")
         lines += [f"## {d.name}: {d.score:g} / 5", "", f"_{level}_", ""]
         lines += [f"> “{q}”" for q in d.evidence] or ["_No evidence in the answer._"]
-        lines += ["", f"**Advice:** {d.advice}", ""]
+        lines += ["", f"**Advice:** {d.advice}", ""] if d.advice else [""]
     for heading, items in (("Strengths", card.strengths), ("Gaps", card.gaps),
                            ("What a strong answer adds", card.strong_answer_adds)):
         if items:
@@ -87,7 +88,9 @@ def session_markdown(record: dict[str, Any], session_id: str = "") -> str:
         lines.append("")
         for d in card.dimensions:
             lines += [f"### {md_text(d.name)}: {d.score:.1f} / 5", ""]
-            if level := descriptor(d.id, d.score):
+            if not d.counted:
+                lines += ["_Not asked by these questions, and not counted in the overall._", ""]
+            elif level := descriptor(d.id, d.score):
                 lines += [f"_{level}_", ""]
             lines += [f"> “{md_text(q)}”" for q in d.evidence] or ["_No evidence in the answers._"]
             if d.advice:

@@ -18,7 +18,7 @@ from textual import work
 from textual.binding import Binding
 from textual.message import Message
 
-from interviewer.banks import MIXED, QuestionBank
+from interviewer.banks import MIXED, QuestionBank, track_title
 from interviewer.coach.base import Coach
 from interviewer.config import Settings
 from interviewer.session.engine import InterviewEngine
@@ -59,7 +59,7 @@ class InterviewerApp(SelfReviewApp):
         self.notice = notice
         """Why the coach is not the one asked for (from `make_coach`), shown on the home screen."""
         self.choice = InterviewChoice(settings.track, settings.questions,
-                                      settings.minutes_per_answer, settings.mode)
+                                      settings.minutes_per_answer, settings.mode, settings.kind)
         self.engine: InterviewEngine | None = None
         self.voice = voice
         """The speech parts; built from the settings when voice is first wanted."""
@@ -68,6 +68,8 @@ class InterviewerApp(SelfReviewApp):
         """The speech model finished loading (or failed: `voice.state` says which)."""
 
     def on_mount(self) -> None:
+        for line in self.bank.notices:  # e.g. the user's bank replacing bundled questions
+            self.notify(sentence(line), title="Question banks", timeout=8, markup=False)
         if self.resume is not None:
             error = self.resume_session(self.resume, replace=False)
             if error:
@@ -88,7 +90,8 @@ class InterviewerApp(SelfReviewApp):
 
     def home_screen(self) -> HomeScreen:
         return HomeScreen(self.bank.tracks(), self.choice, self.coach.name, self.notice,
-                          resume_offer=self.resume_offer(), voice_status=self.voice_status())
+                          resume_offer=self.resume_offer(), voice_status=self.voice_status(),
+                          kinds=self.bank.kinds())
 
     # -- the speech model: loads in a worker while the home screen is in use ----------------
     def voice_kit(self) -> VoiceKit:
@@ -135,8 +138,13 @@ class InterviewerApp(SelfReviewApp):
             self.notify(f"No questions for track '{choice.track}': asking a mixed set instead.",
                         severity="warning")
         try:
-            questions = self.bank.pick(track, choice.questions, self.rng)
+            questions = self.bank.pick(track, choice.questions, self.rng, kind=choice.kind)
         except KeyError:
+            if self.bank.matching(track) and isinstance(self.screen, HomeScreen):
+                where = "any track" if track == MIXED else f"the {track_title(track)} track"
+                self.notify(f"No {track_title(choice.kind)} questions in {where}: pick another "
+                            "kind or track.", severity="warning", markup=False)
+                return
             self.exit(return_code=2, message="No questions found: check the question banks.")
             return
         self.choice = choice
