@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from platformdirs import user_config_dir
 
-from interviewer.banks import ANY_KIND, kind_choice
+from interviewer.banks import ANY_KIND
 from interviewer.rubric import question_kinds
 from interviewer.secret import Secret
 from interviewer.session.store import default_home
@@ -199,10 +199,7 @@ def _coerce(name: str, value: Any, where: str) -> Any:
             items = value if isinstance(value, list) else _text(value).split(os.pathsep)
             return [Path(_text(v)).expanduser() for v in items if _text(v)]
         if name == "kind":
-            try:
-                return kind_choice(_text(value))
-            except ValueError:
-                raise _Rule(f"must be one of {', '.join((ANY_KIND, *question_kinds()))}") from None
+            return _choice(_text(value), (ANY_KIND, *question_kinds()))
         if name == "llm_api_key":
             return Secret(_text(value).strip())
         if name == "llm_base_url":

@@ -30,8 +30,6 @@ from interviewer.coach.offline import OfflineCoach
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.store import SessionStore
 
-pytestmark = pytest.mark.slow
-
 DRAFT = "Retention of new shoppers would be my north star"
 MORE = ", with latency as a guardrail."
 
@@ -54,6 +52,7 @@ def report_json(home: Path, tmp_path: Path) -> dict:
     return data
 
 
+@pytest.mark.slow
 def test_killed_while_a_follow_up_is_on_screen_with_a_draft(tmp_path: Path) -> None:
     home = tmp_path / "home"
     term, engine, _ = start(home, tmp_path)
@@ -104,3 +103,28 @@ def test_killed_while_a_follow_up_is_on_screen_with_a_draft(tmp_path: Path) -> N
     assert said[1]["kind"] == "follow-up" and said[1]["prompt"] == follow.text
     assert said[1]["answer"] == DRAFT + MORE
 
+
+
+async def test_quitting_keeps_the_draft_for_resume(make_tui_app, tui_home: Path) -> None:
+    from test_tui_pilot import SIZE
+    from textual.widgets import Static, TextArea
+
+    from interviewer.ui.confirm import ConfirmScreen
+
+    app = make_tui_app(questions=2)
+    async with app.run_test(size=SIZE) as pilot:
+        box = app.screen.query_one("#answer", TextArea)
+        box.insert(DRAFT)
+        await pilot.press("escape")
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        assert "kept as a draft: `interviewer resume` brings it back" in str(
+            dialog.query_one("#message", Static).render())
+        await pilot.press("y")
+        await pilot.pause()
+    folder = next((tui_home / "sessions").iterdir())
+    record = json.loads((folder / "session.json").read_text())
+    assert record["status"] == "quit" and record["pending"]["draft"] == DRAFT
+    resumed = InterviewEngine.resume(folder, OfflineCoach(), store=SessionStore(tui_home))
+    assert resumed.prompt is not None and resumed.prompt.number == 1
+    assert resumed.draft == DRAFT

@@ -40,3 +40,23 @@ def test_an_input_silent_from_the_start_is_said_to_be() -> None:
     levels = levels_of(np.zeros(4 * SAMPLE_RATE, np.float32))
     silent = [level.seconds for level in levels if level.silent]
     assert silent and 2.9 <= silent[0] <= 3.2 and levels[-1].silent
+
+
+def test_no_words_from_the_silence_before_an_answer(whisper) -> None:
+    """Half a second of silence, then speech: the live caption's first words are the
+    candidate's (Whisper, given the silence and a sliver of speech, wrote "Bye.")."""
+    speech = load_audio(FIXTURES / "weak.wav")[: 6 * SAMPLE_RATE]
+    for lead in (0.3, 0.5, 1.0):
+        audio = np.concatenate((np.zeros(int(lead * SAMPLE_RATE), np.float32), speech,
+                                np.zeros(SAMPLE_RATE, np.float32)))
+        captions: list[str] = []
+        mic = FileMicrophone(audio, speed=2.0)
+        answer = VoiceAnswer(mic, whisper, settings=StreamingSettings(silence_end_s=0),
+                             on_caption=lambda c, seen=captions: seen.append(c.text))
+        answer.start()
+        assert mic.finished.wait(30)
+        spoken = answer.stop()
+        shown = [c for c in captions if c.strip()]
+        assert shown and all("bye" not in c.lower() for c in shown), (lead, shown)
+        assert shown[0].split()[0].lower() in ("i", "i'll"), (lead, shown)
+        assert "language model" in spoken.text.lower(), spoken.text

@@ -11,7 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from session_factory import GOOD, bank
+from answers import strong_answer_for
+from session_factory import bank
 
 from interviewer.coach.offline import OfflineCoach
 from interviewer.session.engine import InterviewEngine
@@ -31,7 +32,7 @@ def test_one_answered_two_skipped(home: Path) -> None:
     engine = InterviewEngine(questions, OfflineCoach(), store=SessionStore(home))
     prompt = engine.start()
     while prompt is not None and prompt.question_index == 0:
-        prompt = engine.submit(GOOD)
+        prompt = engine.submit(strong_answer_for(questions[0]))
     while prompt is not None:
         prompt = engine.submit("", skipped=True)
     card = engine.finish()
@@ -58,7 +59,7 @@ def test_every_question_answered_changes_nothing(home: Path) -> None:
     engine = InterviewEngine(questions, OfflineCoach(), store=SessionStore(home))
     prompt = engine.start()
     while prompt is not None:
-        prompt = engine.submit(GOOD)
+        prompt = engine.submit(strong_answer_for(questions[prompt.question_index]))
     card = engine.finish()
     assert card.unanswered == [] and card.unanswered_note == ""
     assert card.overall == OfflineCoach().score(engine.items).overall

@@ -53,6 +53,6 @@ def test_one_is_singular_and_titles_keep_their_sense(home: Path, tmp_path: Path)
     bank.write_text(first.replace(f'id = "{qid}"', 'id = "solo-1"')
                     .replace('track = "ai-search"', 'track = "solo-track"'))
     listing = cli(home, "--bank", str(bank), "banks")
-    assert "solo-track (1 question)\n" in listing and "(1 questions)" not in listing
+    assert "(solo-track): 1 question\n" in listing and "1 questions" not in listing
     assert track_title("genai-quality-cost") == "GenAI quality and cost"
     assert track_title("ai-search") == "AI search"
