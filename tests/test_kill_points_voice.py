@@ -43,10 +43,10 @@ pytestmark = pytest.mark.slow
 SEED = 31
 RUNS = 3
 CTRL_N = "\x0e"
-POINTS = [(0, "recording"), (0, "ended"), (1, "shown"), (2, "shown"), (2, "recording"),
-          (2, "ended")]
-"""(prompt number in the script, 0-based; phase): the script is question 1 spoken (a weak
-answer: a follow-up), that follow-up skipped, question 2 spoken."""
+POINTS = [("question 1", "recording"), ("question 1", "ended"), ("after question 1", "shown"),
+          ("question 2", "shown"), ("question 2", "recording"), ("question 2", "ended")]
+"""(which prompt, phase): the script speaks each question's answer and skips (ctrl+n) any
+follow-up; "after question 1" is whatever its answer led to (a follow-up, or question 2)."""
 
 
 def speech(name: str) -> np.ndarray:
@@ -54,8 +54,14 @@ def speech(name: str) -> np.ndarray:
     return np.concatenate((said, np.zeros(3 * SAMPLE_RATE, np.float32)))  # silence ends it
 
 
+def names(n: int, prompt_kind: str, number: int) -> set[str]:
+    """What the n-th prompt of the script is called in POINTS."""
+    out = {f"question {number}"} if prompt_kind == "question" else set()
+    return out | ({"after question 1"} if n == 1 else set())
+
+
 def run_until_killed(home: Path, tmp: Path, fifo: Path, rng: random.Random,
-                     point: tuple[int, str]) -> tuple[list[str], list[str], str, str]:
+                     point: tuple[str, str]) -> tuple[list[str], list[str], str, str]:
     env = {"INTERVIEWER_MODE": "voice", "INTERVIEWER_SILENCE_END_S": "1.5"}
     os.environ.update(env)
     try:
@@ -83,7 +89,9 @@ def run_until_killed(home: Path, tmp: Path, fifo: Path, rng: random.Random,
             shown.append(nxt.text)
             saved = len(exchanges(read_record(home)))
             mark = len(term.output)
-            if point == (n, "shown"):
+            called = names(n, nxt.kind, nxt.number)
+            target, phase = point
+            if target in called and phase == "shown":
                 term.pump(rng.uniform(0, 0.5))
                 where = f"prompt {n + 1} ({nxt.kind}) just shown"
                 break
@@ -96,14 +104,14 @@ def run_until_killed(home: Path, tmp: Path, fifo: Path, rng: random.Random,
                 continue
             term.child.send(" ")
             term.wait_for(lambda m=mark: "Listening" in term.output[m:], "the recording")
-            feed = Feeder(fifo, speech("weak.wav" if n == 0 else "medium.flac"))
-            if point == (n, "recording"):
+            feed = Feeder(fifo, speech("weak.wav" if nxt.number == 1 else "medium.flac"))
+            if target in called and phase == "recording":
                 after = rng.uniform(3, 6)
                 term.wait_for(lambda a=after, f=feed: f.seconds >= a,
                               "some of the answer spoken", timeout=60)
                 speaking, where = nxt.text, f"prompt {n + 1} spoken for {after:.1f} s"
                 break
-            if point == (n, "ended"):
+            if target in called and phase == "ended":
                 term.wait_for(lambda f=feed: not f.thread.is_alive(), "the answer spoken",
                               timeout=60)
                 delay = rng.uniform(0, 2.0)
