@@ -63,6 +63,15 @@ DRIFT_CAP = 2.0
 RECITATION_CAP = 1.5
 MENTION_ONLY = 1.5
 """A dimension whose concepts are named but never applied: below the bar, above silence."""
+APPLIED_WEIGHT = 0.4
+BLEND_FROM = 2.0
+"""Below this the rubric found too little substance for sentence counts to lift it."""
+APPLIED_SENTENCES_FOR_FIVE = 8
+APPLIED_SHARE_FOR_FIVE = 0.7
+"""The overall is 60% the rubric dimensions, 40% the applied sentences (`applied_share`):
+both measure applied reasoning, the second with no lexicon to miss a cue."""
+VAGUE_WORDS = 120
+VAGUE_CAP = 3.0
 ENGAGED_FLOOR = 1.5
 ENGAGED_WORDS = 30
 CONCISE_WORDS_PER_POINT = 22
@@ -162,15 +171,34 @@ class Reading:
         """How much a dimension counts in this question's overall."""
         return dimension_weight(dim_id, self.dimensions[dim_id].score, self.question.dimensions)
 
+    @property
+    def applied_sentences(self) -> int:
+        """Sentences (or spoken clauses) about this question that commit to something, whatever
+        rubric concept they carry: the answer-level measure of applied reasoning, which does
+        not depend on the cue lexicon knowing this kind of question."""
+        return sum(1 for i in range(len(self.units)) if _applied(self.units, i))
+
+    def applied_share(self) -> float:
+        """0-1: half how many applied sentences (a short answer needs fewer), half what share
+        of the answer they are, so neither length nor padding earns it."""
+        k, n = self.applied_sentences, max(1, len(self.units))
+        enough = min(APPLIED_SENTENCES_FOR_FIVE, max(5.0, 0.7 * n))
+        return 0.5 * min(1.0, k / enough) + 0.5 * min(1.0, k / n / APPLIED_SHARE_FOR_FIVE)
+
     def overall(self) -> float:
         score = weighted_overall({d: r.score for d, r in self.dimensions.items()},
                                  self.question.dimensions)
+        if not (self.empty or self.off_topic or self.drifting or self.recitation):
+            applied = MIN_SCORE + (MAX_SCORE - MIN_SCORE) * self.applied_share()
+            score = (1 - APPLIED_WEIGHT) * score + APPLIED_WEIGHT * applied
         if not self.off_topic and not self.drifting and self.words >= ENGAGED_WORDS:
             score = max(score, ENGAGED_FLOOR)  # it engaged with this question, if weakly
         if self.recitation:
             score = min(score, RECITATION_CAP)
         if self.drifting or self.misses_the_ask:
             score = min(score, DRIFT_CAP)
+        if self.words >= VAGUE_WORDS and not any(u.number for u in self.units):
+            score = min(score, VAGUE_CAP)  # a long answer without one number or threshold
         return round(max(MIN_SCORE, min(MAX_SCORE, score)), 1)
 
 
@@ -206,9 +234,9 @@ def _anchored(units_: Sequence[Unit], i: int) -> bool:
     u = units_[i]
     if u.subject:
         return not (u.generic and u.subject < 2)
-    if u.generic or not u.committed or u.model_terms:
+    if u.generic or not (u.reason or u.number) or u.model_terms:
         return False  # model talk does not borrow the product's subject from its neighbours
-    near = [units_[j] for j in range(i - 2, i + 3) if j != i and 0 <= j < len(units_)
+    near = [units_[j] for j in range(i - 1, i + 2) if j != i and 0 <= j < len(units_)
             and units_[j].piece.answer_index == u.piece.answer_index]
     return any(n.subject and not n.generic for n in near)
 

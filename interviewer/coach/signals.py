@@ -335,7 +335,9 @@ ACTION = re.compile(
 # Sentences that describe practice in general rather than this product: recitation.
 GENERIC = re.compile(
     r"\b((?:i|you|we) always (?:start|begin|define|run|use|ask|do)|always start|in general|"
-    r"generally|typically|best practices?|(?:companies|leadership|teams|organi[sz]ations|one|"
+    r"generally|typically|best practices?|when (?:critiquing|evaluating|designing|approaching|"
+    r"building) any|this framework|applies (?:well )?to|as to any other|i like to start|"
+    r"my (?:usual|standard) (?:approach|framework)|(?:a|the) data-driven culture|(?:companies|leadership|teams|organi[sz]ations|one|"
     r"product managers|pms) (?:should|must|need to)|it is (?:also )?important|(?:structured|"
     r"standard|classic|the \w+) framework|a framework|any (?:product|feature|ai|"
     r"launch|company)|every (?:product|feature|launch|ai product)|it's (?:important|crucial|"
