@@ -311,3 +311,22 @@ async def test_voice_interview_without_piper_speaks_with_pyttsx3_and_says_so_onc
         assert isinstance(screen.speaker.synthesizer, Pyttsx3Synthesizer)  # type: ignore[union-attr]
         notes = [n.message for n in app._notifications]
         assert sum("Piper voice is off" in n for n in notes) == 1, notes
+
+
+def test_the_kit_loads_and_warms_the_piper_voice_with_the_model(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from voice_parts import SilentTranscriber
+
+    from interviewer.speech import piper_tts
+    from interviewer.speech.piper_tts import loaded_voice
+
+    monkeypatch.setattr(piper_tts, "_loaded", {})  # as in a new process: nothing loaded yet
+    from interviewer.speech.tts_factory import ChosenVoice
+    from interviewer.ui.voice_kit import VoiceKit
+
+    voice = ChosenVoice(Settings(mode="voice"))
+    kit = VoiceKit(SilentTranscriber(), lambda: None, voice=voice)  # type: ignore[arg-type]
+    kit.load()
+    assert kit.ready and isinstance(voice.synthesizer, PiperSynthesizer)
+    loaded = loaded_voice(voice.synthesizer.voice_file())
+    assert loaded is not None and loaded.warmed and voice.notice == ""
