@@ -222,7 +222,7 @@ def test_tts_engine_setting_from_file_and_environment(tmp_path: Path) -> None:
     assert load_settings(cfg, env={"INTERVIEWER_TTS_ENGINE": "piper"}).tts_engine == "piper"
     assert load_settings(tmp_path / "none.toml", env={}).tts_engine == "auto"
     cfg.write_text('tts-engine = "festival"\n')
-    with pytest.raises(ConfigError, match=r"'tts_engine': must be one of auto, piper, pyttsx3"):
+    with pytest.raises(ConfigError, match=r"'tts[-_]engine': must be one of auto, piper, pyttsx3"):
         load_settings(cfg, env={})
 
 
