@@ -60,8 +60,10 @@ class Settings:
     """The language spoken in answers (an ISO code; tiny.en only knows 'en')."""
     stt_beam_size: int = 5
     """Beam size for transcribing files; 1 is faster, 5 a little more accurate."""
-    silence_end_s: float = 4.0
-    """Seconds of silence after speech that end a spoken answer; 0 = only the key ends it."""
+    silence_end_s: float = 8.0
+    """The longest wait: seconds of silence after speech that end a spoken answer whatever
+    the end-of-turn detector says (it ends a finished answer well before); without the
+    detector, the fixed silence that ends every answer. 0 = only the key ends it."""
     input_device: str = ""
     """Microphone: a device index or part of its name (`interviewer devices`); '' = default."""
     output_device: str = ""

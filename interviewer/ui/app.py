@@ -111,6 +111,11 @@ class InterviewerApp(SelfReviewApp):
 
     def on_interviewer_app_speech_model_loaded(self) -> None:
         self._show_voice_status()
+        kit = self.voice
+        if kit is not None and kit.turn_notice:
+            notice, kit.turn_notice = kit.turn_notice, ""  # once
+            self.notify(sentence(notice), title="Turn-taking", severity="warning", timeout=10,
+                        markup=False)
 
     def voice_status(self) -> str:
         state = self.voice.state if self.voice is not None else "idle"

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from interviewer.speech.capture import Microphone
     from interviewer.speech.playback import Speaker
     from interviewer.speech.stt import Transcriber
+    from interviewer.speech.turn import TurnDetector
 
 
 class LoadableTranscriber(Protocol):
@@ -32,6 +33,12 @@ class VoiceKit:
     """'idle', 'loading', 'ready' or 'failed' (the speech model)."""
     error: str = ""
     """Why the model failed to load, one line."""
+    turn: TurnDetector | None = None
+    """The end-of-turn detector, loaded with the speech model; None: fixed silence."""
+    turn_notice: str = ""
+    """Why there is no end-of-turn detector (shown once), '' when there is one."""
+    use_turn_model: bool = True
+    """False: answers end on the fixed silence only (no end-of-turn model is loaded)."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> VoiceKit:
@@ -63,4 +70,8 @@ class VoiceKit:
         except Exception as exc:  # a broken install: same notice, text mode
             self.state, self.error = "failed", f"{type(exc).__name__}: {exc}"
             raise ModelLoadError(self.error) from exc
+        if self.use_turn_model and self.turn is None:
+            from interviewer.speech.turn import load_detector
+
+            self.turn, self.turn_notice = load_detector()
         self.state = "ready"
