@@ -173,6 +173,7 @@ class StreamingTranscriber:
         self._recent: Audio = np.zeros(0, np.float32)
         self._heard_upto = 0  # absolute sample up to which the words are known
         self._judged: tuple[int, Verdict] | None = None  # (speech end judged, verdict)
+        self._judged_at = 0  # audio heard (samples) when the verdict was given
         self._rearm_after = -1  # once=False: speech must go on past this sample to end again
         self._chunks = 0
         self._passes = 0
@@ -405,8 +406,10 @@ class StreamingTranscriber:
         quiet = self._total - self._last_speech_end
         if self.turn is not None:
             verdict = self._verdict(quiet)
+            # Decided on audio heard before the judges ran: end only once a block that came
+            # in meanwhile confirms the speaker has not started again.
             if verdict is not None and verdict.wait_s is not None \
-                    and quiet >= verdict.wait_s * SAMPLE_RATE:
+                    and quiet >= verdict.wait_s * SAMPLE_RATE and self._total > self._judged_at:
                 self._fire("turn", verdict)
                 return
         if s.silence_end_s and quiet >= s.silence_end_s * SAMPLE_RATE:
@@ -422,6 +425,7 @@ class StreamingTranscriber:
             return None
         verdict = self.turn.judge(self._recent, self._words_so_far())
         self._judged = (self._last_speech_end, verdict)
+        self._judged_at = self._total
         self.verdicts.append((self._total / SAMPLE_RATE, verdict))
         return verdict
 
