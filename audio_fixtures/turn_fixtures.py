@@ -26,7 +26,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_fixtures import RATE, espeak, trim, write_wav  # noqa: E402
+from make_fixtures import RATE, espeak, trim, write_wav
 
 LEAD_S = 0.5
 TAIL_S = 12.0
@@ -120,7 +120,7 @@ class TurnCase:
 
 
 def _silence(seconds: float) -> np.ndarray:
-    return np.zeros(int(round(seconds * RATE)), np.float32)
+    return np.zeros(round(seconds * RATE), np.float32)
 
 
 def _assemble(pieces: list[tuple[str, float]], voice: str, wpm: int

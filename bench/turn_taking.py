@@ -8,7 +8,8 @@ with a mid-thought pause of 2-6 s, and the real speech of jfk.flac (a complete a
 the pauses of an orator). Each is replayed through the answer pipeline as if spoken into the
 microphone (interviewer.speech.turn_replay: real VAD, real Whisper passes, the real model,
 each step costing what it costs here, faster than real time otherwise), once with the
-detector (longest wait 8 s) and once per fixed silence (1, 2 and 4 s, no detector).
+detector (longest wait 8 s) and once per fixed silence (1, 2 and 4 s, no detector). A Whisper
+decode is made once and charged at its measured cost to every configuration that needs it.
 
 For each: the time from the answer's last word to the decided end of the turn (median, p90)
 over the complete answers and over the paused ones, and the cut-off rate (the turn ended
@@ -20,6 +21,7 @@ no cut-offs.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import statistics
 import sys
@@ -35,9 +37,9 @@ sys.path.insert(0, str(ROOT / "audio_fixtures"))
 
 from turn_fixtures import TAIL_S, TurnCase, cases  # noqa: E402
 
-from interviewer.speech.audio import SAMPLE_RATE, load_audio  # noqa: E402
+from interviewer.speech.audio import SAMPLE_RATE, Audio, load_audio  # noqa: E402
 from interviewer.speech.streaming import StreamingSettings  # noqa: E402
-from interviewer.speech.stt import WhisperTranscriber  # noqa: E402
+from interviewer.speech.stt import Transcript, WhisperTranscriber  # noqa: E402
 from interviewer.speech.turn import TurnDetector, load_detector  # noqa: E402
 from interviewer.speech.turn_replay import replay  # noqa: E402
 from interviewer.speech.vad import SpeechDetector  # noqa: E402
@@ -68,6 +70,34 @@ def jfk_case() -> TurnCase | None:
     return TurnCase("jfk", "complete", "(real speech)", "human", 0, audio, round(last, 3), None)
 
 
+class CachedTranscriber:
+    """The same decode is asked for by every configuration (same audio up to each end):
+    made once, and credited on later hits with the time it took then, so every configuration
+    pays the same measured compute and the run takes minutes, not an hour."""
+
+    def __init__(self, inner: WhisperTranscriber) -> None:
+        self.inner = inner
+        self.settings = inner.settings
+        self._done: dict[tuple[bytes, int | None, bool | None], tuple[Transcript, float]] = {}
+        self.credited = 0.0
+
+    def timer(self) -> float:
+        return time.perf_counter() + self.credited
+
+    def transcribe(self, audio: Audio, *, beam_size: int | None = None,
+                   word_timestamps: bool | None = None) -> Transcript:
+        key = (hashlib.sha1(audio.tobytes()).digest(), beam_size, word_timestamps)
+        if key in self._done:
+            transcript, cost = self._done[key]
+            self.credited += cost
+            return transcript
+        t0 = time.perf_counter()
+        transcript = self.inner.transcribe(audio, beam_size=beam_size,
+                                           word_timestamps=word_timestamps)
+        self._done[key] = (transcript, time.perf_counter() - t0)
+        return transcript
+
+
 @dataclass
 class Outcome:
     latency_s: float | None
@@ -78,10 +108,11 @@ class Outcome:
     imposes, as if every step of compute took no time."""
 
 
-def run_case(case: TurnCase, transcriber: WhisperTranscriber, turn: TurnDetector | None,
+def run_case(case: TurnCase, transcriber: CachedTranscriber, turn: TurnDetector | None,
              silence_end_s: float) -> Outcome:
     settings = replace(StreamingSettings(), silence_end_s=silence_end_s)
-    result = replay(case.audio, transcriber, turn, settings, once=True)
+    result = replay(case.audio, transcriber, turn, settings, once=True,
+                    timer=transcriber.timer)
     if not result.ends:
         raise RuntimeError(f"{case.name}: the turn never ended")
     end = result.ends[0]
@@ -104,8 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     jfk = jfk_case()
     if jfk is not None:
         complete.append(jfk)
-    transcriber = WhisperTranscriber()
-    transcriber.load()
+    whisper = WhisperTranscriber()
+    whisper.load()
+    transcriber = CachedTranscriber(whisper)
     detector, notice = load_detector()
     if detector is None:
         say(f"no end-of-turn model: {notice}")

@@ -19,7 +19,7 @@ from interviewer.secret import Secret
 from interviewer.session.store import default_home
 from interviewer.tomlcompat import tomllib
 
-MODES = ("text", "voice")
+MODES = ("auto", "text", "voice")
 _NUMBERS: dict[str, tuple[type[int] | type[float], float, float]] = {
     "stt_threads": (int, 0, 64),
     "stt_beam_size": (int, 1, 10),
@@ -47,8 +47,8 @@ class Settings:
     """Questions per interview."""
     minutes_per_answer: float = 3.0
     """The time shown for each answer; going over is recorded, never cut off."""
-    mode: str = "text"
-    """'text' or 'voice'."""
+    mode: str = "auto"
+    """'voice', 'text', or 'auto': voice when a microphone and the speech model are there."""
     stt_model: str = ""
     """Speech-to-text model: '' = the bundled Whisper tiny.en (offline); a local CTranslate2
     folder; or a hub name such as 'base.en' (downloaded once, on purpose)."""
@@ -64,6 +64,9 @@ class Settings:
     """The longest wait: seconds of silence after speech that end a spoken answer whatever
     the end-of-turn detector says (it ends a finished answer well before); without the
     detector, the fixed silence that ends every answer. 0 = only the key ends it."""
+    turn_model: bool = True
+    """End a spoken answer when the end-of-turn model and the words say it is finished;
+    false: only space or `silence_end_s` of silence ends it."""
     input_device: str = ""
     """Microphone: a device index or part of its name (`interviewer devices`); '' = default."""
     output_device: str = ""
@@ -141,7 +144,7 @@ def _coerce(name: str, value: Any, path: Path | str) -> Any:
             if not 0 <= n <= 10:
                 raise ValueError("must be between 0 and 10")
             return n
-        if name == "speak":
+        if name in ("speak", "turn_model"):
             return _boolean(value)
         if name in _NUMBERS:
             kind, low, high = _NUMBERS[name]

@@ -155,6 +155,15 @@ class VoiceAnswer:
                 self._wav.close()
 
 
+def prime(transcriber: Transcriber, question: str) -> None:
+    """Tell the transcriber what the coming answer is about: the question and the product/ML
+    glossary (a transcriber without a `hint` is left as it is)."""
+    from interviewer.speech.glossary import transcription_hint
+
+    if hasattr(transcriber, "hint"):
+        transcriber.hint = transcription_hint(question)
+
+
 def make_transcriber(settings: Settings) -> WhisperTranscriber:
     """The configured Whisper transcriber (not loaded yet: call `load()` in a worker)."""
     from interviewer.speech.stt import SttSettings, WhisperTranscriber

@@ -156,6 +156,9 @@ um uh er erm hmm mm
 """
 DANGLING = frozenset(_DANGLING_WORDS.split())
 """Words a finished sentence does not end on."""
+_BEFORE_THAT = "is was are means mean think thought say said so such given now and but except"
+DANGLING_THAT = frozenset(f"{_BEFORE_THAT} fact sure believe know".split())
+"""'that' ends a sentence ("I would do that") except after these ("the reason is that")."""
 
 THINKING = (
     "let me think", "let me see", "let's see", "let me just", "let me take a second",
@@ -177,6 +180,8 @@ def unfinished_reason(text: str) -> str:
     last = words[-1]
     if last in DANGLING:
         return f"stops on '{last}'"
+    if last == "that" and len(words) > 1 and words[-2] in DANGLING_THAT:
+        return f"stops on '{words[-2]} that'"
     if text.rstrip().endswith((",", ";", ":", "-", "…", "...")):
         return "stops mid-sentence"
     sentences = [s for s in _SENTENCE_END.split(text.lower()) if s.strip()]

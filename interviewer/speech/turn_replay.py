@@ -11,6 +11,7 @@ been decided live, on this machine, without waiting through the file's silences.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from interviewer.speech.audio import SAMPLE_RATE, Audio
@@ -63,9 +64,11 @@ def _detail(end: TurnEnd) -> str:
 
 
 def replay(audio: Audio, transcriber: Transcriber, turn: TurnDetector | None,
-           settings: StreamingSettings | None = None, *, once: bool = False) -> Replay:
+           settings: StreamingSettings | None = None, *, once: bool = False,
+           timer: Callable[[], float] = time.perf_counter) -> Replay:
     """Every place the answer would have ended itself (`once=False`: keeps listening after
-    each end, as if the next answer followed)."""
+    each end, as if the next answer followed). `timer` measures each step's compute (a
+    benchmark may credit a cached decode with the time it took when it was made)."""
     stream = StreamingTranscriber(transcriber, settings, turn=turn, once=once,
                                   clock=lambda: now)
     block = int(BLOCK_S * SAMPLE_RATE)
@@ -80,9 +83,9 @@ def replay(audio: Audio, transcriber: Transcriber, turn: TurnDetector | None,
         for i in range(fed, arrived):
             stream.push(audio[i * block:(i + 1) * block])
         fed = arrived
-        t0 = time.perf_counter()
+        t0 = timer()
         stream.step()
-        now += time.perf_counter() - t0
+        now += timer() - t0
         for end in stream.turn_ends[seen:]:
             ends.append(ReplayedEnd(round(now, 3), end.at_s, end.speech_end_s, end.reason,
                                     _detail(end)))

@@ -10,6 +10,7 @@ import random
 import time
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from rich.text import Text
 from textual import work
 from textual.binding import Binding
 from textual.message import Message
+from textual.timer import Timer
 
 from interviewer.banks import MIXED, QuestionBank
 from interviewer.coach.base import Coach
@@ -63,6 +65,8 @@ class InterviewerApp(SelfReviewApp):
         self.engine: InterviewEngine | None = None
         self.voice = voice
         """The speech parts; built from the settings when voice is first wanted."""
+        self._loading_since = 0.0
+        self._load_ticker: Timer | None = None
 
     class SpeechModelLoaded(Message):
         """The speech model finished loading (or failed: `voice.state` says which)."""
@@ -82,9 +86,25 @@ class InterviewerApp(SelfReviewApp):
                             markup=False)
             self.start_interview(self.choice, replace=False)
         else:
+            if self.choice.mode == "auto":
+                self.choose_mode()
             if self.choice.mode == "voice":
                 self.load_speech_model()
             self.push_screen(self.home_screen())
+
+    def choose_mode(self) -> None:
+        """mode = auto: voice when a microphone and the speech model are there, else text;
+        one line says which and why."""
+        why = self.voice_kit().unavailable()
+        mode = "text" if why else "voice"
+        self.choice = replace(self.choice, mode=mode)
+        if why:
+            self.notify(sentence(f"Answering in text: {why}"), title="Mode", timeout=10,
+                        markup=False)
+        else:
+            self.notify("Answering by voice: a microphone and the speech model are here "
+                        "(Answer by: Typing switches to text).", title="Mode", timeout=8,
+                        markup=False)
 
     def home_screen(self) -> HomeScreen:
         return HomeScreen(self.bank.tracks(), self.choice, self.coach.name, self.notice,
@@ -100,8 +120,10 @@ class InterviewerApp(SelfReviewApp):
         kit = self.voice_kit()
         if kit.state == "idle":
             kit.state = "loading"
+            self._loading_since = time.monotonic()
             self._load_speech_model(kit)
             self._show_voice_status()
+            self._load_ticker = self.set_interval(0.5, self._show_voice_status)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="speech-model")
     def _load_speech_model(self, kit: VoiceKit) -> None:
@@ -110,6 +132,9 @@ class InterviewerApp(SelfReviewApp):
         self.post_message(self.SpeechModelLoaded())
 
     def on_interviewer_app_speech_model_loaded(self) -> None:
+        if self._load_ticker is not None:
+            self._load_ticker.stop()
+            self._load_ticker = None
         self._show_voice_status()
         kit = self.voice
         if kit is not None and kit.turn_notice:
@@ -123,7 +148,11 @@ class InterviewerApp(SelfReviewApp):
             assert self.voice is not None
             return sentence(f"The speech model failed to load ({self.voice.error}): "
                             "interviews run in text")
-        return {"loading": "Loading speech model…", "ready": "Speech model ready"}.get(state, "")
+        if state == "loading":
+            assert self.voice is not None
+            waited = time.monotonic() - self._loading_since
+            return f"Loading {self.voice.stage or 'the speech model'}… {waited:.0f} s"
+        return {"ready": "Speech model ready"}.get(state, "")
 
     def _show_voice_status(self) -> None:
         if isinstance(self.screen, HomeScreen):

@@ -50,17 +50,40 @@ class VoiceKit:
             return open_speaker(settings)
 
         return cls(make_transcriber(settings), lambda: make_microphone(settings),
-                   speaker if settings.speak else None)
+                   speaker if settings.speak else None, use_turn_model=settings.turn_model)
 
     @property
     def ready(self) -> bool:
         return self.state == "ready"
 
+    stage: str = ""
+    """What is loading now, for the progress line ('the speech model', ...)."""
+
+    def unavailable(self) -> str:
+        """Why a voice interview cannot be had here ('' if a microphone and the speech model
+        are both there); quick: nothing is loaded or opened."""
+        from interviewer.speech.capture import AudioUnavailable
+        from interviewer.speech.stt import ModelLoadError
+
+        if self.state == "failed":
+            return f"the speech model failed to load ({self.error})"
+        try:
+            self.make_mic()
+        except AudioUnavailable as exc:
+            return str(exc)
+        check = getattr(self.transcriber, "check", None)
+        if check is not None:
+            try:
+                check()
+            except ModelLoadError as exc:
+                return str(exc)
+        return ""
+
     def load(self) -> None:
         """Load the speech model (seconds; blocking: call it from a thread worker)."""
         from interviewer.speech.stt import ModelLoadError
 
-        self.state = "loading"
+        self.state, self.stage = "loading", "the speech model"
         loader: LoadableTranscriber = self.transcriber  # type: ignore[assignment]
         try:
             loader.load()
@@ -73,5 +96,6 @@ class VoiceKit:
         if self.use_turn_model and self.turn is None:
             from interviewer.speech.turn import load_detector
 
+            self.stage = "the end-of-turn model"
             self.turn, self.turn_notice = load_detector()
-        self.state = "ready"
+        self.state, self.stage = "ready", ""
