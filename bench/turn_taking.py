@@ -104,21 +104,24 @@ class Outcome:
     """Last word -> end of turn; None when the turn was cut off before the last word."""
     cut_at_s: float | None
     policy_s: float | None = None
-    """Last word -> the audio heard when the end was decided: the wait the rule itself
-    imposes, as if every step of compute took no time."""
+    """The same replayed as if every step of compute took no time: the wait the rule itself
+    imposes (None: cut off)."""
 
 
 def run_case(case: TurnCase, transcriber: CachedTranscriber, turn: TurnDetector | None,
              silence_end_s: float) -> Outcome:
     settings = replace(StreamingSettings(), silence_end_s=silence_end_s)
-    result = replay(case.audio, transcriber, turn, settings, once=True,
-                    timer=transcriber.timer)
-    if not result.ends:
-        raise RuntimeError(f"{case.name}: the turn never ended")
-    end = result.ends[0]
-    if end.heard_s < case.last_word_s:
-        return Outcome(None, end.at_s)
-    return Outcome(end.at_s - case.last_word_s, None, end.heard_s - case.last_word_s)
+    ends = []
+    for timer in (transcriber.timer, lambda: 0.0):
+        result = replay(case.audio, transcriber, turn, settings, once=True, timer=timer)
+        if not result.ends:
+            raise RuntimeError(f"{case.name}: the turn never ended")
+        ends.append(result.ends[0])
+    live, rule = ends
+    policy = rule.at_s - case.last_word_s if rule.heard_s >= case.last_word_s else None
+    if live.heard_s < case.last_word_s:
+        return Outcome(None, live.at_s, policy)
+    return Outcome(live.at_s - case.last_word_s, None, policy)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.verbose:
                 what = (f"{out.latency_s:.2f} s after the last word" if out.latency_s is not None
                         else f"CUT OFF at {out.cut_at_s:.2f} s")
+                what += (f" (rule alone: {out.policy_s:.2f} s)" if out.policy_s is not None
+                         else " (rule alone: CUT OFF)")
                 say(f"  {label:<28} {case.name:<12} {what}")
         rows.append((label, outcomes))
     say(f"({time.perf_counter() - t0:.0f} s of replays; model {detector.model and 'loaded'})")
@@ -183,12 +188,14 @@ def main(argv: list[str] | None = None) -> int:
     say("(latency: last word -> the turn's end as decided live, compute included; cut off: "
         "ended before the last word)")
     say("")
-    say("the rule alone (audio heard when the end was decided, as if compute took no time):")
+    say("the rule alone (the same replays as if compute took no time):")
     for label, outcomes in rows:
         pol = [o.policy_s for o in outcomes["complete"] if o.policy_s is not None]
-        if pol:
-            say(f"{label:<30} complete answers: median {statistics.median(pol):.2f} s, "
-                f"p90 {p90(pol):.2f} s")
+        cut_c = sum(1 for o in outcomes["complete"] if o.policy_s is None)
+        cut_p = sum(1 for o in outcomes["paused"] if o.policy_s is None)
+        say(f"{label:<30} complete answers: median {statistics.median(pol):.2f} s, "
+            f"p90 {p90(pol):.2f} s, cut off {cut_c}/{len(complete)}; "
+            f"paused: cut off {cut_p}/{len(paused)}")
     mc, pc, cc = base_c
     cp = figures(rows[0][1]["paused"])[2]
     ok = mc <= TARGET_MEDIAN_S and pc <= TARGET_P90_S and cc == 0 and cp == 0

@@ -237,6 +237,10 @@ class StreamingTranscriber:
         """One look at what was pushed, as the worker does after each batch of blocks."""
         self._step()
 
+    def finish(self) -> Transcript:
+        """The final transcript of what was pushed (what `stop()` returns, without a thread)."""
+        return self._finish()
+
     @property
     def stats(self) -> StreamStats:
         return StreamStats(self._chunks, self._passes, round(self._decode_seconds, 3),
@@ -420,10 +424,12 @@ class StreamingTranscriber:
         to its start are transcribed); None before that."""
         assert self.turn is not None
         if self._judged is not None and self._judged[0] == self._last_speech_end:
-            return self._judged[1]
+            again = self._judged[1].ask_again_s
+            if again is None or quiet < again * SAMPLE_RATE:
+                return self._judged[1]
         if quiet < self.turn.pause_s * SAMPLE_RATE or self._heard_upto < self._last_speech_end:
             return None
-        verdict = self.turn.judge(self._recent, self._words_so_far())
+        verdict = self.turn.judge(self._recent, self._words_so_far(), quiet / SAMPLE_RATE)
         self._judged = (self._last_speech_end, verdict)
         self._judged_at = self._total
         self.verdicts.append((self._total / SAMPLE_RATE, verdict))

@@ -208,26 +208,34 @@ class Verdict:
     """Quiet (seconds after the last speech) that ends the turn on this verdict; None = only
     the longest wait (`silence_end_s`) does."""
     model_seconds: float = 0.0
+    ask_again_s: float | None = None
+    """Quiet at which to ask the judges again (the model was unsure); None = final."""
 
 
 class TurnDetector:
     """Both judges behind one call. `model=None`: the transcript judge alone decides.
 
-    The words are the stronger judge on this machine's synthetic test speech, where the model
-    hears final prosody on fragments and now and then doubts a finished sentence; so when the
-    words read as finished but the model doubts, the turn ends after `doubt_s` of quiet
-    instead of at once, and when the words are unfinished it stays open for the longest wait.
+    Unfinished words keep the turn open for the longest wait, and so does a model sure the
+    speech is unfinished (below `unfinished_p`): a misheard last word ("... the number of"
+    heard as "the number.") must not end it. Between that and `threshold` the model is unsure
+    (it is on a finished sentence heard 0.4 s after it ends, now and then): it is asked again
+    every `pause_s` of further quiet, and the words decide at `doubt_s`.
     """
 
     def __init__(self, model: AudioJudge | None, *, threshold: float = 0.5,
-                 pause_s: float = 0.4, doubt_s: float = 1.5) -> None:
+                 unfinished_p: float = 0.1, pause_s: float = 0.6,
+                 doubt_s: float = 1.5) -> None:
         self.model = model
         self.threshold = threshold
+        self.unfinished_p = unfinished_p
         self.pause_s = pause_s
-        """Quiet after the last speech before the judges are asked."""
+        """Quiet after the last speech before the judges are asked: longer than the pauses
+        between the sentences of fluent speech (at 0.4 s, with compute taking no time, it
+        ended a fifth of the benchmark's complete answers between two sentences)."""
         self.doubt_s = doubt_s
 
-    def judge(self, audio: Audio, text: str) -> Verdict:
+    def judge(self, audio: Audio, text: str, quiet_s: float = 0.0) -> Verdict:
+        """The verdict on the words and audio heard so far, `quiet_s` into a pause."""
         reason = unfinished_reason(text)
         if reason:  # the words alone keep the turn open: no need to run the model
             return Verdict(False, None, reason, None)
@@ -236,9 +244,13 @@ class TurnDetector:
         t0 = time.perf_counter()
         p = self.model.probability(audio)
         spent = time.perf_counter() - t0
-        if p < self.threshold:
-            return Verdict(False, p, f"sounds unfinished ({p:.2f})", self.doubt_s, spent)
-        return Verdict(True, p, "", self.pause_s, spent)
+        if p >= self.threshold:
+            return Verdict(True, p, "", self.pause_s, spent)
+        if p < self.unfinished_p:
+            return Verdict(False, p, f"sounds unfinished ({p:.2f})", None, spent)
+        again = quiet_s + self.pause_s
+        return Verdict(False, p, f"sounds unsure ({p:.2f})", self.doubt_s, spent,
+                       again if again < self.doubt_s else None)
 
 
 def load_detector() -> tuple[TurnDetector | None, str]:
