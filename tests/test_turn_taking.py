@@ -191,3 +191,21 @@ async def test_mode_auto_is_text_without_a_microphone_and_says_why(make_tui_app)
         assert not isinstance(app.screen, VoiceInterviewScreen)
         assert app.voice is not None and app.voice.state == "idle"  # nothing was loaded
     assert len(notices) == 1 and notices[0].startswith("Answering in text") and NO_MIC in notices[0]
+
+
+def test_the_glossary_makes_domain_terms_heard_right(whisper: Any) -> None:
+    """espeak-ng saying "RAG" and "D A U": tiny.en alone hears "our AD" and "the EU"; told the
+    glossary (as every spoken answer is), it writes the terms."""
+    from domain_fixtures import cases as domain_cases
+    from domain_fixtures import heard
+
+    from interviewer.speech.glossary import transcription_hint
+
+    by_text = {c.text: c for c in domain_cases()}
+    for text, term in (("The assistant uses RAG over the internal documents.", "RAG"),
+                       ("D A U went down by three percent last month.", "DAU")):
+        case = by_text[text]
+        plain = whisper.transcribe(case.audio, hint="").text
+        told = whisper.transcribe(case.audio, hint=transcription_hint()).text
+        assert not heard(term, plain), plain
+        assert heard(term, told), told

@@ -155,13 +155,30 @@ class VoiceAnswer:
                 self._wav.close()
 
 
-def prime(transcriber: Transcriber, question: str) -> None:
-    """Tell the transcriber what the coming answer is about: the question and the product/ML
-    glossary (a transcriber without a `hint` is left as it is)."""
-    from interviewer.speech.glossary import transcription_hint
+class _Hinted:
+    """A Whisper transcriber told, for one answer, what it is about (the shared model and its
+    settings are left as they are)."""
 
-    if hasattr(transcriber, "hint"):
-        transcriber.hint = transcription_hint(question)
+    def __init__(self, inner: WhisperTranscriber, hint: str) -> None:
+        self.inner = inner
+        self.hint = hint
+        self.settings = inner.settings
+
+    def transcribe(self, audio: Audio, *, beam_size: int | None = None,
+                   word_timestamps: bool | None = None) -> Transcript:
+        return self.inner.transcribe(audio, beam_size=beam_size,
+                                     word_timestamps=word_timestamps, hint=self.hint)
+
+
+def primed(transcriber: Transcriber, question: str) -> Transcriber:
+    """The transcriber for an answer to `question`: given the question and the product/ML
+    glossary when it is Whisper (another transcriber is returned as it is)."""
+    from interviewer.speech.glossary import transcription_hint
+    from interviewer.speech.stt import WhisperTranscriber
+
+    if isinstance(transcriber, WhisperTranscriber):
+        return _Hinted(transcriber, transcription_hint(question))
+    return transcriber
 
 
 def make_transcriber(settings: Settings) -> WhisperTranscriber:

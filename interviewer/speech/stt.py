@@ -225,8 +225,9 @@ class WhisperTranscriber:
             self.source = source
 
     def transcribe(self, audio: Audio, *, beam_size: int | None = None,
-                   word_timestamps: bool | None = None) -> Transcript:
-        """Transcribe 16 kHz mono float32 audio; silence and noise give an empty Transcript."""
+                   word_timestamps: bool | None = None, hint: str | None = None) -> Transcript:
+        """Transcribe 16 kHz mono float32 audio; silence and noise give an empty Transcript.
+        `hint`: told to the model for this call (None: `self.hint`)."""
         self.load()
         audio = np.ascontiguousarray(audio, dtype=np.float32)
         duration = len(audio) / SAMPLE_RATE
@@ -246,7 +247,7 @@ class WhisperTranscriber:
                 no_speech_threshold=NO_SPEECH_PROB,
                 log_prob_threshold=LOG_PROB_FLOOR,
                 compression_ratio_threshold=COMPRESSION_RATIO_MAX,
-                hotwords=self.hint or None,
+                hotwords=(self.hint if hint is None else hint) or None,
             )
             # The generator decodes as it is iterated: this loop is where the work happens.
             kept = [_segment(s) for s in segments if _is_speech(s)]

@@ -24,7 +24,7 @@ from textual.widgets import Static
 
 from interviewer.config import Settings
 from interviewer.session.engine import InterviewEngine, Prompt
-from interviewer.speech.answer import SpokenAnswer, VoiceAnswer, prime
+from interviewer.speech.answer import SpokenAnswer, VoiceAnswer, primed
 from interviewer.speech.capture import AudioUnavailable, Level, Microphone
 from interviewer.speech.playback import Speaker, TextFeed, Utterance
 from interviewer.speech.streaming import Caption, StreamingSettings
@@ -201,8 +201,7 @@ class VoiceInterviewScreen(InterviewScreen):
             self.set_status("The speech model is still loading: one moment...", notice=True)
             return
         self.action_skip_speech()
-        prime(self.kit.transcriber, self.engine.prompt.text)
-        answer = VoiceAnswer(self.mic, self.kit.transcriber,
+        answer = VoiceAnswer(self.mic, primed(self.kit.transcriber, self.engine.prompt.text),
                              wav_path=self.engine.answer_audio_path(),
                              settings=StreamingSettings.from_settings(self.settings),
                              on_caption=lambda c: self._post(self.CaptionChanged(c)),
