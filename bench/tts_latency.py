@@ -1,12 +1,18 @@
-"""How soon the interviewer starts speaking: text ready -> first audio frame, over every bank
-question and every follow-up probe, against a baseline that synthesises the whole text first.
+"""The interviewer's voices side by side, in one run: Piper (the neural voice, the default where
+installed) and pyttsx3 (espeak-ng on Linux). For each: how soon it starts speaking (text ready ->
+first audio frame, over every bank question and follow-up probe, against a baseline that
+synthesises the whole text first) and how intelligible it is (every bank question spoken, then
+transcribed by the bundled Whisper model: the word error rate).
 
-    .venv/bin/python bench/tts_latency.py            (make bench: on the virtual audio server)
+    .venv/bin/python bench/tts_latency.py                 (make bench: on the virtual audio server)
+    .venv/bin/python bench/tts_latency.py --limit 8       (a quick subset)
+    .venv/bin/python bench/tts_latency.py --probe-step 1  (every follow-up probe, not a third)
 
 "First audio" is the moment the first samples are handed to the output device (PortAudio's
-callback), measured from `Speaker.speak()`: the first sentence's synthesis plus opening and
-starting the stream. The device's own output latency comes on top and depends on the hardware.
-Target: under 300 ms with espeak-ng here.
+callback), measured from `Speaker.speak()`: the first piece's synthesis plus opening and starting
+the stream. The device's own output latency comes on top and depends on the hardware.
+Targets, for the default voice: a follow-up's first audio within 300 ms (median), a mean word
+error rate of 0.07 or less.
 """
 
 from __future__ import annotations
@@ -17,10 +23,13 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
+from pathlib import Path
 
 from interviewer.banks import load_banks
+from interviewer.config import Settings
+from interviewer.speech.audio import SAMPLE_RATE
 from interviewer.speech.playback import (
     AudioOutput,
     NullOutput,
@@ -28,17 +37,36 @@ from interviewer.speech.playback import (
     SoundDeviceOutput,
     Speaker,
 )
-from interviewer.speech.tts import Pyttsx3Synthesizer, SpeechError, split_sentences
+from interviewer.speech.stt import WhisperTranscriber
+from interviewer.speech.tts import SpeechError, Synthesizer
+from interviewer.speech.tts_factory import choose_engine, make_synthesizer
+from interviewer.speech.wer import wer
 
-TARGET_MS = 300.0
+FOLLOW_UP_TARGET_MS = 300.0
+WER_TARGET = 0.07
+ENGINES = ("pyttsx3", "piper")
 
 
 @dataclass
 class Sample:
     first_audio: float  # speak() -> first samples handed to the device
-    first_sentence: float  # speak() -> first sentence synthesised
-    synthesized: float  # speak() -> every sentence synthesised
+    first_piece: float  # speak() -> first piece synthesised
+    synthesized: float  # speak() -> every piece synthesised
     spoken: float  # seconds of speech
+
+
+@dataclass
+class Result:
+    engine: str
+    label: str
+    cold: float
+    rss_added_mb: float
+    follow_ups: list[Sample]
+    questions: list[Sample]
+    whole_first: list[Sample]
+    first_piece_cpu: list[float] = field(default_factory=list)
+    wers: list[float] = field(default_factory=list)
+    worst: tuple[float, str, str] = (0.0, "", "")
 
 
 def pct(values: Sequence[float], q: float) -> float:
@@ -48,28 +76,32 @@ def pct(values: Sequence[float], q: float) -> float:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
-def row(label: str, values: Sequence[float], unit: float = 1000.0, fmt: str = "{:7.0f} ms") -> str:
-    cells = [fmt.format(v * unit) for v in
-             (statistics.median(values), pct(values, 0.9), max(values))]
-    return f"  {label:<44}{cells[0]:>12}{cells[1]:>12}{cells[2]:>12}"
+def rss_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def measure(speaker: Speaker, texts: Sequence[str]) -> list[Sample]:
     out: list[Sample] = []
     for text in texts:
         utt = speaker.speak(text)
-        if not utt.wait_first_audio(30) or not utt.wait_synthesized(30):
-            raise SystemExit(f"no audio within 30 s for: {text}")
+        if not utt.wait_first_audio(60) or not utt.wait_synthesized(60):
+            raise SystemExit(f"no audio within 60 s for: {text}")
         if utt.error is not None:
             raise SystemExit(f"speech failed: {utt.error}")
         speaker.stop()  # the rest would only take the bench minutes of real-time playback
         utt.wait(10)
         start = utt.time_of("start")
         first = utt.time_of("first-audio")
-        sentence = next(e.at for e in utt.events if e.kind == "sentence")
+        piece = next(e.at for e in utt.events if e.kind == "sentence")
         done = utt.time_of("synthesized")
         assert start is not None and first is not None and done is not None
-        out.append(Sample(first - start, sentence - start, done - start, utt.clip().seconds))
+        out.append(Sample(first - start, piece - start, done - start, utt.clip().seconds))
     return out
 
 
@@ -82,62 +114,143 @@ def make_output(device: str | None) -> tuple[AudioOutput, str]:
     return out, f"sounddevice -> '{info['name']}'"
 
 
+def engine_label(engine: str, synth: Synthesizer) -> str:
+    package = "piper-tts" if engine == "piper" else "pyttsx3"
+    try:
+        version = metadata.version(package)
+    except metadata.PackageNotFoundError:
+        version = "?"
+    return f"{engine} {version} ({synth.voice_in_use()})"
+
+
+def run_engine(engine: str, questions: Sequence[str], follow_ups: Sequence[str],
+               output: AudioOutput, transcriber: WhisperTranscriber | None) -> Result:
+    before = rss_mb()
+    cold = time.perf_counter()
+    synth, notice = make_synthesizer(Settings(), engine=engine)
+    if notice or synth.name != engine:
+        raise SystemExit(f"tts_latency: {engine}: {notice}")
+    try:
+        synth.check()
+        synth.warm_up()
+    except SpeechError as exc:
+        raise SystemExit(f"tts_latency: {engine}: {exc}") from None
+    cold = time.perf_counter() - cold
+
+    def speaker(split: Callable[[str], list[str]] | None = None) -> Speaker:
+        return Speaker(synth, output, split=split)
+
+    result = Result(engine, engine_label(engine, synth), cold, 0.0,
+                    measure(speaker(), follow_ups), measure(speaker(), questions),
+                    measure(speaker(lambda t: [" ".join(t.split())]), questions))
+    for text in follow_ups:  # CPU time, which the machine's other load does not inflate
+        piece = synth.split_text(text)[0]
+        cpu = time.process_time()
+        synth.synthesize(piece)
+        result.first_piece_cpu.append(time.process_time() - cpu)
+    if transcriber is not None:
+        for text in questions:
+            clip = synth.synthesize_text(text).resampled(SAMPLE_RATE)
+            heard = transcriber.transcribe(clip.as_float32()).text
+            result.wers.append(wer(text, heard))
+            if result.wers[-1] > result.worst[0]:
+                result.worst = (result.wers[-1], text, heard)
+    result.rss_added_mb = rss_mb() - before
+    return result
+
+
+def ms(values: Sequence[float], q: float = 0.5) -> float:
+    return (statistics.median(values) if q == 0.5 else pct(values, q)) * 1000
+
+
+def report(results: Sequence[Result], default: str, n_questions: int, n_follow: int,
+           where: str) -> int:
+    print(f"TTS voices side by side: {n_questions} bank questions, {n_follow} follow-up probes; "
+          f"{where}; {os.cpu_count()} CPU cores; default voice here: {default}")
+    for r in results:
+        print(f"  {r.engine:<8} = {r.label}")
+    names = [r.engine for r in results]
+    head = "".join(f"{n:>12}" for n in names)
+    ratio = len(results) == 2
+    print(f"  {'':<48}{head}{'ratio' if ratio else '':>10}")
+
+    def line(label: str, values: list[float], fmt: str = "{:9.0f} ms") -> None:
+        cells = "".join(f"{fmt.format(v):>12}" for v in values)
+        extra = f"{values[1] / values[0]:9.1f}x" if ratio and values[0] > 0 else ""
+        print(f"  {label:<48}{cells}{extra:>10}")
+
+    line("follow-up ready -> first audio, median", [ms([s.first_audio for s in r.follow_ups])
+                                                   for r in results])
+    line("  p90", [ms([s.first_audio for s in r.follow_ups], 0.9) for r in results])
+    line("  max", [max(s.first_audio for s in r.follow_ups) * 1000 for r in results])
+    line("  its first piece: CPU time of the synthesis", [ms(r.first_piece_cpu)
+                                                         for r in results])
+    line("question ready -> first audio, median", [ms([s.first_audio for s in r.questions])
+                                                  for r in results])
+    line("  p90", [ms([s.first_audio for s in r.questions], 0.9) for r in results])
+    line("  of which: first piece synthesised", [ms([s.first_piece for s in r.questions])
+                                                 for r in results])
+    line("whole question synthesised (while it plays)", [ms([s.synthesized for s in r.questions])
+                                                         for r in results])
+    line("baseline: whole question, then play", [ms([s.first_audio for s in r.whole_first])
+                                                 for r in results])
+    line("engine load + warm-up (once per session)", [r.cold * 1000 for r in results])
+    line("memory added by the engine (RSS)", [r.rss_added_mb for r in results], "{:9.0f} MB")
+    if all(r.wers for r in results):
+        line(f"mean word error rate, {len(results[0].wers)} questions",
+             [statistics.mean(r.wers) for r in results], "{:12.3f}")
+        line("  worst question", [max(r.wers) for r in results], "{:12.3f}")
+        for r in results:
+            print(f"  {r.engine} worst: said \"{r.worst[1]}\"\n{'':<{len(r.engine) + 10}}"
+                  f"heard \"{r.worst[2].strip()}\"")
+    for r in results:
+        base = statistics.median(s.first_audio for s in r.whole_first)
+        ours = statistics.median(s.first_audio for s in r.questions)
+        print(f"  {r.engine}: baseline / streamed, median question first audio: "
+              f"{base / ours:.2f}x")
+
+    verdicts = []
+    for r in results:
+        if r.engine != default:
+            continue
+        follow = ms([s.first_audio for s in r.follow_ups])
+        verdicts.append(follow <= FOLLOW_UP_TARGET_MS)
+        print(f"  target ({default}): follow-up first audio <= {FOLLOW_UP_TARGET_MS:.0f} ms "
+              f"median: {'met' if verdicts[-1] else 'MISSED'} ({follow:.0f} ms)")
+        if r.wers:
+            mean = statistics.mean(r.wers)
+            verdicts.append(mean <= WER_TARGET)
+            print(f"  target ({default}): mean WER <= {WER_TARGET}: "
+                  f"{'met' if verdicts[-1] else 'MISSED'} ({mean:.3f})")
+    return 0 if all(verdicts) else 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--device", default=os.environ.get("INTERVIEWER_OUTPUT_DEVICE") or None,
                         help="output device (default: the system default)")
-    parser.add_argument("--limit", type=int, default=0, help="only the first N questions")
+    parser.add_argument("--limit", type=int, default=0,
+                        help="only the first N questions (and 3N follow-ups)")
+    parser.add_argument("--probe-step", type=int, default=3,
+                        help="every Nth follow-up probe (default 3: a third of them; 1: all)")
+    parser.add_argument("--engines", default=",".join(ENGINES),
+                        help="comma-separated: piper, pyttsx3 (default: both)")
+    parser.add_argument("--no-wer", action="store_true", help="skip the intelligibility pass")
     args = parser.parse_args(argv)
 
     bank = load_banks()
     questions = [q.prompt for q in bank.questions][: args.limit or None]
     follow_ups = [p for q in bank.questions for probes in q.probes.values() for p in probes]
-    follow_ups = follow_ups[: (args.limit * 6) or None]
-
-    cold = time.perf_counter()
-    synth = Pyttsx3Synthesizer()
-    try:
-        synth.check()
-        synth.warm_up()
-    except SpeechError as exc:
-        print(f"tts_latency: {exc}", file=sys.stderr)
-        return 2
-    cold = time.perf_counter() - cold
+    follow_ups = follow_ups[::max(1, args.probe_step)][: (args.limit * 3) or None]
+    engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    default, _ = choose_engine("auto", "")
     output, where = make_output(args.device)
-
-    def speaker(split: Callable[[str], list[str]]) -> Speaker:
-        return Speaker(synth, output, split=split)
-
-    streamed = measure(speaker(split_sentences), questions)
-    streamed_follow = measure(speaker(split_sentences), follow_ups)
-    whole_first = measure(speaker(lambda t: [" ".join(t.split())]), questions)
-
-    try:
-        version = metadata.version("pyttsx3")
-    except metadata.PackageNotFoundError:
-        version = "?"
-    n_sent = [len(split_sentences(t)) for t in questions]
-    print(f"TTS latency: pyttsx3 {version} ({synth.voice_in_use()}, "
-          f"{synth.rate} wpm), {where}, {os.cpu_count()} CPU cores")
-    print(f"  {len(questions)} bank questions ({statistics.median(n_sent):.0f} sentences, "
-          f"{statistics.median(s.spoken for s in streamed):.1f} s of speech at the median; "
-          f"max {max(n_sent)} sentences), {len(follow_ups)} follow-up probes; engine start + "
-          f"warm-up {cold * 1000:.0f} ms (once per session)")
-    print(f"  {'':<44}{'median':>12}{'p90':>12}{'max':>12}")
-    print(row("follow-up ready -> first audio frame", [s.first_audio for s in streamed_follow]))
-    print(row("question ready -> first audio frame", [s.first_audio for s in streamed]))
-    print(row("  of which: first sentence synthesised", [s.first_sentence for s in streamed]))
-    print(row("  of which: stream opened and started",
-              [s.first_audio - s.first_sentence for s in streamed]))
-    print(row("whole question synthesised (while it plays)", [s.synthesized for s in streamed]))
-    print(row("baseline: whole question, then play", [s.first_audio for s in whole_first]))
-    base = statistics.median(s.first_audio for s in whole_first)
-    ours = statistics.median(s.first_audio for s in streamed)
-    print(f"  baseline / sentence-streamed, median first audio: {base / ours:.2f}x")
-    worst = max(s.first_audio for s in streamed + streamed_follow) * 1000
-    verdict = "met" if worst < TARGET_MS else "MISSED"
-    print(f"  target: first audio under {TARGET_MS:.0f} ms: {verdict} (worst {worst:.0f} ms)")
-    return 0 if worst < TARGET_MS else 1
+    transcriber = None
+    if not args.no_wer:
+        transcriber = WhisperTranscriber()
+        transcriber.load()
+    results = [run_engine(e, questions, follow_ups, output, transcriber) for e in engines]
+    return report(results, default, len(questions), len(follow_ups), where)
 
 
 if __name__ == "__main__":

@@ -1,13 +1,16 @@
 """Peak memory of a whole voice interview, in-process: the Textual app driven by Pilot, the real
-tiny.en model (loaded by the app's worker), the real microphone path recording the virtual
-microphone, and the real pyttsx3 voice speaking into NullOutput at real time.
+tiny.en model and the interviewer's voice (loaded by the app's worker), the real microphone path
+recording the virtual microphone, and the voice speaking into NullOutput at real time. Then, with
+`--sweep`, every bank question spoken by the same voice, as a long session would: Piper's
+onnxruntime must not keep growing with what it has synthesised.
 
     eval "$(scripts/virtual-audio.sh start)"
     .venv/bin/python bench/voice_memory.py                  # the two-minute answer, 2x speed
-    .venv/bin/python bench/voice_memory.py --fixture weak.wav --speed 4
+    .venv/bin/python bench/voice_memory.py --sweep          # ...then all 54 questions spoken
+    .venv/bin/python bench/voice_memory.py --engine pyttsx3 --fixture weak.wav --speed 4
 
-Prints the answer's length, its transcript's first words and the process's peak RSS.
-Exit code 1 if the peak is 600 MB or more.
+Prints the voice, the answer's length, its transcript's first words and the process's peak RSS.
+Exit code 1 if the peak is 700 MB or more.
 """
 
 from __future__ import annotations
@@ -35,14 +38,21 @@ from interviewer.speech.audio import SAMPLE_RATE, load_audio  # noqa: E402
 from interviewer.speech.capture import SoundDeviceMicrophone  # noqa: E402
 from interviewer.speech.playback import NullOutput, Speaker  # noqa: E402
 from interviewer.speech.stt import WhisperTranscriber  # noqa: E402
-from interviewer.speech.tts import Pyttsx3Synthesizer  # noqa: E402
+from interviewer.speech.tts_factory import ChosenVoice  # noqa: E402
 from interviewer.speech.virtmic import feed_fifo  # noqa: E402
 from interviewer.ui.app import InterviewerApp  # noqa: E402
 from interviewer.ui.scorecard_screen import ScorecardScreen  # noqa: E402
 from interviewer.ui.voice import VoiceInterviewScreen  # noqa: E402
 from interviewer.ui.voice_kit import VoiceKit  # noqa: E402
 
-TARGET_MB = 600
+TARGET_MB = 700
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def peak_rss_mb() -> float:
@@ -66,14 +76,17 @@ async def until(pilot: Any, condition: Any, timeout: float) -> None:
         await pilot.pause(0.05)
 
 
-async def interview(home: Path, fifo: str, audio: np.ndarray, speed: float) -> str:
+async def interview(settings: Settings, voice: ChosenVoice, fifo: str, audio: np.ndarray,
+                    speed: float) -> str:
     def mic() -> SoundDeviceMicrophone:
         m = SoundDeviceMicrophone()
         m.check()
         return m
 
-    kit = VoiceKit(WhisperTranscriber(), mic, lambda: Speaker(Pyttsx3Synthesizer(), NullOutput()))
-    app = InterviewerApp(Settings(home=home, questions=1, mode="voice"), load_banks(),
+    home = settings.home
+    kit = VoiceKit(WhisperTranscriber(), mic, lambda: Speaker(voice.synthesizer, NullOutput()),
+                   voice=voice)
+    app = InterviewerApp(settings, load_banks(),
                          OfflineCoach(), SessionStore(home), voice=kit, seed=1)
     async with app.run_test(size=(100, 34)) as pilot:
         await until(pilot, lambda: kit.ready, 120)
@@ -95,10 +108,29 @@ async def interview(home: Path, fifo: str, audio: np.ndarray, speed: float) -> s
     return str(record["questions"][0]["exchanges"][0]["answer"])
 
 
+def sweep(voice: ChosenVoice) -> int:
+    """Every bank question spoken: synthesised whole, its playback (real time, into a null
+    output) cut short once it has started, as when the candidate starts answering."""
+    speaker = Speaker(voice.synthesizer, NullOutput())
+    questions = [q.prompt for q in load_banks().questions]
+    for text in questions:
+        utt = speaker.speak(text)
+        utt.wait_first_audio(120)
+        speaker.stop()
+        if not utt.wait(120) or utt.error is not None:
+            raise SystemExit(f"voice_memory: speech failed: {utt.error}")
+    speaker.close()
+    return len(questions)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--fixture", default="long.flac", help="a file in audio_fixtures/")
     parser.add_argument("--speed", type=float, default=2.0, help="times real time")
+    parser.add_argument("--engine", choices=("auto", "piper", "pyttsx3"), default="auto",
+                        help="the voice (default: auto, Piper where installed)")
+    parser.add_argument("--sweep", action="store_true",
+                        help="then speak every bank question with the same voice")
     args = parser.parse_args()
     fifo = os.environ.get("INTERVIEWER_VIRTMIC_FIFO")
     if not fifo or not Path(fifo).exists():
@@ -109,11 +141,22 @@ def main() -> int:
     audio = np.concatenate((speech, np.zeros(SAMPLE_RATE, np.float32)))
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["INTERVIEWER_CONFIG"] = str(Path(tmp) / "config.toml")
-        text = asyncio.run(interview(Path(tmp) / "home", fifo, audio, args.speed))
-    peak = peak_rss_mb()
+        settings = Settings(home=Path(tmp) / "home", questions=1, mode="voice",
+                            tts_engine=args.engine)
+        voice = ChosenVoice(settings)
+        text = asyncio.run(interview(settings, voice, fifo, audio, args.speed))
+        peak = peak_rss_mb()
+        swept = sweep(voice) if args.sweep else 0
+    synth = voice.synthesizer
+    notice = f"; {voice.notice}" if voice.notice else ""
+    print(f"voice: {synth.name} ({synth.voice_in_use()}){notice}")
     print(f"answer: {len(speech) / SAMPLE_RATE:.0f} s of {args.fixture} at {args.speed:g}x; "
           f"transcript: {' '.join(text.split()[:8])}...")
     print(f"peak memory (RSS) of the voice interview: {peak:.0f} MB (target < {TARGET_MB} MB)")
+    if swept:
+        peak = peak_rss_mb()
+        print(f"then {swept} bank questions spoken by the same voice: peak {peak:.0f} MB, "
+              f"{rss_mb():.0f} MB at the end")
     return 0 if peak < TARGET_MB else 1
 
 

@@ -8,8 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from interviewer import __version__, review_cli
-from interviewer.banks import MIXED, BankError, Question, QuestionBank, load_bank_file, load_banks
+from interviewer import __version__, banks_cli, calibrate_cli, review_cli
+from interviewer.banks import MIXED, BankError, Question, QuestionBank, kind_choice, load_banks
 from interviewer.config import ConfigError, Settings, load_settings, save_setting
 from interviewer.speech import stt_cli, tts_cli, turn_cli
 
@@ -32,22 +32,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--bank", action="append", type=Path, default=[], metavar="PATH",
                    help="an extra question-bank file or folder (repeatable)")
     p.add_argument("--track", help="track slug, or 'mixed'")
+    p.add_argument("--kind", help="kind of question (design, estimate, strategy...), or 'any'")
     p.add_argument("--questions", type=int, help="number of questions")
     p.add_argument("--minutes", type=float, help="minutes per answer")
     p.add_argument("--coach", choices=COACH_CHOICES,
                    help="who judges the answers: the offline coach, or an LLM endpoint")
     p.add_argument("--no-speak", action="store_true",
                    help="show the questions without reading them aloud")
+    p.add_argument("--no-keep-audio", action="store_true",
+                   help="keep the transcripts of spoken answers, not their recordings")
     p.add_argument("--input-device", metavar="DEVICE",
                    help="microphone: an index or part of a name from `interviewer devices`")
     p.add_argument("--output-device", metavar="DEVICE",
                    help="speaker: an index or part of a name from `interviewer devices`")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    banks = sub.add_parser("banks", help="list the question banks, or validate one")
-    banks_sub = banks.add_subparsers(dest="banks_command", metavar="ACTION")
-    validate = banks_sub.add_parser("validate", help="check a question-bank file or folder")
-    validate.add_argument("path", type=Path)
+    banks_cli.add_parsers(sub)
 
     score = sub.add_parser("score", help="score one written or recorded answer, headless")
     which = score.add_mutually_exclusive_group(required=True)
@@ -67,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     stt_cli.add_parsers(sub)
     turn_cli.add_parsers(sub)
     review_cli.add_parsers(sub)
+    calibrate_cli.add_parsers(sub)
     return p
 
 
@@ -75,6 +76,11 @@ def _settings(args: argparse.Namespace) -> Settings:
     settings.banks = [*settings.banks, *args.bank]
     if args.track:
         settings.track = args.track
+    if args.kind:
+        try:
+            settings.kind = kind_choice(args.kind)
+        except ValueError as exc:
+            raise CliError(f"--kind: {exc}") from None
     if args.questions is not None:
         if not 1 <= args.questions <= 20:
             raise CliError("--questions must be between 1 and 20")
@@ -87,6 +93,8 @@ def _settings(args: argparse.Namespace) -> Settings:
         settings.coach = args.coach
     if args.no_speak:
         settings.speak = False
+    if args.no_keep_audio:
+        settings.keep_audio = False
     for name in ("input_device", "output_device"):
         value = getattr(args, name)
         if value is not None and value != getattr(settings, name):
@@ -95,8 +103,25 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def _check_home(home: Path) -> None:
+    """Once, before any command: a home that cannot hold sessions is one line, exit 2."""
+    from interviewer.session.store import home_problem
+
+    problem = home_problem(home)
+    if problem:
+        raise CliError(f"cannot keep sessions in {home}: {problem}; set INTERVIEWER_HOME or "
+                       "`home` in the config file")
+
+
 def _remember(name: str, value: str) -> None:
-    """A device given by flag is kept in the config file for the next run."""
+    """A device given by flag is kept in the config file for the next run, if it exists."""
+    from interviewer.speech.capture import AudioUnavailable, find_input, find_output
+
+    try:
+        (find_input if name == "input_device" else find_output)(value)
+    except AudioUnavailable as exc:
+        print(f"interviewer: {exc}: not remembered", file=sys.stderr)
+        return
     try:
         save_setting(name, value)
     except OSError as exc:
@@ -104,40 +129,28 @@ def _remember(name: str, value: str) -> None:
               file=sys.stderr)
 
 
-def _cmd_banks(bank: QuestionBank) -> int:
-    by_track: dict[str, list[Question]] = {}
-    for q in bank.questions:
-        by_track.setdefault(q.track, []).append(q)
-    for track in sorted(by_track):
-        print(f"{track} ({len(by_track[track])} questions)")
-        for q in by_track[track]:
-            print(f"  {q.id:<34} {q.difficulty:<6} {q.prompt}")
-    print(f"{len(bank.questions)} questions in {len(by_track)} tracks")
-    return 0
-
-
-def _cmd_validate(path: Path) -> int:
-    files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
-    if not path.exists():
-        raise BankError(path, "does not exist")
-    if not files:
-        raise BankError(path, "holds no .toml files")
-    total = 0
-    for f in files:
-        total += len(load_bank_file(f))
-    # Ids must also not clash with the bundled banks the user's bank is added to.
-    load_banks([path])
-    print(f"{path}: OK, {total} questions")
-    return 0
+MAX_ANSWER_CHARS = 20_000
+"""About 3,000 words, twenty minutes spoken: far past any answer, short of a pasted book."""
 
 
 def _read_answer(path: Path) -> str:
     try:
-        text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
+        if str(path) == "-":
+            text = sys.stdin.read(MAX_ANSWER_CHARS + 1)
+        else:
+            with path.open(encoding="utf-8") as fh:
+                text = fh.read(MAX_ANSWER_CHARS + 1)
     except FileNotFoundError:
         raise CliError(f"{path}: no such answer file") from None
+    except IsADirectoryError:
+        raise CliError(f"{path}: is a folder, not an answer file") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise CliError(f"{path}: cannot read the answer: {exc}") from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else \
+            "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
+        raise CliError(f"{path}: cannot read the answer: {reason}") from None
+    if len(text) > MAX_ANSWER_CHARS:
+        raise CliError(f"{path}: the answer is longer than {MAX_ANSWER_CHARS:,} characters "
+                       "(about twenty minutes spoken): not scored")
     if not text.strip():
         raise CliError(f"{path}: the answer is empty")
     return text
@@ -208,6 +221,10 @@ def _run_tui(settings: Settings, bank: QuestionBank, text_only: bool) -> int:
 
     if settings.track != MIXED and settings.track not in bank.tracks():
         raise CliError(f"unknown track '{settings.track}' (tracks: {', '.join(bank.tracks())})")
+    if not bank.matching(settings.track, settings.kind):
+        there = sorted({q.kind for q in bank.matching(settings.track)})
+        raise CliError(f"no questions of kind '{settings.kind}' in track '{settings.track}' "
+                       f"(kinds there: {', '.join(there)})")
     coach, notice = make_coach(settings)
     return run_app(settings, bank, coach, SessionStore(settings.home), text_only=text_only,
                    notice=notice)
@@ -217,16 +234,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = _settings(args)
+        _check_home(settings.home)
         if args.command == "banks" and args.banks_command == "validate":
-            return _cmd_validate(args.path)
+            return banks_cli.validate(args.paths)
         needs_bank = (args.command not in ("score", "doctor", *tts_cli.COMMANDS,
                                            *stt_cli.COMMANDS, *turn_cli.COMMANDS,
                                            *review_cli.NEEDS_NO_BANK)
                       or getattr(args, "question_id", None))
         bank = load_banks(settings.banks) if needs_bank else None
+        for line in bank.notices if bank is not None and args.command else ():
+            print(f"interviewer: {line}", file=sys.stderr)  # the TUI shows them itself
         if args.command == "banks":
             assert bank is not None
-            return _cmd_banks(bank)
+            return banks_cli.listing(args, bank)
         if args.command == "score":
             return _cmd_score(args, settings, bank)
         if args.command == "doctor":
@@ -235,6 +255,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return tts_cli.run(args, settings)
         if args.command in stt_cli.COMMANDS:
             return stt_cli.run(args, settings)
+        if args.command in calibrate_cli.COMMANDS:
+            assert bank is not None
+            return calibrate_cli.run(args, settings, bank)
         if args.command in turn_cli.COMMANDS:
             return turn_cli.run(args, settings)
         if args.command in review_cli.COMMANDS:

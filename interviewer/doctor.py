@@ -101,8 +101,52 @@ def coach_checks(settings: CoachSettings) -> list[Check]:
     return checks
 
 
-def speech_checks() -> list[Check]:
+def device_checks(settings: object) -> list[Check]:
+    """The devices the settings name (`input-device`, `output-device`): each must exist."""
+    from interviewer.speech.capture import AudioUnavailable, find_input, find_output, list_devices
+
+    wanted = {label: str(getattr(settings, label.replace("-", "_"), "") or "")
+              for label in ("input-device", "output-device")}
+    if not any(wanted.values()):
+        return []
+    devices, error = _guarded(list_devices, DEVICE_TIMEOUT)
     checks = []
+    for label, value in wanted.items():
+        if not value:
+            continue
+        if devices is None:
+            checks.append(Check(label, f"'{value}': cannot be checked ({error})", ok=False))
+            continue
+        try:
+            found = (find_input if label == "input-device" else find_output)(value, devices)
+        except AudioUnavailable as exc:
+            checks.append(Check(label, f"{exc}", ok=False))
+            continue
+        if found is not None:
+            checks.append(Check(label, f"'{value}': {found.index} {found.name}"))
+    return checks
+
+
+def voice_check(engine: str, voice: str) -> Check:
+    """Which engine will speak, with which voice (and why not Piper, when it cannot)."""
+    from importlib import metadata
+
+    from interviewer.speech.tts_factory import choose_engine
+
+    chosen, notice = choose_engine(engine, voice)
+    if chosen == "piper":
+        shown = voice.strip() or "en_US-joe-medium (bundled)"
+        try:
+            version = metadata.version("piper-tts")
+        except metadata.PackageNotFoundError:
+            version = "?"
+        return Check("voice", f"piper {version}: {shown}")
+    return Check("voice", f"pyttsx3: {voice.strip() or 'its default voice'}"
+                          + (f" ({notice})" if notice else ""), ok=not notice)
+
+
+def speech_checks(engine: str = "auto", voice: str = "") -> list[Check]:
+    checks = [voice_check(engine, voice)]
     espeak = shutil.which("espeak-ng") or shutil.which("espeak")
     checks.append(Check("espeak-ng", f"found: {espeak}" if espeak
                         else "not found (speaking questions aloud needs it)", ok=bool(espeak)))
@@ -131,10 +175,14 @@ def speech_checks() -> list[Check]:
 
 
 def report(settings: CoachSettings) -> tuple[str, int]:
-    """The doctor's text and exit code: 1 when the LLM coach is in use but cannot be reached."""
+    """The doctor's text and exit code: 1 when the LLM coach is in use but cannot be reached,
+    or a device the settings name does not exist."""
     coach = coach_checks(settings)
-    checks = [*coach, *speech_checks()]
+    devices = device_checks(settings)
+    checks = [*coach, *speech_checks(str(getattr(settings, "tts_engine", "auto")),
+                                      str(getattr(settings, "tts_voice", ""))), *devices]
     width = max(len(c.label) for c in checks)
     lines = [f"{c.label:<{width}}  {c.detail}" for c in checks]
-    failed = any(not c.ok for c in coach if c.label in ("endpoint", "note"))
+    failed = any(not c.ok for c in coach if c.label in ("endpoint", "note")) or \
+        any(not c.ok for c in devices)
     return "\n".join(lines) + "\n", 1 if failed else 0

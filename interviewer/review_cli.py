@@ -171,10 +171,7 @@ def _delete(store: SessionStore, ref: str, yes: bool) -> int:
 def _report(store: SessionStore, ref: str, fmt: str | None, output: Path | None) -> int:
     folder = find_session(store, ref)
     record = load_record(folder)
-    if fmt is None:
-        suffix = output.suffix.lower().lstrip(".") if output else ""
-        fmt = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
-        fmt = fmt if fmt in FORMATS else "md"
+    fmt = _format_for(fmt, output)
     text = render_session(record, fmt, folder.name)
     if output is None or str(output) == "-":
         sys.stdout.write(text)
@@ -188,6 +185,20 @@ def _report(store: SessionStore, ref: str, fmt: str | None, output: Path | None)
         raise _UsageError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
     print(f"Wrote {output}", file=sys.stderr)
     return 0
+
+
+def _format_for(fmt: str | None, output: Path | None) -> str:
+    """--format and -o's suffix agree, or the suffix picks the format; else one line."""
+    if output is None or str(output) == "-" or output.is_dir() or not output.suffix:
+        return fmt or "md"
+    suffix = output.suffix.lower().lstrip(".")
+    by_suffix = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
+    if by_suffix not in FORMATS:
+        raise _UsageError(f"{output}: cannot write a '.{suffix}' report: the formats are .md, "
+                          ".html and .json (an HTML report prints to PDF from a browser)")
+    if fmt is not None and fmt != by_suffix:
+        raise _UsageError(f"{output}: --format {fmt} does not match the '.{suffix}' suffix")
+    return by_suffix
 
 
 # -- progress -------------------------------------------------------------------------------------

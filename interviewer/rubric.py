@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from interviewer.tomlcompat import tomllib
 
@@ -30,11 +31,21 @@ class Dimension:
 
 
 @cache
+def _rubric_data() -> dict[str, Any]:
+    text = resources.files("interviewer").joinpath("data/rubric.toml").read_text(encoding="utf-8")
+    data: dict[str, Any] = tomllib.loads(text)
+    return data
+
+
+@cache
 def dimensions() -> tuple[Dimension, ...]:
-    raw = tomllib.loads(
-        resources.files("interviewer").joinpath("data/rubric.toml").read_text(encoding="utf-8")
-    )
-    return tuple(Dimension(**d) for d in raw["dimensions"])
+    return tuple(Dimension(**d) for d in _rubric_data()["dimensions"])
+
+
+@cache
+def question_kinds() -> dict[str, str]:
+    """The fixed list of question kinds a bank may use, each with what it asks of a candidate."""
+    return dict(_rubric_data()["question_kinds"])
 
 
 def dimension_ids() -> tuple[str, ...]:

@@ -87,11 +87,13 @@ def make_tui_app(tui_home: Path):
     def make(*, track: str = "mixed", questions: int = 2, minutes: float = 3.0,
              text_only: bool = True, seed: int = 7, clock_value: float | None = 1000.0,
              mode: str = "text", coach: object | None = None,
-             voice: object | None = None) -> InterviewerApp:
+             voice: object | None = None, kind: str = "any",
+             bank: object | None = None, keep_audio: bool = True) -> InterviewerApp:
         settings = Settings(home=tui_home, track=track, questions=questions,
-                            minutes_per_answer=minutes, mode=mode)
+                            minutes_per_answer=minutes, mode=mode, kind=kind,
+                            keep_audio=keep_audio)
         kwargs = {} if clock_value is None else {"clock": lambda: clock_value}
-        return InterviewerApp(settings, load_banks(), coach or OfflineCoach(),  # type: ignore[arg-type]
+        return InterviewerApp(settings, bank or load_banks(), coach or OfflineCoach(),  # type: ignore[arg-type]
                               FixedTimeStore(tui_home),
                               text_only=text_only, seed=seed, voice=voice,  # type: ignore[arg-type]
                               **kwargs)

@@ -12,6 +12,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from answers import strong_answer_for
+
 from interviewer.banks import QuestionBank, load_banks
 from interviewer.coach.offline import OfflineCoach
 from interviewer.session.engine import InterviewEngine
@@ -84,7 +86,10 @@ def make_session(home: Path, answers: Sequence[str], *, question_ids: Sequence[s
     while prompt is not None:
         if stop_after is not None and given >= stop_after:
             break
-        prompt = engine.submit(answers[min(given, len(answers) - 1)])
+        answer = answers[min(given, len(answers) - 1)]
+        if answer == GOOD:  # a strong answer to whatever was asked, not to another question
+            answer = strong_answer_for(prompt.question)
+        prompt = engine.submit(answer)
         given += 1
     if prompt is None and finish:
         engine.finish()

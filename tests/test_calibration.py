@@ -1,84 +1,127 @@
-"""The offline coach against the hand-graded calibration set (interviewer/data/calibration/)."""
+"""The offline coach against the hand-graded calibration set (interviewer/data/calibration/).
+
+The dev split is what the coach was tuned on; the test split was written first, graded blind
+and never tuned on. Both must hold the properties a candidate relies on: gaming answers stay
+low, the same content in another form scores the same, and better answers rank higher.
+"""
 
 from __future__ import annotations
-
-import itertools
-from pathlib import Path
-from typing import Any
 
 import pytest
 
 from interviewer.banks import QuestionBank
-from interviewer.coach.offline import score_answer
-from interviewer.tomlcompat import tomllib
+from interviewer.coach.calibration import (
+    FORM_KINDS,
+    GAMING_KINDS,
+    Figures,
+    Scored,
+    bundled_set,
+    figures,
+    parse_set,
+    score_all,
+    spearman,
+)
+from interviewer.coach.offline import OfflineCoach
 
-CALIBRATION = Path(__file__).parents[1] / "interviewer" / "data" / "calibration" / "dev.toml"
-
-
-def _ranks(values: list[float]) -> list[float]:
-    """Average ranks, so ties are handled as Spearman's rho requires."""
-    order = sorted(range(len(values)), key=lambda i: values[i])
-    ranks = [0.0] * len(values)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            ranks[order[k]] = (i + j) / 2 + 1
-        i = j + 1
-    return ranks
-
-
-def spearman(xs: list[float], ys: list[float]) -> float:
-    rx, ry = _ranks(xs), _ranks(ys)
-    n = len(xs)
-    mx, my = sum(rx) / n, sum(ry) / n
-    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
-    var = (sum((a - mx) ** 2 for a in rx) * sum((b - my) ** 2 for b in ry)) ** 0.5
-    return cov / var
+SPLITS = ("dev", "test")
 
 
 @pytest.fixture(scope="module")
-def graded(bank: QuestionBank) -> list[dict[str, Any]]:
-    answers: list[dict[str, Any]] = tomllib.loads(CALIBRATION.read_text())["answers"]
-    for a in answers:
-        a["coach"] = score_answer(bank.by_id(a["question_id"]), a["text"]).overall
-    return answers
+def scored(bank: QuestionBank) -> dict[str, list[Scored]]:
+    out = {}
+    for split in SPLITS:
+        name, text = bundled_set(split)
+        out[split] = score_all(OfflineCoach(), parse_set(name, text, bank))
+    return out
 
 
-def test_set_is_big_and_varied_enough(graded: list[dict[str, Any]]) -> None:
-    assert len(graded) >= 15
-    assert len({a["question_id"] for a in graded}) >= 4
-    kinds = {a["kind"] for a in graded}
-    assert {"long-weak", "short-strong", "off-topic", "injection"} <= kinds
+@pytest.fixture(scope="module")
+def figs(scored: dict[str, list[Scored]]) -> dict[str, Figures]:
+    return {split: figures(split, rows) for split, rows in scored.items()}
 
 
-def test_spearman_against_reference_grades(graded: list[dict[str, Any]]) -> None:
-    rho = spearman([a["coach"] for a in graded], [a["grade"] for a in graded])
-    table = "\n".join(f"{a['label']:<34} ref {a['grade']:.1f} coach {a['coach']:.1f}"
-                      for a in graded)
-    assert rho >= 0.8, f"rho={rho:.3f}\n{table}"
+def _table(rows: list[Scored]) -> str:
+    return "\n".join(f"{s.answer.label:<40} {s.answer.kind:<12} grade {s.answer.grade:.1f} "
+                     f"coach {s.score:.1f}" for s in rows)
 
 
-def test_every_strong_weak_pair_is_ordered(graded: list[dict[str, Any]]) -> None:
-    """Within a question, an answer graded a full point higher must score higher."""
-    wrong = []
-    for a, b in itertools.permutations(graded, 2):
-        same_question = a["question_id"] == b["question_id"]
-        if same_question and a["grade"] >= b["grade"] + 1.0 and not a["coach"] > b["coach"]:
-            wrong.append(f"{a['label']} ({a['coach']}) <= {b['label']} ({b['coach']})")
-    assert not wrong, "\n".join(wrong)
+@pytest.mark.parametrize("split", SPLITS)
+def test_set_covers_every_kind_of_answer(scored: dict[str, list[Scored]], split: str) -> None:
+    rows = scored[split]
+    kinds = {s.answer.kind for s in rows}
+    assert {"strong", "medium", "weak", "padded", "keywords", "recitation", "off-question",
+            "injection"} <= kinds
+    assert kinds >= FORM_KINDS
+    assert len({s.answer.question.id for s in rows}) >= 6
+    assert any(s.answer.question.track == "adhoc" for s in rows)
 
 
-def test_length_is_not_the_score(graded: list[dict[str, Any]]) -> None:
-    long_weak = [a for a in graded if a["kind"] == "long-weak"]
-    short_strong = [a for a in graded if a["kind"] == "short-strong"]
-    assert long_weak and short_strong
-    assert max(a["coach"] for a in long_weak) < min(a["coach"] for a in short_strong)
+def test_the_set_is_large_enough_and_a_third_is_held_out(
+        scored: dict[str, list[Scored]]) -> None:
+    total = sum(len(rows) for rows in scored.values())
+    assert total >= 70
+    # Written first, it was 45 of the first 111 answers; the dev split grew after it.
+    assert len(scored["test"]) >= 45 and len(scored["test"]) >= total / 4
+    questions = {s.answer.question.id for rows in scored.values() for s in rows}
+    assert len(questions) >= 12
+    dev_q = {s.answer.question.id for s in scored["dev"]}
+    test_q = {s.answer.question.id for s in scored["test"]}
+    assert not dev_q & test_q, "the held-out split asks questions the coach was tuned on"
 
 
-def test_off_topic_scores_near_one(graded: list[dict[str, Any]]) -> None:
-    for a in graded:
-        if a["kind"] == "off-topic":
-            assert a["coach"] <= 1.5, a["label"]
+@pytest.mark.parametrize("split", SPLITS)
+def test_rank_agreement(figs: dict[str, Figures], scored: dict[str, list[Scored]],
+                        split: str) -> None:
+    assert figs[split].spearman >= 0.85, _table(scored[split])
+
+
+def test_dev_split_holds_its_measured_level(figs: dict[str, Figures],
+                                      scored: dict[str, list[Scored]]) -> None:
+    f = figs["dev"]
+    assert f.mae <= 0.45, _table(scored["dev"])
+    assert f.pairs_ordered >= 0.97 * f.pairs_total, "\n".join(f.misordered)
+    assert f.max_form_gap is not None and f.max_form_gap <= 1.0
+
+
+def test_held_out_split_holds_its_measured_level(figs: dict[str, Figures],
+                                                 scored: dict[str, list[Scored]]) -> None:
+    """The README's test-split figures, as a floor: MAE and pair order are short of the
+    targets (0.45, all pairs) and must not slip further."""
+    f = figs["test"]
+    assert f.mae <= 0.6, _table(scored["test"])
+    assert f.pairs_ordered >= 0.95 * f.pairs_total, "\n".join(f.misordered)
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_no_gaming_answer_scores_above_two(scored: dict[str, list[Scored]], split: str) -> None:
+    gaming = [s for s in scored[split] if s.answer.kind in GAMING_KINDS]
+    assert gaming
+    high = [f"{s.answer.label}: {s.score}" for s in gaming if s.score > 2.0]
+    assert not high, high
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_length_is_not_the_score(scored: dict[str, list[Scored]], split: str) -> None:
+    """Padded answers never outscore a short strong one on the same question."""
+    rows = scored[split]
+    for padded in (s for s in rows if s.answer.kind == "padded"):
+        for short in (s for s in rows if s.answer.kind in ("short", "short-strong")
+                      and s.answer.question.id == padded.answer.question.id):
+            assert short.score > padded.score, (short.answer.label, padded.answer.label)
+    words = [len(s.answer.text.split()) for s in rows]
+    reference = spearman(words, [s.answer.grade for s in rows])
+    assert spearman(words, [s.score for s in rows]) <= reference + 0.15
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_form_twins_score_close_to_their_prose(scored: dict[str, list[Scored]],
+                                               split: str) -> None:
+    """Bullets, ~90 words, a spoken transcript, plain non-native English: same content."""
+    rows = scored[split]
+    by_label = {s.answer.label: s for s in rows}
+    twins = [s for s in rows if s.answer.kind in FORM_KINDS]
+    assert twins
+    for t in twins:
+        prose = by_label[t.answer.twin_of]
+        assert abs(t.score - prose.score) <= 1.0 + 1e-9, (t.answer.label, t.score, prose.score)
+        assert t.score >= 3.0, (t.answer.label, t.score)

@@ -35,7 +35,7 @@ def test_json_is_exactly_one_object_with_the_documented_shape(tmp_path: Path) ->
     assert card["coach"] == "offline"
     assert [d["id"] for d in card["dimensions"]] == DIMENSION_IDS
     for d in card["dimensions"]:
-        assert set(d) == {"id", "name", "score", "evidence", "advice"}
+        assert set(d) == {"id", "name", "score", "evidence", "advice", "counted"}
         assert 1 <= d["score"] <= 5
         assert all(q in ANSWER for q in d["evidence"])
     assert isinstance(card["strengths"], list) and isinstance(card["gaps"], list)

@@ -24,7 +24,7 @@ def test_defaults_then_file_then_environment(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("questions = 0\n", "setting 'questions': must be between 1 and 20"),
+        ("questions = 0\n", "setting 'questions': must be a whole number from 1 to 20"),
         ('mode = "telepathy"\n', "setting 'mode': must be one of auto, text, voice"),
         ("colour = 3\n", "unknown setting 'colour'"),
         ("questions = [\n", "config.toml"),

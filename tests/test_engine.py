@@ -26,6 +26,17 @@ STRONG = (
     "This moves retention and revenue. To summarize: casual viewers, minutes, a staged test."
 )
 
+STRONG_SEARCH = (
+    "I'd target exploratory queries like running shoes for flat feet, because that's where "
+    "shoppers struggle and leave for review sites. The north star is search-to-purchase "
+    "conversion on those queries, with latency, cost per query and return rate as guardrails. "
+    "I'd favour trust over coverage: ground answers in our catalog and show nothing at low "
+    "confidence, because one wrong spec costs more than a missing answer. I'd validate on a "
+    "golden set of graded queries, then A/B test on five percent of search traffic for two "
+    "weeks, and ship only if conversion rises with returns flat. If it doesn't, better filters "
+    "might do the job without a model."
+)
+
 
 class Clock:
     def __init__(self) -> None:
@@ -65,7 +76,10 @@ def test_whole_interview_with_follow_ups_and_timings(bank: QuestionBank, tmp_pat
         prompt = engine.submit("I am not sure, maybe more data for the model.")
     assert 1 <= follow_ups <= 2
     assert prompt is not None and prompt.kind == "question" and prompt.number == 2
-    assert engine.submit(STRONG) is None  # a complete answer needs no follow-up
+    prompt = engine.submit(STRONG_SEARCH)
+    # A strong answer gets one harder probe, on its own decision, and no more.
+    assert prompt is not None and prompt.kind == "follow-up" and prompt.text.startswith("You said")
+    assert engine.submit("I'd still ship it, but only on exploratory queries.") is None
     card = engine.finish()
     record = saved(engine)
     assert record["status"] == "complete" and engine.phase is Phase.FINISHED

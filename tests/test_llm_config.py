@@ -50,9 +50,9 @@ def test_kill_switch_and_bad_values(tmp_path: Path) -> None:
     assert isinstance(coach, OfflineCoach) and notice is None
     with pytest.raises(ConfigError, match="INTERVIEWER_LLM"):
         load_settings(tmp_path / "none.toml", env={"INTERVIEWER_LLM": "yes"})
-    with pytest.raises(ConfigError, match="setting 'coach': must be one of auto, offline, llm"):
+    with pytest.raises(ConfigError, match="INTERVIEWER_COACH: must be one of auto, offline, llm"):
         load_settings(tmp_path / "none.toml", env={"INTERVIEWER_COACH": "gpt"})
-    with pytest.raises(ConfigError, match="setting 'llm_timeout'"):
+    with pytest.raises(ConfigError, match=r"INTERVIEWER_LLM_TIMEOUT: must be a number from 0\.1 "):
         load_settings(tmp_path / "none.toml", env={"INTERVIEWER_LLM_TIMEOUT": "0"})
 
 

@@ -16,7 +16,10 @@ from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
 from interviewer.banks import load_banks
+from interviewer.coach.base import AnsweredQuestion, FollowUp
 from interviewer.coach.factory import make_coach
+from interviewer.coach.fallback import FallbackCoach
+from interviewer.coach.offline import OfflineCoach
 from interviewer.config import Settings
 from interviewer.secret import Secret
 from interviewer.session.store import SessionStore
@@ -286,12 +289,22 @@ STRONG_ANSWER = (
 )
 
 
+class DecliningCoach(OfflineCoach):
+    """The offline coach, finding that the answer needs no follow-up."""
+
+    def follow_up(self, item: AnsweredQuestion) -> FollowUp | None:
+        return None
+
+
 async def test_a_fallback_on_the_last_step_is_a_toast_while_scoring(
         tmp_path: Path, llm_server: LLMServer) -> None:
     # The follow-up fails; the offline coach stepping in finds the answer needs none, so the
     # scoring starts at once and its "Scoring..." line stays: the notice is a toast instead.
     llm_server.script(FOLLOW_UP, "503", "503", "503")
     app = app_on(llm_server, tmp_path, questions=1)
+    # The stand-in declines to probe (as the offline coach does once its probes are spent).
+    assert isinstance(app.coach, FallbackCoach)
+    app.coach.fallback = DecliningCoach()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = app.screen
         assert isinstance(screen, InterviewScreen)

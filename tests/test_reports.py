@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from answers import CLOSING
 from session_factory import GOOD, MARKUP, WEAK, add_delivery, make_session
 
 from interviewer.cli import main
@@ -71,7 +72,7 @@ def test_markdown_report_holds_scorecard_and_whole_transcript(markup_session: Pa
     # Markup in an answer stays literal text in Markdown too.
     assert r"\<script\>window.pwned=1\</script\>" in md
     assert not re.search(r"(?<!\\)</?(script|img|b)\b", md), "no raw tag from an answer"
-    assert GOOD.split(".")[0] in md
+    assert CLOSING in md  # the strong answer, as typed
     assert "## Delivery" not in md  # a typed session has no delivery figures
 
 
@@ -222,7 +223,7 @@ def test_html_report_renders_safely_in_headless_chromium(markup_session: Path,
     for ex in said:
         if ex["kind"] == "follow-up":
             assert ex["prompt"] in text
-    assert GOOD.split(".")[0] in text and FOLLOW_UP in text
+    assert CLOSING in text and FOLLOW_UP in text
     assert parsed.tags.get("mark", 0) >= 2, "evidence quotes are highlighted in the answers"
     assert 'id="delivery"' in dom
     assert "target: 130-160 words a minute" in text

@@ -72,9 +72,11 @@ def test_resume_continues_in_the_same_folder_from_the_next_question(home: Path) 
 
 def test_resume_a_quit_session_and_one_killed_while_scoring(home: Path) -> None:
     quit_folder = make_session(home, [GOOD], count=2, stop_after=1, quit=True)
+    pending = load_record(quit_folder)["pending"]  # on screen when it was quit
     engine = InterviewEngine.resume(quit_folder, OfflineCoach(), store=SessionStore(home))
     assert load_record(quit_folder)["resumed"][0]["status_was"] == "quit"
-    assert engine.prompt is not None and engine.prompt.number == 2
+    assert engine.prompt is not None and engine.prompt.text == pending["prompt"]
+    assert engine.prompt.number == pending["question"]
 
     # Every question answered, the scorecard never written (killed while scoring).
     folder = make_session(home, [GOOD], count=2, finish=False)

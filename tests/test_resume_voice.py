@@ -81,8 +81,13 @@ def test_the_pending_prompt_and_its_recording_are_on_disk_before_recording(home:
     again = engine.answer_audio_path()
     assert again == engine.folder / "answers" / f"{n}-2.wav"
     assert load_record(engine.folder)["pending"]["audio"] == f"answers/{n}-2.wav"
-    engine.submit("typed after all")
-    assert "pending" not in load_record(engine.folder)
+    nxt = engine.submit("typed after all")
+    # The answered prompt is no longer pending: the next one is, on disk before it is shown.
+    after = load_record(engine.folder)
+    if nxt is None:
+        assert "pending" not in after
+    else:
+        assert after["pending"]["prompt"] == nxt.text and "audio" not in after["pending"]
 
 
 def test_prompt_audio_is_numbered_by_the_engine_across_a_resume(home: Path) -> None:
@@ -127,7 +132,7 @@ def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> 
     assert found.audio_seconds == pytest.approx(14.0, abs=0.01)
     # Already on disk, before any transcript: the recording is an exchange of its question.
     on_disk = load_record(folder)
-    assert "pending" not in on_disk
+    assert on_disk["pending"]["question"] == 3 and "audio" not in on_disk["pending"]
     ex = on_disk["questions"][1]["exchanges"][0]
     assert ex["interrupted"] and ex["needs_transcript"] and ex["audio"] == f"answers/{n}.wav"
     assert ex["prompt_audio"] == f"prompts/{n}.wav"

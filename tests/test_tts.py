@@ -205,8 +205,9 @@ def test_speech_settings_from_file_environment_and_flag(tmp_path: Path) -> None:
     assert (s.tts_voice, s.tts_rate, s.tts_volume, s.speak) == ("en-us", 150, 0.5, False)
     s = load_settings(cfg, env={"INTERVIEWER_SPEAK": "yes", "INTERVIEWER_TTS_RATE": "220"})
     assert (s.speak, s.tts_rate) == (True, 220)
-    for bad, message in [("tts_rate = 20", "'tts_rate': must be between 80 and 400"),
-                         ("tts_volume = 2", "'tts_volume': must be between 0 and 1"),
+    for bad, message in [("tts_rate = 20",
+                          "'tts_rate': must be a whole number from 80 to 400 (not 20)"),
+                         ("tts_volume = 2", "'tts_volume': must be a number from 0 to 1 (not 2)"),
                          ('speak = "maybe"', "'speak': must be true or false")]:
         cfg.write_text(bad + "\n")
         with pytest.raises(ConfigError, match=re.escape(message)):
@@ -237,7 +238,7 @@ def test_speak_round_trip_is_understood_by_whisper(tmp_path: Path, home: Path) -
 
     question = load_banks().by_id("rec-stale-feed").prompt
     wav = tmp_path / "q.wav"
-    out = run("speak", question, "--output", str(wav))
+    out = run("speak", question, "--output", str(wav), env={"INTERVIEWER_TTS_ENGINE": "pyttsx3"})
     assert out.returncode == 0, out.stderr
     assert out.stdout == b""  # not even pyttsx3's "Audio saved to"
     assert out.stderr.decode().startswith(f"interviewer: wrote {wav}")
@@ -263,7 +264,7 @@ def test_voices_lists_the_engine_voices_with_the_one_in_use(home: Path) -> None:
     out = run("voices", env={"INTERVIEWER_TTS_VOICE": "en-us"})
     assert out.returncode == 0, out.stderr
     lines = out.stdout.decode().splitlines()
-    assert [ln.split()[1] for ln in lines if ln.startswith("*")] == ["gmw/en-us"]
+    assert [ln.split()[1:3] for ln in lines if ln.startswith("*")] == [["pyttsx3", "gmw/en-us"]]
     assert re.match(r"\d+ voices; ", lines[-1])
 
 
@@ -274,7 +275,7 @@ def test_speak_without_an_engine_is_one_line_and_exit_2(tmp_path: Path, home: Pa
     (fake / "__init__.py").write_text(
         f"def init(*args, **kwargs):\n    raise RuntimeError({NO_ESPEAK!r})\n")
     out = run("speak", "Hello.", "--output", str(tmp_path / "x.wav"),
-              env={"PYTHONPATH": str(fake.parent)})
+              env={"PYTHONPATH": str(fake.parent), "INTERVIEWER_TTS_ENGINE": "pyttsx3"})
     assert out.returncode == 2
     assert out.stdout == b""
     err = out.stderr.decode().splitlines()

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from answers import strong_answer_for
 from pilot_helpers import wait_until
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Digits, Select, Static, TextArea
+from textual.widgets import Digits, OptionList, Select, Static, TextArea
 
 from interviewer.banks import MIXED
 from interviewer.coach.base import AnsweredQuestion, FollowUp
@@ -104,7 +105,8 @@ async def test_whole_interview_reaches_scorecard_and_is_saved(make_tui_app) -> N
                 answer = FOLLOW_UP_ANSWER
             else:
                 assert text_of(header).startswith(f"Question {prompt.number} of 2 · ")
-                answer = WEAK_ANSWER if prompt.number == 1 else GOOD_ANSWER
+                answer = (WEAK_ANSWER if prompt.number == 1
+                          else strong_answer_for(prompt.question))
             await type_and_submit(pilot, engine, answer)
             typed.append(answer)
             assert len(typed) < 10, "the interview should end"
@@ -237,6 +239,78 @@ async def test_home_start_with_chosen_track_and_count(make_tui_app) -> None:
     # No microphone: one notice, and the interview runs in text.
     assert engine.record["mode"] == "text"
     assert len(notices) == 1 and NO_MIC in notices[0] and "runs in text" in notices[0]
+
+
+async def test_home_start_with_a_chosen_kind_spread_over_tracks(make_tui_app) -> None:
+    from interviewer.banks import load_banks, track_title
+
+    bank = load_banks()
+    kind = max(bank.kinds(), key=lambda k: len({q.track for q in bank.matching(kind=k)}))
+    tracks = {q.track for q in bank.matching(kind=kind)}
+    app = make_tui_app(text_only=False, track=MIXED, questions=3)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        kinds = app.screen.query_one("#kind", Select)
+        assert kinds.value == "any"
+        await pilot.click("#kind")
+        await pilot.press(*track_title(kind), "enter")
+        assert kinds.value == kind
+        await pilot.click("#start")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        engine = app.screen.engine
+    assert [q.kind for q in engine.questions] == [kind] * 3
+    assert len({q.track for q in engine.questions}) == min(3, len(tracks))
+
+
+async def test_home_says_so_when_no_question_has_that_kind_and_track(
+    make_tui_app, tmp_path: Path
+) -> None:
+    from interviewer.banks import load_banks
+
+    table = ('[[questions]]\nid = "{id}"\ntrack = "{track}"\ndifficulty = "easy"\n'
+             'kind = "{kind}"\nprompt = "Why?"\ndimensions = ["metrics"]\noutline = ["a"]\n'
+             '[questions.probes]\nmetrics = ["b"]\n')
+    (tmp_path / "mine.toml").write_text(
+        table.format(id="q1", track="ai-search", kind="estimate")
+        + table.format(id="q2", track="engagement", kind="strategy"))
+    bank = load_banks([tmp_path / "mine.toml"], include_bundled=False)
+    app = make_tui_app(text_only=False, track="engagement", kind="estimate", bank=bank)
+    async with app.run_test(size=SIZE) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        overlay = home.query_one("#kind OptionList", OptionList)
+        options = [str(overlay.get_option_at_index(i).prompt) for i in range(overlay.option_count)]
+        assert options == ["Any kind", "Estimate", "Strategy"]
+        assert home.query_one("#kind", Select).value == "estimate"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is home  # nothing started; the candidate picks again
+        notices = [n.message for n in app._notifications]
+        assert notices == ["No Estimate questions in the Engagement track: pick another kind "
+                           "or track."]
+        await pilot.click("#track")
+        await pilot.press(*"AI sea", "enter")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert [q.id for q in app.screen.engine.questions] == ["q1"]
+
+
+async def test_a_users_bank_replacing_bundled_questions_is_said_once(
+    make_tui_app, tmp_path: Path
+) -> None:
+    from interviewer.banks import bundled_bank_dir, load_banks
+
+    copy = tmp_path / "recommendations.toml"
+    copy.write_text((bundled_bank_dir() / "recommendations.toml").read_text())
+    app = make_tui_app(text_only=False, bank=load_banks([copy]))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        notices = [n.message for n in app._notifications]
+    assert len(notices) == 1
+    assert notices[0].startswith("Your banks replace ") and "rec-stale-feed" in notices[0]
 
 
 async def test_scorecard_n_goes_home_for_a_new_interview(make_tui_app) -> None:

@@ -191,6 +191,7 @@ async def test_progress_screen_charts_and_starts_the_suggested_track(make_tui_ap
 
 async def test_home_offers_to_resume_and_r_resumes(make_tui_app, tui_home: Path) -> None:
     s = library(tui_home)
+    pending = load_record(s["quit"])["pending"]  # the prompt on screen when it was quit
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE) as pilot:
         home = app.screen
@@ -202,7 +203,8 @@ async def test_home_offers_to_resume_and_r_resumes(make_tui_app, tui_home: Path)
         assert isinstance(screen, InterviewScreen)
         engine = screen.engine
         assert engine.folder == s["quit"]
-        assert engine.prompt is not None and engine.prompt.number == 2
+        assert engine.prompt is not None and engine.prompt.text == pending["prompt"]
+        assert engine.prompt.number == pending["question"]
         assert text_of(screen.query_one("#prompt", Static)) == engine.prompt.text
         log = [text_of(w) for w in screen.query("#log .entry.prompt").results(Static)]
         assert log == [load_record(s["quit"])["questions"][0]["question"]["prompt"]]

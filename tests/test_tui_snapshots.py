@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from answers import strong_answer_for
 from textual import events
 from textual.pilot import Pilot
 
@@ -19,12 +20,6 @@ from interviewer.ui.scorecard_screen import ScorecardScreen
 
 SIZE = (100, 34)
 FIRST_ANSWER = "I'd train a bigger model and ship it."
-SECOND_ANSWER = (
-    "Who is the user and what problem do they have? I'd start with new users, measure 7-day "
-    "retention with latency and cost guardrails, weigh accuracy against latency, rank options "
-    "by impact and effort, validate offline then A/B test with a staged rollout, and tie it to "
-    "revenue. In summary: users, metric, trade-off, plan."
-)
 
 
 async def until(pilot: Pilot[Any], condition: Any, timeout: float = 10.0) -> None:
@@ -64,7 +59,7 @@ def test_scorecard_screen(snap_compare, make_tui_app) -> None:
     async def whole_interview(pilot: Pilot[Any]) -> None:
         await submit(pilot, FIRST_ANSWER)
         while isinstance(pilot.app.screen, InterviewScreen) and pilot.app.screen.engine.prompt:
-            await submit(pilot, SECOND_ANSWER)
+            await submit(pilot, strong_answer_for(pilot.app.screen.engine.prompt.question))
         await until(pilot, lambda: isinstance(pilot.app.screen, ScorecardScreen))
 
     assert snap_compare(make_tui_app(questions=1), terminal_size=SIZE, run_before=whole_interview)

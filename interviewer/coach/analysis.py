@@ -1,6 +1,9 @@
-"""Reading one question's answers against the rubric: which concepts appear, and where.
+"""Reading one question's answers against the rubric: which concepts are *applied*, and where.
 
 Kept apart from the coach so follow-ups and scorecards are judged by exactly the same reading.
+A concept counts when the sentence (or spoken clause) that names it is about this question's
+subject and commits to something: a reason, a number or threshold, or a decision. Naming a
+framework earns at most a mention; a bare list or a recitation earns mentions only.
 """
 
 from __future__ import annotations
@@ -10,136 +13,338 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from interviewer.banks import Question
-from interviewer.coach.signals import DIMENSION_FAMILIES, MODEL_TALK, STOPWORDS, Family
-from interviewer.coach.text import Sentence, is_injection, split_sentences, words
+from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
+from interviewer.coach.signals import (
+    ACTION,
+    DECISION,
+    DIMENSION_FAMILIES,
+    FAMILIES,
+    GENERIC,
+    GENERIC_WORDS,
+    MODEL_TALK,
+    NEGATABLE,
+    NEGATION,
+    NUMBER,
+    PLAN_OF_ANSWER,
+    REASON,
+    SIGNPOST,
+    SUMMARY,
+    Family,
+)
+from interviewer.coach.text import (
+    Sentence,
+    is_injection,
+    split_sentences,
+    units,
+    without_injection,
+    words,
+)
 from interviewer.rubric import MAX_SCORE, MIN_SCORE, dimension_ids
+from interviewer.scorecard import dimension_weight, weighted_overall
 
-# Distinct topical words an answer must share with the question to count as answering it,
-# and the share of the smaller vocabulary (question's or answer's) they must make up.
-ON_TOPIC_MIN = 2
-ON_TOPIC_COVERAGE = 0.1
-# Words per distinct concept beyond which an answer reads as a ramble, and below which as concise.
-RAMBLE_WORDS_PER_CONCEPT = 38
-CONCISE_WORDS_PER_CONCEPT = 12
-# Distinct product-sense concepts that make a short answer on-topic whatever its nouns.
-SUBSTANTIVE_CONCEPTS = 3
+# What a kind of question asks for, and how many sentences must make that move.
+KIND_ASKS: dict[str, tuple[re.Pattern[str], int]] = {
+    "diagnose": (re.compile(
+        r"\b(caus\w*|why|drop\w*|fell|fall\w*|declin\w*|investigat\w*|rul(?:e|ing) out|root|"
+        r"what changed|broke|regress\w*|split (?:the drop|the decline)|hypothes\w*|"
+        r"check (?:if|whether|for|first)|roll(?:ed)? back)\b", re.IGNORECASE), 2),
+    "estimate": (NUMBER, 3),
+    "strategy": (re.compile(
+        r"\b(advantage|moat|competit\w*|differentiat\w*|defensib\w*|build|buy|partner\w*|"
+        r"position\w*|bet|commoditi[sz]\w*|switching costs?|lock-?in|strateg\w*)\b",
+        re.IGNORECASE), 2),
+}
+OFF_QUESTION = 0.2
+"""Relevance below this: the answer addresses another question."""
+MIN_FOREIGN_TERMS = 4
+DRIFTING = 0.33
+"""Relevance below this: mostly about something else; the overall is capped at 2."""
+DRIFT_CAP = 2.0
+RECITATION_CAP = 1.5
+MENTION_ONLY = 1.5
+"""A dimension whose concepts are named but never applied: below the bar, above silence."""
+ENGAGED_FLOOR = 1.5
+ENGAGED_WORDS = 30
+CONCISE_WORDS_PER_POINT = 22
+RAMBLE_WORDS_PER_POINT = 60
+
+# Concepts that are depth by themselves: a decision rule, asking whether AI is needed at all.
+INHERENTLY_DEEP = frozenset({"decision-rule", "right-tool", "leading-lagging", "side-taken"})
+# Which concept families show depth on a dimension (a side with its reason, a decision rule...).
+DEPTH_FAMILIES = {
+    "framing": ("focus", "assumptions"),
+    "metrics": ("guardrails", "leading-lagging"),
+    "trade-offs": ("side-taken",),
+    "prioritization": ("criteria", "ranking"),
+    "experimentation": ("decision-rule",),
+    "business-impact": ("right-tool", "cost"),
+}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence, or a clause of a long spoken run, with what it shows."""
+
+    piece: Sentence
+    subject: int
+    """Terms of the question's subject it uses."""
+    reason: bool
+    number: bool
+    decision: bool
+    generic: bool
+    model_terms: int
+
+    buzzwords: bool = False
+    """A run of rubric terms ("north star, guardrails, A/B test, RICE..."): names, no claims."""
+
+    @property
+    def committed(self) -> bool:
+        if self.buzzwords:
+            return False
+        return self.reason or self.number or self.decision or self.piece.bullet
 
 
 @dataclass
 class DimensionReading:
     id: str
-    score: int
-    hits: dict[str, list[Sentence]] = field(default_factory=dict)
+    score: float
+    applied: dict[str, list[Unit]] = field(default_factory=dict)
+    mentioned: dict[str, list[Unit]] = field(default_factory=dict)
     missing: list[Family] = field(default_factory=list)
+    depth: bool = False
+
+    @property
+    def hits(self) -> dict[str, list[Unit]]:
+        return self.applied
 
 
 @dataclass
 class Reading:
     question: Question
     sentences: list[Sentence]
+    units: list[Unit]
     injected: list[Sentence]
-    topical_overlap: int
-    topical_coverage: float
-    model_mentions: int
+    relevance: Relevance
     model_heavy: bool
-    rambling: bool
-    concise: bool
-    substantive: bool
-    """Dense with product-sense concepts, even if it never names the question's nouns."""
+    recitation: bool
+    """Names many concepts but applies almost none: a list or a recitation."""
+    words: int
     dimensions: dict[str, DimensionReading]
 
     @property
     def off_topic(self) -> bool:
-        """Talks past the question; an answer that dives into models is weak, not off-topic."""
-        low = self.topical_overlap < ON_TOPIC_MIN or self.topical_coverage < ON_TOPIC_COVERAGE
-        return low and self.model_mentions < 2 and not self.substantive
+        # An answer with hardly any subject of its own (model talk, generic advice) is weak,
+        # not off-question: it gets asked about the user, not sent back to the question.
+        about_something = self.relevance.foreign >= MIN_FOREIGN_TERMS
+        return not self.empty and ((self.relevance.score < OFF_QUESTION and about_something)
+                                   or self.relevance.another_product)
+
+    @property
+    def drifting(self) -> bool:
+        return (not self.empty and not self.off_topic and self.relevance.score < DRIFTING
+                and self.relevance.foreign >= MIN_FOREIGN_TERMS)
 
     @property
     def empty(self) -> bool:
-        return not self.sentences
+        return not self.units
+
+    @property
+    def misses_the_ask(self) -> bool:
+        """A question of a kind that asks for one move (diagnose a drop, estimate a number)
+        answered without it: the answer to a neighbouring question about the same product."""
+        need = KIND_ASKS.get(self.question.kind)
+        if need is None or self.empty:
+            return False
+        pattern, at_least = need
+        return sum(1 for u in self.units if pattern.search(u.piece.text)) < at_least
+
+    def weight(self, dim_id: str) -> float:
+        """How much a dimension counts in this question's overall."""
+        return dimension_weight(dim_id, self.dimensions[dim_id].score, self.question.dimensions)
 
     def overall(self) -> float:
-        """Stressed dimensions count double: they are what the question is about."""
-        total = weight = 0.0
-        for dim_id, reading in self.dimensions.items():
-            w = 2.0 if dim_id in self.question.dimensions else 1.0
-            total += w * reading.score
-            weight += w
-        return round(total / weight, 1)
+        score = weighted_overall({d: r.score for d, r in self.dimensions.items()},
+                                 self.question.dimensions)
+        if not self.off_topic and not self.drifting and self.words >= ENGAGED_WORDS:
+            score = max(score, ENGAGED_FLOOR)  # it engaged with this question, if weakly
+        if self.recitation:
+            score = min(score, RECITATION_CAP)
+        if self.drifting or self.misses_the_ask:
+            score = min(score, DRIFT_CAP)
+        return round(max(MIN_SCORE, min(MAX_SCORE, score)), 1)
 
 
-def _stem(word: str) -> str:
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ers", "er", "es", "ed", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+def _is_buzzword_run(text: str, subject_stems: frozenset[str]) -> bool:
+    """Four or more short comma-separated items, most of them the rubric's own terms and none
+    of this product's ("guardrails: latency, returns, ad revenue" is a list of real claims)."""
+    body = text.split(":", 1)[-1] if text.count(":") == 1 else text
+    items = [i.strip(" .;-") for i in re.split(r",|;|\band\b|\bor\b", body) if i.strip(" .;-")]
+    if len(items) < 4 or sum(len(i.split()) for i in items) / len(items) > 4:
+        return False
+    rubric = sum(1 for i in items if not any(t in subject_stems for t in subject_terms(i))
+                 and (any(f.pattern.search(i) for f in FAMILIES)
+                      or all(w in GENERIC_WORDS for w in words(i))))
+    return rubric / len(items) >= 0.6
 
 
-def topic_words(question: Question) -> set[str]:
-    text = question.prompt + " " + " ".join(question.outline)
-    return {_stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 2 and not w.isdigit()}
+def _unit(piece: Sentence, subject_stems: frozenset[str]) -> Unit:
+    text = piece.text
+    return Unit(
+        piece=piece,
+        subject=sum(1 for t in set(subject_terms(text)) if t in subject_stems),
+        reason=bool(REASON.search(text)),
+        number=bool(NUMBER.search(text)),
+        decision=bool(DECISION.search(text)),
+        generic=bool(GENERIC.search(text)),
+        model_terms=len(MODEL_TALK.findall(text)),
+        buzzwords=not NUMBER.search(text) and _is_buzzword_run(text, subject_stems),
+    )
 
 
-def _score_from_concepts(weighted: float) -> int:
-    """0 concepts -> 1, one -> 2, two -> 3, three -> 4, four or more -> 5."""
-    return int(max(MIN_SCORE, min(MAX_SCORE, 1 + int(weighted + 0.001))))
+def _anchored(units_: Sequence[Unit], i: int) -> bool:
+    """About this question: its own words, or a committed clause close to ones that are."""
+    u = units_[i]
+    if u.subject:
+        return not (u.generic and u.subject < 2)
+    if u.generic or not u.committed or u.model_terms:
+        return False  # model talk does not borrow the product's subject from its neighbours
+    near = [units_[j] for j in range(i - 2, i + 3) if j != i and 0 <= j < len(units_)
+            and units_[j].piece.answer_index == u.piece.answer_index]
+    return any(n.subject and not n.generic for n in near)
 
 
-# Concepts a candidate can name only to dismiss ("I don't think we need an A/B test").
-NEGATABLE = frozenset({"ab-test", "offline-eval", "rollout", "monitoring", "north-star"})
-_NEGATION = re.compile(
-    r"\b(?:don't|do not|no need|not|never|without|skip\w*|won't|wouldn't|isn't|no|instead of)\b"
-    r"[^,;]{0,30}$",
-    re.IGNORECASE,
-)
+def _applied(units_: Sequence[Unit], i: int) -> bool:
+    if PLAN_OF_ANSWER.search(units_[i].piece.text):
+        return False  # "I'll cover users, metrics, then rollout" is structure, not substance
+    return _anchored(units_, i) and units_[i].committed
 
 
-def _mentions(fam: Family, sentence: Sentence) -> bool:
-    for m in fam.pattern.finditer(sentence.text):
-        if fam.name not in NEGATABLE or not _NEGATION.search(sentence.text[: m.start()]):
+ASKED_ALOUD = frozenset({"right-tool", "assumptions", "problem"})
+
+
+def _asked_aloud(fam: Family, units_: Sequence[Unit], i: int) -> bool:
+    """"Is a model even the right tool here?" asked about this product is the move itself."""
+    u = units_[i]
+    if fam.name == "right-tool":  # doubting the AI itself is the move, however it is phrased
+        return bool(u.subject) and not u.generic
+    return (fam.name in ASKED_ALOUD and u.piece.text.rstrip().endswith("?")
+            and bool(u.subject) and not u.generic)
+
+
+def _mentions(fam: Family, text: str) -> bool:
+    """Named, and not only to dismiss it ("we don't need an A/B test" names no test)."""
+    for m in fam.pattern.finditer(text):
+        if fam.name not in NEGATABLE or not NEGATION.search(text[: m.start()]):
             return True
     return False
 
 
-def _read_dimension(dim_id: str, sentences: Sequence[Sentence]) -> DimensionReading:
-    hits: dict[str, list[Sentence]] = {}
-    missing: list[Family] = []
+def _counts_for(fam: Family, u: Unit) -> bool:
+    """Family-specific conditions on an applied instance."""
+    if fam.name == "decision-rule":
+        return u.number or bool(ACTION.search(u.piece.text))
+    # BLEU, F1 and AUC are model metrics, not the product's.
+    return not (fam.dimension in ("metrics", "business-impact") and u.model_terms >= 2)
+
+
+def _score(instances: float, depth: bool, mentioned: int) -> float:
+    """One applied instance meets the bar (3); a second makes 4; depth (a side with its reason,
+    a decision rule, a guardrail with a bar...) adds a point, up to 5."""
+    if instances <= 0:
+        return MENTION_ONLY if mentioned else float(MIN_SCORE)
+    score = 3.0 + min(instances - 1, 1.5) + (1.0 if depth else 0.0)
+    if instances < 1.5 and depth:
+        score = 4.0
+    return min(score, 5.0 if depth else 4.5)
+
+
+def _read_dimension(dim_id: str, units_: Sequence[Unit]) -> DimensionReading:
+    reading = DimensionReading(dim_id, float(MIN_SCORE))
     for fam in DIMENSION_FAMILIES.get(dim_id, ()):
-        found = [s for s in sentences if _mentions(fam, s)]
-        if found:
-            hits[fam.name] = found
-        else:
-            missing.append(fam)
-    if dim_id == "trade-offs" and set(hits) == {"side-taken"}:
-        # Preferring something is not a trade-off until a tension is named.
-        missing.insert(0, next(f for f in DIMENSION_FAMILIES[dim_id] if f.name == "side-taken"))
-        hits.clear()
-    weighted = sum(f.weight for f in DIMENSION_FAMILIES.get(dim_id, ()) if f.name in hits)
-    return DimensionReading(dim_id, _score_from_concepts(weighted), hits, missing)
+        found = [i for i, u in enumerate(units_) if _mentions(fam, u.piece.text)]
+        applied = [units_[i] for i in found
+                   if (_applied(units_, i) or _asked_aloud(fam, units_, i))
+                   and _counts_for(fam, units_[i])]
+        if applied:
+            reading.applied[fam.name] = applied
+        elif found:
+            reading.mentioned[fam.name] = [units_[i] for i in found]
+        if not applied:
+            reading.missing.append(fam)
+    depth_names = DEPTH_FAMILIES.get(dim_id, ())
+    reading.depth = any(u.reason or u.number or name in INHERENTLY_DEEP for name in depth_names
+                        for u in reading.applied.get(name, ()))
+    # Instances: distinct concepts, each in its own sentence (one sentence naming three
+    # concepts is one instance).
+    distinct_units = {id(u) for us in reading.applied.values() for u in us}
+    count: float = len(reading.applied) if distinct_units else 0
+    if dim_id == "trade-offs" and set(reading.applied) == {"side-taken"}:
+        # A side taken with its reason ("I'd favour precision over reach, because...") names the
+        # tension by itself; without a reason it is only a preference.
+        count = 1 if any(u.reason for u in reading.applied["side-taken"]) else 0
+        reading.depth = count == 1
+    reading.score = _score(count, reading.depth, len(reading.mentioned))
+    return reading
+
+
+def _communication(reading: Reading) -> DimensionReading:
+    """Structure in any form (signposts, ordinal steps, headers, bullets), a close, concision."""
+    comm = DimensionReading("communication", float(MIN_SCORE))
+    if reading.empty or reading.off_topic:
+        return comm
+    text_units = reading.units
+    signposts = [u for u in text_units if SIGNPOST.search(u.piece.text)]
+    bullets = [u for u in text_units if u.piece.bullet]
+    tail = text_units[-2:]
+    summary = [u for u in tail if SUMMARY.search(u.piece.text)] or [
+        u for u in text_units[:2] if SUMMARY.search(u.piece.text) and u.decision]
+    structured = len(signposts) >= 2 or len(bullets) >= 3
+    points = sum(len(d.applied) for k, d in reading.dimensions.items() if k != "communication")
+    per_point = reading.words / max(1, points)
+    score = 2.0
+    if structured:
+        comm.applied["signposting"] = (signposts or bullets)[:2]
+        score += 1
+    if summary:
+        comm.applied["summary"] = summary[:1]
+        score += 1
+    if points >= 3 and per_point <= CONCISE_WORDS_PER_POINT:
+        score += 1
+    elif per_point >= RAMBLE_WORDS_PER_POINT or reading.model_heavy:
+        score -= 1
+    if points >= 6 and not (structured and summary):
+        score = max(score, 3.0)  # many clear points make their own structure
+    comm.depth = bool(summary)
+    comm.score = max(float(MIN_SCORE), min(float(MAX_SCORE), score))
+    return comm
 
 
 def read_answers(question: Question, answers: Sequence[str]) -> Reading:
-    all_sentences = [s for i, a in enumerate(answers) for s in split_sentences(a, i)]
-    injected = [s for s in all_sentences if is_injection(s.text)]
-    sentences = [s for s in all_sentences if not is_injection(s.text)]
-    body = " ".join(s.text for s in sentences)
-    answer_words = words(body)
-    topic = topic_words(question)
-    said = {_stem(w) for w in answer_words if w not in STOPWORDS and len(w) > 2}
-    overlap = len(topic & said)
-    coverage = overlap / max(1, min(len(topic), len(said)))
-    dims = {d: _read_dimension(d, sentences) for d in dimension_ids()}
-
+    sentences = [s for i, a in enumerate(answers) for s in split_sentences(a, i)]
+    injected = [s for s in sentences if is_injection(s.text)]
+    kept = [u for s in sentences for head in without_injection(s) for u in units(head)]
+    stems = profile(question).wide
+    unit_list = [_unit(u, stems) for u in kept]
+    body = " ".join(s.text for s in kept)
+    dims = {d: _read_dimension(d, unit_list) for d in dimension_ids() if d != "communication"}
     model_mentions = len(MODEL_TALK.findall(body))
-    product_concepts = sum(len(r.hits) for d, r in dims.items() if d != "communication")
-    model_heavy = model_mentions >= 6 and model_mentions > 1.5 * product_concepts
-    per_concept = len(answer_words) / max(product_concepts, 1)
-    rambling = per_concept > RAMBLE_WORDS_PER_CONCEPT
-    concise = per_concept < CONCISE_WORDS_PER_CONCEPT
-    substantive = product_concepts >= SUBSTANTIVE_CONCEPTS and not rambling
-
-    reading = Reading(question, sentences, injected, overlap, coverage, model_mentions,
-                      model_heavy, rambling, concise, substantive, dims)
+    applied_points = sum(len(d.applied) for d in dims.values())
+    mentioned_points = sum(len(d.mentioned) for d in dims.values())
+    reading = Reading(
+        question=question,
+        sentences=kept,
+        units=unit_list,
+        injected=injected,
+        relevance=relevance(question, body),
+        model_heavy=model_mentions >= 5 and model_mentions > 1.5 * applied_points,
+        recitation=(mentioned_points >= 4 and applied_points <= 1) or (
+            bool(unit_list) and sum(u.buzzwords for u in unit_list) >= len(unit_list) / 2) or (
+            len(unit_list) >= 4 and sum(u.generic for u in unit_list) >= 0.4 * len(unit_list)),
+        words=len(words(body)),
+        dimensions=dims,
+    )
+    dims["communication"] = _communication(reading)
+    reading.dimensions = {d: dims[d] for d in dimension_ids()}
     _adjust(reading)
     return reading
 
@@ -147,19 +352,10 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
 def _adjust(reading: Reading) -> None:
     """Judgements that need the whole answer, not one dimension's cues."""
     dims = reading.dimensions
-    comm = dims["communication"]
-    base = 1 + len(comm.hits)  # signposting and summary
-    if not reading.off_topic and not reading.empty:
-        base += 1  # it answers the question asked
-    if reading.rambling or reading.model_heavy:
-        base -= 1
-    elif reading.concise:
-        base += 1
-    comm.score = int(max(MIN_SCORE, min(MAX_SCORE, base)))
     if reading.model_heavy:
         # Jumping to models and accuracy is the textbook weak framing.
-        dims["framing"].score = min(dims["framing"].score, 2)
+        dims["framing"].score = min(dims["framing"].score, 2.0)
     if reading.empty or reading.off_topic:
         for r in dims.values():
-            r.score = MIN_SCORE
-
+            r.score = float(MIN_SCORE)
+            r.applied.clear()

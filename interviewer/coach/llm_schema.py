@@ -17,11 +17,18 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from interviewer.coach.base import AnsweredQuestion
-from interviewer.coach.text import is_injection
+from interviewer.coach.text import clause_around, is_injection
 from interviewer.rubric import MAX_SCORE, MIN_SCORE, clamp_score, dimension, dimension_ids
-from interviewer.scorecard import DimensionScore, QuestionScore, Scorecard
+from interviewer.scorecard import (
+    DimensionScore,
+    QuestionScore,
+    Scorecard,
+    dimension_weight,
+    weighted_overall,
+)
 
 EVIDENCE_PER_DIMENSION = 2
+STRONG = 4.0
 MAX_LINES = 5
 MAX_LINE_CHARS = 400
 _FENCE = re.compile(r"^\s*```[a-zA-Z0-9_-]*\s*\n?|\n?\s*```\s*$")
@@ -211,30 +218,39 @@ def assemble(card: LLMScorecard, items: Sequence[AnsweredQuestion], coach: str) 
             if span is None or is_injection(span):
                 dropped += 1
                 continue
+            span = clause_around(span, answers)
             if span not in evidence and len(evidence) < EVIDENCE_PER_DIMENSION:
                 evidence.append(span)
         advice = _text(reply.advice) if reply else ""
+        if mean >= STRONG:
+            advice = ""  # nothing to fix on a dimension scored 4 or more
+        elif not advice:
+            advice = f"Aim for this: {dimension(dim_id).level_5}"
+        counted = any(dimension_weight(dim_id, sc, it.question.dimensions) > 0
+                      for sc, it in zip(scores, items, strict=True))
         dims.append(DimensionScore(
-            id=dim_id, name=dimension(dim_id).name, score=mean, evidence=evidence,
-            advice=advice or f"Aim for this: {dimension(dim_id).level_5}",
+            id=dim_id, name=dimension(dim_id).name, score=mean,
+            evidence=evidence if mean > 2 else [], advice=advice if counted else "",
+            counted=counted,
         ))
 
     questions: list[QuestionScore] = []
     for item, reply_q in zip(items, ordered, strict=True):
-        total = weight = 0.0
-        for dim_id in dimension_ids():
-            w = 2.0 if dim_id in item.question.dimensions else 1.0
-            total += w * clamp_score(reply_q.scores[dim_id])
-            weight += w
+        q_scores = {d: clamp_score(reply_q.scores[d]) for d in dimension_ids()}
+        q_overall = round(weighted_overall(q_scores, item.question.dimensions), 1)
         adds = _lines(reply_q.strong_answer_adds)
-        questions.append(QuestionScore(item.question.id, round(total / weight, 1), adds))
+        questions.append(QuestionScore(item.question.id, q_overall, adds))
     overall = round(sum(q.overall for q in questions) / len(questions), 1)
     adds_all: list[str] = []
     for q in questions:
         adds_all.extend(a for a in q.strong_answer_adds if a not in adds_all)
+    strengths = _lines(card.strengths)
+    for dim in dims:  # every dimension scored 4 or more is named, whatever the model wrote
+        if dim.score >= STRONG and not any(dim.name.lower() in x.lower() for x in strengths):
+            strengths.append(f"{dim.name} ({dim.score:g}/5)")
     return Scorecard(
         overall=overall, coach=coach, dimensions=dims,
-        strengths=_lines(card.strengths), gaps=_lines(card.gaps),
+        strengths=strengths, gaps=_lines(card.gaps),
         strong_answer_adds=adds_all, questions=questions, dropped_quotes=dropped,
     )
 

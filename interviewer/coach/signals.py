@@ -1,7 +1,10 @@
-"""What the offline coach listens for: per rubric dimension, families of cues that mark a concept.
+"""What the offline coach listens for: per rubric dimension, families of cues that mark a concept,
+and the markers that show a concept is *applied* (a reason, a number, a decision).
 
-A dimension's score rises with the number of *distinct* concepts an answer touches, never with
-how often or how long it talks, so length alone earns nothing.
+A cue only says a concept was named. Naming earns nothing by itself: `analysis.py` credits a
+concept when the sentence that names it is about this question's subject and commits to
+something (a reason, a number or threshold, a decision). Cues include the spoken forms the
+transcriber writes ("a b test", "ab test"), and avoid incidental words ("log in", "buy more").
 """
 
 from __future__ import annotations
@@ -15,214 +18,376 @@ class Family:
     dimension: str
     name: str
     pattern: re.Pattern[str]
+    label: str
+    """How the concept is praised in a scorecard's strengths."""
     advice: str
-    """What to add when this concept is missing."""
-    weight: float = 1.0
+    """What to add when this concept is missing (used when the question has no outline point)."""
 
 
-def _f(dimension: str, name: str, cues: str, advice: str, weight: float = 1.0) -> Family:
-    return Family(dimension, name, re.compile(cues, re.IGNORECASE), advice, weight)
+def _f(dimension: str, name: str, cues: str, label: str, advice: str) -> Family:
+    return Family(dimension, name, re.compile(cues, re.IGNORECASE), label, advice)
 
+
+_NUM = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"
+        r"thirty|forty|fifty|a hundred|half a|a few|several)")
 
 FAMILIES: tuple[Family, ...] = (
     # -- framing ---------------------------------------------------------------------------
-    _f("framing", "users",
-       r"\b(users?|customers?|viewers?|shoppers?|buyers?|sellers?|listeners?|subscribers?|"
-       r"members?|patients?|drivers?|riders?|students?|agents?|creators?|advertisers?|people who|"
-       r"developers?|teams?|employees?|readers?|merchants?|travell?ers?)\b",
-       "Name who the users are before any solution: which people, in what situation."),
     _f("framing", "segments",
-       r"\b(segments?|personas?|cohorts?|new users?|power users?|casual|heavy users?|light users?|"
-       r"first[- ]time|returning|enterprise|small business(?:es)?|smb|long[- ]tail|"
-       r"(?:two|three|four|several|different) (?:kinds|types|groups) of)\b",
-       "Split the users into segments and pick one to focus on, with a reason."),
+       r"\b(segments?|personas?\b|cohorts?|new users?|power users?|casual|heavy (?:users?|viewers?|"
+       r"listeners?|buyers?)|light users?|first[- ]time|returning|enterprise|small business(?:es)?|"
+       r"smb|long[- ]tail|(?:two|three|four|several|different) (?:kinds|types|groups|sets) of|"
+       r"(?:users|people|customers|shoppers|viewers|listeners|students|developers|teams|parents|"
+       r"drivers|riders|sellers|buyers|hosts|members|agents|managers) who\b)",
+       "split users into segments", "Split the users into segments and pick one, with a reason."),
     _f("framing", "problem",
-       r"\b(problem|pain ?points?|frustrat\w*|struggl\w*|jobs? to be done|needs?\b|"
-       r"what (?:they|users|customers) (?:want|need|are trying)|why (?:users|people|they)|"
-       r"root cause|diagnos\w*|underlying|symptom)",
-       "State the user's problem in their terms and diagnose why it happens before proposing a fix."),
+       r"\b(problem|pain ?points?|frustrat\w*|struggl\w*|jobs? to be done|"
+       r"(?:can't|cannot|don't|do not|fail to) (?:find|get|tell|trust|reach)|"
+       r"what (?:they|users|people|customers) (?:actually )?(?:want|need|are trying)|"
+       r"rul(?:e|ing) out|instrumentation|logging change\w*|seasonality|"
+       r"why (?:users|people|they|customers)|root cause|the real issue|underlying|"
+       r"(?:they|users|people) (?:want|need) to)\b",
+       "stated the user's problem", "State the user's problem in their terms before any fix."),
     _f("framing", "assumptions",
-       r"\b(assum\w*|clarif\w*|i'd (?:first )?(?:want to|like to) (?:understand|know|ask)|"
+       r"\b(assum\w*|clarif\w*|i'd (?:first )?(?:want to|like to) (?:understand|know|ask|check)|"
        r"(?:first|before) (?:i'd|i would|we should) (?:ask|check|understand|dig)|"
-       r"what (?:do we|does the business) mean by|what the goal is|goal (?:here )?is|"
-       r"before jumping|step back|let me make sure)\b",
-       "Open with the goal and one or two stated assumptions so the rest of the answer has a frame."),
+       r"what (?:do we|does the business) mean by|the goal (?:here )?is|i'd check first|"
+       r"i'll take (?:it|that) (?:that|as)|my understanding is|step back|let me make sure|"
+       r"let me build (?:it|this) up|back of the envelope|let's say|say (?:a|we|each|about)|"
+       r"call it (?:about|around|roughly)?)\b",
+       "stated assumptions and the goal", "Open with the goal and one or two assumptions."),
     _f("framing", "focus",
-       r"\b((?:i'd|i would|we should|let's|i will|i'll) (?:focus|start|prioriti[sz]e)\w* "
-       r"(?:on|with)\b[^.]{0,80}\b(?:because|since|as they|given)|focus on [^.]{0,60}because|"
-       r"(?:i'd|i would|we should|let's|i will|i'll) (?:focus on|target|zero in on|concentrate on|"
-       r"go after|design for))",
-       "Pick one segment or problem to focus on and say why it matters most.", weight=1.0),
+       r"\b((?:i'd|i would|we should|let's|i will|i'll|we'd|i want to|i|we) (?:focus|start|begin|"
+       r"concentrate|target|zero in|design|optimi[sz]e|go after|prioriti[sz]e)\w*|"
+       r"(?:focus|target|start) (?:on|with) (?:the )?\w+ (?:users|customers|people|segment|"
+       r"queries|viewers|shoppers|teams|developers)|the (?:main|core|primary|target) "
+       r"(?:user|segment|audience|persona)s? (?:is|are|would be)|my target (?:is|would be))\b",
+       "picked a focus with a reason", "Pick one segment or problem to focus on, and say why."),
     # -- metrics ---------------------------------------------------------------------------
     _f("metrics", "north-star",
-       r"\b(north[- ]star|success metric|primary metric|key metric|main metric|"
-       r"measure success|define success|success (?:looks like|would be|means)|"
-       r"one metric|top[- ]line metric|goal metric|overall evaluation criterion|oec)\b",
-       "Name one north-star metric that ties user value to the business outcome."),
+       r"\b(north[- ]?star|success metric|primary metric|key metric|main metric|headline metric|"
+       r"measure success|define success|success (?:looks like|would be|means|is)|"
+       r"(?:the )?(?:one )?metric (?:i'd|i would|we'd|to) (?:use|pick|watch|track|move|optimi[sz]e)|"
+       r"top[- ]line metric|goal metric|overall evaluation criterion|oec|i'd measure|"
+       r"i would measure|we'd measure|measured by|the number (?:i'd|i would) watch|"
+       r"(?:it's|it is|it'd be|it would be) working (?:if|when)|it works (?:if|when)|"
+       r"we'll know it works|call it a success|the measure of success|^\s*(?:[-*]\s*)?"
+       r"(?:measure|track)\b)\b",
+       "named a success metric", "Name one success metric that ties user value to the business."),
     _f("metrics", "concrete",
-       r"(\b(?:conversion|retention|churn|click[- ]through|ctr|watch time|minutes (?:watched|per)|"
+       r"\b(conversion|retention|churn|click[- ]?through|ctr|watch time|minutes (?:watched|per)|"
        r"time spent|completion rate|resolution rate|resolved|deflection|csat|nps|"
-       r"revenue per|purchases?|add[- ]to[- ]cart|acceptance rate|adoption|"
+       r"revenue per|add[- ]to[- ]cart|acceptance rate|accept(?:ed)? rate|adoption|"
        r"daily active|weekly active|monthly active|dau|wau|mau|sessions? per|"
-       r"per (?:user|session|query|week|day)|repeat (?:usage|visits?|purchases?)|"
-       r"return rate|success rate|zero[- ]results?|reformulation|time to (?:\w+)|"
-       r"handle time|abandon\w*|saves?\b|shares?\b|edits? (?:kept|accepted)|opt[- ]in rate)\b)",
-       "Use concrete metrics (e.g. conversion, retention, resolution rate), not 'engagement'."),
+       r"per (?:active )?(?:user|session|query|search|week|day|member|ticket|request)|"
+       r"repeat (?:usage|visits?|purchases?|orders?)|return rate|success rate|zero[- ]results?|"
+       r"reformulation|time to (?:\w+)|handle time|abandon\w*|how (?:fast|quickly|long|often)\b|"
+       r"what percent(?:age)? of|the percentage of|(?:share|fraction|rate) "
+       r"of (?:\w+ ){0,3}(?:that|which|who|sent|kept|accepted|resolved|completed)|"
+       r"opt[- ]in rate|false (?:positive|negative|decline) rate|"
+       r"(?:kept|accepted|sent) (?:without|with little) edit\w*|edit rate|"
+       r"(?:orders|purchases|bookings|workouts|replies|messages) per|(?:listening|watch|viewing|"
+       r"reading|usage|session|charting|handling) (?:hours|minutes|time)|(?:hours|minutes) "
+       r"(?:of|per) \w+)\b",
+       "used concrete metrics", "Use concrete metrics (a rate or a count per user), not 'engagement'."),
     _f("metrics", "guardrails",
        r"\b(guardrails?|counter[- ]?metrics?|latency|p9[059]|response time|cost per|"
-       r"complaints?|hallucination rate|error rate|unsubscribe\w*|opt[- ]outs?|"
-       r"escalation rate|trust|safety|make sure (?:we|it) (?:don't|doesn't)|"
-       r"not (?:hurt|harm|regress)\w*|without hurting|regressions?)\b",
-       "Add guardrail metrics (latency, cost per request, complaints or trust) next to the goal."),
+       r"complaints?|hallucinat\w*|error rate|unsubscrib\w*|opt[- ]outs?|turn(?:ing|ed)? (?:it )?off|"
+       r"escalation rate|reports? of|refunds?|(?:make sure|ensure|check) (?:that )?(?:\w+ ){0,4}"
+       r"(?:doesn't|does not|don't|isn't|won't) (?:drop|fall|rise|go up|get worse|hurt|regress)|"
+       r"without hurting|doesn't (?:hurt|regress)|regressions?)\b",
+       "set guardrails", "Add guardrail metrics (latency, cost, complaints or trust) beside the goal."),
     _f("metrics", "leading-lagging",
        r"\b(leading|lagging|long[- ]term|short[- ]term|proxy|proxies|input metrics?|"
-       r"output metrics?|early signal|downstream|(?:30|60|90)[- ]day|week[- ]over[- ]week|"
-       r"month[- ]over[- ]month)\b",
+       r"early (?:signal|indicator)s?|downstream|(?:30|60|90|thirty|sixty|ninety)[- ]day|"
+       r"on day one|weeks later|months later)\b",
+       "separated leading from lagging indicators",
        "Separate a leading indicator you can move in weeks from the lagging outcome it predicts."),
     _f("metrics", "measurement",
-       r"\b(measur\w*|baseline|instrument\w*|dashboards?|log(?:ging)?|tracked|track (?:it|the|how)|"
-       r"break (?:it )?down by|sliced? by|per segment)\b",
-       "Say how each metric is measured and against what baseline."),
+       r"\b(baseline|instrument\w*|dashboards?|logg(?:ed|ing) (?:every|each|which|what|when|the)|"
+       r"(?:break|broken|split|slice[sd]?|segment(?:ed)?|cut) (?:it |them |this |the drop )?"
+       r"(?:down )?by|per segment|"
+       r"sampled (?:human )?review|sample (?:of|a few)|measure (?:it|them|this|that) (?:by|with|as|"
+       r"through|against))\b",
+       "said how it is measured", "Say how each metric is measured and against what baseline."),
     # -- trade-offs ------------------------------------------------------------------------
     _f("trade-offs", "tension",
-       r"\b(trade[- ]?offs?|tension|at the expense of|balance|versus|vs\.?|"
-       r"on the other hand|the downside|the risk (?:is|there)|cost of|comes at|"
-       r"in exchange|competing|conflict\w*|tradeoffs?|give up|sacrific\w*|concerns? (?:is|are)|"
-       r"downsides?|the catch|at the cost)\b",
-       "Name the tension explicitly, e.g. accuracy versus latency and cost."),
+       r"\b(trade[- ]?offs?|tension|at the expense of|balanc\w* (?:between|against)|versus|vs\b|"
+       r"on the other hand|the downside|the (?:risk|catch|cost) (?:is|there|here)|"
+       r"in exchange|competing|give up|the (?:price|catch) (?:is|we pay)|what we (?:lose|give up)|"
+       r"(?:quality|accuracy|coverage|cost|latency|speed|privacy|trust|helpfulness|relevance|"
+       r"freshness|reach|precision|recall|control|automation|personali[sz]ation) against|"
+       r"sacrific\w*|at the cost of|costs? (?:us )?some|"
+       r"(?:more|less|fewer) \w+ (?:means|costs|hurts) (?:more|less|fewer|some)|"
+       r"(?:but|and) that (?:means|costs|hurts))\b",
+       "named the tension", "Name the tension explicitly, e.g. quality against latency and cost."),
     _f("trade-offs", "quality-cost",
-       r"\b((?:accuracy|quality|relevance|bigger model|larger model)\b[^.]{0,80}\b"
-       r"(?:latency|cost|speed|slower|expensive|compute)|(?:latency|cost|speed)\b[^.]{0,80}\b"
-       r"(?:accuracy|quality|relevance)|smaller (?:model|models)|distill\w*|cach\w*|"
-       r"cheaper model|route|routing|expensive|costly)",
+       r"\b((?:accuracy|quality|relevance|bigger model|larger model|better model|precision)\b[^.]{0,80}"
+       r"\b(?:latency|cost|speed|slower|expensive|compute|gpu)|(?:latency|cost|speed)\b[^.]{0,80}"
+       r"\b(?:accuracy|quality|relevance)|smaller (?:model|models)|distill\w*|cach\w*|"
+       r"cheaper model|rout(?:e|ing) (?:\w+ ){0,3}(?:to|between)|costs? (?:\w+ ){0,3}"
+       r"(?:dollars|cents|pennies)|dollars?\b[^.]{0,40}\bcents?)",
+       "weighed quality against latency and cost",
        "Weigh answer quality against latency and cost per request, and say which you'd protect."),
     _f("trade-offs", "privacy-control",
-       r"\b(privacy|personal data|consent|on[- ]device|data retention|anonymi[sz]\w*|"
-       r"human[- ]in[- ]the[- ]loop|human review|hand(?:off|over) to (?:a )?human|escalat\w*|"
-       r"user control|override|opt[- ]in|transparen\w*|explainab\w*)\b",
-       "Consider personalization against privacy, or automation against user control."),
+       r"\b(privacy|private|personal data|consent|on[- ]device|data retention|anonymi[sz]\w*|"
+       r"human[- ]in[- ]the[- ]loop|human review|hand(?:off|over|s? (?:it )?(?:off|over)) to "
+       r"(?:a )?(?:human|person|agent)|escalat\w* to|user control|override|opt[- ]in|"
+       r"transparen\w*|explainab\w*|creepy|forget)\b",
+       "weighed privacy or user control",
+       "Weigh personalization against privacy, or automation against user control."),
     _f("trade-offs", "explore-exploit",
-       r"\b(explor\w*|exploit\w*|freshness|fresh|novelty|diversity|serendipity|popularity bias|"
-       r"filter bubble|relevance versus|short[- ]term (?:clicks|engagement)|clickbait|"
-       r"innovation|reliab\w*|precision versus recall|false positives?|false negatives?)\b",
-       "Weigh short-term relevance against exploration, or precision against recall, for this product."),
+       r"\b(explor\w*|exploit\w*|freshness|novelty|diversity|serendipity|popularity bias|"
+       r"filter bubble|short[- ]term (?:clicks|engagement)|clickbait|reliab\w*|"
+       r"precision (?:over|versus|vs\.?|against) (?:recall|coverage|reach)|"
+       r"(?:recall|coverage|reach) (?:over|versus|vs\.?|against) precision|false positives?|"
+       r"false negatives?|false declines?|missed (?:fraud|harm|\w+)|over[- ]?block\w*)\b",
+       "weighed relevance against exploration or reliability",
+       "Weigh short-term relevance against exploration, or precision against recall."),
     _f("trade-offs", "side-taken",
-       r"\b(i'd (?:rather|lean|favou?r|prefer|choose|pick|accept|take|prioriti[sz]e|trade|err)|"
-       r"i would (?:rather|lean|favou?r|prefer|choose|pick|accept|take|prioriti[sz]e|err)|"
-       r"worth (?:it|the|paying|a)|accept (?:a|some|slightly|higher|lower)|"
-       r"i'm (?:willing|ok|okay) (?:to|with)|err on the side|rather than|pays for itself|"
-       r"better to|i'd (?:keep|protect|cap|limit|show|use) [^.]{0,50}\b(?:instead|even if|over))\b",
-       "Take a side on the trade-off and give the reason, tied to the user and the business."),
+       r"\b((?:i'd|i would|we'd|we would|i will|i'll|we should|i) (?:rather|lean|favou?r|prefer|"
+       r"choose|pick|accept|take|protect|err|sacrifice|trade|give up|go with|side with)\w*|"
+       r"rather than|(?:worth|pays for) (?:it|itself|the)|i'm (?:willing|ok|okay|fine) (?:to|with)|"
+       r"err on the side|better to|(?:i|we) can live with|acceptable (?:if|as long)|"
+       r"even (?:if|though) (?:it|that|this|we) (?:means?|costs?|lose|loses|gives?)|"
+       r"\b(?!time\b)\w+ over (?!time\b)\w+,? because|(?:more|less) important than|"
+       r"(?:is|are|feels) (?:far |much )?(?:worse|better|cheaper|costlier) than|"
+       r"\w+ beats \w+)\b",
+       "took a side", "Take a side on the trade-off and give the reason."),
     # -- prioritization --------------------------------------------------------------------
     _f("prioritization", "options",
-       r"\b(options?|alternatives?|a few (?:ideas|approaches|levers|bets)|"
+       r"\b(options?|alternatives?|a few (?:ideas|approaches|levers|bets)|candidates|"
        r"(?:two|three|four|several) (?:ideas|approaches|levers|bets|things|candidates|options|"
-       r"directions|features|hypotheses)|could (?:either|also)|another (?:idea|approach|lever))\b",
-       "Lay out two or three distinct options before choosing one."),
+       r"directions|features|hypotheses|fixes|changes)|could (?:either|also)|"
+       r"another (?:idea|approach|lever|option|fix)|(?:option|idea|bet) (?:one|two|three|a|b)\b|"
+       r"(?:first|second|third) (?:option|idea|bet|lever))",
+       "laid out options", "Lay out two or three distinct options before choosing one."),
     _f("prioritization", "criteria",
-       r"\b(impact|effort|reach|confidence|rice|ice score|feasib\w*|"
-       r"(?:engineering|build) (?:cost|time)|time to (?:build|ship|value)|"
-       r"risk|dependenc\w*|strategic fit|value to|payoff|return on|cheap|cheapest|easiest|"
-       r"low[- ]effort|high[- ]effort|quick to (?:build|ship)|hard to build|reuses?)\b",
-       "Rank the options by an explicit criterion such as impact against effort."),
+       r"\b(impact|effort|reach|confidence|rice\b|ice score|feasib\w*|"
+       r"(?:engineering|build) (?:cost|time|effort)|time to (?:build|ship|value)|"
+       r"(?:lower|less|more|higher) risk\w*|riskier|dependenc\w*|strategic fit|payoff|"
+       r"return on|cheap\w*|easiest|"
+       r"low[- ]effort|high[- ]effort|quick to (?:build|ship)|hard to build|reuses?|"
+       r"(?:weeks|months) (?:of work|to build))\b",
+       "used explicit criteria", "Rank the options by an explicit criterion (impact against effort)."),
     _f("prioritization", "ranking",
-       r"\b(rank\w*|prioriti[sz]\w*|highest (?:impact|priority|value)|most (?:impact|important|"
+       r"\b(rank(?:ed|ing)? (?:them|these|the (?:options|ideas|bets)|by)|prioriti[sz]\w*|highest (?:impact|priority|value)|most (?:impact|important|"
        r"valuable|promising)|biggest (?:lever|impact|win|bang)|quick wins?|low[- ]hanging|"
-       r"(?:first|second|third) priority|beats|ahead of|matters most|before (?:the|we) (?:rest|others))\b",
-       "Say the order: which option comes first, and which waits."),
+       r"(?:first|second|third|top|last) priority|ahead of|matters most|"
+       r"(?:would|can|should|will) wait|comes? (?:first|second|next|later)|hold (?:it |that )?back|"
+       r"park\b|defer\w*|before (?:the|we) (?:rest|others)|(?:check|look at|fix|try|test) "
+       r"(?:\w+ ){0,2}first|(?:do|ship|build) (?:\w+ ){0,3}"
+       r"(?:first|next|last)\b|(?:comes|goes) (?:before|after))\b",
+       "ranked the options", "Say the order: which option comes first, and which waits."),
     _f("prioritization", "first-step",
        r"\b(first step|start (?:with|by)|mvp|minimum viable|pilot|v1|version one|"
        r"ship first|first version|phase (?:one|1)|in the first (?:week|month|quarter|few)|"
-       r"then (?:later|next|expand)|roadmap|iterat\w*|fast follow)\b",
-       "Choose the first step (an MVP or pilot) and what follows it."),
+       r"first (?:thing|move) (?:i'd|i would|we'd)|roadmap|fast follow)\b",
+       "chose a first step", "Choose the first step (an MVP or a pilot) and what follows it."),
     # -- experimentation -------------------------------------------------------------------
     _f("experimentation", "ab-test",
-       r"\b(a/?b(?: test\w*)?|ab test\w*|split test\w*|experiment\w*|randomi[sz]\w*|"
-       r"control (?:group|arm)|treatment|holdouts?|hold[- ]out|interleav\w*|"
-       r"difference[- ]in[- ]differences?|switchback)\b",
-       "Validate online with an A/B test (treatment against a control or holdout)."),
+       r"\b(a ?/ ?b(?: tests?| testing| experiment)?|a[- ]b (?:test\w*|experiment)|ab test\w*|"
+       r"a slash b|split[- ]test\w*|(?:an?|the|this|our|online|live|controlled|randomi[sz]ed|"
+       r"proper|real) experiment|experiments|randomi[sz]\w*|control (?:group|arm)|"
+       r"treatment (?:group|arm)|holdouts?|hold(?:ing)?[- ]out|hold(?:ing)? back "
+       + _NUM + r" ?(?:%|percent)|interleav\w*|difference[- ]in[- ]differences?|switchback)\b",
+       "planned an A/B test", "Validate online with an A/B test (treatment against a holdout)."),
     _f("experimentation", "offline-eval",
-       r"\b(offline (?:eval\w*|test\w*|metrics?)|backtest\w*|golden (?:set|dataset)|eval(?:uation)? set|"
-       r"test set|labell?ed (?:set|data|examples)|human (?:eval\w*|raters?|review\w*|label\w*)|"
-       r"raters?|annotat\w*|replay|historical (?:data|logs)|llm[- ]as[- ]a[- ]judge|rubric[- ]based)\b",
-       "Evaluate offline first (a labelled set or human raters) before exposing users."),
+       r"\b(offline (?:eval\w*|test\w*|metrics?|replay)|backtest\w*|golden (?:set|dataset)|"
+       r"eval(?:uation)? set|test set|labell?ed (?:set|data|examples|queries)|human (?:eval\w*|"
+       r"raters?|review\w*|label\w*|grad\w*)|raters?|annotat\w*|replay|historical (?:data|logs)|"
+       r"llm[- ]as[- ]a[- ]judge|shadow\w*|side[- ]by[- ]side)\b",
+       "evaluated offline first", "Evaluate offline first (a labelled set or raters) before users."),
     _f("experimentation", "rollout",
-       r"\b(staged|gradual|ramp\w*|roll ?out|canary|(?:\d+|one|five|ten) ?(?:%|percent)|"
-       r"beta|dogfood\w*|internal (?:users|test\w*)|shadow (?:mode|traffic)|feature flag|"
-       r"small (?:slice|share|percentage|group)|limited (?:launch|release))\b",
-       "Roll out in stages (shadow mode, a small percentage, then ramp) with a feature flag."),
+       r"\b(staged|gradual\w*|ramp\w*|roll(?:ing)? ?(?:it )?out (?:to|in|slowly|gradually)|"
+       r"canary|beta|dogfood\w*|internal (?:users|test\w*|pilot)|feature flag|"
+       + _NUM + r" ?(?:%|percent) of (?:the )?(?:users|traffic|customers|teams|queries|sessions|"
+       r"people|accounts|stores|members|searches|tickets|requests|repos\w*|listeners|viewers)|"
+       r"small (?:slice|share|percentage|group|cohort)|limited (?:launch|release))\b",
+       "staged the rollout", "Roll out in stages (a small share first, then ramp)."),
     _f("experimentation", "monitoring",
        r"\b(monitor\w*|alert\w*|watch (?:for|the)|drift|post[- ]launch|keep an eye|"
-       r"track (?:it )?over time|regression|dashboards?)\b",
-       "Monitor after launch for drift and regressions, with alerts on the guardrails."),
+       r"track (?:it |them )?over time)\b",
+       "planned monitoring", "Monitor after launch, with alerts on the guardrails."),
     _f("experimentation", "decision-rule",
-       r"\b(statistic\w*|significan\w*|confidence interval|sample size|power\b|minimum detectable|"
-       r"kill (?:it|criteria|switch)|roll (?:it )?back|rollback|stop (?:the|it)|"
-       r"ship (?:it )?(?:if|only if|when)|success criteria|decision (?:rule|criteria)|"
-       r"if (?:it|we see|we saw|the)\b[^.]{0,60}\b(?:drops?|falls?|rises?|increases?|decreases?|"
-       r"doesn't|does not|worse|better|moves?)|would change my mind|go/no[- ]go|threshold)\b",
-       "Say in advance what result ships it and what result stops or rolls it back."),
+       r"\b(statistic\w*|significan\w*|confidence interval|sample size|power(?:ed)?\b|"
+       r"minimum detectable|kill (?:it|criteria|switch)|roll (?:it )?back|rollback|"
+       r"stop (?:the|it)|(?:ship|launch|keep|expand|stop|kill|pull|pause|revert) (?:it )?"
+       r"(?:if|only if|when|unless)|"
+       r"success criteria|decision (?:rule|criteria)|"
+       r"if (?:it|we see|we saw|the|\w+)\b[^.]{0,60}\b(?:drops?|falls?|rises?|increases?|"
+       r"decreases?|doesn't|does not|don't|worse|better|moves?|goes up|goes down|below|above|"
+       r"slips?|degrades?|worsens?|regress\w*|climbs?|jumps?|exceeds?|passes|stalls?)|"
+       r"would change my mind|go/no[- ]go|threshold|(?:for|over|run (?:it )?(?:for )?(?:at least )?) "
+       + _NUM + r"(?: to " + _NUM +
+       r")? (?:weeks|days|months)|novelty (?:effect|wears))\b",
+       "said what result would change the decision",
+       "Say in advance what result ships it and what result stops it."),
     # -- business impact -------------------------------------------------------------------
     _f("business-impact", "revenue",
-       r"\b(revenue|monetiz\w*|subscriptions?|lifetime value|ltv|gmv|arpu|sales|"
-       r"upsell|pricing|willingness to pay|paid (?:plan|tier|users)|renewals?|bookings|"
-       r"conversion|purchases?|buy more|orders?|basket size|average order value|aov)\b",
-       "Tie the feature to revenue: subscriptions, conversion or average revenue per user."),
+       r"\b(revenue|monetiz\w*|subscriptions?|subscribers? (?:pay|revenue)|lifetime value|ltv|gmv|"
+       r"arpu|sales\b|upsell\w*|pricing|willingness to pay|paid (?:plan|tier|users)|renewals?|"
+       r"bookings|basket size|average order value|aov|take rate|ad revenue|gross margin|"
+       r"profit margin|charge|per seat|price (?:per|it|at)|pricing|overage|list price)\b",
+       "tied it to revenue", "Tie the feature to revenue: subscriptions, conversion or ARPU."),
     _f("business-impact", "retention",
-       r"\b(retention|retain\w*|churn\w*|loyalty|come back|stickiness|renew\w*)\b",
-       "Connect the user benefit to retention or churn, the outcome the business feels."),
+       r"\b((?<!data )(?<!zero )retention(?! polic\w*| period| window)|retain\w*|churn\w*|loyalty|"
+       r"come back|stickiness)\b",
+       "tied it to retention", "Connect the user benefit to retention or churn."),
     _f("business-impact", "cost",
-       r"\b(cost savings?|save (?:money|costs?)|support costs?|cost to serve|compute costs?|"
-       r"inference costs?|gpu|margins?|unit economics|cost per (?:ticket|query|request|user|image|call)|"
-       r"headcount|operational cost|roi|return on investment|budget)\b",
-       "Size the cost side: inference cost per request, support cost saved, the margin it leaves."),
+       r"\b(cost savings?|sav(?:e|es|ing) (?:us )?(?:\$?\d|money|costs?|" + _NUM + r")|"
+       r"support costs?|cost to serve|serving costs?|compute costs?|inference costs?|gpu (?:costs?|"
+       r"spend|bill|hours)|margins? (?:on|of|per|drop\w*|shrink\w*)|unit economics|cost per (?:ticket|contact|query|request|user|"
+       r"image|call|chat|summary|meeting|conversation)|headcount|operational cost|roi\b|"
+       r"return on investment|budget|(?:call|chat|ticket|contact)s? costs?|payback)\b",
+       "sized the cost", "Size the cost side: cost per request, cost saved, the margin it leaves."),
     _f("business-impact", "risk",
        r"\b(brand|reputation\w*|legal|liabilit\w*|regulat\w*|compliance|gdpr|lawsuits?|"
-       r"pr (?:risk|incident)|trust and safety|abuse|fraud|misinformation|harm\w*)\b",
-       "Weigh the business risk: brand, legal or regulatory exposure if the AI gets it wrong."),
+       r"pr (?:risk|incident)|trust and safety|abuse|fraud|misinformation|harmful|harms?|"
+       r"minors?|teens?|teenagers?|children|vulnerable|self-harm|misuse|fairness|bias(?:ed)?|"
+       r"discriminat\w*|unsafe)\b",
+       "weighed business risk", "Weigh the business risk: brand, legal or regulatory exposure."),
     _f("business-impact", "right-tool",
-       r"\b(right tool|do we (?:even )?need (?:ai|ml|an llm|a model)|simpler (?:approach|solution|"
-       r"heuristic|baseline|rules?)|rules?[- ]based|heuristics?|without (?:ai|ml|a model)|"
-       r"non[- ](?:ai|ml) baseline|not (?:every|all) (?:problem|problems)|build (?:vs|versus|or) buy|"
-       r"off[- ]the[- ]shelf|is ai (?:even )?(?:the|needed|necessary)|"
-       r"(?:cheaper|simpler|non[- ]ai|non[- ]ml|classic|traditional) (?:fix|option|alternative|"
-       r"approach|solution|ranking|search))\b",
-       "Ask whether AI is the right tool at all, against a simpler non-ML baseline."),
+       r"\b(right tool|(?:do we|does it|do they) (?:even |really )?need (?:ai|ml|an? llm|a model|"
+       r"generative)|(?:is|isn't) (?:a model|ai|ml|an llm|generative ai) (?:even |really )?"
+       r"(?:the|needed|necessary|required|worth)|simpler (?:approach|solution|heuristic|baseline|"
+       r"rules?|fix|option)|rules?[- ]based|heuristics?|without (?:ai|ml|a model|an llm)|"
+       r"non[- ](?:ai|ml) (?:baseline|fix|option)|build (?:vs\.?|versus|or) buy|off[- ]the[- ]shelf|"
+       r"rules? first|rules? for (?:the )?\w+|(?:rules|heuristics|a lookup) (?:handle|cover)|"
+       r"(?:cheaper|simpler|classic|traditional|plain) (?:fix|option|alternative|approach|solution|"
+       r"ranking|search|filters?|faq)|(?:better|improv\w*) (?:filters|faq|search|synonyms|"
+       r"templates))\b",
+       "asked whether AI is the right tool", "Ask whether AI is the right tool at all."),
     _f("business-impact", "business-link",
-       r"\b(business (?:goal|outcome|value|impact|metric)|bottom line|company goal|strategic|"
-       r"competitive|market share|growth|acquisition|the business)\b",
-       "Say which business outcome this moves and roughly by how much."),
-    # -- communication ---------------------------------------------------------------------
-    _f("communication", "signposting",
-       r"\b(i'll (?:cover|walk|go through|structure|talk about|start)|i will (?:cover|walk|structure)|"
-       r"(?:three|two|four) (?:parts|steps|things|areas|pieces)|let me (?:structure|break)|"
-       r"my (?:approach|plan) (?:is|would be)|first(?:ly)?,|second(?:ly)?,|third(?:ly)?,|"
-       r"next,|then,|finally,|lastly)\b",
-       "Signpost your structure up front (\"I'll cover users, metrics, then rollout\")."),
-    _f("communication", "summary",
-       r"\b(to summari[sz]e|in summary|so overall|overall,|to wrap up|in short|"
-       r"my recommendation|i'd recommend|i would recommend|bottom line|so to recap|recap|"
-       r"net[- ]net|in conclusion|so my answer)\b",
-       "Close with a one-sentence summary or recommendation."),
+       r"\b(business (?:goal|outcome|value|impact|metric|case)|bottom line|company goal|"
+       r"competitive|competitors?|market share|growth|acquisition|the business|profit\w*|"
+       r"moat|advantage|differentiat\w*|defensib\w*|commoditi[sz]\w*|lock-?in|switching costs?|"
+       r"(?:worth|valuable) (?:to|for) (?:the|us))\b",
+       "linked it to the business", "Say which business outcome this moves, and roughly how much."),
 )
 
 DIMENSION_FAMILIES: dict[str, tuple[Family, ...]] = {}
 for _fam in FAMILIES:
     DIMENSION_FAMILIES.setdefault(_fam.dimension, ())
     DIMENSION_FAMILIES[_fam.dimension] += (_fam,)
+FAMILY_BY_NAME = {f.name: f for f in FAMILIES}
 
+# -- markers that a concept is applied -------------------------------------------------------
+REASON = re.compile(
+    r"\b(because|since|so that|which means|that means|otherwise|that way|given that|"
+    r"as long as|in order to|to avoid|the reason|due to|so we (?:can|don't|know)|"
+    r"so (?:it|they|people|users)|that's why|costs? (?:more|less)|matters? (?:more|most)|"
+    r"more than|instead of|rather than|unless)\b",
+    re.IGNORECASE,
+)
+DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guardrails: ..."
+    r"\b(i'd|i would|i will|i'll|we'd|we would|we should|we'll|we will|let's|i'm going to|"
+    r"i want to|i think we|we need to|i recommend|my (?:recommendation|choice|pick|bet|call)|"
+    r"i'd recommend|i'd go|my (?:north star|metric|plan|answer)|i'd pick|i pick|i choose|"
+    r"i (?:would|will) (?:start|ship|run|use|pick|choose|measure|build)|"
+    r"(?:first|then|next|finally),? (?:i|we)\b|ship|launch|kill|stop|start with|start by|"
+    r"i prefer|i favou?r|i think we should|i'd say|(?:north star|metric|goal|success|plan|bet|"
+    r"choice|recommendation|first step|assumption|trade-?off|segment|focus|target|measure|"
+    r"guardrails?|counter-?metrics?) (?:is|are|would be|will be)|labell?ed:|"
+    r"(?:i|we) (?!think|guess|believe|mean|feel|know|hope|wonder|was|were|am|are|have|had|"
+    r"just|really|kind|sort|probably|maybe|also)[a-z']+|(?:should|must|needs? to) (?:go|stay|"
+    r"rise|drop|fall|be|move|hold))\b|^\s*for (?:validation|testing|measurement|metrics|"
+    r"success|the (?:test|experiment|rollout)),|"
+    # an imperative opening a spoken or typed step: "Check the retrain first", "Roll back half"
+    r"^\s*(?:[-*\u2022]\s*)?(?:\d+[.)]\s*)?(?:then|first|next|finally|so|and|after that),?\s*"
+    r"(?:check|rule out|segment|split|compare|roll back|ship|run|test|measure|look at|start|pick|"
+    r"focus|launch|add|cut|track|ask|build|buy|price|charge|limit|cap|stop|keep|use|route|show|"
+    r"hide|ground|train|label|sample|hold out|hold back|monitor|watch|log|define|set|target|"
+    r"prioriti[sz]e|rank|pilot|offer|require|escalate|default|gate|block|refund|let)\b|"
+    r"^\s*(?:[-*\u2022]\s*)?(?:\d+[.)]\s*)?(?:check|rule out|segment|split|compare|roll back|"
+    r"ship|run|test|measure|look at|start|pick|focus|launch|add|cut|track|ask|build|buy|price|"
+    r"charge|limit|cap|stop|keep|use|route|show|hide|ground|train|label|sample|hold out|hold back|"
+    r"monitor|watch|log|define|set|target|prioriti[sz]e|rank|pilot|offer|require|escalate|"
+    r"default|gate|block|refund|let)\b|^\s*(?:[-*\u2022]\s*)?[a-z][\w /'-]{1,30}:\s+\S",
+    re.IGNORECASE,
+)
+NUMBER = re.compile(
+    r"(\d[\d,.]*\s?(?:%|percent|ms|milliseconds?|seconds?|s\b|minutes?|hours?|days?|weeks?|"
+    r"months?|x\b|times|dollars?|cents?|k\b|users?|points?|bps|basis points)|\$\s?\d|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|a hundred|half a|a few)[- ](?:percent|point|weeks?|days?|"
+    r"months?|seconds?|milliseconds?|hundred|thousand|million|dollars?|cents?|times)|"
+    r"\b(?:under|below|above|over|at least|at most|more than|less than|within)\s+"
+    r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second)))",
+    re.IGNORECASE,
+)
+# Words that dismiss a concept named right after them ("I don't think we need an A/B test").
+NEGATION = re.compile(
+    r"\b(?:don't|do not|no need|not|never|without|skip\w*|won't|wouldn't|isn't|no|instead of|"
+    r"rather than|avoid)\b[^,;]{0,30}$",
+    re.IGNORECASE,
+)
+NEGATABLE = frozenset({"ab-test", "offline-eval", "rollout", "monitoring", "north-star",
+                       "guardrails", "decision-rule"})
+# A decision rule needs a bar or an action, not "see if it goes up".
+ACTION = re.compile(
+    r"\b(ship|launch (?:it )?(?:if|only|unless|when)|stop|kill|roll (?:it )?back|rollback|pause|expand|keep|drop it|scale|"
+    r"cut (?:it )?back|scale back|pull back|turn (?:it )?off|switch (?:it )?off|revert|limit it|"
+    r"go(?:es)? back to|falls? back to|hand (?:it )?back|re-?price|change (?:the|my) price|"
+    r"go/no[- ]go|significan\w*|threshold|bar)\b",
+    re.IGNORECASE,
+)
+# Sentences that describe practice in general rather than this product: recitation.
+GENERIC = re.compile(
+    r"\b((?:i|you|we) always (?:start|begin|define|run|use|ask|do)|always start|in general|"
+    r"generally|typically|best practices?|(?:companies|leadership|teams|organi[sz]ations|one|"
+    r"product managers|pms) (?:should|must|need to)|it is (?:also )?important|(?:structured|"
+    r"standard|classic|the \w+) framework|a framework|any (?:product|feature|ai|"
+    r"launch|company)|every (?:product|feature|launch|ai product)|it's (?:important|crucial|"
+    r"essential|key) to|you (?:should|must|need to) always|frameworks? (?:like|such as)|"
+    r"a good (?:framework|product manager|pm)|standard (?:approach|practice)|"
+    r"in any (?:case|product)|whatever the (?:product|feature)|the key is|the trick is|"
+    r"at the end of the day|nowadays|these days|more than ever|huge opportunity|"
+    r"massive opportunity|game[- ]changer|the future of)\b",
+    re.IGNORECASE,
+)
 # Model-centric vocabulary: a weak answer "jumps to models and accuracy".
 MODEL_TALK = re.compile(
     r"\b(embeddings?|transformers?|architectures?|layers?|hyper ?parameters?|fine[- ]?tun\w*|"
     r"neural|attention|two[- ]tower|xgboost|gradient|loss functions?|auc|bleu|rouge|f1|"
-    r"precision|recall|accuracy|training data|retrain\w*|epochs?|parameters|bert|gpt|llama|"
-    r"lstm|cnn|collaborative filtering|matrix factori[sz]ation|vectors?|features? engineering|"
-    r"feature store|dropout|learning rate|batch size|benchmark|sota|state of the art|weights)\b",
+    r"training data|retrain\w*|epochs?|parameters|bert\w*|gpt|llama|sasrec|mmoe|clip|"
+    r"lstm|cnn|collaborative filtering|matrix factori[sz]ation|vectors?|feature engineering|"
+    r"feature store|dropout|learning rate|batch size|benchmark|sota|state of the art|weights|"
+    r"deep learning|ndcg|recall at|precision|recall|tokens?|chunk(?:s| sizes?)|retriever|mrr|bertscore|"
+    r"rouge[- ]?l|perplexity)\b",
+    re.IGNORECASE,
+)
+SIGNPOST = re.compile(
+    r"^\s*(?:[-*\u2022]\s*)?(?:users?|metrics?|measure|trade-?offs?|risks?|tests?|plan|first step|"
+    r"success|guardrails?|segments?|recommendation|options|rollout|validation|cost|pricing|"
+    r"decision|why|what|who|how)\s*:|"
+    r"\b(i'll (?:cover|walk|go through|structure|talk about|start|take)|i will (?:cover|walk|"
+    r"structure|go through)|(?:three|two|four|five) (?:parts|steps|things|areas|pieces|points|"
+    r"questions|sides)|let me (?:structure|break|lay out|walk)|my (?:approach|plan) (?:is|would be)|"
+    r"here's how i'd|(?:first|second|third|fourth)(?:ly)?[,:]|^(?:first|second|third|then|next|"
+    r"finally|lastly)\b|next,|then,|finally,|lastly,|on (?:the )?(?:metrics|segments|users|"
+    r"trade-?offs?|rollout|experiment\w*|business|risk|cost|options|validation|testing|"
+    r"framing|prioriti[sz]ation)(?: side)?,)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A sentence announcing the answer's plan: it names concepts to come, it applies none.
+PLAN_OF_ANSWER = re.compile(
+    r"\b(i'll (?:cover|walk|go through|structure|talk about)|i will (?:cover|walk|structure|go "
+    r"through)|let me (?:lay out|walk|structure|break (?:this|it) down)|here's how i'd|"
+    r"(?:three|two|four|five) (?:parts|things|areas|pieces|steps|questions):?|my (?:approach|plan) "
+    r"(?:is|would be) to (?:cover|go through|start with))",
+    re.IGNORECASE,
+)
+SUMMARY = re.compile(
+    r"\b(to summari[sz]e|in summary|so overall|overall,|to wrap up|in short|"
+    r"my recommendation|i'd recommend|i would recommend|bottom line|so to recap|recap|"
+    r"net[- ]net|in conclusion|so my answer|so,? (?:i'd|i would|my)|summary|recommendation:|"
+    r"my call|so the answer|net:|tl;?dr)\b",
     re.IGNORECASE,
 )
 
-# Words too common to show an answer is on the question's topic.
-STOPWORDS = frozenset(
+# Words too common, or too much the rubric's own, to show an answer is about this question.
+GENERIC_WORDS = frozenset(
     """
     a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
@@ -232,49 +397,25 @@ STOPWORDS = frozenset(
     there these they this those through to too under until up very was we we'd we'll we're were
     what when where which while who whom why will with would you your yours yourself think want
     really going get got make like know well way thing things lot kind sort actually basically
-    yeah okay ok um uh say said one two three first second new use using used need needs app
-    system improve improving whether decide build team next quarter company work working time
-    user users customer customers feature features product products ai model models data change
-    changes teams step steps read write writing saved save set show added add per rate test look
-    good right better big small week weeks month months day days people run ran start end part
-    case much many every etc sure able great
+    yeah okay ok um uh say said one two three four five six seven eight nine ten first second
+    third new use using used need needs whether decide build team next quarter company work
+    working time user users customer customers feature features product products ai model models
+    data change changes teams step steps read write writing set show added add per rate test
+    tests testing look good right better big small week weeks month months day days people run
+    ran start end part case much many every etc sure able great metric metrics measure
+    measuring success successful guardrail guardrails north star segment segments segmenting
+    experiment experiments a/b ab holdout rollout launch ship shipping trade off offs tradeoff
+    tradeoffs trade-off trade-offs business revenue retention cost costs impact effort value
+    option options first-step mvp priority prioritize prioritise rank ranking framework
+    frameworks approach would want goal goals problem problems idea ideas percent option
+    important key main primary secondary signal signals track tracking dashboard dashboards
+    evaluate evaluation offline online quality latency risk risks decision decisions plan
+    improve improvement improving increase decrease reduce drop rise high low higher lower
+    usage engagement engage engaged app apps platform system systems tool tools solution
+    solutions question questions approach approaches because since also maybe
+    probably definitely actually overall summary recommend recommendation point points
+    train trained training retrain bigger larger smaller faster cheaper accurate accuracy
+    precise precision recall transformer transformers neural deep learning llm llms gpt
+    algorithm algorithms fine-tune fine-tuning finetune embedding embeddings parameters
     """.split()
 )
-
-# How a matched concept is praised in a scorecard's strengths.
-LABELS: dict[str, str] = {
-    "users": "named the users", "segments": "split users into segments",
-    "problem": "stated the user's problem", "assumptions": "stated assumptions and the goal",
-    "focus": "picked a focus with a reason", "north-star": "named a north-star metric",
-    "concrete": "used concrete metrics", "guardrails": "set guardrails",
-    "leading-lagging": "separated leading from lagging indicators",
-    "measurement": "said how it is measured", "tension": "named the tension",
-    "quality-cost": "weighed quality against latency and cost",
-    "privacy-control": "weighed privacy or user control",
-    "explore-exploit": "weighed relevance against exploration or reliability",
-    "side-taken": "took a side", "options": "laid out options", "criteria": "used explicit criteria",
-    "ranking": "ranked the options", "first-step": "chose a first step",
-    "ab-test": "planned an A/B test", "offline-eval": "evaluated offline first",
-    "rollout": "staged the rollout", "monitoring": "planned monitoring",
-    "decision-rule": "said what result would change the decision",
-    "revenue": "tied it to revenue", "retention": "tied it to retention",
-    "cost": "sized the cost", "risk": "weighed business risk",
-    "right-tool": "asked whether AI is the right tool", "business-link": "linked it to the business",
-    "signposting": "signposted the structure", "summary": "closed with a summary",
-}
-
-# Questions the coach can ask when a bank question has no probe for a dimension.
-TEMPLATE_PROBES: dict[str, str] = {
-    "framing": "Before going further: who exactly is the user here, and what problem are we "
-               "solving for them?",
-    "metrics": "How would you know this worked? What is the one metric you would put on the "
-               "dashboard, and what would you guard against?",
-    "trade-offs": "What is the main trade-off in what you proposed, and which side would you take?",
-    "prioritization": "If you could only do one thing first, what would it be, and why that "
-                      "over the others?",
-    "experimentation": "How would you test this before rolling it out to everyone, and what "
-                       "result would make you stop?",
-    "business-impact": "How does this move the business, through revenue, retention or cost? "
-                       "And is AI the right tool here at all?",
-    "communication": "Could you sum up your recommendation in two sentences?",
-}

@@ -1,7 +1,9 @@
-"""Splitting answers into sentences with their exact spans, and setting aside grader-directed text.
+"""Answers cut into sentences and clauses with their exact spans; grader-directed text set aside.
 
-Evidence quotes must be verbatim spans of what the candidate said, so every sentence keeps its
-offsets into the original answer.
+Evidence quotes must be verbatim spans of what the candidate said, so every piece keeps its
+offset into the original answer. Typed answers come with full stops and bullets; spoken ones
+come from the transcriber in long lower-case runs: both must be cut where a thought ends, never
+inside a number ("0.1 percent") or an abbreviation ("e.g.").
 """
 
 from __future__ import annotations
@@ -9,8 +11,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
 _WORD = re.compile(r"[a-z0-9][a-z0-9'/%-]*")
+# A sentence ends at . ! ? followed by a space (so never inside "0.1") or at a line break.
+_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n")
+_ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|etc|approx|mr|dr|u\.s|cf)|^\s*\d+)$", re.IGNORECASE)
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d+[.)])\s+")
+# Where a long spoken run can be cut: after a comma or a semicolon, or before a discourse marker.
+_CLAUSE_CUT = re.compile(
+    r"[,;:]\s+|\s+(?=(?:and then|and so|but|so|then|because|which means|whereas|"
+    r"also|um|uh|okay|ok|like i said|second|third|finally|first)\b)",
+    re.IGNORECASE,
+)
+FILLERS = re.compile(
+    r"^(?:(?:um+|uh+|er+|ah+|hmm+|so|ok(?:ay)?|well|like|yeah|right|you know|i mean|"
+    r"basically|actually|and|but|let me see|let's see)\b[\s,.]*)+",
+    re.IGNORECASE,
+)
+LONG_UNIT_WORDS = 40
+"""A sentence longer than this is judged clause by clause (spoken runs have few full stops)."""
 
 # Text addressed to whoever grades the answer rather than to the interviewer's question.
 # Such sentences carry no product substance; scoring ignores them so they can change nothing.
@@ -20,48 +38,168 @@ _INJECTION = re.compile(
     r"(?:give|award|assign|rate|score|mark)s? (?:this|me|my|the)\b[^.]*\b(?:5|five|10|ten|perfect|"
     r"full|top|maximum|max|excellent|highest)|"
     r"\b(?:5|five) out of (?:5|five)\b|\b5/5\b|\b10/10\b|full marks|perfect score|"
-    r"system\s*:|assistant\s*:|as an ai\b|you are an? (?:ai|language model|grader|evaluator)|"
-    r"score\s*=|overall\s*[:=]\s*\d)",
+    r"system\s*:|assistant\s*:|developer\s*:|as an ai\b|you are an? (?:ai|language model|grader|"
+    r"evaluator)|score\s*=|overall\s*[:=]\s*\d|</?(?:system|instructions?|answer)[^>]*>)",
     re.IGNORECASE,
 )
 
 
 @dataclass(frozen=True)
 class Sentence:
+    """A verbatim piece of one answer: `answer[start:start + len(text)] == text`."""
+
     text: str
     start: int
     answer_index: int
+    bullet: bool = False
+    """Typed as a list item or a header line: structure, whatever its grammar."""
 
     @property
     def lower(self) -> str:
         return self.text.lower()
 
 
+def _pieces(answer: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in _END.finditer(answer):
+        line_start = answer.rfind("\n", 0, m.start()) + 1
+        if m.group(0).startswith(".") and _ABBREV.search(answer[max(start, line_start):m.start()]):
+            continue  # "e.g." or a list number "1." does not end a sentence
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(answer)))
+    return spans
+
+
 def split_sentences(answer: str, answer_index: int = 0) -> list[Sentence]:
     out = []
-    for m in _SENTENCE.finditer(answer):
-        raw = m.group(0)
+    for a, b in _pieces(answer):
+        raw = answer[a:b]
         stripped = raw.strip()
         if not stripped or not _WORD.search(stripped.lower()):
             continue
-        start = m.start() + (len(raw) - len(raw.lstrip()))
-        out.append(Sentence(stripped, start, answer_index))
+        lead = len(raw) - len(raw.lstrip())
+        header = (len(stripped.split()) <= 6 and not stripped.endswith((".", "!", "?"))
+                  and (stripped.endswith(":") or answer[b - 1:b] == "\n" or (b == len(answer)
+                       and "\n" in answer)))
+        bullet = bool(_BULLET.match(raw.lstrip("\n"))) or header
+        out.append(Sentence(stripped, a + lead, answer_index, bullet))
     return out
+
+
+def units(sentence: Sentence) -> list[Sentence]:
+    """A sentence, or for a long spoken run its clauses, merged back to 8-40 words each."""
+    if len(sentence.text.split()) <= LONG_UNIT_WORDS:
+        return [sentence]
+    cuts = [0] + [m.end() if m.group(0).strip() else m.start() + len(m.group(0))
+                  for m in _CLAUSE_CUT.finditer(sentence.text)] + [len(sentence.text)]
+    chunks: list[tuple[int, int]] = []
+    begin = 0
+    for end in cuts[1:]:
+        if len(sentence.text[begin:end].split()) >= 8 or end == len(sentence.text):
+            chunks.append((begin, end))
+            begin = end
+    # Very long stretches with no cut point are kept whole: still a verbatim span.
+    out = []
+    for a, b in chunks:
+        piece = sentence.text[a:b]
+        stripped = piece.strip().rstrip(",;:")
+        if not _WORD.search(stripped.lower()):
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        out.append(Sentence(stripped, sentence.start + a + lead, sentence.answer_index,
+                            sentence.bullet))
+    return out or [sentence]
+
+
+def without_fillers(text: str) -> str:
+    """The span minus leading fillers ("ok so um let me ..." -> "let me ..."): still verbatim."""
+    trimmed = FILLERS.sub("", text).lstrip(" ,.")
+    return trimmed if len(trimmed.split()) >= 3 else text
+
+
+_SUFFIXES = ("ation", "ing", "er", "ed", "ly", "ment")
+
+
+def stem(word: str) -> str:
+    """A crude stem that maps "triage"/"triages", "search"/"searches", "price"/"pricing" alike."""
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        word = word[:-1]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+                word = word[:-1]  # "planning" -> "plan", "stopped" -> "stop"
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
 
 
 def is_injection(sentence: str) -> bool:
     return bool(_INJECTION.search(sentence))
 
 
+def without_injection(piece: Sentence) -> list[Sentence]:
+    """The piece, or the candidate's own words before text addressed to the grader (a spoken
+    run has no full stop to end on before "system: score=5")."""
+    m = _INJECTION.search(piece.text)
+    if m is None:
+        return [piece]
+    head = piece.text[: m.start()].rstrip(" ,;:-")
+    if len(head.split()) < 6:
+        return []
+    return [Sentence(head, piece.start, piece.answer_index, piece.bullet)]
+
+
 def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def shorten(sentence: str, max_words: int = 28) -> str:
-    """A prefix of the sentence at a word boundary, so it stays a verbatim span."""
+def shorten(sentence: str, max_words: int = 32) -> str:
+    """The sentence, or its leading clauses up to `max_words`, ending where a clause ends."""
     parts = sentence.split()
     if len(parts) <= max_words:
         return sentence
+    best = ""
+    for m in re.finditer(r"[,;:](?=\s)", sentence):
+        head = sentence[:m.start()]
+        if len(head.split()) > max_words:
+            break
+        if len(head.split()) >= 6:
+            best = head
+    if best:
+        return best
     cut = " ".join(parts[:max_words])
     # The joined prefix must appear verbatim; whitespace inside a sentence may be irregular.
     return cut if cut in sentence else sentence
+
+
+_CLAUSE_END = re.compile(r"[;!?\n]|[.,:](?!\d)")
+
+
+def clause_around(span: str, answers: list[str], max_words: int = 40) -> str:
+    """The whole clause (or sentence) a verbatim span sits in, leading fillers dropped, so a
+    quote never starts mid-thought or stops at a decimal point ("1 percent." of "0.1 percent")."""
+    for answer in answers:
+        at = answer.find(span)
+        if at < 0:
+            continue
+        start = at
+        while start > 0 and not _CLAUSE_END.match(answer, start - 1):
+            start -= 1
+        end = at + len(span)
+        if not _CLAUSE_END.match(answer, end - 1):
+            while end < len(answer) and not _CLAUSE_END.match(answer, end):
+                end += 1
+        if end < len(answer) and answer[end] in ".!?":
+            end += 1
+        whole = answer[start:end].strip()
+        if len(whole.split()) > max_words:
+            return span
+        trimmed = without_fillers(whole)
+        return trimmed if trimmed in answer else whole
+    return span

@@ -227,7 +227,12 @@ def track_label(track: str) -> str:
     return "Mixed" if track == "mixed" else track_title(track or "?")
 
 
-def verdict(score: float) -> str:
+NOT_ASKED = "not asked by these questions"
+
+
+def verdict(score: float, counted: bool = True) -> str:
+    if not counted:
+        return NOT_ASKED
     return "meets the bar" if score >= 3 else "below the bar"
 
 

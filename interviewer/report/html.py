@@ -114,7 +114,8 @@ def _header(record: dict[str, Any], card: Scorecard | None) -> str:
             ("Mode", str(record.get("mode") or "text")),
             ("Coach", str(record.get("coach") or "?")),
             ("Status", str(record["status"])),
-            ("Answered", f"{answered} of {len(questions)} questions"),
+            ("Answered", f"{answered} of {len(questions)} "
+                         f"question{'s' if len(questions) != 1 else ''}"),
             ("Answer time", format_duration(answer_time(record)))]
     dl = "".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>" for k, v in meta)
     title = f"{track_label(str(record.get('track') or ''))} · {format_when(record)}"
@@ -122,7 +123,9 @@ def _header(record: dict[str, Any], card: Scorecard | None) -> str:
         overall = (f'<div class="overall {_tone(card.overall)}"><span class="num">'
                    f'{card.overall:.1f}</span><span class="of">/ 5 overall</span>'
                    f'<span class="verdict">{e(verdict(card.overall).capitalize())} '
-                   f"(3 is a hire)</span></div>")
+                   f"(3 is a hire)</span>"
+                   + (f'<span class="verdict">{e(card.unanswered_note)}</span>'
+                      if card.unanswered_note else "") + "</div>")
     else:
         overall = ('<div class="overall none"><span class="of">Not scored yet</span>'
                    '<span class="verdict">The interview was not finished: '
@@ -145,8 +148,11 @@ def _scorecard(card: Scorecard, record: dict[str, Any]) -> str:
     out.append("</tbody></table></div>")
     for d in card.dimensions:
         out.append(f'<article class="dim"><h3>{e(d.name)} <span class="pill {_tone(d.score)}">'
-                   f"{d.score:.1f} / 5 · {e(verdict(d.score))}</span></h3>")
-        if level := descriptor(d.id, d.score):
+                   f"{d.score:.1f} / 5 · {e(verdict(d.score, d.counted))}</span></h3>")
+        if not d.counted:
+            out.append('<p class="level">Not part of the overall: no question here asked '
+                       "for it.</p>")
+        elif level := descriptor(d.id, d.score):
             out.append(f'<p class="level">At this level: {e(level)}</p>')
         if d.evidence:
             out.append('<ul class="evidence">' + "".join(

@@ -26,8 +26,10 @@ from interviewer.scorecard import Scorecard
 
 
 def bar(score: float, width: int = 5) -> str:
-    filled = round(score)
-    return "█" * filled + "░" * (width - filled)
+    """One block per point, a half block for a half (rounded half up: 2.5, 2.0 and 1.5 differ)."""
+    halves = int(max(0.0, min(score, width)) * 2 + 0.5)
+    full, half = divmod(halves, 2)
+    return "█" * full + "▌" * half + "░" * (width - full - half)
 
 
 def scorecard_markdown(card: Scorecard, title: str = "Product-sense scorecard") -> str:
@@ -36,10 +38,11 @@ def scorecard_markdown(card: Scorecard, title: str = "Product-sense scorecard") 
     lines += [f"| {d.name} | {d.score:g} / 5 | {bar(d.score)} |" for d in card.dimensions]
     lines.append("")
     for d in card.dimensions:
-        level = dimension(d.id).descriptor(d.score)
+        level = (dimension(d.id).descriptor(d.score) if d.counted
+                 else "Not asked by this question, and not counted in the overall.")
         lines += [f"## {d.name}: {d.score:g} / 5", "", f"_{level}_", ""]
         lines += [f"> “{q}”" for q in d.evidence] or ["_No evidence in the answer._"]
-        lines += ["", f"**Advice:** {d.advice}", ""]
+        lines += ["", f"**Advice:** {d.advice}", ""] if d.advice else [""]
     for heading, items in (("Strengths", card.strengths), ("Gaps", card.gaps),
                            ("What a strong answer adds", card.strong_answer_adds)):
         if items:
@@ -76,14 +79,18 @@ def session_markdown(record: dict[str, Any], session_id: str = "") -> str:
         lines += ["_Not scored yet: the interview was not finished "
                   "(`interviewer resume` continues it)._", ""]
     else:
-        lines += [f"**Overall: {card.overall:.1f} / 5** ({verdict(card.overall)}; 3 is a hire)",
+        note = f" · {card.unanswered_note}" if card.unanswered_note else ""
+        lines += [f"**Overall: {card.overall:.1f} / 5** ({verdict(card.overall)}; 3 is a hire)"
+                  f"{note}",
                   "", "## Scorecard", "", "| Dimension | Score | |", "|---|---|---|"]
         lines += [f"| {md_text(d.name)} | {d.score:.1f} / 5 | {bar(d.score)} |"
                   for d in card.dimensions]
         lines.append("")
         for d in card.dimensions:
             lines += [f"### {md_text(d.name)}: {d.score:.1f} / 5", ""]
-            if level := descriptor(d.id, d.score):
+            if not d.counted:
+                lines += ["_Not asked by these questions, and not counted in the overall._", ""]
+            elif level := descriptor(d.id, d.score):
                 lines += [f"_{level}_", ""]
             lines += [f"> “{md_text(q)}”" for q in d.evidence] or ["_No evidence in the answers._"]
             if d.advice:

@@ -27,7 +27,7 @@ from interviewer.coach.base import (
     TextCallback,
     follow_up_with_text,
 )
-from interviewer.scorecard import Scorecard
+from interviewer.scorecard import Scorecard, count_unanswered
 from interviewer.session.store import SessionStore
 from interviewer.speech.delivery import from_segments
 
@@ -104,6 +104,7 @@ class InterviewEngine:
         minutes_per_answer: float = 3.0,
         clock: Callable[[], float] = time.monotonic,
         on_follow_up_text: TextCallback | None = None,
+        keep_audio: bool = True,
     ) -> None:
         if not questions:
             raise ValueError("an interview needs at least one question")
@@ -129,7 +130,8 @@ class InterviewEngine:
         """How long `finish()` waits for `adopt_interrupted` (set while it is transcribed)."""
         self._adopted = threading.Event()
         self._lock = threading.RLock()
-        """`adopt_interrupted` (UI thread) and `submit` (a worker) both change the record."""
+        """Guards the record, which the UI thread (`quit`, `save_draft`, `adopt_interrupted`)
+        and a worker (`submit`, `finish`) both change; never held across a coach call."""
         self.folder: Path | None = store.new_folder(track) if store else None
         self.record: dict[str, Any] = {
             "app_version": __version__,
@@ -145,6 +147,8 @@ class InterviewEngine:
             "scorecard": None,
             "notices": [],
         }
+        if not keep_audio:
+            self.record["keep_audio"] = False
 
     @classmethod
     def resume(cls, folder: Path, coach: Coach, *, store: SessionStore,
@@ -172,7 +176,8 @@ class InterviewEngine:
                      clock=clock, on_follow_up_text=on_follow_up_text)
         engine.store, engine.folder, engine.record = store, folder, record
         record.setdefault("notices", [])
-        engine._keep_interrupted(record.pop("pending", None))
+        was_pending = record.pop("pending", None)
+        kept = engine._keep_interrupted(was_pending)
         for item, q in zip(engine.items, record["questions"], strict=True):
             for ex in q["exchanges"]:
                 item.answers.append(ex["answer"])
@@ -180,30 +185,87 @@ class InterviewEngine:
                     item.follow_ups.append(FollowUp(ex["prompt"],
                                                     str(ex.get("probe_dimension") or ""),
                                                     str(ex.get("coach") or "")))
+        again = None if kept else engine._follow_up_again(was_pending)
         pending = [i for i, q in enumerate(record["questions"]) if not q["exchanges"]]
+        start = again.question_index if again else pending[0] if pending else None
         record.setdefault("resumed", []).append(
-            {"at": _now_iso(), "from_question": pending[0] + 1 if pending else None,
+            {"at": _now_iso(), "from_question": start + 1 if start is not None else None,
              "status_was": record["status"], "coach": coach.name, "mode": "text"})
         record["status"] = "in-progress"
         engine.phase = Phase.ANSWERING
-        engine.index = pending[0] if pending else len(questions) - 1
+        engine.index = start if start is not None else len(questions) - 1
         engine.interrupted = engine._find_interrupted()
         engine._save()
-        if pending:
-            engine._ask(engine._question_prompt())
+        if start is not None:
+            prompt = engine._ask(again or engine._question_prompt(), save=False)
+            engine._restore_draft(was_pending, prompt)
+            engine._save()
         return engine
 
-    def _keep_interrupted(self, pending: Any) -> None:
-        """The prompt being answered when the process died: when its recording holds audio,
-        it becomes an exchange marked interrupted (transcript to come); otherwise dropped."""
-        if not isinstance(pending, dict) or self.folder is None:
+    def _follow_up_again(self, pending: Any) -> Prompt | None:
+        """A follow-up that was on screen (or being answered) when the process died: asked
+        again, so no prompt shown is lost. Only the latest question's, within the limit."""
+        if not isinstance(pending, dict) or pending.get("kind") != "follow-up":
+            return None
+        qn, text = pending.get("question"), pending.get("prompt")
+        questions = self.record["questions"]
+        if not isinstance(qn, int) or not 1 <= qn <= len(questions) or \
+                not isinstance(text, str) or not text.strip():
+            return None
+        item = self.items[qn - 1]
+        later = any(q["exchanges"] for q in questions[qn:])
+        if not item.answers or later or len(item.follow_ups) >= MAX_FOLLOW_UPS:
+            return None
+        follow = FollowUp(text, str(pending.get("probe_dimension") or ""),
+                          str(pending.get("coach") or ""))
+        item.follow_ups.append(follow)
+        return Prompt(text, "follow-up", qn - 1, len(self.questions), item.question, follow)
+
+    def _restore_draft(self, pending: Any, prompt: Prompt) -> None:
+        """The answer being typed when the process died, back in the box of the same prompt."""
+        if not isinstance(pending, dict) or not isinstance(pending.get("draft"), str):
             return
+        same = (pending.get("question") == prompt.number and pending.get("kind") == prompt.kind
+                and pending.get("prompt") == prompt.text)
+        if same and pending["draft"].strip():
+            self.record["pending"]["draft"] = pending["draft"]
+
+    @property
+    def draft(self) -> str:
+        """The unsent answer saved for the current prompt (`save_draft`), restored on resume."""
+        with self._lock:
+            pending = self.record.get("pending")
+            draft = pending.get("draft") if isinstance(pending, dict) else None
+            return draft if isinstance(draft, str) and self.prompt is not None else ""
+
+    def save_draft(self, text: str) -> bool:
+        """Keep the answer being typed for the current prompt, so a crash or a kill loses at
+        most what was typed since the last call. True when something new was written."""
+        with self._lock:
+            pending = self.record.get("pending")
+            if not isinstance(pending, dict) or self.prompt is None or \
+                    pending.get("prompt") != self.prompt.text:
+                return False  # the prompt is answered: its draft is the answer now
+            if pending.get("draft", "") == text:
+                return False
+            if text:
+                pending["draft"] = text
+            else:
+                pending.pop("draft", None)
+            self._save()
+            return True
+
+    def _keep_interrupted(self, pending: Any) -> bool:
+        """The prompt being answered when the process died: when its recording holds audio,
+        it becomes an exchange marked interrupted (transcript to come; True)."""
+        if not isinstance(pending, dict) or self.folder is None:
+            return False
         ref, qn = pending.get("audio"), pending.get("question")
         if not isinstance(ref, str) or not isinstance(qn, int):
-            return
+            return False
         path = (self.folder / ref).resolve()
         if not path.is_relative_to(self.folder.resolve()) or not path.is_file():
-            return
+            return False
         seconds = wav_seconds(path)
         questions = self.record["questions"]
         kind = pending.get("kind")
@@ -212,7 +274,7 @@ class InterviewEngine:
                 kind not in ("question", "follow-up"):
             if seconds <= 0:
                 path.unlink(missing_ok=True)  # a header and nothing said
-            return
+            return False
         exchange: dict[str, Any] = {
             "kind": kind, "prompt": str(pending.get("prompt") or ""), "answer": "",
             "skipped": False, "asked_at": pending.get("asked_at") or "",
@@ -227,6 +289,7 @@ class InterviewEngine:
             if key in pending:
                 exchange[key] = pending[key]
         said.append(exchange)
+        return True
 
     def _find_interrupted(self) -> Interrupted | None:
         """The first interrupted exchange still waiting for its transcript (its file kept)."""
@@ -266,9 +329,26 @@ class InterviewEngine:
             ex.pop("needs_transcript", None)
             self.items[found.question_index].answers[found.exchange_index] = text
             self._save()
+            if not self.keep_audio:
+                self._forget_audio(ex)
+                self._save()
             self.interrupted = self._find_interrupted()
             if self.interrupted is None:
                 self._adopted.set()
+
+    @property
+    def keep_audio(self) -> bool:
+        """False: recordings are transcribed, then removed (the session's `keep_audio`)."""
+        return self.record.get("keep_audio") is not False
+
+    def _forget_audio(self, exchange: dict[str, Any]) -> None:
+        """With keep_audio off: the answer's recording, saved as words now, is removed."""
+        ref = exchange.pop("audio", None)
+        if isinstance(ref, str) and self.folder is not None:
+            path = (self.folder / ref).resolve()
+            if path.is_relative_to(self.folder.resolve()):
+                path.unlink(missing_ok=True)
+        exchange.pop("prompt_audio", None)
 
     @property
     def needs_scoring(self) -> bool:
@@ -280,7 +360,6 @@ class InterviewEngine:
         if self.phase is not Phase.READY:
             raise RuntimeError("interview already started")
         self.phase = Phase.ANSWERING
-        self._save()
         return self._ask(self._question_prompt())
 
     def submit(self, answer: str, *, skipped: bool = False, audio_path: Path | None = None,
@@ -293,14 +372,25 @@ class InterviewEngine:
         timestamps (`Segment.to_dict()`), all kept in session.json, with the answer's
         delivery figures (`interviewer.speech.delivery`) when the segments have words.
         """
+        # The lock guards the record, never a coach call: `quit` and `save_draft` on the UI
+        # thread must not wait on the network.
         with self._lock:
-            return self._submit(answer, skipped=skipped, audio_path=audio_path,
-                                segments=segments, audio_seconds=audio_seconds)
+            answer, submitted = self._record_answer(
+                answer, skipped=skipped, audio_path=audio_path, segments=segments,
+                audio_seconds=audio_seconds)
+        nxt = self._next_prompt(skip_follow_ups=not answer, submitted=submitted)
+        with self._lock:
+            if nxt is None:
+                self.prompt = None
+                return None
+            return self._ask(nxt)
 
-    def _submit(self, answer: str, *, skipped: bool, audio_path: Path | None,
-                segments: Sequence[dict[str, Any]] | None,
-                audio_seconds: float | None) -> Prompt | None:
-        if self.phase is not Phase.ANSWERING or self.prompt is None:
+    def _record_answer(self, answer: str, *, skipped: bool, audio_path: Path | None,
+                       segments: Sequence[dict[str, Any]] | None,
+                       audio_seconds: float | None) -> tuple[str, float]:
+        """The answer into the record, saved; returns it stripped and when it was given."""
+        if self.phase is not Phase.ANSWERING or self.prompt is None or \
+                "pending" not in self.record:
             raise RuntimeError("no prompt is waiting for an answer")
         answer = answer.strip()
         submitted = self.clock()
@@ -339,11 +429,10 @@ class InterviewEngine:
             exchange["prompt_audio"] = pending["prompt_audio"]
         self.record["questions"][self.index]["exchanges"].append(exchange)
         self._save()
-        nxt = self._next_prompt(skip_follow_ups=not answer, submitted=submitted)
-        if nxt is None:
-            self.prompt = None
-            return None
-        return self._ask(nxt)
+        if not self.keep_audio and audio_path is not None:
+            self._forget_audio(exchange)
+            self._save()
+        return answer, submitted
 
     def finish(self) -> Scorecard:
         """Score every answered question; the session is complete once this is saved.
@@ -354,20 +443,26 @@ class InterviewEngine:
         answered = [it for it in self.items if any(a for a in it.answers)]
         started = self.clock()
         self.last_notice = None
-        self.scorecard = self.coach.score(answered or self.items[:1])
-        self.record["scorecard_seconds"] = round(self.clock() - started, 3)
+        scorecard = self.coach.score(answered or self.items[:1])  # no lock: may be slow
+        scorecard = count_unanswered(scorecard, [q.id for q in self.questions],
+                                     {it.question.id for it in self.items
+                                      if not any(a for a in it.answers)})
         self._take_notices("scorecard")
-        self.record["scorecard"] = self.scorecard.to_dict()
-        self.record["status"] = "complete"
-        self.phase = Phase.FINISHED
-        self._save()
-        return self.scorecard
+        with self._lock:
+            self.scorecard = scorecard
+            self.record["scorecard_seconds"] = round(self.clock() - started, 3)
+            self.record["scorecard"] = scorecard.to_dict()
+            self.record["status"] = "complete"
+            self.phase = Phase.FINISHED
+            self._save()
+        return scorecard
 
     def quit(self) -> None:
         """Mark the session as left early; what was answered is already on disk."""
-        if self.phase is not Phase.FINISHED:
-            self.record["status"] = "quit"
-            self._save()
+        with self._lock:
+            if self.phase is not Phase.FINISHED:
+                self.record["status"] = "quit"
+                self._save()
 
     @property
     def exchange_number(self) -> int:
@@ -377,8 +472,9 @@ class InterviewEngine:
 
     def prompt_audio_path(self) -> Path | None:
         """Where the spoken current prompt is kept (`prompts/<n>.wav`, see
-        `SessionStore.save_prompt_audio`), noted as the exchange's `prompt_audio`."""
-        if self.folder is None or self.prompt is None:
+        `SessionStore.save_prompt_audio`), noted as the exchange's `prompt_audio`; None when
+        recordings are not kept."""
+        if self.folder is None or self.prompt is None or not self.keep_audio:
             return None
         from interviewer.session.store import PROMPTS_DIR
 
@@ -458,14 +554,16 @@ class InterviewEngine:
         notices = self.coach.take_notices()
         if not notices:
             return None
-        for text in notices:
-            self.record["notices"].append(
-                {"step": step, "question": self.index + 1, "at": _now_iso(), "text": text})
-        self.last_notice = " ".join(notices)
-        self._save()
+        with self._lock:
+            for text in notices:
+                self.record["notices"].append(
+                    {"step": step, "question": self.index + 1, "at": _now_iso(), "text": text})
+            self.last_notice = " ".join(notices)
+            self._save()
         return self.last_notice
 
-    def _ask(self, prompt: Prompt) -> Prompt:
+    def _ask(self, prompt: Prompt, *, save: bool = True) -> Prompt:
+        """The prompt becomes the pending one, on disk before anyone shows it."""
         self.prompt = prompt
         self._asked_at = self.clock()
         self._asked_iso = _now_iso()
@@ -474,7 +572,9 @@ class InterviewEngine:
         if prompt.follow_up is not None:
             pending["probe_dimension"] = prompt.follow_up.dimension
             pending["coach"] = prompt.follow_up.coach
-        self.record["pending"] = pending  # saved with the recording's path, when one starts
+        self.record["pending"] = pending  # its recording's path and draft are added later
+        if save:
+            self._save()
         return prompt
 
     def _save(self) -> None:

@@ -356,6 +356,7 @@ def question_from_record(raw: dict[str, Any]) -> Question:
         probes={str(k): tuple(str(p) for p in v) for k, v in probes.items()
                 if isinstance(v, list)},
         outline=tuple(str(o) for o in raw.get("outline") or ()),
+        kind=str(raw.get("kind") or "improve"),
     )
 
 

@@ -216,7 +216,7 @@ def sparkline(values: Sequence[float | None], low: float = MIN_SCORE,
 
 
 def bar(value: float, width: int = 10) -> str:
-    filled = round(max(0.0, min(value, MAX_SCORE)) / MAX_SCORE * width)
+    filled = int(max(0.0, min(value, MAX_SCORE)) / MAX_SCORE * width + 0.5)  # half up
     return "█" * filled + "░" * (width - filled)
 
 

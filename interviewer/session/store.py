@@ -25,11 +25,11 @@ def default_home() -> Path:
     return Path(env).expanduser() if env else Path(user_data_dir("interviewer", appauthor=False))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
     """Write to a temp file in the same folder, fsync, then rename over the target."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
-        os.fchmod(fd, FILE_MODE)
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -38,6 +38,22 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def home_problem(home: Path) -> str | None:
+    """Why sessions cannot be kept in `home` (one phrase), or None. The folder is made (0700)
+    when missing, and a file is written and removed in it: the check every command runs."""
+    for part in [home, *home.parents]:
+        if part.exists() and not part.is_dir():
+            return "it is a file, not a folder" if part == home else f"{part} is a file"
+    try:
+        home.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".write-check.", dir=home)
+        os.close(fd)
+        os.unlink(tmp)
+    except OSError as exc:
+        return f"cannot write there: {exc.strerror or type(exc).__name__}"
+    return None
 
 
 class SessionStore:

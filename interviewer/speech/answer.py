@@ -17,7 +17,7 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -108,6 +108,10 @@ class VoiceAnswer:
         level = self.meter.update(block)
         if level.dbfs >= self.meter.detector.floor_dbfs:
             self._loud = True
+        if level.silent and self._loud:
+            # A pause after speech is the candidate thinking or done, not a muted microphone:
+            # `silent` here means silent since the answer began.
+            level = replace(level, silent=False)
         if self.on_level is not None:
             with contextlib.suppress(Exception):
                 self.on_level(level)

@@ -137,6 +137,22 @@ def find_input(spec: str | int | None = None, devices: list[Device] | None = Non
     raise AudioUnavailable(f"no microphone named '{value}' (see `interviewer devices`)")
 
 
+def find_output(spec: str | int | None, devices: list[Device] | None = None) -> Device | None:
+    """The output device a setting names (as `find_input` reads it); None for the default.
+    Raises AudioUnavailable when no output matches."""
+    devices = list_devices() if devices is None else devices
+    value = spec.strip() if isinstance(spec, str) else spec
+    if value is None or value == "":
+        return None
+    outputs = [d for d in devices if d.outputs > 0]
+    for d in outputs:
+        if (str(d.index) == str(value)) if isinstance(value, int) or value.isdigit() \
+                else str(value).lower() in d.name.lower():
+            return d
+    raise AudioUnavailable(f"no speaker {'with index' if str(value).isdigit() else 'named'} "
+                           f"'{value}' (see `interviewer devices`)")
+
+
 class SoundDeviceMicrophone:
     """The real microphone: a callback InputStream, 16 kHz mono float32, 100 ms blocks."""
 

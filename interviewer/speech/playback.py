@@ -32,13 +32,12 @@ from interviewer.speech.alsa import quiet_alsa
 from interviewer.speech.tts import (
     Clip,
     Float32Array,
-    Pyttsx3Synthesizer,
     SpeechEngineUnavailable,
     SpeechError,
     Synthesizer,
     UnknownVoice,
-    split_sentences,
 )
+from interviewer.speech.tts_factory import TTSSettings, make_synthesizer
 
 log = logging.getLogger(__name__)
 
@@ -559,7 +558,7 @@ class Speaker:
         on_first_audio: UtteranceCallback | None = None,
         on_end: UtteranceCallback | None = None,
         on_error: ErrorCallback | None = None,
-        split: Callable[[str], list[str]] = split_sentences,
+        split: Callable[[str], list[str]] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.synthesizer = synthesizer
@@ -568,7 +567,8 @@ class Speaker:
         self.on_first_audio = on_first_audio
         self.on_end = on_end
         self.on_error = on_error
-        self.split = split
+        self.split = split or synthesizer.split_text
+        """How a text is cut into pieces synthesised one at a time (default: the synthesizer's)."""
         self.clock = clock
         self._lock = threading.Lock()
         self._numbers = itertools.count(1)
@@ -758,30 +758,29 @@ class Speaker:
 # -- assembly -----------------------------------------------------------------------------------
 
 
-class SpeechSettings(Protocol):
+class SpeechSettings(TTSSettings, Protocol):
     """The settings a speaker is built from (interviewer.config.Settings has them all)."""
 
-    tts_voice: str
-    tts_rate: int
-    tts_volume: float
     output_device: str
 
 
 def open_speaker(
     settings: SpeechSettings,
     *,
+    synthesizer: Synthesizer | None = None,
     on_start: UtteranceCallback | None = None,
     on_first_audio: UtteranceCallback | None = None,
     on_end: UtteranceCallback | None = None,
     on_error: ErrorCallback | None = None,
     warm_up: bool = True,
 ) -> Speaker:
-    """The pyttsx3 + sounddevice speaker the settings describe, checked (and warmed up).
+    """The sounddevice speaker the settings describe, with `synthesizer` (default: the one
+    `make_synthesizer` chooses), checked (and warmed up).
 
     Raises SpeechEngineUnavailable, UnknownVoice or OutputDeviceUnavailable (all SpeechError)
     with a one-line message: show it once and carry on in text.
     """
-    synth = Pyttsx3Synthesizer(settings.tts_voice, settings.tts_rate, settings.tts_volume)
+    synth = synthesizer if synthesizer is not None else make_synthesizer(settings)[0]
     speaker = Speaker(synth, SoundDeviceOutput(settings.output_device),
                       on_start=on_start, on_first_audio=on_first_audio, on_end=on_end,
                       on_error=on_error)

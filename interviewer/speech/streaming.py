@@ -318,7 +318,7 @@ class StreamingTranscriber:
         quiet = (self._detector.count * WINDOW - last.end_sample) / SAMPLE_RATE
         if quiet >= s.end_pass_s and not self._covered(last.end_sample):
             self._pass()  # the speaker paused: maybe the answer's end, have it ready
-        elif self._caption_due(last):
+        elif self._caption_due(spans):
             self._pass()
 
     def _cut_after(self, span: Span, spans: list[Span]) -> int:
@@ -373,15 +373,19 @@ class StreamingTranscriber:
         self._open_start += n
         self._pass_result = None
 
-    def _caption_due(self, last: Span) -> bool:
+    def _caption_due(self, spans: list[Span]) -> bool:
         s = self.settings
         if not s.caption_interval_s or not self._queue.empty():
             return False
         if self.clock() - self._last_pass_at < s.caption_interval_s:
             return False
         done = self._pass_result
-        heard_since = last.end_sample - (done.end if done else self._open_start)
-        return heard_since >= 0.5 * SAMPLE_RATE
+        if done is not None:
+            return spans[-1].end_sample - done.end >= 0.5 * SAMPLE_RATE
+        # Speech heard, not the silence before it: a first pass over a sliver of words after
+        # a quiet lead-in is where Whisper makes words up ("Bye.").
+        heard = sum(sp.end_sample - sp.start_sample for sp in spans)
+        return heard >= s.min_chunk_s * SAMPLE_RATE
 
     def _pass(self) -> None:
         """Transcribe all the open audio: the live caption, and maybe the final tail."""

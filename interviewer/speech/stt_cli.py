@@ -48,8 +48,14 @@ def transcribe_file(path: Path, settings: Settings, *, model: str | None = None,
 
     from interviewer.speech.audio import load_audio
     from interviewer.speech.stt import SttSettings, WhisperTranscriber
+    from interviewer.speech.wavfile import truncated_wav
 
     audio = load_audio(path)  # before the model: a bad file fails fast
+    cut = truncated_wav(path)
+    if cut is not None:
+        print(f"interviewer: {path}: the recording is truncated ({cut[1]:.1f} s of the "
+              f"{cut[0]:.1f} s its header announces): transcribing what is there",
+              file=sys.stderr)
     stt = SttSettings.from_settings(settings)
     if model is not None:
         stt = replace(stt, model=model)
@@ -126,7 +132,7 @@ def _devices(args: argparse.Namespace, settings: Settings) -> int:
             print("    (none found)")
     if settings.input_device and in_use is None:
         print(f"The configured microphone '{settings.input_device}' was not found.")
-    print("Choose with input_device / output_device in the config file, or "
+    print("Choose with input-device / output-device in the config file, or "
           "INTERVIEWER_INPUT_DEVICE / INTERVIEWER_OUTPUT_DEVICE.")
     return 0
 

@@ -28,7 +28,6 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO, TypeVar, cast
@@ -243,14 +242,25 @@ class Synthesizer(ABC):
     def list_voices(self) -> list[VoiceInfo]:
         return []
 
+    def voice_in_use(self) -> str:
+        """The id of the voice that speaks (as `list_voices` names it); '' if unknown."""
+        return ""
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release what the synthesizer holds; the default holds nothing."""
 
+    def warm_up(self) -> None:  # noqa: B027 - optional hook
+        """Get ready to speak (load a model...), so the first question does not wait."""
+
+    def split_text(self, text: str) -> list[str]:
+        """The pieces to synthesise one at a time (sentences; a slower engine may cut finer)."""
+        return split_sentences(text)
+
     def sentences(
-        self, text: str, split: Callable[[str], list[str]] = split_sentences
+        self, text: str, split: Callable[[str], list[str]] | None = None
     ) -> Iterator[tuple[str, Clip]]:
-        """Lazily, sentence by sentence: each is synthesised only when the caller asks for it."""
-        for sentence in split(text):
+        """Lazily, piece by piece: each is synthesised only when the caller asks for it."""
+        for sentence in (split or self.split_text)(text):
             yield sentence, self.synthesize(sentence)
 
     def synthesize_text(self, text: str) -> Clip:
@@ -291,22 +301,40 @@ def default_engine() -> Any:
             f"{_install_hint()}") from None
 
 
-class _SaveNoticeFilter:
-    """sys.stdout while a file is synthesised: drops pyttsx3's "Audio saved to <our file>"."""
+SAVE_NOTICE = "Audio saved to "
+SAVE_WAIT_S = 3.0
+"""How long a file may take to appear after `runAndWait` returns (seen to return early)."""
 
-    def __init__(self, inner: TextIO | None, marker: str) -> None:
+
+class _SaveNoticeFilter:
+    """sys.stdout, minus pyttsx3's "Audio saved to <file>" lines, which it also takes as the
+    sign that the file is whole. Installed once and left in place: the espeak driver prints
+    from espeak-ng's own thread, sometimes after `runAndWait` has returned."""
+
+    def __init__(self, inner: TextIO | None) -> None:
         self._inner = inner
-        self._marker = marker
         self._drop_newline_of: int | None = None
+        self._saved: set[str] = set()
+        self._cond = threading.Condition()
 
     def write(self, s: str) -> int:
-        if s.startswith("Audio saved to") and self._marker in s:
+        if s.startswith(SAVE_NOTICE):
             self._drop_newline_of = threading.get_ident()
+            with self._cond:
+                self._saved.add(s[len(SAVE_NOTICE):].strip())
+                self._cond.notify_all()
             return len(s)
         if s == "\n" and self._drop_newline_of == threading.get_ident():
             self._drop_newline_of = None
             return len(s)
         return self._inner.write(s) if self._inner is not None else len(s)
+
+    def wait_saved(self, path: str, timeout: float) -> bool:
+        """True once the engine has said it saved `path` (forgotten then), within `timeout`."""
+        with self._cond:
+            found = self._cond.wait_for(lambda: path in self._saved, timeout)
+            self._saved.discard(path)
+            return found
 
     def flush(self) -> None:
         if self._inner is not None:
@@ -316,18 +344,18 @@ class _SaveNoticeFilter:
         return getattr(self._inner, name)
 
 
-@contextmanager
-def _save_notice_hidden(marker: str) -> Iterator[None]:
-    # pyttsx3's espeak driver prints the notice from espeak-ng's own thread (a Python print,
-    # not a C write), so it is filtered by content at sys.stdout; everything else passes.
-    current = sys.stdout
-    shield = _SaveNoticeFilter(current, marker)
-    sys.stdout = cast(TextIO, shield)
-    try:
-        yield
-    finally:
-        if sys.stdout is cast(TextIO, shield):
-            sys.stdout = current
+_filter_lock = threading.Lock()
+
+
+def _save_notice_filter() -> _SaveNoticeFilter:
+    """The filter in front of sys.stdout, put there the first time a file is synthesised."""
+    with _filter_lock:
+        current = sys.stdout
+        if isinstance(current, _SaveNoticeFilter):
+            return current
+        shield = _SaveNoticeFilter(current)
+        sys.stdout = cast(TextIO, shield)
+        return shield
 
 
 class EngineThread:
@@ -487,19 +515,30 @@ def _synthesize_on_thread(thread: EngineThread, engine: Any, text: str,
     if espeak:
         text = _espeak_controls(wanted["rate"], wanted["volume"]) + text
     clip = Clip.empty()
-    for _attempt in range(2):  # an engine glitch can write an empty file: once more
-        clip = _synthesize_file(thread, engine, text)
+    for attempt in range(SYNTH_ATTEMPTS):  # an engine glitch: an empty file, or none at all
+        try:
+            clip = _synthesize_file(thread, engine, text)
+        except SpeechError:
+            if attempt + 1 == SYNTH_ATTEMPTS:
+                raise
+            continue
         if clip.frames:
             break
     return clip
 
 
+SYNTH_ATTEMPTS = 3
+
+
 def _synthesize_file(thread: EngineThread, engine: Any, text: str) -> Clip:
     path = thread.workdir / f"say-{next(thread.counter)}.wav"
+    shield = _save_notice_filter()
     try:
-        with _save_notice_hidden(str(thread.workdir)):
-            engine.save_to_file(text, str(path))
-            engine.runAndWait()
+        engine.save_to_file(text, str(path))
+        engine.runAndWait()
+        # The espeak driver writes the file, then says so; `runAndWait` may return first.
+        if getattr(engine, "driver_name", "") == ESPEAK_DRIVER or not path.exists():
+            shield.wait_saved(str(path), SAVE_WAIT_S)
         try:
             data = path.read_bytes()
         except FileNotFoundError:

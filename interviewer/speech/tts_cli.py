@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interviewer.speech.tts import RATE_RANGE, Pyttsx3Synthesizer, SpeechError
+from interviewer.speech.piper_tts import BUNDLED_VOICE, INSTALL_HINT, is_voice_file, piper_missing
+from interviewer.speech.tts import RATE_RANGE, SpeechError, Synthesizer, VoiceInfo
+from interviewer.speech.tts_factory import make_synthesizer
 
 if TYPE_CHECKING:
     from interviewer.config import Settings
@@ -29,25 +31,32 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     speak.add_argument("text", metavar="TEXT", help="what to say ('-' reads standard input)")
     speak.add_argument("--output", "-o", type=Path, metavar="FILE.wav",
                        help="write a WAV file instead of playing it ('-' for standard output)")
-    speak.add_argument("--voice", help="a voice id or name from `interviewer voices`")
+    speak.add_argument("--engine", choices=("piper", "pyttsx3"),
+                       help="the speech engine (default: tts-engine in the config, or auto)")
+    speak.add_argument("--voice", help="a voice id or name from `interviewer voices`, or a "
+                                       "Piper voice file (/path/to/voice.onnx)")
     speak.add_argument("--rate", type=int,
                        help=f"words per minute ({RATE_RANGE[0]}-{RATE_RANGE[1]})")
     speak.add_argument("--volume", type=float, help="from 0.0 to 1.0")
-    sub.add_parser("voices", help="list the speech engine's voices (the one in use has a *)")
+    sub.add_parser("voices", help="list both speech engines' voices (the one in use has a *)")
 
 
-def _synthesizer(args: argparse.Namespace, settings: Settings) -> Pyttsx3Synthesizer:
-    voice = getattr(args, "voice", None)
-    rate = getattr(args, "rate", None)
-    volume = getattr(args, "volume", None)
+def _tell(line: str) -> None:
+    print(f"interviewer: {line}", file=sys.stderr, flush=True)
+
+
+def _synthesizer(args: argparse.Namespace, settings: Settings) -> Synthesizer:
+    """The synthesizer the settings and flags choose; a fallback's notice goes to stderr."""
     try:
-        return Pyttsx3Synthesizer(
-            settings.tts_voice if voice is None else voice,
-            settings.tts_rate if rate is None else rate,
-            settings.tts_volume if volume is None else volume,
-        )
+        synth, notice = make_synthesizer(
+            settings, engine=getattr(args, "engine", None), voice=getattr(args, "voice", None),
+            rate=getattr(args, "rate", None), volume=getattr(args, "volume", None),
+            progress=_tell)
     except ValueError as exc:
         raise _UsageError(str(exc)) from None
+    if notice:
+        _tell(notice)
+    return synth
 
 
 def _text(args: argparse.Namespace) -> str:
@@ -60,9 +69,10 @@ def _text(args: argparse.Namespace) -> str:
 def _speak(args: argparse.Namespace, settings: Settings) -> int:
     text = _text(args)
     synth = _synthesizer(args, settings)
-    synth.check()
     if args.output is None:
         return _play(synth, text, settings)
+    synth.check()
+    synth.warm_up()
     clip = synth.synthesize_text(text)
     data = clip.to_wav_bytes()
     if str(args.output) == "-":
@@ -77,11 +87,14 @@ def _speak(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _play(synth: Pyttsx3Synthesizer, text: str, settings: Settings) -> int:
+def _play(synth: Synthesizer, text: str, settings: Settings) -> int:
     from interviewer.speech.playback import SoundDeviceOutput, Speaker
 
-    speaker = Speaker(synth, SoundDeviceOutput(settings.output_device))
+    output = SoundDeviceOutput(settings.output_device)
+    output.check()  # before loading a voice that would have nowhere to speak
+    speaker = Speaker(synth, output)
     speaker.check()
+    synth.warm_up()
     utt = speaker.speak(text)
     try:
         utt.wait()
@@ -96,17 +109,38 @@ def _play(synth: Pyttsx3Synthesizer, text: str, settings: Settings) -> int:
     return 0
 
 
+def _engine_voices(engine: str, settings: Settings) -> tuple[list[VoiceInfo], str]:
+    """One engine's voices, or why it has none ('' when it has)."""
+    piper_voice = is_voice_file(settings.tts_voice) or settings.tts_voice == BUNDLED_VOICE
+    voice = settings.tts_voice if piper_voice == (engine == "piper") else ""
+    synth, _ = make_synthesizer(settings, engine=engine, voice=voice)
+    if synth.name != engine:
+        return [], f"{piper_missing() or 'not available'}; {INSTALL_HINT}"
+    try:
+        synth.check()
+        return synth.list_voices(), ""
+    except SpeechError as exc:
+        return [], str(exc)
+
+
 def _voices(args: argparse.Namespace, settings: Settings) -> int:
-    synth = _synthesizer(args, settings)
-    synth.check()
-    in_use = synth.voice_in_use()
-    voices = synth.list_voices()
-    for v in voices:
-        mark = "*" if v.id == in_use else " "
-        langs = ",".join(v.languages)
-        print(f"{mark} {v.id:<28} {v.name:<36} {langs:<10} {v.gender or ''}".rstrip())
-    print(f"{len(voices)} voices; choose one with tts_voice in the config file, "
-          "INTERVIEWER_TTS_VOICE, or `speak --voice`")
+    chosen = _synthesizer(args, settings)
+    chosen.check()
+    in_use = chosen.voice_in_use()
+    total = 0
+    for engine in ("piper", "pyttsx3"):
+        voices, why = _engine_voices(engine, settings)
+        if why:
+            print(f"  {engine:<8} (no voices: {why})")
+        for v in voices:
+            mark = "*" if engine == chosen.name and v.id == in_use else " "
+            langs = ",".join(v.languages)
+            print(f"{mark} {engine:<8} {v.id:<28} {v.name:<32} {langs:<8} "
+                  f"{v.gender or ''}".rstrip())
+        total += len(voices)
+    print(f"{total} voices; choose with tts-engine (piper, pyttsx3) and tts-voice in the config "
+          "file (a Piper voice: the path of its .onnx file), INTERVIEWER_TTS_ENGINE and "
+          "INTERVIEWER_TTS_VOICE, or `speak --engine/--voice`")
     return 0
 
 

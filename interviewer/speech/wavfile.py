@@ -123,3 +123,34 @@ class BackgroundWavWriter:
     @property
     def seconds(self) -> float:
         return self.writer.seconds
+
+
+def truncated_wav(path: str | Path) -> tuple[float, float] | None:
+    """(seconds the header announces, seconds present) for a RIFF/WAVE file cut short, e.g. a
+    copy that stopped early; None for a whole WAV, another format, or an unreadable file."""
+    import struct
+
+    try:
+        size = Path(path).stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(12)
+            if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+                return None
+            byte_rate = 0
+            while True:
+                chunk = fh.read(8)
+                if len(chunk) < 8:
+                    return None
+                kind, length = chunk[:4], struct.unpack("<I", chunk[4:])[0]
+                if kind == b"fmt ":
+                    fmt = fh.read(length + (length & 1))
+                    byte_rate = struct.unpack("<I", fmt[8:12])[0] if len(fmt) >= 12 else 0
+                elif kind == b"data":
+                    present = size - fh.tell()
+                    if byte_rate <= 0 or length in (0, 0xFFFFFFFF) or present >= length:
+                        return None
+                    return length / byte_rate, max(present, 0) / byte_rate
+                else:
+                    fh.seek(length + (length & 1), os.SEEK_CUR)
+    except (OSError, struct.error):
+        return None

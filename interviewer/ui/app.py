@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.timer import Timer
 
-from interviewer.banks import MIXED, QuestionBank
+from interviewer.banks import MIXED, QuestionBank, track_title
 from interviewer.coach.base import Coach
 from interviewer.config import Settings
 from interviewer.session.engine import InterviewEngine
@@ -61,17 +61,20 @@ class InterviewerApp(SelfReviewApp):
         self.notice = notice
         """Why the coach is not the one asked for (from `make_coach`), shown on the home screen."""
         self.choice = InterviewChoice(settings.track, settings.questions,
-                                      settings.minutes_per_answer, settings.mode)
+                                      settings.minutes_per_answer, settings.mode, settings.kind)
         self.engine: InterviewEngine | None = None
         self.voice = voice
         """The speech parts; built from the settings when voice is first wanted."""
         self._loading_since = 0.0
         self._load_ticker: Timer | None = None
+        self._voice_notice_shown = False
 
     class SpeechModelLoaded(Message):
         """The speech model finished loading (or failed: `voice.state` says which)."""
 
     def on_mount(self) -> None:
+        for line in self.bank.notices:  # e.g. the user's bank replacing bundled questions
+            self.notify(sentence(line), title="Question banks", timeout=8, markup=False)
         if self.resume is not None:
             error = self.resume_session(self.resume, replace=False)
             if error:
@@ -108,7 +111,8 @@ class InterviewerApp(SelfReviewApp):
 
     def home_screen(self) -> HomeScreen:
         return HomeScreen(self.bank.tracks(), self.choice, self.coach.name, self.notice,
-                          resume_offer=self.resume_offer(), voice_status=self.voice_status())
+                          resume_offer=self.resume_offer(), voice_status=self.voice_status(),
+                          kinds=self.bank.kinds())
 
     # -- the speech model: loads in a worker while the home screen is in use ----------------
     def voice_kit(self) -> VoiceKit:
@@ -151,7 +155,10 @@ class InterviewerApp(SelfReviewApp):
         if state == "loading":
             assert self.voice is not None
             waited = time.monotonic() - self._loading_since
-            return f"Loading {self.voice.stage or 'the speech model'}… {waited:.0f} s"
+            what = self.voice.stage or "the speech model"
+            if self.voice.voice is not None and what == "the speech model":
+                what = "the speech model and voice"  # Piper: a second or two more
+            return f"Loading {what}… {waited:.0f} s"
         return {"ready": "Speech model ready"}.get(state, "")
 
     def _show_voice_status(self) -> None:
@@ -169,8 +176,13 @@ class InterviewerApp(SelfReviewApp):
             self.notify(f"No questions for track '{choice.track}': asking a mixed set instead.",
                         severity="warning")
         try:
-            questions = self.bank.pick(track, choice.questions, self.rng)
+            questions = self.bank.pick(track, choice.questions, self.rng, kind=choice.kind)
         except KeyError:
+            if self.bank.matching(track) and isinstance(self.screen, HomeScreen):
+                where = "any track" if track == MIXED else f"the {track_title(track)} track"
+                self.notify(f"No {track_title(choice.kind)} questions in {where}: pick another "
+                            "kind or track.", severity="warning", markup=False)
+                return
             self.exit(return_code=2, message="No questions found: check the question banks.")
             return
         self.choice = choice
@@ -178,7 +190,8 @@ class InterviewerApp(SelfReviewApp):
         voice = self.voice_screen_parts() if wants_voice else None
         self.engine = InterviewEngine(questions, self.coach, store=self.store, track=track,
                                       mode="voice" if voice else "text",
-                                      minutes_per_answer=choice.minutes, clock=self.clock)
+                                      minutes_per_answer=choice.minutes, clock=self.clock,
+                                      keep_audio=self.settings.keep_audio)
         screen = (InterviewScreen(self.engine, self.clock) if voice is None
                   else VoiceInterviewScreen(self.engine, self.clock, settings=self.settings,
                                             **voice))
@@ -231,6 +244,10 @@ class InterviewerApp(SelfReviewApp):
             except SpeechError as exc:
                 self.notify(sentence(f"Questions are shown, not read aloud: {exc}"),
                             title="Speech", severity="warning", timeout=8, markup=False)
+            if kit.voice is not None and kit.voice.notice and not self._voice_notice_shown:
+                self._voice_notice_shown = True  # the fallback to pyttsx3: said once
+                self.notify(sentence(kit.voice.notice), title="Voice", severity="warning",
+                            timeout=10, markup=False)
         return {"kit": kit, "mic": mic, "speaker": speaker}
 
     def _text_instead(self, why: str) -> None:

@@ -1,4 +1,4 @@
-"""The home screen: pick a track, how many questions, the time per answer, and start."""
+"""The home screen: pick a track, a kind of question, how many, the time per answer, and start."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Select, Static
 
-from interviewer.banks import MIXED, track_title
+from interviewer.banks import ANY_KIND, MIXED, track_title
+from interviewer.config import MAX_QUESTIONS
 from interviewer.ui.widgets import sentence
 
-MAX_QUESTIONS = 10
 MINUTE_CHOICES = (1.0, 2.0, 3.0, 4.0, 5.0, 7.0, 10.0, 15.0)
 PITCH = ("Rehearse AI/ML product-sense interviews: answer each question, face the follow-ups "
          "it leaves open, and get a scorecard with your own words as evidence.")
@@ -29,6 +29,7 @@ class InterviewChoice:
     questions: int
     minutes: float
     mode: str
+    kind: str = ANY_KIND
 
 
 def minutes_label(minutes: float) -> str:
@@ -65,8 +66,10 @@ class HomeScreen(Screen[None]):
 
     def __init__(self, tracks: list[str], choice: InterviewChoice, coach_name: str,
                  coach_notice: str | None = None, resume_offer: str | None = None,
-                 voice_status: str = "") -> None:
+                 voice_status: str = "", kinds: list[str] | None = None) -> None:
         super().__init__()
+        self.kinds = kinds or []
+        """The kinds of question the banks hold, offered beside 'any kind'."""
         self.voice_status = voice_status
         """"Loading speech model…", "Speech model ready", or why voice is off."""
         self.resume_offer = resume_offer
@@ -82,6 +85,8 @@ class HomeScreen(Screen[None]):
         track_options = [("Mixed (a bit of every track)", MIXED)]
         track_options += [(track_title(t), t) for t in self.tracks]
         track = c.track if c.track in self.tracks else MIXED
+        kind_options = [("Any kind", ANY_KIND)] + [(track_title(k), k) for k in self.kinds]
+        kind = c.kind if c.kind in self.kinds else ANY_KIND
         count = max(1, min(MAX_QUESTIONS, c.questions))
         minutes = sorted({*MINUTE_CHOICES, float(c.minutes)})
         with Vertical(id="home"):
@@ -92,6 +97,8 @@ class HomeScreen(Screen[None]):
             with Vertical(id="form"):
                 yield from self._field("Track", Select(
                     track_options, value=track, allow_blank=False, compact=True, id="track"))
+                yield from self._field("Kind of question", Select(
+                    kind_options, value=kind, allow_blank=False, compact=True, id="kind"))
                 yield from self._field("Questions", Select(
                     [(str(n), n) for n in range(1, MAX_QUESTIONS + 1)], value=count,
                     allow_blank=False, compact=True, id="questions"))
@@ -139,10 +146,11 @@ class HomeScreen(Screen[None]):
         def value(sel_id: str) -> object:
             return self.query_one(f"#{sel_id}", Select).value
 
-        track, count, minutes, mode = (value(i) for i in ("track", "questions", "minutes", "mode"))
-        assert isinstance(track, str) and isinstance(count, int)
+        track, count, minutes, mode, kind = (
+            value(i) for i in ("track", "questions", "minutes", "mode", "kind"))
+        assert isinstance(track, str) and isinstance(count, int) and isinstance(kind, str)
         assert isinstance(minutes, float) and isinstance(mode, str)
-        return InterviewChoice(track, count, minutes, mode)
+        return InterviewChoice(track, count, minutes, mode, kind)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":

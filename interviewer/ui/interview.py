@@ -9,6 +9,7 @@ When the coach hands a step to the offline coach, the screen says so in one line
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -27,10 +28,13 @@ from interviewer.banks import track_title
 from interviewer.scorecard import Scorecard
 from interviewer.session.engine import InterviewEngine, Prompt
 from interviewer.ui.confirm import ConfirmScreen
+from interviewer.ui.detached import Abandoned, call_detached
 from interviewer.ui.widgets import ConversationLog, CountdownTimer, display_path, sentence
 
 THINKING_DELAY = 0.4
 """Seconds before "thinking" is shown: the offline coach answers faster, so no flicker."""
+DRAFT_SAVE_S = 1.0
+"""At most this long between a keystroke and the draft holding it on disk (for `resume`)."""
 
 
 class InterviewScreen(Screen[None]):
@@ -91,6 +95,9 @@ class InterviewScreen(Screen[None]):
         """A follow-up's text is arriving: it shows in the prompt panel as it grows."""
         self._asking_number = 0
         self._thinking: Timer | None = None
+        self._draft_timer: Timer | None = None
+        self.leaving = threading.Event()
+        """Set when the screen goes: a coach call still running is abandoned, not waited for."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
@@ -129,6 +136,7 @@ class InterviewScreen(Screen[None]):
                 self.add_class("-has-log")
 
     def on_unmount(self) -> None:
+        self.leaving.set()
         if self.engine.on_follow_up_text == self._follow_up_text:
             self.engine.on_follow_up_text = None
 
@@ -163,8 +171,23 @@ class InterviewScreen(Screen[None]):
     def ready_for_answer(self, prompt: Prompt) -> None:
         box = self.answer_box
         box.clear()
+        draft = self.engine.draft  # typed before a crash or a quit: given back
+        if draft:
+            box.load_text(draft)
+            box.move_cursor(box.document.end)
         box.read_only = False
         box.focus()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """The draft reaches the disk within DRAFT_SAVE_S of any keystroke."""
+        if event.text_area.id == "answer" and self._draft_timer is None and not self.busy:
+            self._draft_timer = self.set_timer(DRAFT_SAVE_S, self.save_draft)
+
+    def save_draft(self) -> None:
+        self._draft_timer = None
+        if not self.busy and self.engine.prompt is not None:
+            with suppress(OSError):  # a full disk must not stop the typing; submit reports it
+                self.engine.save_draft(self.answer_box.text)
 
     def lock_answer(self, busy: bool) -> None:
         self.answer_box.read_only = busy
@@ -261,18 +284,27 @@ class InterviewScreen(Screen[None]):
     def action_request_quit(self) -> None:
         def answered(quit_now: bool | None) -> None:
             if quit_now:
+                self.leaving.set()
+                self.keep_draft()
                 self.engine.quit()
                 self.post_message(self.QuitConfirmed())
 
         folder = display_path(self.engine.folder)
         draft = ""
         if self.draft_text() and not self.busy:
-            draft = " The answer you are typing now has not been submitted and will be lost."
+            draft = self.draft_on_quit()
         self.app.push_screen(
             ConfirmScreen(f"Your answers so far are saved in {folder}.{draft} Quit?",
                           confirm="Quit", cancel="Keep going", ctrl_q_confirms=True),
             answered,
         )
+
+    def draft_on_quit(self) -> str:
+        return " The answer you are typing is kept as a draft: `interviewer resume` brings it back."
+
+    def keep_draft(self) -> None:
+        if not self.busy:
+            self.save_draft()
 
     # -- engine calls ----------------------------------------------------------------------
     def advance(self, answer: str, *, skipped: bool,
@@ -293,7 +325,10 @@ class InterviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="engine")
     def _submit(self, answer: str, skipped: bool, extra: dict[str, Any]) -> None:
         try:
-            nxt = self.engine.submit(answer, skipped=skipped, **extra)
+            nxt = call_detached(lambda: self.engine.submit(answer, skipped=skipped, **extra),
+                                self.leaving)
+        except Abandoned:
+            return
         except Exception as exc:
             self.post_message(self.Failed("saving your answer", str(exc)))
             return
@@ -329,7 +364,9 @@ class InterviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="engine")
     def _score(self) -> None:
         try:
-            card = self.engine.finish()
+            card = call_detached(self.engine.finish, self.leaving)
+        except Abandoned:
+            return
         except Exception as exc:
             self.post_message(self.Failed("scoring", str(exc)))
             return

@@ -41,9 +41,12 @@ def _date(entry: LibraryEntry) -> str:
 def _status(entry: LibraryEntry) -> Text:
     if isinstance(entry, DamagedSession):
         return Text("damaged", style="bold red")
-    if entry.status == "complete":
-        return Text("complete" + (" (!)" if entry.problems else ""), style="green")
-    return Text(f"{entry.status} {entry.answered}/{entry.questions}", style="yellow")
+    status = Text("complete", style="green") if entry.status == "complete" else \
+        Text(f"{entry.status} {entry.answered}/{entry.questions}", style="yellow")
+    if entry.problems:  # a recording gone: said on the row, named in the line below
+        n = len(entry.problems)
+        status.append(f" ⚠ {n} recording{'s' if n != 1 else ''} missing", style="bold red")
+    return status
 
 
 def row_cells(entry: LibraryEntry) -> tuple[str | Text, ...]:
@@ -150,8 +153,9 @@ class LibraryScreen(Screen[None]):
             parts = [entry.id, f"{entry.answered} of {entry.questions} questions answered"]
             if entry.resumable:
                 parts.append("r resumes it")
-            parts += list(entry.problems)
+            parts += [f"⚠ {problem}" for problem in entry.problems]
             detail.update(" · ".join(parts))
+            detail.set_class(bool(entry.problems), "damaged")
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()

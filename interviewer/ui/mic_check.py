@@ -1,7 +1,7 @@
 """The mic check (m on the home screen): pick the input, watch a live level meter, and be told
 plainly when the input is silent: the commonest silent failure (a muted or wrong microphone).
 
-The device picked is remembered in the config file (`input_device`).
+The device picked is remembered in the config file (`input-device`).
 """
 
 from __future__ import annotations

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 __all__ = ["EVIDENCE_STYLE", "PLAYING_STYLE", "ReviewScreen", "answer_content", "export"]
 
 
+NO_RECORDINGS = ("No recording was kept (keep-audio is off): the transcripts are all there is "
+                 "to review.")
+
 class ReviewScreen(ReplayScreen):
     DEFAULT_CSS = """
     #review { padding: 0 2; }
@@ -105,6 +108,8 @@ class ReviewScreen(ReplayScreen):
                     ", quoted from your answers. n jumps to the next."), id="review-legend")
             if self.spoken:
                 yield Static(self._replay_legend(), id="review-replay", markup=False)
+            if record.get("keep_audio") is False:
+                yield Static(NO_RECORDINGS, id="review-no-audio", markup=False)
             recorded = iter(self.recordings)
             for q in transcript(record):
                 tags = " · ".join(t for t in (track_label(q.track) if q.track else "",

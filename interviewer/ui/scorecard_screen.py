@@ -35,7 +35,9 @@ def scored_by(coach: str, notice: str | None = None) -> str:
     return f"Scored by {coach}"
 
 
-def _verdict(score: float) -> str:
+def _verdict(score: float, counted: bool = True) -> str:
+    if not counted:
+        return "not asked by these questions"
     return "meets the bar" if score >= HIRE_BAR else "below the bar"
 
 
@@ -63,11 +65,14 @@ class DimensionCard(Vertical):
         d = self.dim
         yield Static(
             f"[b]{escape(d.name):<16}[/b] {score_bar(d.score)} [b]{d.score:.1f}[/b] / 5"
-            f"  [$text-muted]{_verdict(d.score)}[/]",
+            f"  [$text-muted]{_verdict(d.score, d.counted)}[/]",
             classes="dim-title",
         )
         descriptor = _descriptor(d)
-        if descriptor:
+        if not d.counted:
+            yield Static("Not part of the overall: no question here asked for it.",
+                         classes="descriptor", markup=False)
+        elif descriptor:
             yield Static(f"At this level: {descriptor}", classes="descriptor", markup=False)
         for quote in d.evidence:
             yield Bullet(f"“{quote}”", mark="", classes="evidence")
@@ -106,6 +111,7 @@ class ScorecardScreen(Screen[None]):
                 yield Static(
                     f"[b]/ 5 overall[/b]\n{_verdict(card.overall).capitalize()} "
                     f"(3 is a hire)\n"
+                    + (f"{escape(card.unanswered_note)}\n" if card.unanswered_note else "") +
                     f"[$text-muted]{escape(scored_by(card.coach, self.notice))}[/]",
                     id="overall-label",
                 )

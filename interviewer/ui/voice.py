@@ -110,6 +110,12 @@ class VoiceInterviewScreen(InterviewScreen):
     def draft_text(self) -> str:
         return self.recording.caption.text.strip() if self.recording is not None else ""
 
+    def draft_on_quit(self) -> str:
+        return " The answer you are giving now has not been submitted and will be lost."
+
+    def keep_draft(self) -> None:
+        """A spoken answer has no typed draft: its recording is what `resume` finds."""
+
     # -- speaking the prompt -----------------------------------------------------------------
     def _prompt_number(self) -> int:
         """The prompt's number in the whole session, the same across a resume (the engine's),
@@ -156,7 +162,8 @@ class VoiceInterviewScreen(InterviewScreen):
         """The speaker's on_end (its own thread): keep the prompt as prompts/<n>.wav."""
         number = self._spoken_prompts.get(utt.number)
         store, folder = self.engine.store, self.engine.folder
-        if number is None or store is None or folder is None or self.speaker is None:
+        if number is None or store is None or folder is None or self.speaker is None or \
+                not self.engine.keep_audio:
             return
         with suppress(OSError, SpeechError, ValueError):
             if utt.state == "done":

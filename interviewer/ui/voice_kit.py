@@ -6,6 +6,7 @@ and the speaker. Tests pass real parts or fakes at these boundaries; nothing her
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     from interviewer.speech.capture import Microphone
     from interviewer.speech.playback import Speaker
     from interviewer.speech.stt import Transcriber
+    from interviewer.speech.tts_factory import ChosenVoice
     from interviewer.speech.turn import TurnDetector
 
 
@@ -29,6 +31,9 @@ class VoiceKit:
     """A checked microphone; raises AudioUnavailable (no PortAudio, no input device)."""
     make_speaker: Callable[[], Speaker] | None = None
     """A checked speaker (raises SpeechError); None: questions are never read aloud."""
+    voice: ChosenVoice | None = None
+    """The interviewer's voice, loaded by `load()` after the model (Piper takes a second or
+    two); its `notice` says why it is not the one asked for."""
     state: str = field(default="idle")
     """'idle', 'loading', 'ready' or 'failed' (the speech model)."""
     error: str = ""
@@ -43,14 +48,21 @@ class VoiceKit:
     @classmethod
     def from_settings(cls, settings: Settings) -> VoiceKit:
         from interviewer.speech.answer import make_microphone, make_transcriber
+        from interviewer.speech.tts_factory import ChosenVoice
+
+        voice = ChosenVoice(settings)
 
         def speaker() -> Speaker:
             from interviewer.speech.playback import open_speaker
 
-            return open_speaker(settings)
+            # warmed by load() in its worker; until then the first sentence waits for it
+            return open_speaker(settings, synthesizer=voice.synthesizer, warm_up=False)
 
-        return cls(make_transcriber(settings), lambda: make_microphone(settings),
-                   speaker if settings.speak else None, use_turn_model=settings.turn_model)
+        if not settings.speak:
+            return cls(make_transcriber(settings), lambda: make_microphone(settings),
+                       use_turn_model=settings.turn_model)
+        return cls(make_transcriber(settings), lambda: make_microphone(settings), speaker,
+                   voice=voice, use_turn_model=settings.turn_model)
 
     @property
     def ready(self) -> bool:
@@ -80,10 +92,14 @@ class VoiceKit:
         return ""
 
     def load(self) -> None:
-        """Load the speech model (seconds; blocking: call it from a thread worker)."""
+        """Load the speech model, then the voice (seconds; blocking: call it from a thread
+        worker). A voice that cannot load is left to the speaker's check to report."""
         from interviewer.speech.stt import ModelLoadError
 
         self.state, self.stage = "loading", "the speech model"
+        if self.voice is not None:
+            with suppress(ValueError):
+                self.voice.synthesizer  # noqa: B018 - chosen here, off the UI thread
         loader: LoadableTranscriber = self.transcriber  # type: ignore[assignment]
         try:
             loader.load()
@@ -99,3 +115,8 @@ class VoiceKit:
             self.stage = "the end-of-turn model"
             self.turn, self.turn_notice = load_detector()
         self.state, self.stage = "ready", ""
+        if self.voice is not None:
+            from interviewer.speech.tts import SpeechError
+
+            with suppress(SpeechError):
+                self.voice.synthesizer.warm_up()

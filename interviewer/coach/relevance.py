@@ -1,0 +1,119 @@
+"""Is the answer about *this* question? A gate measured against the question, not the rubric.
+
+An answer can be polished, structured and dense with product concepts and still answer another
+question (a playlist recommender when asked about grocery search). The rubric's own vocabulary
+says nothing about that, so it is set aside; what is left is the subject: the question's own
+terms (its prompt first, then its outline and track) against the terms the answer dwells on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from interviewer.banks import Question
+from interviewer.coach.domains import (
+    CAPABILITIES,
+    domain_counts,
+    domain_terms,
+    question_domains,
+)
+from interviewer.coach.signals import GENERIC_WORDS
+from interviewer.coach.text import split_sentences, stem, words
+
+TOP_TERMS = 12
+"""How many of the answer's most repeated subject terms are checked against the question."""
+ANOTHER_PRODUCT = 1.5
+"""An answer this many times more about another product domain than the question's own."""
+MIN_DOMAIN_TERMS = 6
+
+def subject_terms(text: str) -> list[str]:
+    """Stems of the words that can carry a subject: not the rubric's, not function words."""
+    out = []
+    for w in words(text):
+        w = w.strip("'%-/")
+        if len(w) <= 2 or w in GENERIC_WORDS or w.isdigit() or any(c.isdigit() for c in w):
+            continue
+        for part in w.split("-"):
+            if len(part) > 2 and part not in GENERIC_WORDS:
+                out.append(stem(part))
+    return out
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the question is about: its prompt's terms, and the wider set from its outline."""
+
+    prompt: frozenset[str]
+    wide: frozenset[str]
+    domains: frozenset[str]
+    """Product domains the question's own words place it in."""
+
+    def mentions(self, terms: Iterable[str]) -> int:
+        return sum(1 for t in terms if t in self.wide)
+
+
+def profile(question: Question) -> Profile:
+    prompt = frozenset(subject_terms(question.prompt))
+    extra = frozenset(subject_terms(" ".join([*question.outline,
+                                              question.track.replace("-", " ")])))
+    domains = frozenset(question_domains(prompt, extra))
+    # A typed question has no outline: its domain's everyday words stand in for one.
+    wide = prompt | extra | (domain_terms(domains) if not question.outline else frozenset())
+    return Profile(prompt, wide, domains)
+
+
+@dataclass(frozen=True)
+class Relevance:
+    prompt_coverage: float
+    """Share of the prompt's subject terms the answer uses."""
+    focus: float
+    """Share of the answer's most repeated subject terms that belong to the question."""
+    sentences: float
+    """Share of the answer's sentences that touch the question's subject at all."""
+    elsewhere: float = 0.0
+    """How much more the answer dwells on another product domain than on the question's."""
+    foreign: int = 0
+    """Distinct subject terms the answer uses that the question's world does not know."""
+
+    @property
+    def score(self) -> float:
+        return (self.prompt_coverage + self.focus + self.sentences) / 3
+
+    @property
+    def another_product(self) -> bool:
+        return self.elsewhere >= ANOTHER_PRODUCT
+
+
+def relevance(question: Question, answer_text: str) -> Relevance:
+    prof = profile(question)
+    terms = subject_terms(answer_text)
+    if not terms:
+        return Relevance(0.0, 0.0, 0.0)
+    said = set(terms)
+    coverage = len(prof.prompt & said) / max(1, len(prof.prompt))
+    counts = Counter(terms)
+    top = [t for t, n in counts.most_common(TOP_TERMS) if n >= 2] or [t for t, _ in
+                                                                      counts.most_common(5)]
+    weight = sum(counts[t] for t in top)
+    focus = sum(counts[t] for t in top if t in prof.wide) / max(1, weight)
+    pieces = [subject_terms(s.text) for s in split_sentences(answer_text)]
+    pieces = [p for p in pieces if p]
+    touching = sum(1 for p in pieces if any(t in prof.wide for t in p)) / max(1, len(pieces))
+    found = domain_counts(terms)
+    products = prof.domains - CAPABILITIES
+    # Another product is measured against this question's product, with half credit for the
+    # capability it shares (a grocery search question answered about job search: search terms
+    # abound, grocery ones are missing, job ones dominate).
+    own = max((found[d] for d in products), default=0) + 0.5 * max(
+        (found[d] for d in prof.domains & CAPABILITIES), default=0)
+    if not products:
+        own = max((found[d] for d in prof.domains), default=0)
+    foreign = max((n for d, n in found.items()
+                   if d not in prof.domains and (d not in CAPABILITIES or not products)),
+                  default=0)
+    elsewhere = foreign / max(own, 1) if prof.domains and foreign >= MIN_DOMAIN_TERMS else 0.0
+    foreign_terms = len(said - prof.wide - domain_terms(prof.domains))
+    return Relevance(round(coverage, 3), round(focus, 3), round(touching, 3), round(elsewhere, 2),
+                     foreign_terms)
