@@ -12,12 +12,19 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # The `voice` extra (Piper, GPL-3.0-or-later) is optional for the package, installed here.
+# The end-of-turn model (Smart Turn v3.2, 8.7 MB ONNX) and its feature extractor ship inside the
+# pipecat-ai wheel (BSD-2-Clause); only those two files are used, so none of its dependencies
+# are installed (onnxruntime comes with faster-whisper). Without it, answers end on silence.
+TURN_MODEL := pipecat-ai==1.14.0
+
 $(RUN_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[voice]'
+	$(BIN)/python -m pip install --quiet --no-deps '$(TURN_MODEL)'
 	touch $@
 
 $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,voice]'
+	$(BIN)/python -m pip install --quiet --no-deps '$(TURN_MODEL)'
 	touch $@ $(RUN_STAMP)
 
 ## System speech and audio libraries (espeak-ng, PortAudio...) where this machine allows.

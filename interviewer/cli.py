@@ -11,7 +11,7 @@ from pathlib import Path
 from interviewer import __version__, banks_cli, calibrate_cli, review_cli
 from interviewer.banks import MIXED, BankError, Question, QuestionBank, kind_choice, load_banks
 from interviewer.config import ConfigError, Settings, load_settings, save_setting
-from interviewer.speech import stt_cli, tts_cli
+from interviewer.speech import stt_cli, tts_cli, turn_cli
 
 EXIT_USAGE = 2
 COACH_CHOICES = ("offline", "llm")
@@ -65,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="check the coach, the LLM endpoint, speech and devices")
     tts_cli.add_parsers(sub)
     stt_cli.add_parsers(sub)
+    turn_cli.add_parsers(sub)
     review_cli.add_parsers(sub)
     calibrate_cli.add_parsers(sub)
     return p
@@ -237,7 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "banks" and args.banks_command == "validate":
             return banks_cli.validate(args.paths)
         needs_bank = (args.command not in ("score", "doctor", *tts_cli.COMMANDS,
-                                           *stt_cli.COMMANDS, *review_cli.NEEDS_NO_BANK)
+                                           *stt_cli.COMMANDS, *turn_cli.COMMANDS,
+                                           *review_cli.NEEDS_NO_BANK)
                       or getattr(args, "question_id", None))
         bank = load_banks(settings.banks) if needs_bank else None
         for line in bank.notices if bank is not None and args.command else ():
@@ -256,6 +258,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in calibrate_cli.COMMANDS:
             assert bank is not None
             return calibrate_cli.run(args, settings, bank)
+        if args.command in turn_cli.COMMANDS:
+            return turn_cli.run(args, settings)
         if args.command in review_cli.COMMANDS:
             return review_cli.run(args, settings, bank)
         assert bank is not None

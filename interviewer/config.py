@@ -22,7 +22,7 @@ from interviewer.secret import Secret
 from interviewer.session.store import default_home
 from interviewer.tomlcompat import tomllib
 
-MODES = ("text", "voice")
+MODES = ("auto", "text", "voice")
 COACHES = ("auto", "offline", "llm")
 MAX_QUESTIONS = 20
 _NUMBERS: dict[str, tuple[type[int] | type[float], float, float]] = {
@@ -62,8 +62,8 @@ class Settings:
     """Questions per interview."""
     minutes_per_answer: float = 3.0
     """The time shown for each answer; going over is recorded, never cut off."""
-    mode: str = "text"
-    """'text' or 'voice'."""
+    mode: str = "auto"
+    """'voice', 'text', or 'auto': voice when a microphone and the speech model are there."""
     stt_model: str = ""
     """Speech-to-text model: '' = the bundled Whisper tiny.en (offline); a local CTranslate2
     folder; or a hub name such as 'base.en' (downloaded once, on purpose)."""
@@ -75,8 +75,13 @@ class Settings:
     """The language spoken in answers (an ISO code; tiny.en only knows 'en')."""
     stt_beam_size: int = 5
     """Beam size for transcribing files; 1 is faster, 5 a little more accurate."""
-    silence_end_s: float = 4.0
-    """Seconds of silence after speech that end a spoken answer; 0 = only the key ends it."""
+    silence_end_s: float = 8.0
+    """The longest wait: seconds of silence after speech that end a spoken answer whatever
+    the end-of-turn detector says (it ends a finished answer well before); without the
+    detector, the fixed silence that ends every answer. 0 = only the key ends it."""
+    turn_model: bool = True
+    """End a spoken answer when the end-of-turn model and the words say it is finished;
+    false: only space or `silence_end_s` of silence ends it."""
     input_device: str = ""
     """Microphone: a device index or part of its name (`interviewer devices`); '' = default."""
     output_device: str = ""
@@ -204,7 +209,7 @@ def _coerce(name: str, value: Any, where: str) -> Any:
             return Secret(_text(value).strip())
         if name == "llm_base_url":
             return _url(value)
-        if name in ("speak", "keep_audio"):
+        if name in ("speak", "keep_audio", "turn_model"):
             return _boolean(value)
         if name in _NUMBERS:
             return _number(value, *_NUMBERS[name])

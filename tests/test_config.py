@@ -25,7 +25,7 @@ def test_defaults_then_file_then_environment(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ("questions = 0\n", "setting 'questions': must be a whole number from 1 to 20"),
-        ('mode = "telepathy"\n', "setting 'mode': must be one of text, voice"),
+        ('mode = "telepathy"\n', "setting 'mode': must be one of auto, text, voice"),
         ("colour = 3\n", "unknown setting 'colour'"),
         ("questions = [\n", "config.toml"),
     ],

@@ -143,7 +143,8 @@ async def test_home_shows_the_llm_coach_and_no_notice(tmp_path: Path,
 
 
 async def test_home_shows_why_the_offline_coach_stands_in(tmp_path: Path) -> None:
-    settings = Settings(home=tmp_path, coach="llm")  # asked for, but no endpoint configured
+    settings = Settings(home=tmp_path, coach="llm",  # asked for, but no endpoint configured
+                        mode="text")
     coach, notice = make_coach(settings)
     assert coach.name == "offline" and notice is not None
     app = InterviewerApp(settings, load_banks(), coach, SessionStore(tmp_path), notice=notice)

@@ -370,6 +370,8 @@ def test_a_voice_interview_killed_mid_answer_is_resumed_and_reported(
     home = tmp_path / "home"
     env = {**os.environ, "TERM": "xterm-256color", "INTERVIEWER_HOME": str(home),
            "INTERVIEWER_CONFIG": str(tmp_path / "no-config.toml"), "INTERVIEWER_MODE": "voice",
+           # Answers end on a fixed silence only: the kill must come while still recording.
+           "INTERVIEWER_TURN_MODEL": "false", "INTERVIEWER_SILENCE_END_S": "4",
            "COLUMNS": "100", "LINES": "34"}
     term = Terminal.__new__(Terminal)
     term.child = pexpect.spawn(str(SCRIPT), ["--questions", "3", "--no-speak"], env=env,

@@ -39,13 +39,15 @@ def no_microphone() -> SoundDeviceMicrophone:
     raise AudioUnavailable(NO_MIC)
 
 
-def real_kit(whisper: Any, *, speak: bool = True) -> VoiceKit:
+def real_kit(whisper: Any, *, speak: bool = True, turn: bool = False) -> VoiceKit:
+    """`turn=False`: no end-of-turn model, so an answer ends only on space or the longest
+    silence, whenever the test chooses (tests of the detector pass True)."""
     def mic() -> SoundDeviceMicrophone:
         m = SoundDeviceMicrophone()  # the default input: the virtual microphone
         m.check()
         return m
 
-    return VoiceKit(whisper, mic, null_speaker if speak else None)
+    return VoiceKit(whisper, mic, null_speaker if speak else None, use_turn_model=turn)
 
 
 def no_mic_kit(*, speak: bool = False) -> VoiceKit:

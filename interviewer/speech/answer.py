@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from interviewer.config import Settings
     from interviewer.speech.capture import SoundDeviceMicrophone
     from interviewer.speech.stt import WhisperTranscriber
+    from interviewer.speech.turn import TurnDetector
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ class SpokenAnswer:
     seconds: float
     """Length of the recording."""
     ended_by: str
-    """'key' (stop() called first) or 'silence' (the answer ended itself)."""
+    """'key' (stop() called first), or the answer ended itself: 'turn' (the end-of-turn
+    detector heard it finished) or 'silence' (the longest wait, `silence_end_s`, passed)."""
     latency_s: float
     """From stop() to the final transcript: the turn latency the candidate waits."""
     silent_input: bool
@@ -67,6 +69,7 @@ class VoiceAnswer:
         on_caption: Callable[[Caption], None] | None = None,
         on_level: Callable[[Level], None] | None = None,
         on_silence_end: Callable[[], None] | None = None,
+        turn: TurnDetector | None = None,
     ) -> None:
         self.mic = mic
         self.wav_path = wav_path
@@ -74,7 +77,7 @@ class VoiceAnswer:
         self.on_silence_end = on_silence_end
         self.meter = LevelMeter()
         self.stream = StreamingTranscriber(transcriber, settings, on_caption=on_caption,
-                                           on_silence_end=self._silence_end)
+                                           on_silence_end=self._silence_end, turn=turn)
         self._wav: BackgroundWavWriter | None = None
         self._loud = False
         self._ended_by = ""
@@ -116,7 +119,7 @@ class VoiceAnswer:
     def _silence_end(self) -> None:
         with self._lock:
             if not self._ended_by:
-                self._ended_by = "silence"
+                self._ended_by = self.stream.end_reason or "silence"
         if self.on_silence_end is not None:
             self.on_silence_end()
 
@@ -154,6 +157,32 @@ class VoiceAnswer:
         if self._wav is not None:
             with contextlib.suppress(OSError):
                 self._wav.close()
+
+
+class _Hinted:
+    """A Whisper transcriber told, for one answer, what it is about (the shared model and its
+    settings are left as they are)."""
+
+    def __init__(self, inner: WhisperTranscriber, hint: str) -> None:
+        self.inner = inner
+        self.hint = hint
+        self.settings = inner.settings
+
+    def transcribe(self, audio: Audio, *, beam_size: int | None = None,
+                   word_timestamps: bool | None = None) -> Transcript:
+        return self.inner.transcribe(audio, beam_size=beam_size,
+                                     word_timestamps=word_timestamps, hint=self.hint)
+
+
+def primed(transcriber: Transcriber, question: str) -> Transcriber:
+    """The transcriber for an answer to `question`: given the question and the product/ML
+    glossary when it is Whisper (another transcriber is returned as it is)."""
+    from interviewer.speech.glossary import transcription_hint
+    from interviewer.speech.stt import WhisperTranscriber
+
+    if isinstance(transcriber, WhisperTranscriber):
+        return _Hinted(transcriber, transcription_hint(question))
+    return transcriber
 
 
 def make_transcriber(settings: Settings) -> WhisperTranscriber:

@@ -11,7 +11,9 @@ One worker thread owns everything else, doing at most one model call at a time:
 - a *commit* at each longer pause (`pause_s`): the audio up to the middle of the pause is
   final; its segments (the covering pass's, or a fresh decode's) are shifted onto the answer's
   timeline and never change again;
-- the end of the answer after `silence_end_s` of silence following speech (`on_silence_end`).
+- the end of the answer (`on_silence_end`): with an end-of-turn detector (`turn.py`), when
+  after a short pause both the audio model and the words so far say the candidate has
+  finished; in any case after `silence_end_s` of silence following speech (the longest wait).
 
 `stop()` then only has the open tail left, and usually not even that: the pass started when the
 speaker fell silent already covers it. Silence and noise never reach the model, and what the
@@ -38,6 +40,10 @@ from interviewer.speech.vad import WINDOW, Span, SpeechDetector
 
 if TYPE_CHECKING:
     from interviewer.config import Settings
+    from interviewer.speech.turn import TurnDetector, Verdict
+
+RECENT = 8 * SAMPLE_RATE
+"""Audio kept for the end-of-turn model (it hears the last 8 s)."""
 
 REUSE_MARGIN = int(0.1 * SAMPLE_RATE)
 """A pass is reused as final only if it heard this much audio past the last speech."""
@@ -45,8 +51,9 @@ REUSE_MARGIN = int(0.1 * SAMPLE_RATE)
 
 @dataclass(frozen=True)
 class StreamingSettings:
-    silence_end_s: float = 4.0
-    """Silence after speech that ends the answer; 0 = only stop() ends it."""
+    silence_end_s: float = 8.0
+    """Silence after speech that ends the answer whatever the end-of-turn detector says
+    (without one, every answer); 0 = only stop() ends it."""
     beam_size: int = 5
     """Beam for every pass; 1 makes each a little faster and a little less accurate."""
     word_timestamps: bool = True
@@ -79,6 +86,19 @@ class Caption:
     @property
     def text(self) -> str:
         return " ".join(t for t in (self.committed, self.tentative) if t)
+
+
+@dataclass(frozen=True)
+class TurnEnd:
+    """Where an answer ended itself, on the audio's timeline."""
+
+    at_s: float
+    """Audio heard when the end was decided."""
+    speech_end_s: float
+    """End of the last speech before it (VAD)."""
+    reason: str
+    """'turn' (the detector: finished) or 'silence' (the longest wait passed)."""
+    verdict: Verdict | None = None
 
 
 @dataclass(frozen=True)
@@ -119,11 +139,20 @@ class StreamingTranscriber:
         on_caption: Callable[[Caption], None] | None = None,
         on_silence_end: Callable[[], None] | None = None,
         clock: Callable[[], float] = time.perf_counter,
+        turn: TurnDetector | None = None,
+        once: bool = True,
     ) -> None:
         self.transcriber = transcriber
         self.settings = settings or StreamingSettings()
         self.on_caption = on_caption
         self.on_silence_end = on_silence_end
+        self.turn = turn
+        """The end-of-turn detector; None: only the fixed silence ends the answer."""
+        self.once = once
+        """False: after an end, listen for the next one (`interviewer turns` on a file)."""
+        self.turn_ends: list[TurnEnd] = []
+        self.verdicts: list[tuple[float, Verdict]] = []
+        """Every verdict of the detector, with the audio heard when it was given."""
         self.clock = clock
         self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
@@ -141,6 +170,11 @@ class StreamingTranscriber:
         self._heard_speech = False
         self._last_speech_end = 0  # absolute sample index
         self._silence_fired = False
+        self._recent: Audio = np.zeros(0, np.float32)
+        self._heard_upto = 0  # absolute sample up to which the words are known
+        self._judged: tuple[int, Verdict] | None = None  # (speech end judged, verdict)
+        self._judged_at = 0  # audio heard (samples) when the verdict was given
+        self._rearm_after = -1  # once=False: speech must go on past this sample to end again
         self._chunks = 0
         self._passes = 0
         self._decode_seconds = 0.0
@@ -190,6 +224,24 @@ class StreamingTranscriber:
         return self._silence_fired
 
     @property
+    def end_reason(self) -> str:
+        """'turn' or 'silence' once the answer ended itself, else ''."""
+        return self.turn_ends[-1].reason if self.turn_ends else ""
+
+    # -- driving it without a thread (a file replayed as if spoken, `interviewer turns`) ------
+    def push(self, block: npt.ArrayLike) -> None:
+        """Append a block at once, in the caller's thread (instead of `feed`)."""
+        self._append(as_float32(block).copy())
+
+    def step(self) -> None:
+        """One look at what was pushed, as the worker does after each batch of blocks."""
+        self._step()
+
+    def finish(self) -> Transcript:
+        """The final transcript of what was pushed (what `stop()` returns, without a thread)."""
+        return self._finish()
+
+    @property
     def stats(self) -> StreamStats:
         return StreamStats(self._chunks, self._passes, round(self._decode_seconds, 3),
                            round(self._tail_seconds, 3), self._tail_reused)
@@ -228,11 +280,17 @@ class StreamingTranscriber:
         self._open = np.concatenate((self._open, block)) if self._open.size else block
         self._total += len(block)
         self._detector.feed(block)
+        if self.turn is not None:
+            self._recent = np.concatenate((self._recent, block))[-RECENT:]
 
     def _spans(self) -> list[Span]:
         return self._detector.spans(self._open_start // WINDOW, self.settings.pause_s)
 
     def _step(self) -> None:
+        self._advance()
+        self._check_silence_end()
+
+    def _advance(self) -> None:
         """One look at the open audio: commit, drop silence, or run a pass; at most one decode."""
         s = self.settings
         spans = self._spans()
@@ -303,6 +361,7 @@ class StreamingTranscriber:
         reuse = self._reusable(speech_end, cut)
         n = cut - self._open_start
         transcript = reuse.transcript if reuse else self._decode(self._open[:n])
+        self._heard_upto = max(self._heard_upto, cut)
         self._chunks += 1
         offset = self._open_start / SAMPLE_RATE
         self._committed.extend(seg.shifted(offset) for seg in transcript.segments)
@@ -335,6 +394,7 @@ class StreamingTranscriber:
         transcript = self._decode(audio)
         self._passes += 1
         self._pass_result = _Decoded(self._open_start, self._open_start + len(audio), transcript)
+        self._heard_upto = max(self._heard_upto, self._open_start + len(audio))
         self._publish()
 
     def _decode(self, audio: Audio) -> Transcript:
@@ -345,14 +405,56 @@ class StreamingTranscriber:
         return transcript
 
     def _check_silence_end(self) -> None:
+        """End the answer if the detector says it is finished, or the longest wait passed."""
         s = self.settings
-        if self._silence_fired or not s.silence_end_s or not self._heard_speech:
+        if self._silence_fired or not self._heard_speech:
             return
-        if self._total - self._last_speech_end >= s.silence_end_s * SAMPLE_RATE:
+        if self._last_speech_end <= self._rearm_after:
+            return
+        quiet = self._total - self._last_speech_end
+        if self.turn is not None:
+            verdict = self._verdict(quiet)
+            # Decided on audio heard before the judges ran: end only once a block that came
+            # in meanwhile confirms the speaker has not started again.
+            if verdict is not None and verdict.wait_s is not None \
+                    and quiet >= verdict.wait_s * SAMPLE_RATE and self._total > self._judged_at:
+                self._fire("turn", verdict)
+                return
+        if s.silence_end_s and quiet >= s.silence_end_s * SAMPLE_RATE:
+            self._fire("silence", self._judged[1] if self._judged else None)
+
+    def _verdict(self, quiet: int) -> Verdict | None:
+        """The judges' verdict on the current pause (asked once per pause, once the words up
+        to its start are transcribed); None before that."""
+        assert self.turn is not None
+        if self._judged is not None and self._judged[0] == self._last_speech_end:
+            again = self._judged[1].ask_again_s
+            if again is None or quiet < again * SAMPLE_RATE:
+                return self._judged[1]
+        if quiet < self.turn.pause_s * SAMPLE_RATE or self._heard_upto < self._last_speech_end:
+            return None
+        verdict = self.turn.judge(self._recent, self._words_so_far(), quiet / SAMPLE_RATE)
+        self._judged = (self._last_speech_end, verdict)
+        self._judged_at = self._total
+        self.verdicts.append((self._total / SAMPLE_RATE, verdict))
+        return verdict
+
+    def _words_so_far(self) -> str:
+        done = self._pass_result
+        tentative = join_text(done.transcript.segments) if done else ""
+        return " ".join(t for t in (join_text(self._committed), tentative) if t)
+
+    def _fire(self, reason: str, verdict: Verdict | None) -> None:
+        self.turn_ends.append(TurnEnd(round(self._total / SAMPLE_RATE, 3),
+                                      round(self._last_speech_end / SAMPLE_RATE, 3),
+                                      reason, verdict))
+        if self.once:
             self._silence_fired = True
-            if self.on_silence_end is not None:
-                with contextlib.suppress(Exception):
-                    self.on_silence_end()
+        else:  # listen for the next answer in the same audio
+            self._rearm_after = self._last_speech_end
+        if self.on_silence_end is not None:
+            with contextlib.suppress(Exception):
+                self.on_silence_end()
 
     def _publish(self, *, final: bool = False) -> None:
         done = self._pass_result

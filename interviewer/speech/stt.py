@@ -34,6 +34,9 @@ LOG_PROB_FLOOR = -1.0
 COMPRESSION_RATIO_MAX = 2.4
 SILENT_SEGMENT_NO_SPEECH = 0.8
 """A segment this sure to be no speech is dropped even if its log-probability looks fine."""
+END_PAD_S = 0.5
+"""Silence added after the audio before it is decoded: without it a last word said right at
+the end of the audio was seen to be cut short ("churn as guardrails" -> "churn-as-guard")."""
 
 
 class ModelLoadError(Exception):
@@ -180,6 +183,9 @@ class WhisperTranscriber:
 
     def __init__(self, settings: SttSettings | None = None) -> None:
         self.settings = settings or SttSettings()
+        self.hint = ""
+        """Told to the model before every decode (glossary.transcription_hint: the question
+        and the domain's terms); '' = nothing."""
         self._model: Any = None
         self._load_lock = threading.Lock()
         self._run_lock = threading.Lock()
@@ -188,6 +194,10 @@ class WhisperTranscriber:
     @property
     def loaded(self) -> bool:
         return self._model is not None
+
+    def check(self) -> str:
+        """Where the model would load from, without loading it (raises ModelLoadError)."""
+        return resolve_model(self.settings.model).label
 
     def load(self) -> None:
         """Load the model (seconds; blocking). Raises ModelLoadError with a one-line reason."""
@@ -215,14 +225,16 @@ class WhisperTranscriber:
             self.source = source
 
     def transcribe(self, audio: Audio, *, beam_size: int | None = None,
-                   word_timestamps: bool | None = None) -> Transcript:
-        """Transcribe 16 kHz mono float32 audio; silence and noise give an empty Transcript."""
+                   word_timestamps: bool | None = None, hint: str | None = None) -> Transcript:
+        """Transcribe 16 kHz mono float32 audio; silence and noise give an empty Transcript.
+        `hint`: told to the model for this call (None: `self.hint`)."""
         self.load()
         audio = np.ascontiguousarray(audio, dtype=np.float32)
         duration = len(audio) / SAMPLE_RATE
         if duration < 0.1:
             return Transcript((), duration, self.settings.language)
         wt = self.settings.word_timestamps if word_timestamps is None else word_timestamps
+        audio = np.concatenate((audio, np.zeros(int(END_PAD_S * SAMPLE_RATE), np.float32)))
         with self._run_lock:
             segments, info = self._model.transcribe(
                 audio,
@@ -235,6 +247,7 @@ class WhisperTranscriber:
                 no_speech_threshold=NO_SPEECH_PROB,
                 log_prob_threshold=LOG_PROB_FLOOR,
                 compression_ratio_threshold=COMPRESSION_RATIO_MAX,
+                hotwords=(self.hint if hint is None else hint) or None,
             )
             # The generator decodes as it is iterated: this loop is where the work happens.
             kept = [_segment(s) for s in segments if _is_speech(s)]

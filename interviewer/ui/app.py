@@ -10,6 +10,7 @@ import random
 import time
 from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from rich.text import Text
 from textual import work
 from textual.binding import Binding
 from textual.message import Message
+from textual.timer import Timer
 
 from interviewer.banks import MIXED, QuestionBank, track_title
 from interviewer.coach.base import Coach
@@ -63,6 +65,8 @@ class InterviewerApp(SelfReviewApp):
         self.engine: InterviewEngine | None = None
         self.voice = voice
         """The speech parts; built from the settings when voice is first wanted."""
+        self._loading_since = 0.0
+        self._load_ticker: Timer | None = None
         self._voice_notice_shown = False
 
     class SpeechModelLoaded(Message):
@@ -85,9 +89,25 @@ class InterviewerApp(SelfReviewApp):
                             markup=False)
             self.start_interview(self.choice, replace=False)
         else:
+            if self.choice.mode == "auto":
+                self.choose_mode()
             if self.choice.mode == "voice":
                 self.load_speech_model()
             self.push_screen(self.home_screen())
+
+    def choose_mode(self) -> None:
+        """mode = auto: voice when a microphone and the speech model are there, else text;
+        one line says which and why."""
+        why = self.voice_kit().unavailable()
+        mode = "text" if why else "voice"
+        self.choice = replace(self.choice, mode=mode)
+        if why:
+            self.notify(sentence(f"Answering in text: {why}"), title="Mode", timeout=10,
+                        markup=False)
+        else:
+            self.notify("Answering by voice: a microphone and the speech model are here "
+                        "(Answer by: Typing switches to text).", title="Mode", timeout=8,
+                        markup=False)
 
     def home_screen(self) -> HomeScreen:
         return HomeScreen(self.bank.tracks(), self.choice, self.coach.name, self.notice,
@@ -104,8 +124,10 @@ class InterviewerApp(SelfReviewApp):
         kit = self.voice_kit()
         if kit.state == "idle":
             kit.state = "loading"
+            self._loading_since = time.monotonic()
             self._load_speech_model(kit)
             self._show_voice_status()
+            self._load_ticker = self.set_interval(0.5, self._show_voice_status)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="speech-model")
     def _load_speech_model(self, kit: VoiceKit) -> None:
@@ -114,7 +136,15 @@ class InterviewerApp(SelfReviewApp):
         self.post_message(self.SpeechModelLoaded())
 
     def on_interviewer_app_speech_model_loaded(self) -> None:
+        if self._load_ticker is not None:
+            self._load_ticker.stop()
+            self._load_ticker = None
         self._show_voice_status()
+        kit = self.voice
+        if kit is not None and kit.turn_notice:
+            notice, kit.turn_notice = kit.turn_notice, ""  # once
+            self.notify(sentence(notice), title="Turn-taking", severity="warning", timeout=10,
+                        markup=False)
 
     def voice_status(self) -> str:
         state = self.voice.state if self.voice is not None else "idle"
@@ -122,10 +152,14 @@ class InterviewerApp(SelfReviewApp):
             assert self.voice is not None
             return sentence(f"The speech model failed to load ({self.voice.error}): "
                             "interviews run in text")
-        loading = "Loading speech model…"
-        if self.voice is not None and self.voice.voice is not None:
-            loading = "Loading speech model and voice…"  # Piper: a second or two more
-        return {"loading": loading, "ready": "Speech model ready"}.get(state, "")
+        if state == "loading":
+            assert self.voice is not None
+            waited = time.monotonic() - self._loading_since
+            what = self.voice.stage or "the speech model"
+            if self.voice.voice is not None and what == "the speech model":
+                what = "the speech model and voice"  # Piper: a second or two more
+            return f"Loading {what}… {waited:.0f} s"
+        return {"ready": "Speech model ready"}.get(state, "")
 
     def _show_voice_status(self) -> None:
         if isinstance(self.screen, HomeScreen):

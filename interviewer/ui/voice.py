@@ -24,7 +24,7 @@ from textual.widgets import Static
 
 from interviewer.config import Settings
 from interviewer.session.engine import InterviewEngine, Prompt
-from interviewer.speech.answer import SpokenAnswer, VoiceAnswer
+from interviewer.speech.answer import SpokenAnswer, VoiceAnswer, primed
 from interviewer.speech.capture import AudioUnavailable, Level, Microphone
 from interviewer.speech.playback import Speaker, TextFeed, Utterance
 from interviewer.speech.streaming import Caption, StreamingSettings
@@ -33,7 +33,7 @@ from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.voice_kit import VoiceKit
 from interviewer.ui.widgets import sentence
 
-IDLE_HINT = "Press space to answer; space again (or a few seconds of silence) ends it."
+IDLE_HINT = "Press space to answer; space again ends it, or it ends itself when you finish."
 SILENT_INPUT = ("Nothing was heard: the microphone stayed silent. Is it muted, or is another "
                 "input the right one? (m on the home screen checks it.)")
 
@@ -55,7 +55,7 @@ class VoiceInterviewScreen(InterviewScreen):
         level: Level
 
     class SilenceEnded(Message):
-        """The answer ended itself after `silence_end_s` of silence."""
+        """The answer ended itself (the candidate finished, or `silence_end_s` passed)."""
 
     @dataclass
     class Transcribed(Message):
@@ -208,12 +208,13 @@ class VoiceInterviewScreen(InterviewScreen):
             self.set_status("The speech model is still loading: one moment...", notice=True)
             return
         self.action_skip_speech()
-        answer = VoiceAnswer(self.mic, self.kit.transcriber,
+        answer = VoiceAnswer(self.mic, primed(self.kit.transcriber, self.engine.prompt.text),
                              wav_path=self.engine.answer_audio_path(),
                              settings=StreamingSettings.from_settings(self.settings),
                              on_caption=lambda c: self._post(self.CaptionChanged(c)),
                              on_level=lambda lv: self._post(self.LevelChanged(lv)),
-                             on_silence_end=lambda: self._post(self.SilenceEnded()))
+                             on_silence_end=lambda: self._post(self.SilenceEnded()),
+                             turn=self.kit.turn)
         try:
             answer.start()
         except AudioUnavailable as exc:

@@ -1,0 +1,192 @@
+"""Spoken answers for the turn-taking benchmark and tests, generated deterministically (nothing
+of it is committed as audio: espeak-ng makes each in milliseconds).
+
+    .venv/bin/python audio_fixtures/turn_fixtures.py --out DIR     # write them as WAV + JSON
+
+Two sets of 20:
+- *complete* answers: two or three finished sentences joined by the short pauses of fluent
+  speech (0.3-0.6 s), then silence: the turn should end soon after the last word;
+- *paused* answers: the same, but with a mid-thought pause of 2-6 s after an unfinished clause
+  ("The first thing I would look at is") or a thinking phrase ("Let me think about that for a
+  second."), then the rest of the answer: ending inside that pause cuts the candidate off.
+Voices, rates and pause lengths are seeded; each case knows where its last word ends and
+where its long pause lies (seconds from the start of the audio).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_fixtures import RATE, espeak, trim, write_wav
+
+LEAD_S = 0.5
+TAIL_S = 12.0
+"""Silence after the answer: more than the longest wait, so every answer ends by itself."""
+VOICES = (("en-us", 165), ("en-gb", 160), ("en-us+f3", 170), ("en-gb-x-rp", 155),
+          ("en-us+m3", 175))
+
+OPENINGS = (
+    "I would start with the users and the problem they have.",
+    "Let me frame this around the people who use the product every day.",
+    "The goal here is to help new users find value in their first week.",
+    "I see two segments: casual listeners and power users.",
+    "First, I want to be clear about what success means for the business.",
+    "The core problem is that people do not trust the answers yet.",
+    "I would focus on small sellers, because they churn the most.",
+    "My assumption is that we are a mid-sized marketplace.",
+    "This is really a question about trust and cost.",
+    "I would begin by looking at where users drop off today.",
+)
+MIDDLES = (
+    "The north star would be weekly active users who complete a task.",
+    "I would run an A B test on five percent of traffic for two weeks.",
+    "The guardrails are latency, cost per query, and the complaint rate.",
+    "We should ship a simple version first and learn from it.",
+    "I would rank the options by impact and effort, and start with search.",
+    "A human review step keeps the risky answers out of the product.",
+    "Retention after thirty days tells us whether the value lasts.",
+    "If the holdout group does just as well, we should not ship it.",
+)
+CLOSINGS = (
+    "So my recommendation is to ship it to ten percent of users and watch retention.",
+    "That is how I would measure success.",
+    "In short, I would not use AI here at all.",
+    "Overall, the plan is small, measurable, and easy to roll back.",
+    "That would be my first step.",
+    "And that is the trade-off I would make.",
+    "So I would start with the ranking change and revisit the rest next quarter.",
+    "That covers the metrics, the test, and the risks.",
+)
+UNFINISHED = (
+    "The first thing I would look at is",
+    "We could roll it out to five percent of users first, and",
+    "I would pick this metric because",
+    "The main risk here is the",
+    "So the trade-off really comes down to",
+    "What I would measure first is the number of",
+    "My plan would be to",
+    "Before we ship, we need to think about",
+    "The reason this matters is that",
+    "For the experiment, I would compare the new ranking with",
+)
+THINKING = (
+    "Let me think about that for a second.",
+    "Hmm, give me a moment.",
+    "Let me see.",
+    "Good question, let me think.",
+    "One second.",
+)
+CONTINUATIONS = (
+    "the share of sessions that end with a purchase.",
+    "then we watch the error rate every day.",
+    "it ties user value to revenue.",
+    "cost of serving every query with a large model.",
+    "how much accuracy we give up for speed.",
+    "people who come back the next week.",
+    "start with the segment that hurts the most.",
+    "privacy, since the model sees personal data.",
+    "a wrong answer costs us the user's trust.",
+    "the current one, on click-through rate.",
+)
+
+
+@dataclass(frozen=True)
+class TurnCase:
+    name: str
+    kind: str
+    """'complete' or 'paused'."""
+    text: str
+    voice: str
+    wpm: int
+    audio: np.ndarray
+    last_word_s: float
+    """Where the answer's last word ends."""
+    pause: tuple[float, float] | None
+    """The mid-thought pause (start, end), for 'paused' answers."""
+
+    def meta(self) -> dict[str, object]:
+        return {"name": self.name, "kind": self.kind, "text": self.text, "voice": self.voice,
+                "wpm": self.wpm, "last_word_s": self.last_word_s, "pause": self.pause,
+                "seconds": round(len(self.audio) / RATE, 3)}
+
+
+def _silence(seconds: float) -> np.ndarray:
+    return np.zeros(round(seconds * RATE), np.float32)
+
+
+def _assemble(pieces: list[tuple[str, float]], voice: str, wpm: int
+              ) -> tuple[np.ndarray, list[tuple[float, float]]]:
+    """(sentence, pause after it) pieces -> audio and each sentence's (start, end)."""
+    parts = [_silence(LEAD_S)]
+    at = len(parts[0])
+    spans = []
+    for text, pause in pieces:
+        speech = trim(espeak(text, voice, wpm))
+        spans.append((at / RATE, (at + len(speech)) / RATE))
+        parts += [speech, _silence(pause)]
+        at += len(speech) + len(parts[-1])
+    return np.concatenate(parts), spans
+
+
+def cases(only: str | None = None) -> list[TurnCase]:
+    """The 40 cases (or only 'complete' / 'paused' ones)."""
+    rng = random.Random(20261202)
+    out: list[TurnCase] = []
+    for i in range(20):
+        voice, wpm = VOICES[i % len(VOICES)]
+        sentences = [OPENINGS[i % len(OPENINGS)], MIDDLES[i % len(MIDDLES)]]
+        if i % 2:
+            sentences.append(CLOSINGS[i % len(CLOSINGS)])
+        pieces = [(s, rng.uniform(0.3, 0.6)) for s in sentences]
+        pieces[-1] = (pieces[-1][0], TAIL_S)
+        if only in (None, "complete"):
+            audio, spans = _assemble(pieces, voice, wpm)
+            out.append(TurnCase(f"complete-{i + 1:02d}", "complete", " ".join(sentences),
+                                voice, wpm, audio, round(spans[-1][1], 3), None))
+    for i in range(20):
+        voice, wpm = VOICES[(i + 2) % len(VOICES)]
+        pause_s = 2.0 + 4.0 * ((i * 7) % 20) / 19  # 2-6 s, spread over the set
+        if i % 4 == 3:
+            held = THINKING[i % len(THINKING)]
+            after = MIDDLES[i % len(MIDDLES)]
+        else:
+            held = UNFINISHED[i % len(UNFINISHED)]
+            after = CONTINUATIONS[i % len(CONTINUATIONS)]
+        closing = CLOSINGS[(i + 3) % len(CLOSINGS)]
+        pieces = [(OPENINGS[(i + 5) % len(OPENINGS)], rng.uniform(0.3, 0.6)),
+                  (held, pause_s), (after, rng.uniform(0.3, 0.6)), (closing, TAIL_S)]
+        if only in (None, "paused"):
+            audio, spans = _assemble(pieces, voice, wpm)
+            out.append(TurnCase(f"paused-{i + 1:02d}", "paused",
+                                " ".join(p[0] for p in pieces), voice, wpm, audio,
+                                round(spans[-1][1], 3), (round(spans[1][1], 3),
+                                                         round(spans[2][0], 3))))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--only", choices=("complete", "paused"))
+    args = p.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    metas = []
+    for case in cases(args.only):
+        write_wav(args.out / f"{case.name}.wav", case.audio)
+        metas.append(case.meta())
+    (args.out / "turn_cases.json").write_text(json.dumps(metas, indent=2) + "\n")
+    print(f"{len(metas)} cases in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,152 @@
+"""Hands-free turn latency, end to end: the last spoken word of an answer -> the first audio
+frame of the follow-up on the speaker, with no key pressed, in the TUI.
+
+    eval "$(scripts/virtual-audio.sh start)"; .venv/bin/python bench/handsfree_latency.py
+
+The app runs in-process (Pilot) with its real parts: the answer is spoken in real time into
+the PulseAudio virtual microphone, recorded by sounddevice, transcribed while spoken; the
+answer ends by itself; the offline coach asks a follow-up, spoken by pyttsx3 into the virtual
+speaker. Measured per run: from the moment the answer's last word was written into the
+microphone (its position in the audio, on the writer's clock) to the follow-up's first samples
+handed to the output device. Side by side in one run: the end-of-turn detector (longest wait
+8 s) and a fixed 4 s silence (the previous default). Exit code 1 if the detector's median is
+above 1.3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "audio_fixtures"))
+
+from turn_fixtures import TurnCase, cases  # noqa: E402
+
+from interviewer.banks import load_banks  # noqa: E402
+from interviewer.coach.offline import OfflineCoach  # noqa: E402
+from interviewer.config import Settings  # noqa: E402
+from interviewer.session.store import SessionStore  # noqa: E402
+from interviewer.speech.audio import SAMPLE_RATE  # noqa: E402
+from interviewer.speech.capture import SoundDeviceMicrophone  # noqa: E402
+from interviewer.speech.playback import open_speaker  # noqa: E402
+from interviewer.speech.stt import WhisperTranscriber  # noqa: E402
+from interviewer.speech.virtmic import feed_fifo  # noqa: E402
+from interviewer.ui.app import InterviewerApp  # noqa: E402
+from interviewer.ui.voice import VoiceInterviewScreen  # noqa: E402
+from interviewer.ui.voice_kit import VoiceKit  # noqa: E402
+
+TARGET_S = 1.3
+ANSWERS = ("complete-02", "complete-04", "complete-10", "complete-12", "complete-20")
+
+
+def say(*parts: object) -> None:
+    print(*parts, flush=True)
+
+
+async def until(pilot: Any, condition: Any, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"handsfree_latency: timed out waiting on {condition}")
+        await pilot.pause(0.01)
+
+
+async def one_run(whisper: WhisperTranscriber, fifo: str, case: TurnCase, *, detector: bool,
+                  home: Path) -> tuple[float, str]:
+    silence_end_s = 8.0 if detector else 4.0
+    settings = Settings(home=home, questions=1, mode="voice", silence_end_s=silence_end_s,
+                        turn_model=detector)
+
+    def mic() -> SoundDeviceMicrophone:
+        m = SoundDeviceMicrophone()
+        m.check()
+        return m
+
+    kit = VoiceKit(whisper, mic, lambda: open_speaker(settings), use_turn_model=detector)
+    app = InterviewerApp(settings, load_banks(), OfflineCoach(), SessionStore(home), voice=kit,
+                         seed=1)
+    audio = case.audio[: int((case.last_word_s + silence_end_s + 2.0) * SAMPLE_RATE)]
+    async with app.run_test(size=(100, 34)) as pilot:
+        await until(pilot, lambda: kit.ready, 120)
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, VoiceInterviewScreen)
+        await until(pilot, lambda: screen.utterance is not None, 30)
+        question = screen.utterance
+        await pilot.press("space")  # stops the question being read, starts the answer
+        await until(pilot, lambda: screen.recording is not None, 10)
+        started = time.monotonic()
+        writer = feed_fifo(fifo, audio, speed=1.0)
+        last_word = started + case.last_word_s
+        try:
+            await until(pilot, lambda: screen.utterance is not question
+                        and screen.utterance is not None
+                        and screen.utterance.time_of("first-audio") is not None, 60)
+        except SystemExit:
+            prompt = screen.engine.prompt
+            say(f"  stuck: recording={screen.recording is not None} "
+                f"transcribing={screen.transcribing} busy={screen.busy} "
+                f"prompt={prompt.kind if prompt else None} "
+                f"utterance={screen.utterance.state if screen.utterance else None} "
+                f"caption={screen.draft_text()[-60:]!r}")
+            raise
+        follow_up = screen.utterance
+        assert follow_up is not None
+        first_audio = follow_up.time_of("first-audio")
+        assert first_audio is not None
+        answer = screen.engine.record["questions"][0]["exchanges"][0]["answer"]
+        writer.join(30)
+        await pilot.press("ctrl+q")
+    return first_audio - last_word, str(answer)
+
+
+async def run(args: argparse.Namespace, fifo: str) -> int:
+    whisper = WhisperTranscriber()
+    whisper.load()
+    by_name = {c.name: c for c in cases("complete")}
+    chosen = [by_name[n] for n in ANSWERS[: args.runs]]
+    say(f"hands-free turn latency: {len(chosen)} spoken answers x 2 ways, real time, "
+        f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+    results: dict[str, list[float]] = {"detector": [], "fixed 4 s": []}
+    for case in chosen:
+        for label in results:
+            with tempfile.TemporaryDirectory() as tmp:
+                latency, answer = await one_run(whisper, fifo, case,
+                                                detector=label == "detector", home=Path(tmp))
+            results[label].append(latency)
+            say(f"  {case.name} {label:<9} last word -> follow-up audio {latency:.2f} s "
+                f"(heard: ...{answer[-40:]!r})")
+    det, fixed = (statistics.median(v) for v in results.values())
+    say(f"median, detector (longest wait 8 s): {det:.2f} s "
+        f"(range {min(results['detector']):.2f}-{max(results['detector']):.2f})")
+    say(f"median, fixed 4 s silence:           {fixed:.2f} s "
+        f"(range {min(results['fixed 4 s']):.2f}-{max(results['fixed 4 s']):.2f})")
+    say(f"ratio: {fixed / det:.1f}x sooner; load at the end {os.getloadavg()[0]:.1f}")
+    ok = det <= TARGET_S
+    say(f"target (detector median <= {TARGET_S:g} s): {'met' if ok else 'MISSED'}")
+    return 0 if ok else 1
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--runs", type=int, default=3, help=f"answers (at most {len(ANSWERS)})")
+    args = p.parse_args()
+    fifo = os.environ.get("INTERVIEWER_VIRTMIC_FIFO")
+    if not fifo or not Path(fifo).exists():
+        print('handsfree_latency: start the virtual microphone: eval "$(scripts/virtual-audio.sh '
+              'start)"', file=sys.stderr)
+        return 2
+    return asyncio.run(run(args, fifo))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,264 @@
+"""End of turn: has the candidate finished, or only paused to think?
+
+After a short pause two judges are asked, and the answer ends only when both say "finished":
+
+- the *audio* judge, Smart Turn v3.2 (an int8 ONNX model run by onnxruntime on the last 8 s of
+  audio): it hears intonation and rhythm, but on synthetic or flat speech every fragment can
+  sound final;
+- the *transcript* judge: the words so far must not stop on a word that needs more after it
+  ("is", "and", "because", "the", "to"...) nor on a thinking phrase ("let me think", "hmm",
+  "one second").
+
+Either one saying "unfinished" keeps the microphone open; the longest wait stays the fixed
+silence (`silence_end_s`). The model file and its Whisper feature extractor ship inside the
+`pipecat-ai` wheel, which is installed without its dependencies (`make setup`); only these two
+files of it are used, located on disk so that the rest of that package is never imported.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Protocol
+
+import numpy as np
+
+from interviewer.speech.audio import SAMPLE_RATE, Audio
+
+WINDOW_S = 8
+"""The model hears the last 8 s of audio (zero-padded in front when shorter)."""
+MODEL_FILE = "audio/turn/smart_turn/data/smart-turn-v3.2-cpu.onnx"
+FEATURES_FILE = "audio/turn/smart_turn/_whisper_features.py"
+"""Paths inside the installed `pipecat` package."""
+INSTALL_HINT = "pip install --no-deps pipecat-ai (make setup does it)"
+
+
+class TurnModelUnavailable(Exception):
+    """The end-of-turn model is not installed or cannot load; one line, for a notice."""
+
+
+class AudioJudge(Protocol):
+    """Probability (0-1) that the speech heard so far is a finished turn."""
+
+    def probability(self, audio: Audio) -> float: ...
+
+
+# -- the audio judge -----------------------------------------------------------------------------
+
+def _package_root() -> Path:
+    """The installed `pipecat` folder, found without importing it (its __init__ needs loguru
+    and more, which are deliberately not installed)."""
+    spec = importlib.util.find_spec("pipecat")
+    if spec is None or not spec.submodule_search_locations:
+        raise TurnModelUnavailable(f"the end-of-turn model is not installed: {INSTALL_HINT}")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _load_features(path: Path) -> Callable[..., Any]:
+    spec = importlib.util.spec_from_file_location("interviewer_smart_turn_features", path)
+    if spec is None or spec.loader is None:
+        raise TurnModelUnavailable(f"cannot read the end-of-turn features code: {path}")
+    module: ModuleType = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.compute_whisper_log_mel_features  # type: ignore[no-any-return]
+
+
+class SmartTurnModel:
+    """Smart Turn v3.2 through onnxruntime, fed exactly as pipecat's own analyzer feeds it:
+    the last 8 s at 16 kHz, Whisper log-mel features (80 x 800), sigmoid output."""
+
+    def __init__(self, model_path: Path | None = None, features_path: Path | None = None,
+                 threads: int = 1) -> None:
+        self.model_path = model_path
+        self.features_path = features_path
+        self.threads = threads
+        self._session: Any = None
+        self._features: Callable[..., Any] | None = None
+        self._lock = threading.Lock()
+        self.load_seconds = 0.0
+
+    @classmethod
+    def bundled(cls) -> SmartTurnModel:
+        """The model shipped in the installed pipecat-ai wheel (TurnModelUnavailable if not)."""
+        root = _package_root()
+        model, features = root / MODEL_FILE, root / FEATURES_FILE
+        for path in (model, features):
+            if not path.is_file():
+                raise TurnModelUnavailable(
+                    f"the end-of-turn model is incomplete ({path.name} missing): {INSTALL_HINT}")
+        return cls(model, features)
+
+    @property
+    def loaded(self) -> bool:
+        return self._session is not None
+
+    def load(self) -> None:
+        """Open the ONNX session (about 0.1 s); raises TurnModelUnavailable."""
+        with self._lock:
+            if self._session is not None:
+                return
+            t0 = time.perf_counter()
+            if self.model_path is None or self.features_path is None:
+                bundled = self.bundled()
+                self.model_path, self.features_path = bundled.model_path, bundled.features_path
+            assert self.model_path is not None and self.features_path is not None
+            try:
+                import onnxruntime as ort
+
+                self._features = _load_features(self.features_path)
+                options = ort.SessionOptions()
+                options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+                options.inter_op_num_threads = 1
+                options.intra_op_num_threads = self.threads
+                options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+                self._session = ort.InferenceSession(str(self.model_path), sess_options=options,
+                                                     providers=["CPUExecutionProvider"])
+            except TurnModelUnavailable:
+                raise
+            except Exception as exc:  # onnxruntime raises its own kinds
+                first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+                raise TurnModelUnavailable(f"cannot load the end-of-turn model: {first}") \
+                    from None
+            self.load_seconds = time.perf_counter() - t0
+
+    def probability(self, audio: Audio) -> float:
+        self.load()
+        assert self._features is not None
+        n = WINDOW_S * SAMPLE_RATE
+        x = np.asarray(audio, dtype=np.float32)[-n:]
+        if len(x) < n:
+            x = np.pad(x, (n - len(x), 0))
+        features = self._features(x, do_normalize=True)[np.newaxis]
+        with self._lock:
+            out = self._session.run(None, {"input_features": features})
+        return float(np.asarray(out[0]).reshape(-1)[0])
+
+
+# -- the transcript judge ------------------------------------------------------------------------
+
+_DANGLING_WORDS = """
+a an the my our your their its his her some any each every no
+and but or nor so because cause since as if whether than although though while when where
+which who whom whose what unless until
+of to for with in on at by from about into onto under between through like via per
+versus vs without within across against toward towards during
+is are was were be been being am will would could should can might must shall may
+don't doesn't won't wouldn't isn't aren't
+i we they he she i'm we're they're it's we'll i'll i'd we'd
+very really also just maybe probably
+um uh er erm hmm mm
+"""
+DANGLING = frozenset(_DANGLING_WORDS.split())
+"""Words a finished sentence does not end on."""
+_BEFORE_THAT = "is was are means mean think thought say said so such given now and but except"
+DANGLING_THAT = frozenset(f"{_BEFORE_THAT} fact sure believe know".split())
+"""'that' ends a sentence ("I would do that") except after these ("the reason is that")."""
+
+THINKING = (
+    "let me think", "let me see", "let's see", "let me just", "let me take a second",
+    "one second", "one sec", "a second", "a moment", "give me a", "bear with me",
+    "good question", "how do i put", "how should i put", "where was i", "hmm", "um", "uh",
+    "erm", "thinking about it", "what else", "i'm thinking", "i am thinking",
+)
+"""Phrases of someone still working out what to say (in the last sentence heard)."""
+
+_WORD = re.compile(r"[a-z0-9']+")
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
+
+
+def unfinished_reason(text: str) -> str:
+    """Why the words so far sound unfinished ('' if they read as a finished thought)."""
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    if not words:
+        return "no words heard yet"
+    last = words[-1]
+    if last in DANGLING:
+        return f"stops on '{last}'"
+    if last == "that" and len(words) > 1 and words[-2] in DANGLING_THAT:
+        return f"stops on '{words[-2]} that'"
+    if text.rstrip().endswith((",", ";", ":", "-", "…", "...")):
+        return "stops mid-sentence"
+    sentences = [s for s in _SENTENCE_END.split(text.lower()) if s.strip()]
+    tail = " ".join(_WORD.findall(sentences[-1] if sentences else text.lower()))
+    for phrase in THINKING:
+        if re.search(rf"\b{re.escape(phrase)}\b", tail):
+            return f"thinking phrase '{phrase}'"
+    return ""
+
+
+# -- both ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the judges said at one pause."""
+
+    complete: bool
+    """Both judges say finished: the turn ends now."""
+    probability: float | None
+    """The audio judge's probability of a finished turn (None: not asked, or no model)."""
+    reason: str
+    """Why not complete ('' when complete)."""
+    wait_s: float | None
+    """Quiet (seconds after the last speech) that ends the turn on this verdict; None = only
+    the longest wait (`silence_end_s`) does."""
+    model_seconds: float = 0.0
+    ask_again_s: float | None = None
+    """Quiet at which to ask the judges again (the model was unsure); None = final."""
+
+
+class TurnDetector:
+    """Both judges behind one call. `model=None`: the transcript judge alone decides.
+
+    Unfinished words keep the turn open for the longest wait, and so does a model sure the
+    speech is unfinished (below `unfinished_p`): a misheard last word ("... the number of"
+    heard as "the number.") must not end it. Between that and `threshold` the model is unsure
+    (it is on a finished sentence heard 0.4 s after it ends, now and then): it is asked again
+    every `pause_s` of further quiet, and the words decide at `doubt_s`.
+    """
+
+    def __init__(self, model: AudioJudge | None, *, threshold: float = 0.5,
+                 unfinished_p: float = 0.1, pause_s: float = 0.6,
+                 doubt_s: float = 1.5) -> None:
+        self.model = model
+        self.threshold = threshold
+        self.unfinished_p = unfinished_p
+        self.pause_s = pause_s
+        """Quiet after the last speech before the judges are asked: longer than the pauses
+        between the sentences of fluent speech (at 0.4 s, with compute taking no time, it
+        ended a fifth of the benchmark's complete answers between two sentences)."""
+        self.doubt_s = doubt_s
+
+    def judge(self, audio: Audio, text: str, quiet_s: float = 0.0) -> Verdict:
+        """The verdict on the words and audio heard so far, `quiet_s` into a pause."""
+        reason = unfinished_reason(text)
+        if reason:  # the words alone keep the turn open: no need to run the model
+            return Verdict(False, None, reason, None)
+        if self.model is None:
+            return Verdict(True, None, "", self.pause_s)
+        t0 = time.perf_counter()
+        p = self.model.probability(audio)
+        spent = time.perf_counter() - t0
+        if p >= self.threshold:
+            return Verdict(True, p, "", self.pause_s, spent)
+        if p < self.unfinished_p:
+            return Verdict(False, p, f"sounds unfinished ({p:.2f})", None, spent)
+        again = quiet_s + self.pause_s
+        return Verdict(False, p, f"sounds unsure ({p:.2f})", self.doubt_s, spent,
+                       again if again < self.doubt_s else None)
+
+
+def load_detector() -> tuple[TurnDetector | None, str]:
+    """The end-of-turn detector with its model loaded, or (None, one-line notice why not:
+    answers then end after the fixed silence)."""
+    try:
+        model = SmartTurnModel.bundled()
+        model.load()
+    except TurnModelUnavailable as exc:
+        return None, f"{exc}; answers end after the fixed silence"
+    return TurnDetector(model), ""

@@ -1,0 +1,83 @@
+"""`interviewer turns FILE`: where would a spoken answer in this file have ended itself?
+
+The file is replayed through the same pipeline as the microphone (`turn_replay`), followed by
+silence as a microphone would go on recording, faster than real time. Standard output carries
+only the result; a problem is one line on standard error and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from interviewer.speech.audio import AudioFileError
+from interviewer.speech.stt import ModelLoadError
+
+if TYPE_CHECKING:
+    from interviewer.config import Settings
+
+COMMANDS = ("turns",)
+EXIT_USAGE = 2
+
+
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("turns", help="show where a spoken answer in an audio file would end")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--fixed-silence", type=float, metavar="SECONDS",
+                   help="end on this much silence only, without the end-of-turn detector")
+
+
+def _turns(args: argparse.Namespace, settings: Settings) -> int:
+    import numpy as np
+
+    from interviewer.speech.audio import SAMPLE_RATE, load_audio
+    from interviewer.speech.streaming import StreamingSettings
+    from interviewer.speech.stt import SttSettings, WhisperTranscriber
+    from interviewer.speech.turn import TurnDetector, load_detector
+    from interviewer.speech.turn_replay import replay
+
+    audio = load_audio(args.file)  # before the models: a bad file fails fast
+    stream = StreamingSettings.from_settings(settings)
+    turn: TurnDetector | None = None
+    if args.fixed_silence is not None:
+        if not 0 < args.fixed_silence <= 60:
+            print("interviewer: --fixed-silence must be between 0 and 60 seconds",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        stream = replace(stream, silence_end_s=args.fixed_silence)
+    else:
+        turn, notice = load_detector()
+        if notice:
+            print(f"interviewer: {notice}", file=sys.stderr)
+    transcriber = WhisperTranscriber(SttSettings.from_settings(settings))
+    transcriber.load()
+    tail = np.zeros(int((stream.silence_end_s + 1.0) * SAMPLE_RATE), np.float32)
+    result = replay(np.concatenate((audio, tail)), transcriber, turn, stream)
+    payload = {**result.to_dict(), "duration_s": round(len(audio) / SAMPLE_RATE, 3),
+               "file": str(args.file)}
+    if args.format == "json":
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        return 0
+    print(f"{args.file}: {payload['duration_s']:.2f} s, speech ends at "
+          f"{result.speech_end_s:.2f} s")
+    for end in result.ends:
+        why = "heard finished" if end.reason == "turn" else "longest wait passed"
+        detail = f"; {end.detail}" if end.detail else ""
+        print(f"  answer ends at {end.at_s:.2f} s ({end.at_s - end.speech_end_s:.2f} s after "
+              f"speech at {end.speech_end_s:.2f} s: {why}{detail})")
+    if not result.ends:
+        print("  no speech heard: the answer would not end by itself")
+    return 0
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        return _turns(args, settings)
+    except (AudioFileError, ModelLoadError) as exc:
+        print(f"interviewer: {exc}", file=sys.stderr)
+        return EXIT_USAGE

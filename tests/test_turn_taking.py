@@ -1,0 +1,211 @@
+"""Turn-taking on real parts: the real end-of-turn model (Smart Turn v3.2 from the installed
+pipecat-ai wheel), the real tiny.en model, espeak-ng speech, the virtual microphone, the TUI
+through Pilot and the `turns` command. Nothing here asserts wall-clock times: where an end
+comes is read on the audio's own timeline."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from conftest import AUDIO_FIXTURES
+from test_tui_pilot import SIZE, wait_until
+from test_tui_voice import open_voice_interview, record_of
+from voice_parts import NO_MIC, no_mic_kit, real_kit
+
+from interviewer.speech.answer import VoiceAnswer
+from interviewer.speech.audio import SAMPLE_RATE
+from interviewer.speech.capture import SoundDeviceMicrophone
+from interviewer.speech.streaming import StreamingSettings
+from interviewer.speech.turn import (
+    SmartTurnModel,
+    TurnDetector,
+    TurnModelUnavailable,
+    load_detector,
+    unfinished_reason,
+)
+from interviewer.speech.virtmic import feed_fifo
+from interviewer.ui.home import HomeScreen
+from interviewer.ui.voice import VoiceInterviewScreen
+
+sys.path.insert(0, str(AUDIO_FIXTURES))
+from turn_fixtures import TurnCase, cases
+
+SCRIPT = Path(sys.executable).parent / "interviewer"
+
+
+@pytest.fixture(scope="module")
+def detector() -> TurnDetector:
+    turn, notice = load_detector()
+    assert turn is not None, notice  # make setup installs the model: its absence is a failure
+    return turn
+
+
+@pytest.fixture(scope="module")
+def paused() -> TurnCase:
+    """'... The first thing I would look at is' [a 2 s pause] 'the share of sessions...'."""
+    return next(c for c in cases("paused") if c.name == "paused-01")
+
+
+def test_the_words_say_when_a_thought_is_unfinished() -> None:
+    assert unfinished_reason("The first thing I would look at is") == "stops on 'is'"
+    assert unfinished_reason("We could roll it out to five percent first, and") \
+        == "stops on 'and'"
+    assert unfinished_reason("I'd start with the users. Let me think about that for a second.") \
+        == "thinking phrase 'let me think'"
+    assert unfinished_reason("Hmm.").startswith("stops on")
+    assert unfinished_reason("The metrics are latency, cost,").startswith("stops")
+    assert unfinished_reason("") == "no words heard yet"
+    assert unfinished_reason("The reason this matters is that") == "stops on 'is that'"
+    assert unfinished_reason("And I would measure that.") == ""
+    assert unfinished_reason("That is how I would measure success.") == ""
+    assert unfinished_reason("So my recommendation is to ship it to ten percent of users.") == ""
+
+
+def test_the_model_hears_a_dangling_and_as_unfinished(paused: TurnCase) -> None:
+    from make_fixtures import espeak, trim
+
+    model = SmartTurnModel.bundled()
+    fragment = trim(espeak("We could roll it out to five percent of users first, and",
+                           "en-us", 165))
+    audio = np.concatenate((fragment, np.zeros(int(0.4 * SAMPLE_RATE), np.float32)))
+    p = model.probability(audio)
+    assert 0.0 <= p < 0.5
+
+
+def test_a_missing_model_file_is_one_clear_line(tmp_path: Path) -> None:
+    model = SmartTurnModel(tmp_path / "missing.onnx", tmp_path / "missing.py")
+    with pytest.raises(TurnModelUnavailable) as err:
+        model.load()
+    assert "\n" not in str(err.value) and "end-of-turn" in str(err.value)
+
+
+def test_through_the_virtual_microphone_it_holds_through_the_pause_and_ends_after_the_answer(
+        whisper: Any, detector: TurnDetector, paused: TurnCase, virtmic_fifo: Path) -> None:
+    """The real capture path: the speech goes into the PulseAudio pipe-source, sounddevice
+    records it, the streaming transcriber and the detector decide."""
+    ended = threading.Event()
+    answer = VoiceAnswer(SoundDeviceMicrophone(), whisper, on_silence_end=ended.set,
+                         settings=StreamingSettings(silence_end_s=8.0), turn=detector)
+    speech_and_silence = paused.audio[: int((paused.last_word_s + 4.0) * SAMPLE_RATE)]
+    answer.start()
+    writer = feed_fifo(virtmic_fifo, speech_and_silence, speed=1.0)
+    try:
+        assert ended.wait(120), "the answer never ended by itself"
+    finally:
+        writer.join(60)
+    spoken = answer.stop()
+    end = answer.stream.turn_ends[0]
+    assert spoken.ended_by == "turn" and end.reason == "turn"
+    # Held through the 2 s pause after "... look at is": no end before the last word.
+    # (The microphone's timeline starts when it opened, a little before the first sample.)
+    assert end.speech_end_s > paused.pause[1]  # type: ignore[index]
+    assert end.at_s - end.speech_end_s < 8.0  # the detector, not the longest wait
+    held = [v for _, v in answer.stream.verdicts if not v.complete]
+    assert held and held[0].reason == "stops on 'is'"
+    assert "purchase" in spoken.text.lower() and "roll back" in spoken.text.lower()
+
+
+def test_turns_command_on_fixtures(tmp_path: Path, paused: TurnCase) -> None:
+    from make_fixtures import write_wav
+
+    wav = tmp_path / "paused.wav"
+    write_wav(wav, paused.audio[: int((paused.last_word_s + 0.2) * SAMPLE_RATE)])
+    out = subprocess.run([str(SCRIPT), "turns", str(wav), "--format", "json"],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert set(result) >= {"duration_s", "speech_end_s", "turn_ends"}
+    assert result["duration_s"] == pytest.approx(paused.last_word_s + 0.2, abs=0.01)
+    assert result["speech_end_s"] == pytest.approx(paused.last_word_s, abs=0.3)
+    assert len(result["turn_ends"]) == 1  # one end, after the answer, none in the pause
+    assert result["turn_ends"][0] > paused.last_word_s
+    # A fixed 1 s silence, on the same file, ends the answer inside the pause.
+    out = subprocess.run([str(SCRIPT), "turns", str(wav), "--format", "json",
+                          "--fixed-silence", "1"], capture_output=True, text=True, timeout=300)
+    fixed = json.loads(out.stdout)["turn_ends"]
+    assert len(fixed) == 2 and fixed[0] < paused.last_word_s  # cut off, then ended again
+    # Bad input: one line, exit code 2.
+    bad = tmp_path / "empty.wav"
+    bad.write_bytes(b"")
+    out = subprocess.run([str(SCRIPT), "turns", str(bad)], capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and not out.stdout
+
+
+async def test_in_the_tui_a_paused_answer_is_held_then_ends_by_itself(
+        make_tui_app, whisper: Any, paused: TurnCase, virtmic_fifo: Path) -> None:
+    app = make_tui_app(text_only=False, questions=1, mode="voice",
+                       voice=real_kit(whisper, speak=False, turn=True))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_voice_interview(pilot)
+        assert app.voice is not None and app.voice.turn is not None
+        await pilot.press("space")
+        recording = screen.recording
+        assert recording is not None
+        audio = paused.audio[: int((paused.last_word_s + 4.0) * SAMPLE_RATE)]
+        writer = feed_fifo(virtmic_fifo, audio, speed=1.0)
+        # During the pause after "... look at is" the answer is still being recorded.
+        pause_mid = (paused.pause[0] + paused.pause[1]) / 2  # type: ignore[index]
+        await wait_until(pilot, lambda: recording.seconds > pause_mid + 0.5, timeout=60)
+        assert screen.recording is recording
+        # Then it ends by itself, without a key, after the last word.
+        await wait_until(pilot, lambda: screen.recording is None, timeout=60)
+        writer.join(30)
+        await wait_until(pilot, lambda: len(record_of(app)["questions"][0]["exchanges"]) >= 1,
+                         timeout=60)
+        record = record_of(app)
+    answer = record["questions"][0]["exchanges"][0]["answer"].lower()
+    assert "look at" in answer and "purchase" in answer and "roll back" in answer
+    assert recording.stream.end_reason == "turn"
+
+
+async def test_mode_auto_is_voice_with_a_microphone(make_tui_app, whisper: Any,
+                                                    virtmic_fifo: Path) -> None:
+    app = make_tui_app(text_only=False, questions=1, mode="auto",
+                       voice=real_kit(whisper, speak=False))
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        assert app.choice.mode == "voice"
+        await wait_until(pilot, lambda: app.voice is not None and app.voice.ready, timeout=60)
+        notices = [n.message for n in app._notifications]
+        await pilot.press("enter")
+        assert isinstance(app.screen, VoiceInterviewScreen)
+    assert len(notices) == 1 and notices[0].startswith("Answering by voice")
+
+
+async def test_mode_auto_is_text_without_a_microphone_and_says_why(make_tui_app) -> None:
+    app = make_tui_app(text_only=False, questions=1, mode="auto", voice=no_mic_kit())
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        assert app.choice.mode == "text"
+        await pilot.pause()
+        notices = [n.message for n in app._notifications]
+        await pilot.press("enter")
+        assert not isinstance(app.screen, VoiceInterviewScreen)
+        assert app.voice is not None and app.voice.state == "idle"  # nothing was loaded
+    assert len(notices) == 1 and notices[0].startswith("Answering in text") and NO_MIC in notices[0]
+
+
+def test_the_glossary_makes_domain_terms_heard_right(whisper: Any) -> None:
+    """espeak-ng saying "RAG" and "D A U": tiny.en alone hears "our AD" and "the EU"; told the
+    glossary (as every spoken answer is), it writes the terms."""
+    from domain_fixtures import cases as domain_cases
+    from domain_fixtures import heard
+
+    from interviewer.speech.glossary import transcription_hint
+
+    by_text = {c.text: c for c in domain_cases()}
+    for text, term in (("The assistant uses RAG over the internal documents.", "RAG"),
+                       ("D A U went down by three percent last month.", "DAU")):
+        case = by_text[text]
+        plain = whisper.transcribe(case.audio, hint="").text
+        told = whisper.transcribe(case.audio, hint=transcription_hint()).text
+        assert not heard(term, plain), plain
+        assert heard(term, told), told
