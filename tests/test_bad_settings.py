@@ -47,7 +47,7 @@ def one_line(out: subprocess.CompletedProcess[str]) -> str:
     ("home = 5", "setting 'home': must be a folder path in quotes (not 5)"),
     ('llm-api-key = ["sk-one", "sk-two"]', "setting 'llm-api-key': must be text in quotes"),
     ('speak = "maybe"', "setting 'speak': must be true or false (not 'maybe')"),
-    ('mode = "telepathy"', "setting 'mode': must be one of text, voice (not 'telepathy')"),
+    ('mode = "telepathy"', "setting 'mode': must be one of auto, text, voice (not 'telepathy')"),
     ("stt-model = 3", "setting 'stt-model': must be text in quotes (not 3)"),
     ('llm-base-url = "ftp://example.org"', "setting 'llm-base-url': is not a URL: it needs "
                                            "http:// or https:// and a host"),
