@@ -86,6 +86,13 @@ def test_a_missing_model_file_is_one_clear_line(tmp_path: Path) -> None:
     assert "\n" not in str(err.value) and "end-of-turn" in str(err.value)
 
 
+def with_quiet(case: TurnCase, seconds: float) -> np.ndarray:
+    """The case's audio up to its last word, then `seconds` of silence (the FIFO microphone
+    delivers nothing once its feed stops, so the quiet the detector needs must be fed)."""
+    speech = case.audio[: int(case.last_word_s * SAMPLE_RATE)]
+    return np.concatenate((speech, np.zeros(int(seconds * SAMPLE_RATE), np.float32)))
+
+
 def test_through_the_virtual_microphone_it_holds_through_the_pause_and_ends_after_the_answer(
         whisper: Any, detector: TurnDetector, paused: TurnCase, virtmic_fifo: Path) -> None:
     """The real capture path: the speech goes into the PulseAudio pipe-source, sounddevice
@@ -93,7 +100,9 @@ def test_through_the_virtual_microphone_it_holds_through_the_pause_and_ends_afte
     ended = threading.Event()
     answer = VoiceAnswer(SoundDeviceMicrophone(), whisper, on_silence_end=ended.set,
                          settings=StreamingSettings(silence_end_s=8.0), turn=detector)
-    speech_and_silence = paused.audio[: int((paused.last_word_s + 4.0) * SAMPLE_RATE)]
+    # 7 s of quiet after the last word: room for the detector's verdict and its confirming
+    # block even when the decodes are slow, and still short of the 8 s longest wait.
+    speech_and_silence = with_quiet(paused, 7.0)
     answer.start()
     writer = feed_fifo(virtmic_fifo, speech_and_silence, speed=1.0)
     try:
@@ -149,7 +158,7 @@ async def test_in_the_tui_a_paused_answer_is_held_then_ends_by_itself(
         await pilot.press("space")
         recording = screen.recording
         assert recording is not None
-        audio = paused.audio[: int((paused.last_word_s + 4.0) * SAMPLE_RATE)]
+        audio = with_quiet(paused, 7.0)
         writer = feed_fifo(virtmic_fifo, audio, speed=1.0)
         # During the pause after "... look at is" the answer is still being recorded.
         pause_mid = (paused.pause[0] + paused.pause[1]) / 2  # type: ignore[index]
