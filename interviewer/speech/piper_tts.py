@@ -33,13 +33,13 @@ import numpy as np
 
 from interviewer.speech.tts import (
     DEFAULT_RATE_WPM,
-    RATE_RANGE,
     Clip,
     SpeechEngineUnavailable,
     SpeechError,
     Synthesizer,
     UnknownVoice,
     VoiceInfo,
+    checked_rate_and_volume,
     split_sentences,
 )
 
@@ -281,13 +281,8 @@ class PiperSynthesizer(Synthesizer):
 
     def __init__(self, voice: str = "", rate: int = DEFAULT_RATE_WPM, volume: float = 1.0, *,
                  threads: int = 1, progress: Progress | None = None) -> None:
-        if not RATE_RANGE[0] <= rate <= RATE_RANGE[1]:
-            raise ValueError(f"speech rate must be between {RATE_RANGE[0]} and {RATE_RANGE[1]}")
-        if not 0.0 <= volume <= 1.0:
-            raise ValueError("speech volume must be between 0.0 and 1.0")
         self.voice = voice.strip()
-        self.rate = int(rate)
-        self.volume = float(volume)
+        self.rate, self.volume = checked_rate_and_volume(rate, volume)
         self.threads = threads
         self.progress = progress
         """Told (one line) before the voice loads and before its first synthesis: both take

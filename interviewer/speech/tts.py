@@ -566,6 +566,15 @@ def _voices_on_thread(engine: Any) -> list[VoiceInfo]:
     return out
 
 
+def checked_rate_and_volume(rate: int, volume: float) -> tuple[int, float]:
+    """Every engine takes the same rate and volume settings, refused the same way."""
+    if not RATE_RANGE[0] <= rate <= RATE_RANGE[1]:
+        raise ValueError(f"speech rate must be between {RATE_RANGE[0]} and {RATE_RANGE[1]}")
+    if not 0.0 <= volume <= 1.0:
+        raise ValueError("speech volume must be between 0.0 and 1.0")
+    return int(rate), float(volume)
+
+
 class Pyttsx3Synthesizer(Synthesizer):
     """pyttsx3 (espeak-ng on Linux, the native engines on macOS and Windows), file by file."""
 
@@ -573,13 +582,8 @@ class Pyttsx3Synthesizer(Synthesizer):
 
     def __init__(self, voice: str = "", rate: int = DEFAULT_RATE_WPM, volume: float = 1.0, *,
                  engine: EngineThread | None = None, timeout: float = ENGINE_TIMEOUT_S) -> None:
-        if not RATE_RANGE[0] <= rate <= RATE_RANGE[1]:
-            raise ValueError(f"speech rate must be between {RATE_RANGE[0]} and {RATE_RANGE[1]}")
-        if not 0.0 <= volume <= 1.0:
-            raise ValueError("speech volume must be between 0.0 and 1.0")
         self.voice = voice.strip()
-        self.rate = int(rate)
-        self.volume = float(volume)
+        self.rate, self.volume = checked_rate_and_volume(rate, volume)
         self.timeout = timeout
         self._engine = engine or shared_engine_thread()
         self._lock = threading.Lock()
