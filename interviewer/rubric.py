@@ -12,6 +12,8 @@ from interviewer.tomlcompat import tomllib
 MIN_SCORE = 1
 MAX_SCORE = 5
 HIRE_BAR = 3
+STRENGTH_BAR = 4.0
+"""A dimension at or above it is a strength: no advice, and the coach stops probing it."""
 
 
 @dataclass(frozen=True)

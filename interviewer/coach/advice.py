@@ -13,9 +13,8 @@ from interviewer.coach.analysis import DEPTH_FAMILIES, Reading
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.signals import DIMENSION_FAMILIES, FAMILY_BY_NAME, Family
 from interviewer.coach.text import stem, words
-from interviewer.rubric import dimension
+from interviewer.rubric import STRENGTH_BAR, dimension
 
-STRONG = 4.0
 OUTLINE_COVERED = 0.5
 
 _COMMUNICATION_ADVICE = {
@@ -67,7 +66,7 @@ def _family_advice(readings: Sequence[Reading], dim_id: str) -> Family | None:
 
 
 def advice_for(readings: Sequence[Reading], dim_id: str, score: float) -> str:
-    if score >= STRONG:
+    if score >= STRENGTH_BAR:
         return ""
     if all(r.empty for r in readings):
         return "Give an answer: even a rough structure can be scored and improved."
@@ -104,7 +103,7 @@ def strengths_for(readings: Sequence[Reading]) -> list[str]:
     for dim_id in [d for d in DIMENSION_FAMILIES] + ["communication"]:
         best = max(readings, key=lambda r: r.dimensions[dim_id].score)
         top = best.dimensions[dim_id]
-        if top.score < STRONG or best.off_topic:
+        if top.score < STRENGTH_BAR or best.off_topic:
             continue
         labels = [FAMILY_BY_NAME[n].label for n in top.applied if n in FAMILY_BY_NAME]
         if dim_id == "communication":

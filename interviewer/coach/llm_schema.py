@@ -18,7 +18,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from interviewer.coach.base import AnsweredQuestion
 from interviewer.coach.text import clause_around, is_injection
-from interviewer.rubric import MAX_SCORE, MIN_SCORE, clamp_score, dimension, dimension_ids
+from interviewer.rubric import (
+    MAX_SCORE,
+    MIN_SCORE,
+    STRENGTH_BAR,
+    clamp_score,
+    dimension,
+    dimension_ids,
+)
 from interviewer.scorecard import (
     DimensionScore,
     QuestionScore,
@@ -28,7 +35,6 @@ from interviewer.scorecard import (
 )
 
 EVIDENCE_PER_DIMENSION = 2
-STRONG = 4.0
 MAX_LINES = 5
 MAX_LINE_CHARS = 400
 _FENCE = re.compile(r"^\s*```[a-zA-Z0-9_-]*\s*\n?|\n?\s*```\s*$")
@@ -222,7 +228,7 @@ def assemble(card: LLMScorecard, items: Sequence[AnsweredQuestion], coach: str) 
             if span not in evidence and len(evidence) < EVIDENCE_PER_DIMENSION:
                 evidence.append(span)
         advice = _text(reply.advice) if reply else ""
-        if mean >= STRONG:
+        if mean >= STRENGTH_BAR:
             advice = ""  # nothing to fix on a dimension scored 4 or more
         elif not advice:
             advice = f"Aim for this: {dimension(dim_id).level_5}"
@@ -246,7 +252,7 @@ def assemble(card: LLMScorecard, items: Sequence[AnsweredQuestion], coach: str) 
         adds_all.extend(a for a in q.strong_answer_adds if a not in adds_all)
     strengths = _lines(card.strengths)
     for dim in dims:  # every dimension scored 4 or more is named, whatever the model wrote
-        if dim.score >= STRONG and not any(dim.name.lower() in x.lower() for x in strengths):
+        if dim.score >= STRENGTH_BAR and not any(dim.name.lower() in x.lower() for x in strengths):
             strengths.append(f"{dim.name} ({dim.score:g}/5)")
     return Scorecard(
         overall=overall, coach=coach, dimensions=dims,

@@ -15,8 +15,8 @@ from interviewer.coach.base import AnsweredQuestion
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.signals import FAMILY_BY_NAME
 from interviewer.coach.text import shorten, without_fillers
+from interviewer.rubric import STRENGTH_BAR
 
-STRONG = 4.0
 _LEADS = ("You said", "You mentioned", "Earlier you said")
 
 # Direct, neutral probes for questions with no bank probe for a dimension (ad-hoc questions).
@@ -131,7 +131,7 @@ class ProbePicker:
             back = BACK_TO_QUESTION.format(prompt=q.prompt)
             return f"{back} {self._take(opener) if opener else ''}".strip(), dim
         probed = [f.dimension for f in item.follow_ups]
-        weak = [d for d in q.dimensions if reading.dimensions[d].score < STRONG]
+        weak = [d for d in q.dimensions if reading.dimensions[d].score < STRENGTH_BAR]
         weak.sort(key=lambda d: (d in probed, reading.dimensions[d].score, q.dimensions.index(d)))
         for dim in weak:
             if dim in probed:
