@@ -7,6 +7,8 @@
 set -eu
 cmd=${1:-start}
 dir=${INTERVIEWER_AUDIO_RUNTIME:-${TMPDIR:-/tmp}/interviewer-audio-$(id -u)}
+# A Unix socket path holds at most 107 bytes: under a long $TMPDIR, fall back to /tmp.
+[ "${#dir}" -le 80 ] || dir=/tmp/interviewer-audio-$(id -u)
 case "$cmd" in
 start)
     command -v pulseaudio >/dev/null || { echo "virtual-audio: pulseaudio is not installed" >&2; exit 1; }
@@ -14,12 +16,22 @@ start)
     chmod 700 "$dir"
     export XDG_RUNTIME_DIR="$dir"
     if ! pactl info >/dev/null 2>&1; then
+        # Its own config and state folders and no cookie, so a read-only or missing $HOME (a CI
+        # user) cannot stop it; no realtime request, so no D-Bus is needed.
+        mkdir -p "$dir/config" "$dir/state"
+        XDG_CONFIG_HOME="$dir/config" PULSE_STATE_PATH="$dir/state" HOME="$dir" \
         pulseaudio -n --daemonize=yes --exit-idle-time=-1 --system=false \
-            --load=module-native-protocol-unix \
+            --realtime=no --high-priority=no --log-target=file:"$dir/pulseaudio.log" \
+            --load="module-native-protocol-unix auth-anonymous=1" \
             --load="module-null-sink sink_name=speaker" \
             --load="module-pipe-source source_name=virtmic file=$dir/virtmic format=s16le rate=16000 channels=1" \
             --load=module-always-sink >/dev/null 2>&1
-        for _ in $(seq 50); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
+        for _ in $(seq 100); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
+        if ! pactl info >/dev/null 2>&1; then
+            echo "virtual-audio: PulseAudio did not start in $dir (user $(id -un), HOME=${HOME:-unset}); its log:" >&2
+            cat "$dir/pulseaudio.log" >&2 2>/dev/null || true
+            exit 1
+        fi
     fi
     pactl set-default-source virtmic
     pactl set-default-sink speaker
