@@ -26,12 +26,13 @@ sys.path.insert(0, str(ROOT / "audio_fixtures"))
 
 from domain_fixtures import cases, heard  # noqa: E402
 
-from interviewer.speech import stt  # noqa: E402
+from interviewer.speech import whisper_stt  # noqa: E402
 from interviewer.speech.audio import SAMPLE_RATE, Audio, load_audio  # noqa: E402
 from interviewer.speech.glossary import transcription_hint  # noqa: E402
-from interviewer.speech.streaming import StreamingSettings, StreamingTranscriber  # noqa: E402
-from interviewer.speech.stt import WhisperTranscriber  # noqa: E402
+from interviewer.speech.streaming import StreamingTranscriber  # noqa: E402
+from interviewer.speech.streaming_settings import StreamingSettings  # noqa: E402
 from interviewer.speech.wer import wer  # noqa: E402
+from interviewer.speech.whisper_stt import WhisperTranscriber  # noqa: E402
 
 FIXTURES = ("weak.wav", "medium.flac", "strong.flac", "long.flac")
 JFK = ROOT.parent / "shared" / "real-speech" / "jfk.flac"
@@ -67,12 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     n_terms = sum(len(c.terms) for c in domain)
     say(f"domain terms: {len(domain)} sentences, {n_terms} terms; bundled Whisper tiny.en")
 
-    pad = stt.END_PAD_S
+    pad = whisper_stt.END_PAD_S
     ways = (("as before (no pad, no glossary)", 0.0, ""), ("end padded", pad, ""),
             ("end padded + glossary", pad, hint))
     recalls: list[float] = []
     for label, end_pad, hotwords in ways:
-        stt.END_PAD_S = end_pad
+        whisper_stt.END_PAD_S = end_pad
         whisper.hint = hotwords
         got = 0
         for case in domain:
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                     + (f"   (missed: {', '.join(missed)})" if missed else ""))
         recalls.append(got / n_terms)
         say(f"{label:<34} term recall {got}/{n_terms} = {got / n_terms:.1%}")
-    stt.END_PAD_S = pad
+    whisper_stt.END_PAD_S = pad
     say(f"glossary vs before: {recalls[2] - recalls[0]:+.1%} points of recall "
         f"({recalls[2] / recalls[0]:.2f}x)")
     ok = recalls[2] > recalls[1]

@@ -37,9 +37,9 @@ from interviewer.config import Settings  # noqa: E402
 from interviewer.session.store import SessionStore  # noqa: E402
 from interviewer.speech.audio import SAMPLE_RATE  # noqa: E402
 from interviewer.speech.capture import SoundDeviceMicrophone  # noqa: E402
-from interviewer.speech.playback import open_speaker  # noqa: E402
-from interviewer.speech.stt import WhisperTranscriber  # noqa: E402
+from interviewer.speech.factory import open_speaker  # noqa: E402
 from interviewer.speech.virtmic import feed_fifo  # noqa: E402
+from interviewer.speech.whisper_stt import WhisperTranscriber  # noqa: E402
 from interviewer.ui.app import InterviewerApp  # noqa: E402
 from interviewer.ui.voice import VoiceInterviewScreen  # noqa: E402
 from interviewer.ui.voice_kit import VoiceKit  # noqa: E402
@@ -77,7 +77,8 @@ async def one_run(whisper: WhisperTranscriber, fifo: str, case: TurnCase, *, det
     audio = case.audio[: int((case.last_word_s + silence_end_s + 2.0) * SAMPLE_RATE)]
     async with app.run_test(size=(100, 34)) as pilot:
         await until(pilot, lambda: kit.ready, 120)
-        await pilot.press("enter")
+        await pilot.press("enter")  # the microphone and the speaker open in a worker
+        await until(pilot, lambda: isinstance(app.screen, VoiceInterviewScreen), 60)
         screen = app.screen
         assert isinstance(screen, VoiceInterviewScreen)
         await until(pilot, lambda: screen.utterance is not None, 30)

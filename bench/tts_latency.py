@@ -30,17 +30,15 @@ from pathlib import Path
 from interviewer.banks import load_banks
 from interviewer.config import Settings
 from interviewer.speech.audio import SAMPLE_RATE
-from interviewer.speech.playback import (
-    AudioOutput,
-    NullOutput,
-    OutputDeviceUnavailable,
-    SoundDeviceOutput,
-    Speaker,
-)
-from interviewer.speech.stt import WhisperTranscriber
-from interviewer.speech.tts import SpeechError, Synthesizer
-from interviewer.speech.tts_factory import choose_engine, make_synthesizer
+from interviewer.speech.audio_output import AudioOutput
+from interviewer.speech.errors import OutputDeviceUnavailable, SpeechError
+from interviewer.speech.factory import choose_engine, make_synthesizer
+from interviewer.speech.null_output import NullOutput
+from interviewer.speech.sounddevice_output import SoundDeviceOutput
+from interviewer.speech.speaker import Speaker
+from interviewer.speech.synthesizer import Synthesizer
 from interviewer.speech.wer import wer
+from interviewer.speech.whisper_stt import WhisperTranscriber
 
 FOLLOW_UP_TARGET_MS = 300.0
 WER_TARGET = 0.07

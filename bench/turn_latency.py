@@ -26,12 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from interviewer.speech.answer import VoiceAnswer  # noqa: E402
+from interviewer.speech.answer_recording import VoiceAnswer  # noqa: E402
 from interviewer.speech.audio import load_audio, seconds  # noqa: E402
 from interviewer.speech.capture import FileMicrophone  # noqa: E402
-from interviewer.speech.streaming import StreamingSettings  # noqa: E402
-from interviewer.speech.stt import SttSettings, WhisperTranscriber  # noqa: E402
+from interviewer.speech.streaming_settings import StreamingSettings  # noqa: E402
 from interviewer.speech.wer import wer  # noqa: E402
+from interviewer.speech.whisper_stt import SttSettings, WhisperTranscriber  # noqa: E402
 
 TARGET_S = 1.0
 TARGET_RATIO = 5.0

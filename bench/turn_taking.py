@@ -38,11 +38,12 @@ sys.path.insert(0, str(ROOT / "audio_fixtures"))
 from turn_fixtures import TAIL_S, TurnCase, cases  # noqa: E402
 
 from interviewer.speech.audio import SAMPLE_RATE, Audio, load_audio  # noqa: E402
-from interviewer.speech.streaming import StreamingSettings  # noqa: E402
-from interviewer.speech.stt import Transcript, WhisperTranscriber  # noqa: E402
+from interviewer.speech.streaming_settings import StreamingSettings  # noqa: E402
+from interviewer.speech.stt import Transcript  # noqa: E402
 from interviewer.speech.turn import TurnDetector, load_detector  # noqa: E402
 from interviewer.speech.turn_replay import replay  # noqa: E402
 from interviewer.speech.vad import SpeechDetector  # noqa: E402
+from interviewer.speech.whisper_stt import WhisperTranscriber  # noqa: E402
 
 JFK = ROOT.parent / "shared" / "real-speech" / "jfk.flac"
 LONGEST_WAIT_S = 8.0
@@ -77,15 +78,24 @@ class CachedTranscriber:
 
     def __init__(self, inner: WhisperTranscriber) -> None:
         self.inner = inner
-        self.settings = inner.settings
         self._done: dict[tuple[bytes, int | None, bool | None], tuple[Transcript, float]] = {}
         self.credited = 0.0
+
+    @property
+    def language(self) -> str:
+        return self.inner.language
+
+    def check(self) -> str:
+        return self.inner.check()
+
+    def load(self) -> None:
+        self.inner.load()
 
     def timer(self) -> float:
         return time.perf_counter() + self.credited
 
     def transcribe(self, audio: Audio, *, beam_size: int | None = None,
-                   word_timestamps: bool | None = None) -> Transcript:
+                   word_timestamps: bool | None = None, hint: str | None = None) -> Transcript:
         key = (hashlib.sha1(audio.tobytes()).digest(), beam_size, word_timestamps)
         if key in self._done:
             transcript, cost = self._done[key]

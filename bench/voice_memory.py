@@ -36,10 +36,11 @@ from interviewer.config import Settings  # noqa: E402
 from interviewer.session.store import SessionStore  # noqa: E402
 from interviewer.speech.audio import SAMPLE_RATE, load_audio  # noqa: E402
 from interviewer.speech.capture import SoundDeviceMicrophone  # noqa: E402
-from interviewer.speech.playback import NullOutput, Speaker  # noqa: E402
-from interviewer.speech.stt import WhisperTranscriber  # noqa: E402
-from interviewer.speech.tts_factory import ChosenVoice  # noqa: E402
+from interviewer.speech.factory import ChosenVoice  # noqa: E402
+from interviewer.speech.null_output import NullOutput  # noqa: E402
+from interviewer.speech.speaker import Speaker  # noqa: E402
 from interviewer.speech.virtmic import feed_fifo  # noqa: E402
+from interviewer.speech.whisper_stt import WhisperTranscriber  # noqa: E402
 from interviewer.ui.app import InterviewerApp  # noqa: E402
 from interviewer.ui.scorecard_screen import ScorecardScreen  # noqa: E402
 from interviewer.ui.voice import VoiceInterviewScreen  # noqa: E402
@@ -90,7 +91,8 @@ async def interview(settings: Settings, voice: ChosenVoice, fifo: str, audio: np
                          OfflineCoach(), SessionStore(home), voice=kit, seed=1)
     async with app.run_test(size=(100, 34)) as pilot:
         await until(pilot, lambda: kit.ready, 120)
-        await pilot.press("enter")
+        await pilot.press("enter")  # the microphone and the speaker open in a worker
+        await until(pilot, lambda: isinstance(app.screen, VoiceInterviewScreen), 60)
         screen = app.screen
         assert isinstance(screen, VoiceInterviewScreen)
         await until(pilot, lambda: screen.utterance is not None, 30)

@@ -115,7 +115,8 @@ def _check_home(home: Path) -> None:
 
 def _remember(name: str, value: str) -> None:
     """A device given by flag is kept in the config file for the next run, if it exists."""
-    from interviewer.speech.capture import AudioUnavailable, find_input, find_output
+    from interviewer.speech.devices import find_input, find_output
+    from interviewer.speech.errors import AudioUnavailable
 
     try:
         (find_input if name == "input_device" else find_output)(value)

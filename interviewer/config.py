@@ -38,7 +38,7 @@ _NUMBERS: dict[str, tuple[type[int] | type[float], float, float]] = {
 }
 """Numeric settings: their type and inclusive range."""
 TTS_ENGINES = ("auto", "piper", "pyttsx3")
-"""Who speaks: interviewer.speech.tts_factory says how 'auto' chooses."""
+"""Who speaks: interviewer.speech.factory says how 'auto' chooses."""
 _CHOICES: dict[str, tuple[str, ...]] = {"mode": MODES, "coach": COACHES,
                                         "tts_engine": TTS_ENGINES}
 """Settings that take one of a few words."""

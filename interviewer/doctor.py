@@ -103,7 +103,8 @@ def coach_checks(settings: CoachSettings) -> list[Check]:
 
 def device_checks(settings: object) -> list[Check]:
     """The devices the settings name (`input-device`, `output-device`): each must exist."""
-    from interviewer.speech.capture import AudioUnavailable, find_input, find_output, list_devices
+    from interviewer.speech.devices import find_input, find_output, list_devices
+    from interviewer.speech.errors import AudioUnavailable
 
     wanted = {label: str(getattr(settings, label.replace("-", "_"), "") or "")
               for label in ("input-device", "output-device")}
@@ -131,7 +132,7 @@ def voice_check(engine: str, voice: str) -> Check:
     """Which engine will speak, with which voice (and why not Piper, when it cannot)."""
     from importlib import metadata
 
-    from interviewer.speech.tts_factory import choose_engine
+    from interviewer.speech.factory import choose_engine
 
     chosen, notice = choose_engine(engine, voice)
     if chosen == "piper":
@@ -155,10 +156,9 @@ def speech_checks(engine: str = "auto", voice: str = "") -> list[Check]:
                         else "not found (recording answers needs libportaudio2)", ok=bool(lib)))
 
     def inputs() -> list[str]:
-        import sounddevice  # raises OSError without PortAudio
+        from interviewer.speech.devices import list_devices  # AudioUnavailable: no PortAudio
 
-        devices = sounddevice.query_devices()
-        return [str(d["name"]) for d in devices if int(d.get("max_input_channels", 0)) > 0]
+        return [d.name for d in list_devices() if d.inputs > 0]
 
     names, error = _guarded(inputs, DEVICE_TIMEOUT)
     if names is None:

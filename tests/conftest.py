@@ -109,7 +109,7 @@ AUDIO_FIXTURES = Path(__file__).resolve().parents[1] / "audio_fixtures"
 @pytest.fixture(scope="session")
 def whisper():
     """The real default speech model (bundled tiny.en), loaded once for the whole test run."""
-    from interviewer.speech.stt import WhisperTranscriber
+    from interviewer.speech.whisper_stt import WhisperTranscriber
 
     transcriber = WhisperTranscriber()
     transcriber.load()

@@ -138,7 +138,7 @@ def tone_wav(seconds: float, path: Path | None = None) -> bytes:
     """A quiet 220 Hz tone as 16 kHz mono WAV bytes (written to `path` too, if given)."""
     import numpy as np
 
-    from interviewer.speech.tts import Clip
+    from interviewer.speech.clip import Clip
 
     t = np.arange(int(seconds * TONE_RATE)) / TONE_RATE
     data = Clip.from_float32(0.1 * np.sin(2 * np.pi * 220 * t), TONE_RATE).to_wav_bytes()

@@ -23,7 +23,7 @@ from interviewer.session.library import load_record
 from interviewer.session.recordings import recordings
 from interviewer.session.store import SessionStore
 from interviewer.speech.delivery import FIELDS, from_words
-from interviewer.speech.stt import WhisperTranscriber
+from interviewer.speech.whisper_stt import WhisperTranscriber
 
 MANIFEST = json.loads((AUDIO_FIXTURES / "manifest.json").read_text())
 META = MANIFEST["delivery"]

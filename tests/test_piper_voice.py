@@ -19,20 +19,19 @@ from test_playback import MonitorRecording, virtual_audio  # noqa: F401 - a fixt
 
 from interviewer.banks import load_banks
 from interviewer.config import ConfigError, Settings, load_settings
+from interviewer.speech.errors import SpeechEngineUnavailable, UnknownVoice
+from interviewer.speech.factory import choose_engine, make_synthesizer
+from interviewer.speech.null_output import NullOutput
 from interviewer.speech.piper_tts import (
     BUNDLED_VOICE,
     PiperSynthesizer,
     bundled_voice_file,
     piper_pieces,
 )
-from interviewer.speech.playback import NullOutput, SoundDeviceOutput, Speaker
-from interviewer.speech.tts import (
-    Pyttsx3Synthesizer,
-    SpeechEngineUnavailable,
-    UnknownVoice,
-    split_sentences,
-)
-from interviewer.speech.tts_factory import choose_engine, make_synthesizer
+from interviewer.speech.pyttsx3_tts import Pyttsx3Synthesizer
+from interviewer.speech.sentences import split_sentences
+from interviewer.speech.sounddevice_output import SoundDeviceOutput
+from interviewer.speech.speaker import Speaker
 from interviewer.speech.wer import wer
 
 INTERVIEWER = str(Path(sys.executable).parent / "interviewer")
@@ -288,7 +287,7 @@ async def test_voice_interview_without_piper_speaks_with_pyttsx3_and_says_so_onc
     from voice_parts import SilentTranscriber
 
     from interviewer.speech.capture import SoundDeviceMicrophone
-    from interviewer.speech.tts_factory import ChosenVoice
+    from interviewer.speech.factory import ChosenVoice
     from interviewer.ui.voice_kit import VoiceKit
 
     monkeypatch.setitem(sys.modules, "piper", None)
@@ -321,7 +320,7 @@ def test_the_kit_loads_and_warms_the_piper_voice_with_the_model(
     from interviewer.speech.piper_tts import loaded_voice
 
     monkeypatch.setattr(piper_tts, "_loaded", {})  # as in a new process: nothing loaded yet
-    from interviewer.speech.tts_factory import ChosenVoice
+    from interviewer.speech.factory import ChosenVoice
     from interviewer.ui.voice_kit import VoiceKit
 
     voice = ChosenVoice(Settings(mode="voice"))

@@ -22,25 +22,17 @@ import numpy as np
 import pytest
 
 from interviewer.session.store import SessionStore
-from interviewer.speech.playback import (
-    AudioOutput,
-    FillFn,
-    NullOutput,
-    OutputDeviceUnavailable,
-    OutputStream,
-    SoundDeviceOutput,
-    Speaker,
-    Utterance,
-)
-from interviewer.speech.tts import (
-    Clip,
-    EngineThread,
-    Pyttsx3Synthesizer,
-    SpeechEngineUnavailable,
-    SpeechError,
-    Synthesizer,
-    split_sentences,
-)
+from interviewer.speech.audio_output import AudioOutput, FillFn, OutputStream
+from interviewer.speech.clip import Clip
+from interviewer.speech.errors import OutputDeviceUnavailable, SpeechEngineUnavailable, SpeechError
+from interviewer.speech.null_output import NullOutput
+from interviewer.speech.pyttsx3_engine import EngineThread
+from interviewer.speech.pyttsx3_tts import Pyttsx3Synthesizer
+from interviewer.speech.sentences import split_sentences
+from interviewer.speech.sounddevice_output import SoundDeviceOutput
+from interviewer.speech.speaker import Speaker
+from interviewer.speech.synthesizer import Synthesizer
+from interviewer.speech.utterance import Utterance
 
 LONG_TEXT = " ".join(
     f"This is sentence number {n} of a long question that nobody wants to hear in full."
@@ -364,7 +356,7 @@ def test_no_output_device_is_one_notice_and_then_silence(synth: Pyttsx3Synthesiz
 
 
 def test_a_named_device_that_does_not_exist_is_a_clear_error() -> None:
-    with pytest.raises(OutputDeviceUnavailable, match="no output device 'no-such-speaker'"):
+    with pytest.raises(OutputDeviceUnavailable, match="no speaker named 'no-such-speaker'"):
         SoundDeviceOutput("no-such-speaker").check()
 
 

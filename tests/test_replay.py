@@ -13,8 +13,9 @@ from test_playback import MonitorRecording, frame_rms, virtual_audio, voiced_spa
 
 from interviewer.session.library import load_record
 from interviewer.session.recordings import has_audio, recordings, word_at, word_offsets
-from interviewer.speech.playback import NullOutput, SoundDeviceOutput
+from interviewer.speech.null_output import NullOutput
 from interviewer.speech.replay import RecordingUnavailable, Replayer, read_recording
+from interviewer.speech.sounddevice_output import SoundDeviceOutput
 
 __all__ = ["virtual_audio"]  # the fixture, shared with test_playback
 

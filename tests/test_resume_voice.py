@@ -256,11 +256,16 @@ class WordsTranscriber:
         self.text = text
         self.calls = 0
 
+    language = "en"
+
+    def check(self) -> str:
+        return "words"
+
     def load(self) -> None:
         pass
 
     def transcribe(self, audio: Any, *, beam_size: int | None = None,
-                   word_timestamps: bool | None = None) -> Any:
+                   word_timestamps: bool | None = None, hint: str | None = None) -> Any:
         from interviewer.speech.stt import Segment, Transcript, Word
 
         self.calls += 1

@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 from voice_parts import SilentTranscriber
 
-from interviewer.speech.answer import VoiceAnswer
+from interviewer.speech.answer_recording import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
 from interviewer.speech.capture import FileMicrophone, Level
-from interviewer.speech.streaming import StreamingSettings
+from interviewer.speech.streaming_settings import StreamingSettings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "audio_fixtures"
 

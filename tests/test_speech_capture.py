@@ -14,22 +14,15 @@ import numpy as np
 import pytest
 from conftest import AUDIO_FIXTURES
 
-from interviewer.speech.answer import VoiceAnswer
+from interviewer.speech.answer_recording import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
-from interviewer.speech.capture import (
-    AudioUnavailable,
-    Device,
-    FileMicrophone,
-    LevelMeter,
-    MicCheck,
-    SoundDeviceMicrophone,
-    find_input,
-    list_devices,
-)
-from interviewer.speech.streaming import StreamingSettings
-from interviewer.speech.stt import WhisperTranscriber
+from interviewer.speech.capture import FileMicrophone, LevelMeter, MicCheck, SoundDeviceMicrophone
+from interviewer.speech.devices import Device, find_input, list_devices
+from interviewer.speech.errors import AudioUnavailable
+from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.virtmic import feed_fifo
 from interviewer.speech.wer import wer
+from interviewer.speech.whisper_stt import WhisperTranscriber
 
 
 def test_the_real_input_stream_records_the_virtual_microphone(
@@ -91,9 +84,9 @@ def test_no_input_device_is_a_clear_error() -> None:
 
 def test_without_an_audio_server_there_is_no_microphone(tmp_path: Path) -> None:
     """No sound card and no PulseAudio (a fresh headless machine): one clear error."""
-    code = ("from interviewer.speech.answer import make_microphone\n"
+    code = ("from interviewer.speech.factory import make_microphone\n"
             "from interviewer.config import Settings\n"
-            "from interviewer.speech.capture import AudioUnavailable\n"
+            "from interviewer.speech.errors import AudioUnavailable\n"
             "try:\n    make_microphone(Settings())\n"
             "except AudioUnavailable as exc:\n    print(exc)\n")
     env = {**os.environ, "XDG_RUNTIME_DIR": str(tmp_path), "PULSE_SERVER": "unix:/nonexistent"}
@@ -106,7 +99,8 @@ def test_without_an_audio_server_there_is_no_microphone(tmp_path: Path) -> None:
 def test_missing_portaudio_is_a_clear_error(tmp_path: Path) -> None:
     """sounddevice raises OSError at import when libportaudio2 is missing."""
     (tmp_path / "sounddevice.py").write_text("raise OSError('PortAudio library not found')\n")
-    code = ("from interviewer.speech.capture import AudioUnavailable, list_devices\n"
+    code = ("from interviewer.speech.devices import list_devices\n"
+            "from interviewer.speech.errors import AudioUnavailable\n"
             "try:\n    list_devices()\n"
             "except AudioUnavailable as exc:\n    print(exc)\n")
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}

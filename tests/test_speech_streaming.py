@@ -12,12 +12,14 @@ import numpy as np
 import pytest
 from conftest import AUDIO_FIXTURES
 
-from interviewer.speech.answer import VoiceAnswer
+from interviewer.speech.answer_recording import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
 from interviewer.speech.capture import FileMicrophone
-from interviewer.speech.streaming import Caption, StreamingSettings, StreamingTranscriber
-from interviewer.speech.stt import WhisperTranscriber
+from interviewer.speech.streaming import StreamingTranscriber
+from interviewer.speech.streaming_report import Caption
+from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.wer import wer
+from interviewer.speech.whisper_stt import WhisperTranscriber
 
 SPEED = 4.0
 """Four times real time: the same code path as a live answer, in a quarter of the time."""
@@ -117,6 +119,14 @@ def test_blocks_may_be_int16_or_float32(whisper: WhisperTranscriber) -> None:
 
 
 class BrokenTranscriber:
+    language = "en"
+
+    def check(self) -> str:
+        return "broken"
+
+    def load(self) -> None:
+        pass
+
     def transcribe(self, audio: object, **_: object) -> object:
         raise RuntimeError("model crashed")
 

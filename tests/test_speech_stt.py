@@ -13,13 +13,9 @@ import pytest
 from conftest import AUDIO_FIXTURES
 
 from interviewer.speech.audio import SAMPLE_RATE, AudioFileError, load_audio, rms_dbfs
-from interviewer.speech.stt import (
-    ModelLoadError,
-    SttSettings,
-    WhisperTranscriber,
-    resolve_model,
-)
+from interviewer.speech.stt import ModelLoadError
 from interviewer.speech.wer import wer
+from interviewer.speech.whisper_stt import SttSettings, WhisperTranscriber, resolve_model
 
 JFK = Path(__file__).resolve().parents[2] / "shared" / "real-speech" / "jfk.flac"
 JFK_TEXT = ("And so my fellow Americans, ask not what your country can do for you, ask what you "
@@ -124,7 +120,7 @@ def test_a_missing_model_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_loading_the_default_model_never_touches_the_network(tmp_path: Path) -> None:
     """With no network at all (proxies pointing nowhere) and an empty hub cache, it loads."""
-    code = ("from interviewer.speech.stt import WhisperTranscriber\n"
+    code = ("from interviewer.speech.whisper_stt import WhisperTranscriber\n"
             "t = WhisperTranscriber(); t.load()\n"
             "import os; print(t.source.local, os.environ.get('HF_HUB_OFFLINE'))\n")
     env = {**os.environ, "HF_HOME": str(tmp_path / "hf"), "HTTPS_PROXY": "http://127.0.0.1:9",

@@ -21,15 +21,12 @@ import pytest
 from interviewer import cli
 from interviewer.banks import load_banks
 from interviewer.config import ConfigError, load_settings
-from interviewer.speech.tts import (
-    Clip,
-    EngineThread,
-    Pyttsx3Synthesizer,
-    SpeechEngineUnavailable,
-    Synthesizer,
-    UnknownVoice,
-    split_sentences,
-)
+from interviewer.speech.clip import Clip
+from interviewer.speech.errors import SpeechEngineUnavailable, UnknownVoice
+from interviewer.speech.pyttsx3_engine import EngineThread
+from interviewer.speech.pyttsx3_tts import Pyttsx3Synthesizer
+from interviewer.speech.sentences import split_sentences
+from interviewer.speech.synthesizer import Synthesizer
 
 INTERVIEWER = str(Path(sys.executable).parent / "interviewer")
 NO_ESPEAK = "This means you probably do not have eSpeak or eSpeak-ng installed!"

@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from interviewer.speech.tts import EngineThread, Pyttsx3Synthesizer
+from interviewer.speech.pyttsx3_engine import EngineThread
+from interviewer.speech.pyttsx3_tts import Pyttsx3Synthesizer
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 

@@ -15,7 +15,8 @@ from textual.widgets import DataTable, Static
 from interviewer.rubric import dimensions
 from interviewer.scorecard import Scorecard
 from interviewer.session.library import load_record
-from interviewer.speech.playback import AudioOutput, FillFn, OutputDeviceUnavailable, OutputStream
+from interviewer.speech.audio_output import AudioOutput, FillFn, OutputStream
+from interviewer.speech.errors import OutputDeviceUnavailable
 from interviewer.ui.answer_view import PLAYING_STYLE, AnswerView
 from interviewer.ui.confirm import ConfirmScreen
 from interviewer.ui.delivery_panel import DeliveryPanel

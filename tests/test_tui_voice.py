@@ -51,7 +51,8 @@ async def open_voice_interview(pilot: Pilot[Any]) -> VoiceInterviewScreen:
     assert isinstance(app.screen, HomeScreen)
     note = app.screen.query_one("#voice-note", Static)
     await wait_until(pilot, lambda: str(note.content) == "Speech model ready", timeout=60)
-    await pilot.press("enter")
+    await pilot.press("enter")  # the microphone and the speaker open in a worker
+    await wait_until(pilot, lambda: isinstance(app.screen, InterviewScreen), timeout=60)
     screen = app.screen
     assert isinstance(screen, VoiceInterviewScreen)
     return screen
@@ -119,6 +120,10 @@ class HeldTranscriber:
         self.gate.set()
         self.waiting = threading.Event()
         self.calls = 0
+        self.language = inner.language
+
+    def check(self) -> str:
+        return str(self.inner.check())
 
     def load(self) -> None:
         self.inner.load()
@@ -198,6 +203,7 @@ async def test_d_no_microphone_one_notice_and_the_interview_runs_in_text(make_tu
         assert isinstance(app.screen, HomeScreen)
         await wait_until(pilot, lambda: app.voice is not None and app.voice.ready)
         await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
         assert not isinstance(screen, VoiceInterviewScreen)

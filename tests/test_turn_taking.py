@@ -19,10 +19,10 @@ from test_tui_pilot import SIZE, wait_until
 from test_tui_voice import open_voice_interview, record_of
 from voice_parts import NO_MIC, no_mic_kit, real_kit
 
-from interviewer.speech.answer import VoiceAnswer
+from interviewer.speech.answer_recording import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE
 from interviewer.speech.capture import SoundDeviceMicrophone
-from interviewer.speech.streaming import StreamingSettings
+from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.turn import (
     SmartTurnModel,
     TurnDetector,
@@ -185,7 +185,7 @@ async def test_mode_auto_is_voice_with_a_microphone(make_tui_app, whisper: Any,
         await wait_until(pilot, lambda: app.voice is not None and app.voice.ready, timeout=60)
         notices = [n.message for n in app._notifications]
         await pilot.press("enter")
-        assert isinstance(app.screen, VoiceInterviewScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, VoiceInterviewScreen))
     assert len(notices) == 1 and notices[0].startswith("Answering by voice")
 
 

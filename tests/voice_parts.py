@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from interviewer.speech.capture import AudioUnavailable, SoundDeviceMicrophone
-from interviewer.speech.playback import NullOutput, Speaker
+from interviewer.speech.capture import SoundDeviceMicrophone
+from interviewer.speech.errors import AudioUnavailable
+from interviewer.speech.null_output import NullOutput
+from interviewer.speech.pyttsx3_tts import Pyttsx3Synthesizer
+from interviewer.speech.speaker import Speaker
 from interviewer.speech.stt import Transcript
-from interviewer.speech.tts import Pyttsx3Synthesizer
 from interviewer.ui.voice_kit import VoiceKit
 
 NO_MIC = "no microphone: no input device found"
@@ -22,11 +24,16 @@ NO_MIC = "no microphone: no input device found"
 class SilentTranscriber:
     """A transcriber that hears nothing and loads instantly (for tests that never record)."""
 
+    language = "en"
+
+    def check(self) -> str:
+        return "silent"
+
     def load(self) -> None:
         pass
 
     def transcribe(self, audio: Any, *, beam_size: int | None = None,
-                   word_timestamps: bool | None = None) -> Transcript:
+                   word_timestamps: bool | None = None, hint: str | None = None) -> Transcript:
         return Transcript()
 
 

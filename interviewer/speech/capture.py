@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
-from interviewer.speech.alsa import quiet_alsa
 from interviewer.speech.audio import (
     SAMPLE_RATE,
     SILENT_DBFS,
@@ -28,6 +28,8 @@ from interviewer.speech.audio import (
     load_audio,
     rms_dbfs,
 )
+from interviewer.speech.devices import Device, find_input, sounddevice_module
+from interviewer.speech.errors import AudioUnavailable, first_line
 
 BLOCK_SECONDS = 0.1
 """One block every 100 ms: the meter's refresh rate and the transcriber's granularity."""
@@ -35,128 +37,33 @@ BLOCK_SECONDS = 0.1
 BlockCallback = Callable[[Audio], None]
 
 
-class AudioUnavailable(Exception):
-    """No way to record: PortAudio missing, no input device, or the chosen one cannot open.
+class Microphone(ABC):
+    """Something that delivers 16 kHz mono float32 blocks to `on_block` once started: the
+    sounddevice input, a file played as if spoken, or a fake in tests."""
 
-    The message is one line, for a notice ("... carrying on in text mode")."""
+    name = "microphone"
+    sample_rate = SAMPLE_RATE
 
+    def check(self) -> None:  # noqa: B027 - optional hook, nothing to check by default
+        """Raise AudioUnavailable now if there is nothing to record from."""
 
-class Microphone(Protocol):
-    """Something that delivers 16 kHz mono float32 blocks to `on_block` once started."""
+    @abstractmethod
+    def start(self, on_block: BlockCallback) -> None:
+        """Deliver blocks to `on_block` (on another thread) until `stop()`; AudioUnavailable
+        if it cannot open."""
 
-    sample_rate: int
-
-    def start(self, on_block: BlockCallback) -> None: ...
-
-    def stop(self) -> None: ...
+    @abstractmethod
+    def stop(self) -> None:
+        """Stop delivering blocks; never waits on a device that delivers nothing."""
 
 
 # -- the real microphone ------------------------------------------------------------------------
 
 
-
-def sounddevice_module() -> Any:
-    """Import sounddevice, or raise AudioUnavailable when the PortAudio library is missing."""
-    quiet_alsa()
-    try:
-        import sounddevice
-    except OSError as exc:
-        raise AudioUnavailable(
-            "no microphone: the PortAudio library is missing "
-            f"({_first_line(exc)}); on Debian/Ubuntu: sudo apt-get install libportaudio2"
-        ) from None
-    return sounddevice
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
-@dataclass(frozen=True)
-class Device:
-    index: int
-    name: str
-    hostapi: str
-    inputs: int
-    outputs: int
-    default_samplerate: float
-    default_input: bool = False
-    default_output: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "name": self.name, "hostapi": self.hostapi,
-                "inputs": self.inputs, "outputs": self.outputs,
-                "default_samplerate": self.default_samplerate,
-                "default_input": self.default_input, "default_output": self.default_output}
-
-
-def list_devices() -> list[Device]:
-    """Every PortAudio device, inputs and outputs, with the defaults marked."""
-    sd = sounddevice_module()
-    try:
-        raw = sd.query_devices()
-        apis = sd.query_hostapis()
-        default_in, default_out = sd.default.device
-    except sd.PortAudioError as exc:
-        raise AudioUnavailable(f"cannot list audio devices: {_first_line(exc)}") from None
-    out = []
-    for d in raw:
-        index = int(d["index"])
-        out.append(Device(
-            index=index, name=str(d["name"]), hostapi=str(apis[d["hostapi"]]["name"]),
-            inputs=int(d["max_input_channels"]), outputs=int(d["max_output_channels"]),
-            default_samplerate=float(d["default_samplerate"]),
-            default_input=index == default_in, default_output=index == default_out,
-        ))
-    return out
-
-
-def find_input(spec: str | int | None = None, devices: list[Device] | None = None) -> Device:
-    """The input device for a setting: ''/None = the default, digits = an index, else the
-    first input whose name contains `spec` (case-insensitive). Raises AudioUnavailable."""
-    devices = list_devices() if devices is None else devices
-    inputs = [d for d in devices if d.inputs > 0]
-    if not inputs:
-        raise AudioUnavailable("no microphone: no audio input device was found")
-    value = spec.strip() if isinstance(spec, str) else spec
-    if value is None or value == "":
-        for d in inputs:
-            if d.default_input:
-                return d
-        return inputs[0]
-    if isinstance(value, int) or value.isdigit():
-        index = int(value)
-        for d in inputs:
-            if d.index == index:
-                return d
-        raise AudioUnavailable(f"no microphone with index {index} (see `interviewer devices`)")
-    for d in inputs:
-        if value.lower() in d.name.lower():
-            return d
-    raise AudioUnavailable(f"no microphone named '{value}' (see `interviewer devices`)")
-
-
-def find_output(spec: str | int | None, devices: list[Device] | None = None) -> Device | None:
-    """The output device a setting names (as `find_input` reads it); None for the default.
-    Raises AudioUnavailable when no output matches."""
-    devices = list_devices() if devices is None else devices
-    value = spec.strip() if isinstance(spec, str) else spec
-    if value is None or value == "":
-        return None
-    outputs = [d for d in devices if d.outputs > 0]
-    for d in outputs:
-        if (str(d.index) == str(value)) if isinstance(value, int) or value.isdigit() \
-                else str(value).lower() in d.name.lower():
-            return d
-    raise AudioUnavailable(f"no speaker {'with index' if str(value).isdigit() else 'named'} "
-                           f"'{value}' (see `interviewer devices`)")
-
-
-class SoundDeviceMicrophone:
+class SoundDeviceMicrophone(Microphone):
     """The real microphone: a callback InputStream, 16 kHz mono float32, 100 ms blocks."""
 
-    sample_rate = SAMPLE_RATE
+    name = "sounddevice"
 
     def __init__(self, device: str | int | None = None, *,
                  block_seconds: float = BLOCK_SECONDS) -> None:
@@ -166,14 +73,15 @@ class SoundDeviceMicrophone:
         self.overflows = 0
         self._stream: Any = None
 
-    def check(self) -> Device:
+    def check(self) -> None:
         """Find the device now (raises AudioUnavailable), without opening it."""
         self.device = find_input(self.device_spec)
-        return self.device
 
     def start(self, on_block: BlockCallback) -> None:
         sd = sounddevice_module()
-        device = self.check()
+        self.check()
+        device = self.device
+        assert device is not None
 
         def callback(indata: Any, frames: int, _time: Any, status: Any) -> None:
             if status and status.input_overflow:
@@ -187,7 +95,7 @@ class SoundDeviceMicrophone:
             stream.start()
         except (sd.PortAudioError, ValueError) as exc:
             raise AudioUnavailable(
-                f"cannot record from '{device.name}': {_first_line(exc)}") from None
+                f"cannot record from '{device.name}': {first_line(exc)}") from None
         self._stream = stream
 
     def stop(self) -> None:
@@ -203,14 +111,14 @@ class SoundDeviceMicrophone:
 
 # -- a file standing in for the microphone -------------------------------------------------------
 
-class FileMicrophone:
+class FileMicrophone(Microphone):
     """Plays an audio file (anything load_audio reads) as if spoken into a microphone.
 
     `speed=1.0` delivers at real time, 2.0 twice as fast, 0 as fast as possible. Blocks come
     from a thread, like PortAudio's; `finished` is set after the last one.
     """
 
-    sample_rate = SAMPLE_RATE
+    name = "file"
 
     def __init__(self, source: str | Path | Audio, *, speed: float = 1.0,
                  block_seconds: float = BLOCK_SECONDS, trailing_silence_s: float = 0.0) -> None:

@@ -31,16 +31,14 @@ from typing import Any
 
 import numpy as np
 
-from interviewer.speech.tts import (
+from interviewer.speech.clip import Clip
+from interviewer.speech.errors import SpeechEngineUnavailable, SpeechError, UnknownVoice
+from interviewer.speech.sentences import split_sentences
+from interviewer.speech.synthesizer import (
     DEFAULT_RATE_WPM,
-    Clip,
-    SpeechEngineUnavailable,
-    SpeechError,
     Synthesizer,
-    UnknownVoice,
     VoiceInfo,
     checked_rate_and_volume,
-    split_sentences,
 )
 
 BUNDLED_VOICE = "en_US-joe-medium"

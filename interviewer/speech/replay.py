@@ -1,7 +1,7 @@
 """Replay of recorded files (answers, spoken prompts) through the speech `Speaker` and its
 output, one at a time, with the position played so far readable from any thread.
 
-    player = Replayer(SoundDeviceOutput(settings.output_device))
+    player = make_replayer(settings)     # speech.factory: on the configured output
     player.check()                      # OutputDeviceUnavailable: no device, say so once
     utt = player.play(path)             # RecordingUnavailable: missing or unreadable file
     ... utt.played_seconds, utt.state   # poll from a UI timer
@@ -12,8 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from interviewer.speech.playback import AudioOutput, Speaker, Utterance
-from interviewer.speech.tts import Clip, SpeechError, Synthesizer
+from interviewer.speech.audio_output import AudioOutput
+from interviewer.speech.clip import Clip
+from interviewer.speech.errors import SpeechError
+from interviewer.speech.speaker import Speaker
+from interviewer.speech.synthesizer import Synthesizer
+from interviewer.speech.utterance import Utterance
 
 
 class RecordingUnavailable(SpeechError):

@@ -11,9 +11,8 @@ One worker thread owns everything else, doing at most one model call at a time:
 - a *commit* at each longer pause (`pause_s`): the audio up to the middle of the pause is
   final; its segments (the covering pass's, or a fresh decode's) are shifted onto the answer's
   timeline and never change again;
-- the end of the answer (`on_silence_end`): with an end-of-turn detector (`turn.py`), when
-  after a short pause both the audio model and the words so far say the candidate has
-  finished; in any case after `silence_end_s` of silence following speech (the longest wait).
+- the end of the answer (`on_silence_end`), as `answer_end.AnswerEnd` decides it: the
+  end-of-turn detector's verdict after a pause, or `silence_end_s` of silence (the longest wait).
 
 `stop()` then only has the open tail left, and usually not even that: the pass started when the
 speaker fell silent already covers it. Silence and noise never reach the model, and what the
@@ -34,12 +33,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from interviewer.speech.answer_end import AnswerEnd, TurnEnd
 from interviewer.speech.audio import SAMPLE_RATE, Audio, as_float32
+from interviewer.speech.streaming_report import Caption, StreamStats
+from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.stt import Segment, Transcriber, Transcript, join_text
 from interviewer.speech.vad import WINDOW, Span, SpeechDetector
 
 if TYPE_CHECKING:
-    from interviewer.config import Settings
     from interviewer.speech.turn import TurnDetector, Verdict
 
 RECENT = 8 * SAMPLE_RATE
@@ -47,69 +48,6 @@ RECENT = 8 * SAMPLE_RATE
 
 REUSE_MARGIN = int(0.1 * SAMPLE_RATE)
 """A pass is reused as final only if it heard this much audio past the last speech."""
-
-
-@dataclass(frozen=True)
-class StreamingSettings:
-    silence_end_s: float = 8.0
-    """Silence after speech that ends the answer whatever the end-of-turn detector says
-    (without one, every answer); 0 = only stop() ends it."""
-    beam_size: int = 5
-    """Beam for every pass; 1 makes each a little faster and a little less accurate."""
-    word_timestamps: bool = True
-    pause_s: float = 0.6
-    """A pause at least this long closes a chunk (shorter ones, as at commas, keep context)."""
-    min_chunk_s: float = 1.0
-    """Shorter speech waits to be joined with what follows (each decode has a fixed cost)."""
-    max_chunk_s: float = 15.0
-    """Speech this long without a pause is cut anyway, at its quietest short gap."""
-    vad_threshold: float = 0.5
-    end_pass_s: float = 0.15
-    """Quiet after speech that starts a pass at once, so a stop finds the tail transcribed."""
-    caption_interval_s: float = 4.0
-    """At most one tentative caption pass this often; 0 = captions only at committed chunks."""
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> StreamingSettings:
-        return cls(silence_end_s=settings.silence_end_s)
-
-
-@dataclass(frozen=True)
-class Caption:
-    """The live caption: committed text (final) and tentative text (may still change)."""
-
-    committed: str
-    tentative: str
-    seconds: float
-    """Audio heard so far."""
-
-    @property
-    def text(self) -> str:
-        return " ".join(t for t in (self.committed, self.tentative) if t)
-
-
-@dataclass(frozen=True)
-class TurnEnd:
-    """Where an answer ended itself, on the audio's timeline."""
-
-    at_s: float
-    """Audio heard when the end was decided."""
-    speech_end_s: float
-    """End of the last speech before it (VAD)."""
-    reason: str
-    """'turn' (the detector: finished) or 'silence' (the longest wait passed)."""
-    verdict: Verdict | None = None
-
-
-@dataclass(frozen=True)
-class StreamStats:
-    chunks: int
-    tentative_passes: int
-    decode_seconds: float
-    tail_seconds: float
-    """Audio left open when stop() came (what the final pass had to cover, at most)."""
-    tail_reused: bool
-    """True when the last tentative pass already covered the tail, so nothing was decoded."""
 
 
 @dataclass
@@ -141,6 +79,7 @@ class StreamingTranscriber:
         clock: Callable[[], float] = time.perf_counter,
         turn: TurnDetector | None = None,
         once: bool = True,
+        vad: SpeechDetector | None = None,
     ) -> None:
         self.transcriber = transcriber
         self.settings = settings or StreamingSettings()
@@ -148,11 +87,8 @@ class StreamingTranscriber:
         self.on_silence_end = on_silence_end
         self.turn = turn
         """The end-of-turn detector; None: only the fixed silence ends the answer."""
-        self.once = once
-        """False: after an end, listen for the next one (`interviewer turns` on a file)."""
-        self.turn_ends: list[TurnEnd] = []
-        self.verdicts: list[tuple[float, Verdict]] = []
-        """Every verdict of the detector, with the audio heard when it was given."""
+        self._end = AnswerEnd(self.settings.silence_end_s, turn, once=once,
+                              on_end=self._silence_end)
         self.clock = clock
         self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
@@ -163,18 +99,14 @@ class StreamingTranscriber:
         self._open: Audio = np.zeros(0, np.float32)
         self._open_start = 0  # absolute sample index of self._open[0]
         self._total = 0
-        self._detector = SpeechDetector(self.settings.vad_threshold)
+        self._detector = vad or SpeechDetector(self.settings.vad_threshold)
         self._committed: list[Segment] = []
         self._pass_result: _Decoded | None = None
         self._last_pass_at = -1e9
         self._heard_speech = False
         self._last_speech_end = 0  # absolute sample index
-        self._silence_fired = False
         self._recent: Audio = np.zeros(0, np.float32)
         self._heard_upto = 0  # absolute sample up to which the words are known
-        self._judged: tuple[int, Verdict] | None = None  # (speech end judged, verdict)
-        self._judged_at = 0  # audio heard (samples) when the verdict was given
-        self._rearm_after = -1  # once=False: speech must go on past this sample to end again
         self._chunks = 0
         self._passes = 0
         self._decode_seconds = 0.0
@@ -205,6 +137,8 @@ class StreamingTranscriber:
         self._queue.put(_STOP)
         if not self._done.wait(timeout):
             raise TimeoutError("the transcription did not finish in time")
+        if self._thread is not None:
+            self._thread.join(1.0)  # done: only its last instructions are left
         if self._error is not None:
             raise self._error
         assert self._result is not None
@@ -221,7 +155,17 @@ class StreamingTranscriber:
 
     @property
     def silence_ended(self) -> bool:
-        return self._silence_fired
+        return self._end.fired
+
+    @property
+    def turn_ends(self) -> list[TurnEnd]:
+        """Where the answer ended itself (several with `once=False`)."""
+        return self._end.turn_ends
+
+    @property
+    def verdicts(self) -> list[tuple[float, Verdict]]:
+        """Every verdict of the end-of-turn detector, with the audio heard when it was given."""
+        return self._end.verdicts
 
     @property
     def end_reason(self) -> str:
@@ -405,56 +349,19 @@ class StreamingTranscriber:
         return transcript
 
     def _check_silence_end(self) -> None:
-        """End the answer if the detector says it is finished, or the longest wait passed."""
-        s = self.settings
-        if self._silence_fired or not self._heard_speech:
-            return
-        if self._last_speech_end <= self._rearm_after:
-            return
-        quiet = self._total - self._last_speech_end
-        if self.turn is not None:
-            verdict = self._verdict(quiet)
-            # Decided on audio heard before the judges ran: end only once a block that came
-            # in meanwhile confirms the speaker has not started again.
-            if verdict is not None and verdict.wait_s is not None \
-                    and quiet >= verdict.wait_s * SAMPLE_RATE and self._total > self._judged_at:
-                self._fire("turn", verdict)
-                return
-        if s.silence_end_s and quiet >= s.silence_end_s * SAMPLE_RATE:
-            self._fire("silence", self._judged[1] if self._judged else None)
-
-    def _verdict(self, quiet: int) -> Verdict | None:
-        """The judges' verdict on the current pause (asked once per pause, once the words up
-        to its start are transcribed); None before that."""
-        assert self.turn is not None
-        if self._judged is not None and self._judged[0] == self._last_speech_end:
-            again = self._judged[1].ask_again_s
-            if again is None or quiet < again * SAMPLE_RATE:
-                return self._judged[1]
-        if quiet < self.turn.pause_s * SAMPLE_RATE or self._heard_upto < self._last_speech_end:
-            return None
-        verdict = self.turn.judge(self._recent, self._words_so_far(), quiet / SAMPLE_RATE)
-        self._judged = (self._last_speech_end, verdict)
-        self._judged_at = self._total
-        self.verdicts.append((self._total / SAMPLE_RATE, verdict))
-        return verdict
+        if self._heard_speech:
+            self._end.check(total=self._total, speech_end=self._last_speech_end,
+                            heard_upto=self._heard_upto, recent=self._recent,
+                            words=self._words_so_far)
 
     def _words_so_far(self) -> str:
         done = self._pass_result
         tentative = join_text(done.transcript.segments) if done else ""
         return " ".join(t for t in (join_text(self._committed), tentative) if t)
 
-    def _fire(self, reason: str, verdict: Verdict | None) -> None:
-        self.turn_ends.append(TurnEnd(round(self._total / SAMPLE_RATE, 3),
-                                      round(self._last_speech_end / SAMPLE_RATE, 3),
-                                      reason, verdict))
-        if self.once:
-            self._silence_fired = True
-        else:  # listen for the next answer in the same audio
-            self._rearm_after = self._last_speech_end
+    def _silence_end(self) -> None:
         if self.on_silence_end is not None:
-            with contextlib.suppress(Exception):
-                self.on_silence_end()
+            self.on_silence_end()
 
     def _publish(self, *, final: bool = False) -> None:
         done = self._pass_result
@@ -484,5 +391,5 @@ class StreamingTranscriber:
             self._committed.extend(seg.shifted(offset) for seg in tail.segments)
         self._pass_result = None
         self._publish(final=True)
-        language = getattr(getattr(self.transcriber, "settings", None), "language", "en")
-        return Transcript(tuple(self._committed), self._total / SAMPLE_RATE, language or "en")
+        return Transcript(tuple(self._committed), self._total / SAMPLE_RATE,
+                          self.transcriber.language or "en")

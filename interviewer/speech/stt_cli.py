@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interviewer.speech.audio import AudioFileError
-from interviewer.speech.capture import AudioUnavailable, Device, find_input
+from interviewer.speech.devices import Device, find_input
+from interviewer.speech.errors import AudioUnavailable
 from interviewer.speech.stt import ModelLoadError
 
 if TYPE_CHECKING:
@@ -44,10 +45,8 @@ def transcribe_file(path: Path, settings: Settings, *, model: str | None = None,
     """Decode and transcribe a file with the configured model (blocking).
 
     Raises AudioFileError (unreadable file) or ModelLoadError (no model)."""
-    from dataclasses import replace
-
     from interviewer.speech.audio import load_audio
-    from interviewer.speech.stt import SttSettings, WhisperTranscriber
+    from interviewer.speech.factory import make_transcriber
     from interviewer.speech.wavfile import truncated_wav
 
     audio = load_audio(path)  # before the model: a bad file fails fast
@@ -56,14 +55,9 @@ def transcribe_file(path: Path, settings: Settings, *, model: str | None = None,
         print(f"interviewer: {path}: the recording is truncated ({cut[1]:.1f} s of the "
               f"{cut[0]:.1f} s its header announces): transcribing what is there",
               file=sys.stderr)
-    stt = SttSettings.from_settings(settings)
-    if model is not None:
-        stt = replace(stt, model=model)
-    if beam_size is not None:
-        if not 1 <= beam_size <= 10:
-            raise ModelLoadError("--beam-size must be between 1 and 10")
-        stt = replace(stt, beam_size=beam_size)
-    return WhisperTranscriber(stt).transcribe(audio)
+    if beam_size is not None and not 1 <= beam_size <= 10:
+        raise ModelLoadError("--beam-size must be between 1 and 10")
+    return make_transcriber(settings, model=model, beam_size=beam_size).transcribe(audio)
 
 
 def delivery_of(transcript: Transcript) -> dict[str, Any] | None:
@@ -100,7 +94,7 @@ def _transcribe(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _devices(args: argparse.Namespace, settings: Settings) -> int:
-    from interviewer.speech.capture import list_devices
+    from interviewer.speech.devices import list_devices
 
     devices = list_devices()
     in_use: Device | None

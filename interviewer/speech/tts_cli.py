@@ -10,9 +10,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interviewer.speech.errors import SpeechError
+from interviewer.speech.factory import make_synthesizer
 from interviewer.speech.piper_tts import BUNDLED_VOICE, INSTALL_HINT, is_voice_file, piper_missing
-from interviewer.speech.tts import RATE_RANGE, SpeechError, Synthesizer, VoiceInfo
-from interviewer.speech.tts_factory import make_synthesizer
+from interviewer.speech.synthesizer import RATE_RANGE, Synthesizer, VoiceInfo
 
 if TYPE_CHECKING:
     from interviewer.config import Settings
@@ -88,13 +89,11 @@ def _speak(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _play(synth: Synthesizer, text: str, settings: Settings) -> int:
-    from interviewer.speech.playback import SoundDeviceOutput, Speaker
+    from interviewer.speech.factory import make_output, open_speaker
 
-    output = SoundDeviceOutput(settings.output_device)
+    output = make_output(settings)
     output.check()  # before loading a voice that would have nowhere to speak
-    speaker = Speaker(synth, output)
-    speaker.check()
-    synth.warm_up()
+    speaker = open_speaker(settings, synthesizer=synth, output=output)
     utt = speaker.speak(text)
     try:
         utt.wait()

@@ -36,8 +36,8 @@ def _turns(args: argparse.Namespace, settings: Settings) -> int:
     import numpy as np
 
     from interviewer.speech.audio import SAMPLE_RATE, load_audio
-    from interviewer.speech.streaming import StreamingSettings
-    from interviewer.speech.stt import SttSettings, WhisperTranscriber
+    from interviewer.speech.factory import load_transcriber, make_transcriber
+    from interviewer.speech.streaming_settings import StreamingSettings
     from interviewer.speech.turn import TurnDetector, load_detector
     from interviewer.speech.turn_replay import replay
 
@@ -54,8 +54,8 @@ def _turns(args: argparse.Namespace, settings: Settings) -> int:
         turn, notice = load_detector()
         if notice:
             print(f"interviewer: {notice}", file=sys.stderr)
-    transcriber = WhisperTranscriber(SttSettings.from_settings(settings))
-    transcriber.load()
+    transcriber = make_transcriber(settings)
+    load_transcriber(transcriber)
     tail = np.zeros(int((stream.silence_end_s + 1.0) * SAMPLE_RATE), np.float32)
     result = replay(np.concatenate((audio, tail)), transcriber, turn, stream)
     payload = {**result.to_dict(), "duration_s": round(len(audio) / SAMPLE_RATE, 3),

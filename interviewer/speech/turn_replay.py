@@ -14,8 +14,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from interviewer.speech.answer_end import TurnEnd
 from interviewer.speech.audio import SAMPLE_RATE, Audio
-from interviewer.speech.streaming import StreamingSettings, StreamingTranscriber, TurnEnd
+from interviewer.speech.streaming import StreamingTranscriber
+from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.stt import Transcriber
 from interviewer.speech.turn import TurnDetector
 from interviewer.speech.vad import SpeechDetector

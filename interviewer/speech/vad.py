@@ -1,5 +1,5 @@
-"""Voice-activity detection on a growing stream: Silero (shipped with faster-whisper), run
-incrementally on 32 ms windows, with the same hysteresis Silero's own segmenter uses.
+"""Voice-activity detection on a growing stream: Silero (`silero_vad`), run incrementally on
+32 ms windows, with the same hysteresis Silero's own segmenter uses.
 
 Each new window is scored with one second of audio before it as context, so the cost per
 block stays constant (a few milliseconds) however long the answer grows.
@@ -7,31 +7,17 @@ block stays constant (a few milliseconds) however long the answer grows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
 from interviewer.speech.audio import SAMPLE_RATE, Audio
+from interviewer.speech.silero_vad import Scorer, silero
 
 WINDOW = 512
 """Samples per Silero window (32 ms at 16 kHz)."""
 CONTEXT_WINDOWS = 32
 """Audio before the new windows given to the model so its state is warm (about 1 s)."""
-
-Scorer = Callable[[Audio], npt.NDArray[np.float32]]
-
-
-def silero() -> Scorer:
-    from faster_whisper.vad import get_vad_model
-
-    model = get_vad_model()
-
-    def score(audio: Audio) -> npt.NDArray[np.float32]:
-        return np.asarray(model(audio), dtype=np.float32).reshape(-1)
-
-    return score
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,13 @@ the same kinds of objects; `seed` and `clock` make question order and the timer 
 
 from __future__ import annotations
 
+import asyncio
 import random
+import threading
 import time
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +22,12 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.timer import Timer
 
-from interviewer.banks import MIXED, QuestionBank, track_title
+from interviewer.banks import MIXED, Question, QuestionBank, track_title
 from interviewer.coach.base import Coach
 from interviewer.config import Settings
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.store import SessionStore
-from interviewer.speech.capture import AudioUnavailable
-from interviewer.speech.tts import SpeechError
+from interviewer.speech.errors import AudioUnavailable, SpeechError
 from interviewer.ui.home import HomeScreen, InterviewChoice
 from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.mic_check import MicCheckScreen
@@ -35,6 +36,9 @@ from interviewer.ui.self_review import SelfReviewApp
 from interviewer.ui.voice import VoiceInterviewScreen
 from interviewer.ui.voice_kit import VoiceKit
 from interviewer.ui.widgets import display_path, sentence
+
+SHUTDOWN_WAIT_S = 3.0
+"""At exit, the longest wait for recordings and speakers still winding down."""
 
 
 class InterviewerApp(SelfReviewApp):
@@ -68,9 +72,26 @@ class InterviewerApp(SelfReviewApp):
         self._loading_since = 0.0
         self._load_ticker: Timer | None = None
         self._voice_notice_shown = False
+        self._voice_lock = threading.Lock()
+        self._opening_voice = False
 
     class SpeechModelLoaded(Message):
         """The speech model finished loading (or failed: `voice.state` says which)."""
+
+    @dataclass
+    class VoicePartsOpened(Message):
+        """The microphone and the speaker of a voice interview, opened in a worker; `mic` is
+        None (and `why` says why) when there is no microphone: the interview runs in text."""
+
+        choice: InterviewChoice
+        questions: list[Question]
+        track: str
+        replace: bool
+        mic: Any = None
+        why: str = ""
+        speaker: Any = None
+        speech_error: str = ""
+        voice_notice: str = ""
 
     def on_mount(self) -> None:
         for line in self.bank.notices:  # e.g. the user's bank replacing bundled questions
@@ -116,14 +137,15 @@ class InterviewerApp(SelfReviewApp):
 
     # -- the speech model: loads in a worker while the home screen is in use ----------------
     def voice_kit(self) -> VoiceKit:
-        if self.voice is None:
-            self.voice = VoiceKit.from_settings(self.settings)
-        return self.voice
+        """The one kit of this app, made on first use (from the event loop or a worker)."""
+        with self._voice_lock:
+            if self.voice is None:
+                self.voice = VoiceKit.from_settings(self.settings)
+            return self.voice
 
     def load_speech_model(self) -> None:
         kit = self.voice_kit()
-        if kit.state == "idle":
-            kit.state = "loading"
+        if kit.begin_loading():
             self._loading_since = time.monotonic()
             self._load_speech_model(kit)
             self._show_voice_status()
@@ -140,9 +162,8 @@ class InterviewerApp(SelfReviewApp):
             self._load_ticker.stop()
             self._load_ticker = None
         self._show_voice_status()
-        kit = self.voice
-        if kit is not None and kit.turn_notice:
-            notice, kit.turn_notice = kit.turn_notice, ""  # once
+        notice = self.voice.take_turn_notice() if self.voice is not None else ""
+        if notice:
             self.notify(sentence(notice), title="Turn-taking", severity="warning", timeout=10,
                         markup=False)
 
@@ -187,7 +208,18 @@ class InterviewerApp(SelfReviewApp):
             return
         self.choice = choice
         wants_voice = choice.mode == "voice" and not self.text_only  # --text never speaks
-        voice = self.voice_screen_parts() if wants_voice else None
+        if wants_voice:
+            kit = self.voice_kit()
+            if kit.state != "failed":
+                if not self._opening_voice:  # a second enter meanwhile starts nothing more
+                    self._opening_voice = True
+                    self._open_voice_parts(kit, choice, questions, track, replace)
+                return
+            self._text_instead(f"the speech model failed to load ({kit.error})")
+        self._open_interview(choice, questions, track, None, replace=replace)
+
+    def _open_interview(self, choice: InterviewChoice, questions: list[Question], track: str,
+                        voice: dict[str, Any] | None, *, replace: bool) -> None:
         self.engine = InterviewEngine(questions, self.coach, store=self.store, track=track,
                                       mode="voice" if voice else "text",
                                       minutes_per_answer=choice.minutes, clock=self.clock,
@@ -224,38 +256,61 @@ class InterviewerApp(SelfReviewApp):
         self.switch_screen(self.home_screen())
 
     # -- voice: the parts of a voice interview, or one notice and text ----------------------
-    def voice_screen_parts(self) -> dict[str, Any] | None:
-        """The microphone, the speaker and the kit for a voice interview; None (after one
-        notice) when there is no microphone or no speech model: the interview runs in text."""
-        kit = self.voice_kit()
-        if kit.state == "failed":
-            self._text_instead(f"the speech model failed to load ({kit.error})")
-            return None
+    @work(thread=True, exclusive=True, exit_on_error=False, group="voice-parts")
+    def _open_voice_parts(self, kit: VoiceKit, choice: InterviewChoice,
+                          questions: list[Question], track: str, replace: bool) -> None:
+        """The microphone and the speaker, off the event loop: listing devices is a PortAudio
+        query, and a speaker starts the speech engine (seconds on a slow machine)."""
+        opened = self.VoicePartsOpened(choice, questions, track, replace)
         try:
-            mic = kit.make_mic()
+            opened.mic = kit.make_mic()
         except AudioUnavailable as exc:
-            self._text_instead(str(exc))
-            return None
-        self.load_speech_model()
-        speaker = None
+            opened.why = str(exc)
+            self.post_message(opened)
+            return
         if kit.make_speaker is not None:
             try:
-                speaker = kit.make_speaker()
-            except SpeechError as exc:
-                self.notify(sentence(f"Questions are shown, not read aloud: {exc}"),
+                opened.speaker = kit.make_speaker()
+            except (SpeechError, ValueError) as exc:
+                opened.speech_error = str(exc)
+            if kit.voice is not None:
+                with suppress(ValueError):
+                    opened.voice_notice = kit.voice.notice
+        self.post_message(opened)
+
+    def on_interviewer_app_voice_parts_opened(self, message: VoicePartsOpened) -> None:
+        """The interview in voice, or (no microphone: one notice) in text."""
+        self._opening_voice = False
+        voice: dict[str, Any] | None = None
+        if message.mic is None:
+            self._text_instead(message.why)
+        else:
+            self.load_speech_model()
+            if message.speech_error:
+                self.notify(sentence(f"Questions are shown, not read aloud: "
+                                     f"{message.speech_error}"),
                             title="Speech", severity="warning", timeout=8, markup=False)
-            if kit.voice is not None and kit.voice.notice and not self._voice_notice_shown:
+            if message.voice_notice and not self._voice_notice_shown:
                 self._voice_notice_shown = True  # the fallback to pyttsx3: said once
-                self.notify(sentence(kit.voice.notice), title="Voice", severity="warning",
+                self.notify(sentence(message.voice_notice), title="Voice", severity="warning",
                             timeout=10, markup=False)
-        return {"kit": kit, "mic": mic, "speaker": speaker}
+            voice = {"kit": self.voice_kit(), "mic": message.mic, "speaker": message.speaker}
+        self._open_interview(message.choice, message.questions, message.track, voice,
+                             replace=message.replace)
+
+    async def on_unmount(self) -> None:
+        """At exit: the recordings and speakers still winding down are waited for, bounded,
+        off the event loop."""
+        if self.voice is not None:
+            await asyncio.to_thread(self.voice.join_background, SHUTDOWN_WAIT_S)
 
     def _text_instead(self, why: str) -> None:
         self.notify(sentence(f"Voice answers are off: {why}. This interview runs in text"),
                     title="Voice", severity="warning", timeout=10, markup=False)
 
     def action_mic_check(self) -> None:
-        from interviewer.speech.answer import make_microphone
+        """The mic check screen (it lists and opens devices in its own workers)."""
+        from interviewer.speech.factory import make_microphone
 
         self.push_screen(MicCheckScreen(self.settings,
                                         lambda device: make_microphone(self.settings, device)))

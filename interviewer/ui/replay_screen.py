@@ -24,7 +24,7 @@ from interviewer.session.recordings import Recording, word_at
 from interviewer.ui.answer_view import AnswerView
 
 if TYPE_CHECKING:
-    from interviewer.speech.playback import AudioOutput
+    from interviewer.speech.audio_output import AudioOutput
     from interviewer.speech.replay import Replayer
 
 TICK_S = 0.05
@@ -98,14 +98,10 @@ class ReplayScreen(Screen[None]):
     def _player(self) -> Replayer | None:
         if self.player is not None:
             return self.player
-        from interviewer.speech.playback import OutputDeviceUnavailable, SoundDeviceOutput
-        from interviewer.speech.replay import Replayer
+        from interviewer.speech.errors import OutputDeviceUnavailable
+        from interviewer.speech.factory import make_replayer
 
-        output = self.output
-        if output is None:
-            settings = getattr(self.app, "settings", None)
-            output = SoundDeviceOutput(getattr(settings, "output_device", "") or None)
-        player = Replayer(output)
+        player = make_replayer(getattr(self.app, "settings", None), self.output)
         try:
             player.check()
         except OutputDeviceUnavailable as exc:

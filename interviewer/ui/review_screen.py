@@ -35,7 +35,7 @@ from interviewer.ui.replay_screen import ReplayScreen
 from interviewer.ui.widgets import display_path, score_bar
 
 if TYPE_CHECKING:
-    from interviewer.speech.playback import AudioOutput
+    from interviewer.speech.audio_output import AudioOutput
 
 __all__ = ["EVIDENCE_STYLE", "PLAYING_STYLE", "ReviewScreen", "answer_content", "export"]
 

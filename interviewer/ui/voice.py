@@ -24,11 +24,14 @@ from textual.widgets import Static
 
 from interviewer.config import Settings
 from interviewer.session.engine import InterviewEngine, Prompt
-from interviewer.speech.answer import SpokenAnswer, VoiceAnswer, primed
-from interviewer.speech.capture import AudioUnavailable, Level, Microphone
-from interviewer.speech.playback import Speaker, TextFeed, Utterance
-from interviewer.speech.streaming import Caption, StreamingSettings
-from interviewer.speech.tts import SpeechError
+from interviewer.speech.answer_recording import SpokenAnswer, VoiceAnswer, primed
+from interviewer.speech.capture import Level, Microphone
+from interviewer.speech.errors import AudioUnavailable, SpeechError
+from interviewer.speech.speaker import Speaker
+from interviewer.speech.streaming_report import Caption
+from interviewer.speech.streaming_settings import StreamingSettings
+from interviewer.speech.text_feed import TextFeed
+from interviewer.speech.utterance import Utterance
 from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.voice_kit import VoiceKit
 from interviewer.ui.widgets import sentence
@@ -298,15 +301,18 @@ class VoiceInterviewScreen(InterviewScreen):
         self.action_skip_speech()
         super().action_skip()
 
-    @work(thread=True, exit_on_error=False, group="voice-cancel")
     def _cancel_answer(self, answer: VoiceAnswer) -> None:
         """Abandon a recording (waits for the transcriber to wind down: not on the UI)."""
-        answer.cancel()
+        self.kit.in_background(answer.cancel, "cancel-answer")
 
     def on_unmount(self) -> None:
+        """Nothing waits here: the recording and the speaker wind down in the background
+        (the app joins them, bounded, at exit)."""
         super().on_unmount()
-        if self.recording is not None:
-            self.recording.cancel()
-            self.recording = None
-        if self.speaker is not None:
-            self.speaker.close(timeout=1.0)
+        recording, self.recording = self.recording, None
+        if recording is not None:
+            self._cancel_answer(recording)
+        speaker = self.speaker
+        if speaker is not None:
+            speaker.stop()  # silent at once; the threads wind down in the background
+            self.kit.in_background(lambda: speaker.close(timeout=1.0), "close-speaker")

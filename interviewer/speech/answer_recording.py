@@ -1,5 +1,5 @@
-"""One spoken answer, end to end: microphone -> WAV file on disk + level meter + transcription
-while speaking -> the final transcript a moment after the answer ends.
+"""The recording pipeline of one spoken answer: microphone -> WAV file on disk + level meter +
+transcription while speaking -> the final transcript a moment after the answer ends.
 
     answer = VoiceAnswer(mic, transcriber, wav_path=engine.answer_audio_path(),
                          on_caption=..., on_level=..., on_silence_end=...)
@@ -22,15 +22,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interviewer.speech.audio import Audio
-from interviewer.speech.capture import AudioUnavailable, Level, LevelMeter, Microphone
-from interviewer.speech.streaming import Caption, StreamingSettings, StreamingTranscriber
+from interviewer.speech.capture import Level, LevelMeter, Microphone
+from interviewer.speech.errors import AudioUnavailable
+from interviewer.speech.streaming import StreamingTranscriber
+from interviewer.speech.streaming_report import Caption
+from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.stt import Transcriber, Transcript
 from interviewer.speech.wavfile import BackgroundWavWriter
 
 if TYPE_CHECKING:
-    from interviewer.config import Settings
-    from interviewer.speech.capture import SoundDeviceMicrophone
-    from interviewer.speech.stt import WhisperTranscriber
     from interviewer.speech.turn import TurnDetector
 
 
@@ -160,42 +160,32 @@ class VoiceAnswer:
 
 
 class _Hinted:
-    """A Whisper transcriber told, for one answer, what it is about (the shared model and its
-    settings are left as they are)."""
+    """A transcriber told, for one answer, what it is about (the shared model and its settings
+    are left as they are)."""
 
-    def __init__(self, inner: WhisperTranscriber, hint: str) -> None:
+    def __init__(self, inner: Transcriber, hint: str) -> None:
         self.inner = inner
         self.hint = hint
-        self.settings = inner.settings
+
+    @property
+    def language(self) -> str:
+        return self.inner.language
+
+    def check(self) -> str:
+        return self.inner.check()
+
+    def load(self) -> None:
+        self.inner.load()
 
     def transcribe(self, audio: Audio, *, beam_size: int | None = None,
-                   word_timestamps: bool | None = None) -> Transcript:
-        return self.inner.transcribe(audio, beam_size=beam_size,
-                                     word_timestamps=word_timestamps, hint=self.hint)
+                   word_timestamps: bool | None = None, hint: str | None = None) -> Transcript:
+        return self.inner.transcribe(audio, beam_size=beam_size, word_timestamps=word_timestamps,
+                                     hint=self.hint if hint is None else hint)
 
 
 def primed(transcriber: Transcriber, question: str) -> Transcriber:
     """The transcriber for an answer to `question`: given the question and the product/ML
-    glossary when it is Whisper (another transcriber is returned as it is)."""
+    glossary (a backend that takes no prompt ignores them)."""
     from interviewer.speech.glossary import transcription_hint
-    from interviewer.speech.stt import WhisperTranscriber
 
-    if isinstance(transcriber, WhisperTranscriber):
-        return _Hinted(transcriber, transcription_hint(question))
-    return transcriber
-
-
-def make_transcriber(settings: Settings) -> WhisperTranscriber:
-    """The configured Whisper transcriber (not loaded yet: call `load()` in a worker)."""
-    from interviewer.speech.stt import SttSettings, WhisperTranscriber
-
-    return WhisperTranscriber(SttSettings.from_settings(settings))
-
-
-def make_microphone(settings: Settings, device: str | None = None) -> SoundDeviceMicrophone:
-    """The configured microphone, checked (raises AudioUnavailable: no PortAudio, no input)."""
-    from interviewer.speech.capture import SoundDeviceMicrophone
-
-    mic = SoundDeviceMicrophone(device if device is not None else settings.input_device)
-    mic.check()
-    return mic
+    return _Hinted(transcriber, transcription_hint(question))

@@ -1,0 +1,100 @@
+"""When a spoken answer ends itself: with an end-of-turn detector (`turn.py`), when after a short
+pause both the audio model and the words so far say the candidate has finished; in any case
+after `silence_end_s` of silence following speech (the longest wait).
+
+Driven by `StreamingTranscriber`'s worker after every look at the audio; positions are absolute
+sample indices on the answer's timeline.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from interviewer.speech.audio import SAMPLE_RATE, Audio
+
+if TYPE_CHECKING:
+    from interviewer.speech.turn import TurnDetector, Verdict
+
+
+@dataclass(frozen=True)
+class TurnEnd:
+    """Where an answer ended itself, on the audio's timeline."""
+
+    at_s: float
+    """Audio heard when the end was decided."""
+    speech_end_s: float
+    """End of the last speech before it (VAD)."""
+    reason: str
+    """'turn' (the detector: finished) or 'silence' (the longest wait passed)."""
+    verdict: Verdict | None = None
+
+
+class AnswerEnd:
+    """Decides, pause by pause, whether the answer has ended; calls `on_end()` when it has."""
+
+    def __init__(self, silence_end_s: float, turn: TurnDetector | None, *, once: bool = True,
+                 on_end: Callable[[], None] | None = None) -> None:
+        self.silence_end_s = silence_end_s
+        self.turn = turn
+        self.once = once
+        """False: after an end, listen for the next one (`interviewer turns` on a file)."""
+        self.on_end = on_end
+        self.turn_ends: list[TurnEnd] = []
+        self.verdicts: list[tuple[float, Verdict]] = []
+        """Every verdict of the detector, with the audio heard when it was given."""
+        self.fired = False
+        self._judged: tuple[int, Verdict] | None = None  # (speech end judged, verdict)
+        self._judged_at = 0  # audio heard (samples) when the verdict was given
+        self._rearm_after = -1  # once=False: speech must go on past this sample to end again
+
+    def check(self, *, total: int, speech_end: int, heard_upto: int, recent: Audio,
+              words: Callable[[], str]) -> None:
+        """End the answer if the detector says it is finished, or the longest wait passed.
+
+        `total`: audio heard; `speech_end`: end of the last speech; `heard_upto`: where the
+        words are known up to; `recent`: the last seconds of audio; `words()`: the words so far.
+        """
+        if self.fired or speech_end <= self._rearm_after:
+            return
+        quiet = total - speech_end
+        if self.turn is not None:
+            verdict = self._verdict(quiet, total, speech_end, heard_upto, recent, words)
+            # Decided on audio heard before the judges ran: end only once a block that came
+            # in meanwhile confirms the speaker has not started again.
+            if verdict is not None and verdict.wait_s is not None \
+                    and quiet >= verdict.wait_s * SAMPLE_RATE and total > self._judged_at:
+                self._fire("turn", verdict, total, speech_end)
+                return
+        if self.silence_end_s and quiet >= self.silence_end_s * SAMPLE_RATE:
+            self._fire("silence", self._judged[1] if self._judged else None, total, speech_end)
+
+    def _verdict(self, quiet: int, total: int, speech_end: int, heard_upto: int, recent: Audio,
+                 words: Callable[[], str]) -> Verdict | None:
+        """The judges' verdict on the current pause (asked once per pause, once the words up
+        to its start are transcribed); None before that."""
+        assert self.turn is not None
+        if self._judged is not None and self._judged[0] == speech_end:
+            again = self._judged[1].ask_again_s
+            if again is None or quiet < again * SAMPLE_RATE:
+                return self._judged[1]
+        if quiet < self.turn.pause_s * SAMPLE_RATE or heard_upto < speech_end:
+            return None
+        verdict = self.turn.judge(recent, words(), quiet / SAMPLE_RATE)
+        self._judged = (speech_end, verdict)
+        self._judged_at = total
+        self.verdicts.append((total / SAMPLE_RATE, verdict))
+        return verdict
+
+    def _fire(self, reason: str, verdict: Verdict | None, total: int, speech_end: int) -> None:
+        self.turn_ends.append(TurnEnd(round(total / SAMPLE_RATE, 3),
+                                      round(speech_end / SAMPLE_RATE, 3), reason, verdict))
+        if self.once:
+            self.fired = True
+        else:  # listen for the next answer in the same audio
+            self._rearm_after = speech_end
+        if self.on_end is not None:
+            with contextlib.suppress(Exception):
+                self.on_end()

@@ -1,0 +1,36 @@
+"""How the streaming transcriber cuts an answer into chunks and how long it waits: the knobs
+`StreamingTranscriber` runs with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class _Settings(Protocol):
+    silence_end_s: float
+
+
+@dataclass(frozen=True)
+class StreamingSettings:
+    silence_end_s: float = 8.0
+    """Silence after speech that ends the answer whatever the end-of-turn detector says
+    (without one, every answer); 0 = only stop() ends it."""
+    beam_size: int = 5
+    """Beam for every pass; 1 makes each a little faster and a little less accurate."""
+    word_timestamps: bool = True
+    pause_s: float = 0.6
+    """A pause at least this long closes a chunk (shorter ones, as at commas, keep context)."""
+    min_chunk_s: float = 1.0
+    """Shorter speech waits to be joined with what follows (each decode has a fixed cost)."""
+    max_chunk_s: float = 15.0
+    """Speech this long without a pause is cut anyway, at its quietest short gap."""
+    vad_threshold: float = 0.5
+    end_pass_s: float = 0.15
+    """Quiet after speech that starts a pass at once, so a stop finds the tail transcribed."""
+    caption_interval_s: float = 4.0
+    """At most one tentative caption pass this often; 0 = captions only at committed chunks."""
+
+    @classmethod
+    def from_settings(cls, settings: _Settings) -> StreamingSettings:
+        return cls(silence_end_s=settings.silence_end_s)
