@@ -36,8 +36,8 @@ from interviewer.coach.offline import OfflineCoach  # noqa: E402
 from interviewer.config import Settings  # noqa: E402
 from interviewer.session.store import SessionStore  # noqa: E402
 from interviewer.speech.audio import SAMPLE_RATE  # noqa: E402
-from interviewer.speech.capture import SoundDeviceMicrophone  # noqa: E402
 from interviewer.speech.factory import open_speaker  # noqa: E402
+from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone  # noqa: E402
 from interviewer.speech.virtmic import feed_fifo  # noqa: E402
 from interviewer.speech.whisper_stt import WhisperTranscriber  # noqa: E402
 from interviewer.ui.app import InterviewerApp  # noqa: E402

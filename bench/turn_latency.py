@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from interviewer.speech.answer_recording import VoiceAnswer  # noqa: E402
 from interviewer.speech.audio import load_audio, seconds  # noqa: E402
-from interviewer.speech.capture import FileMicrophone  # noqa: E402
+from interviewer.speech.file_microphone import FileMicrophone  # noqa: E402
 from interviewer.speech.streaming_settings import StreamingSettings  # noqa: E402
 from interviewer.speech.wer import wer  # noqa: E402
 from interviewer.speech.whisper_stt import SttSettings, WhisperTranscriber  # noqa: E402

@@ -35,9 +35,9 @@ from interviewer.coach.offline import OfflineCoach  # noqa: E402
 from interviewer.config import Settings  # noqa: E402
 from interviewer.session.store import SessionStore  # noqa: E402
 from interviewer.speech.audio import SAMPLE_RATE, load_audio  # noqa: E402
-from interviewer.speech.capture import SoundDeviceMicrophone  # noqa: E402
 from interviewer.speech.factory import ChosenVoice  # noqa: E402
 from interviewer.speech.null_output import NullOutput  # noqa: E402
+from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone  # noqa: E402
 from interviewer.speech.speaker import Speaker  # noqa: E402
 from interviewer.speech.virtmic import feed_fifo  # noqa: E402
 from interviewer.speech.whisper_stt import WhisperTranscriber  # noqa: E402

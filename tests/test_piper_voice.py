@@ -286,8 +286,8 @@ async def test_voice_interview_without_piper_speaks_with_pyttsx3_and_says_so_onc
     from test_tui_voice import open_voice_interview
     from voice_parts import SilentTranscriber
 
-    from interviewer.speech.capture import SoundDeviceMicrophone
     from interviewer.speech.factory import ChosenVoice
+    from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone
     from interviewer.ui.voice_kit import VoiceKit
 
     monkeypatch.setitem(sys.modules, "piper", None)

@@ -11,7 +11,8 @@ from voice_parts import SilentTranscriber
 
 from interviewer.speech.answer_recording import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
-from interviewer.speech.capture import FileMicrophone, Level
+from interviewer.speech.file_microphone import FileMicrophone
+from interviewer.speech.level_meter import Level
 from interviewer.speech.streaming_settings import StreamingSettings
 
 FIXTURES = Path(__file__).resolve().parent.parent / "audio_fixtures"

@@ -16,9 +16,11 @@ from conftest import AUDIO_FIXTURES
 
 from interviewer.speech.answer_recording import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
-from interviewer.speech.capture import FileMicrophone, LevelMeter, MicCheck, SoundDeviceMicrophone
 from interviewer.speech.devices import Device, find_input, list_devices
 from interviewer.speech.errors import AudioUnavailable
+from interviewer.speech.file_microphone import FileMicrophone
+from interviewer.speech.level_meter import LevelMeter, MicCheck
+from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone
 from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.virtmic import feed_fifo
 from interviewer.speech.wer import wer

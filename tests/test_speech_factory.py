@@ -11,12 +11,12 @@ from typing import Any
 
 import numpy as np
 import pytest
-from test_tui_pilot import SIZE, wait_until
+from pilot_helpers import wait_until
+from test_tui_pilot import SIZE
 from voice_parts import SilentTranscriber
 
 from interviewer.config import Settings
 from interviewer.speech.audio import SAMPLE_RATE
-from interviewer.speech.capture import FileMicrophone, Microphone
 from interviewer.speech.errors import SpeechEngineUnavailable
 from interviewer.speech.factory import (
     SYNTHESIZERS,
@@ -25,6 +25,8 @@ from interviewer.speech.factory import (
     make_transcriber,
     make_vad,
 )
+from interviewer.speech.file_microphone import FileMicrophone
+from interviewer.speech.microphone import Microphone
 from interviewer.speech.pyttsx3_tts import Pyttsx3Synthesizer
 from interviewer.speech.speaker import Speaker
 from interviewer.speech.stt import ModelLoadError

@@ -14,7 +14,7 @@ from conftest import AUDIO_FIXTURES
 
 from interviewer.speech.answer_recording import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
-from interviewer.speech.capture import FileMicrophone
+from interviewer.speech.file_microphone import FileMicrophone
 from interviewer.speech.streaming import StreamingTranscriber
 from interviewer.speech.streaming_report import Caption
 from interviewer.speech.streaming_settings import StreamingSettings

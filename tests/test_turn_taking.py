@@ -21,7 +21,7 @@ from voice_parts import NO_MIC, no_mic_kit, real_kit
 
 from interviewer.speech.answer_recording import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE
-from interviewer.speech.capture import SoundDeviceMicrophone
+from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone
 from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.turn import (
     SmartTurnModel,

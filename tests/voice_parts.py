@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from interviewer.speech.capture import SoundDeviceMicrophone
 from interviewer.speech.errors import AudioUnavailable
 from interviewer.speech.null_output import NullOutput
 from interviewer.speech.pyttsx3_tts import Pyttsx3Synthesizer
+from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone
 from interviewer.speech.speaker import Speaker
 from interviewer.speech.stt import Transcript
 from interviewer.ui.voice_kit import VoiceKit

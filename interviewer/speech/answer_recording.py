@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interviewer.speech.audio import Audio
-from interviewer.speech.capture import Level, LevelMeter, Microphone
 from interviewer.speech.errors import AudioUnavailable
+from interviewer.speech.level_meter import Level, LevelMeter
+from interviewer.speech.microphone import Microphone
 from interviewer.speech.streaming import StreamingTranscriber
 from interviewer.speech.streaming_report import Caption
 from interviewer.speech.streaming_settings import StreamingSettings

@@ -5,7 +5,7 @@ audio output, and the speaker that joins a synthesizer to an output.
 Every caller goes through here: the TUI (`ui/voice_kit.py`, the replay and mic-check screens),
 the commands (`transcribe`, `speak`, `voices`, `turns`, `devices`) and the recording pipeline.
 A backend is one file behind its interface (`stt.Transcriber`, `synthesizer.Synthesizer`,
-`capture.Microphone`, `audio_output.AudioOutput`) plus one entry in `TRANSCRIBERS` or
+`microphone.Microphone`, `audio_output.AudioOutput`) plus one entry in `TRANSCRIBERS` or
 `SYNTHESIZERS` below, and its settings.
 
 Building is cheap (nothing is loaded or opened, except where a function says "checked"):
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from interviewer.speech.audio_output import AudioOutput
-from interviewer.speech.capture import Microphone, SoundDeviceMicrophone
+from interviewer.speech.microphone import Microphone
 from interviewer.speech.piper_tts import (
     BUNDLED_VOICE,
     INSTALL_HINT,
@@ -41,6 +41,7 @@ from interviewer.speech.piper_tts import (
 )
 from interviewer.speech.pyttsx3_tts import Pyttsx3Synthesizer
 from interviewer.speech.replay import Replayer
+from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone
 from interviewer.speech.sounddevice_output import SoundDeviceOutput
 from interviewer.speech.speaker import ErrorCallback, Speaker, UtteranceCallback
 from interviewer.speech.stt import ModelLoadError, Transcriber

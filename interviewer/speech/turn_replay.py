@@ -23,7 +23,7 @@ from interviewer.speech.turn import TurnDetector
 from interviewer.speech.vad import SpeechDetector
 
 BLOCK_S = 0.1
-"""The microphone's block (capture.BLOCK_SECONDS)."""
+"""The microphone's block (microphone.BLOCK_SECONDS)."""
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,10 @@ from textual.timer import Timer
 from textual.widgets import Select, Static
 
 from interviewer.config import Settings, save_setting
-from interviewer.speech.capture import MicCheck, Microphone
 from interviewer.speech.devices import list_devices
 from interviewer.speech.errors import AudioUnavailable
+from interviewer.speech.level_meter import MicCheck
+from interviewer.speech.microphone import Microphone
 from interviewer.ui.widgets import sentence
 
 SILENT = ("Silent: nothing is coming in. Is the microphone muted, unplugged, or another "

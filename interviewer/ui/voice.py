@@ -25,8 +25,9 @@ from textual.widgets import Static
 from interviewer.config import Settings
 from interviewer.session.engine import InterviewEngine, Prompt
 from interviewer.speech.answer_recording import SpokenAnswer, VoiceAnswer, primed
-from interviewer.speech.capture import Level, Microphone
 from interviewer.speech.errors import AudioUnavailable, SpeechError
+from interviewer.speech.level_meter import Level
+from interviewer.speech.microphone import Microphone
 from interviewer.speech.speaker import Speaker
 from interviewer.speech.streaming_report import Caption
 from interviewer.speech.streaming_settings import StreamingSettings

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from interviewer.config import Settings
-    from interviewer.speech.capture import Microphone
     from interviewer.speech.factory import ChosenVoice
+    from interviewer.speech.microphone import Microphone
     from interviewer.speech.speaker import Speaker
     from interviewer.speech.stt import Transcriber
     from interviewer.speech.turn import TurnDetector
