@@ -78,7 +78,8 @@ def find_device(spec: str | int | None, kind: Kind,
     """The device a setting names: ''/None = the default (else the first), digits = an index,
     else the first whose name contains `spec` (case-insensitive). Raises AudioUnavailable."""
     noun = _NOUN[kind]
-    devices = list_devices(noun) if devices is None else devices
+    devices = list_devices("microphone" if kind == "input" else "audio output") \
+        if devices is None else devices
     ports = [d for d in devices if d.channels(kind) > 0]
     if not ports:
         raise AudioUnavailable(_NONE[kind])
