@@ -13,24 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from interviewer.banks import Question
+from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, FAMILIES, Family
+from interviewer.coach.cues_markers import ACTION, DECISION, NEGATABLE, NEGATION, NUMBER, REASON
+from interviewer.coach.cues_style import GENERIC, MODEL_TALK, PLAN_OF_ANSWER, SIGNPOST, SUMMARY
+from interviewer.coach.cues_vocabulary import GENERIC_WORDS
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
-from interviewer.coach.signals import (
-    ACTION,
-    DECISION,
-    DIMENSION_FAMILIES,
-    FAMILIES,
-    GENERIC,
-    GENERIC_WORDS,
-    MODEL_TALK,
-    NEGATABLE,
-    NEGATION,
-    NUMBER,
-    PLAN_OF_ANSWER,
-    REASON,
-    SIGNPOST,
-    SUMMARY,
-    Family,
-)
 from interviewer.coach.text import (
     Sentence,
     is_injection,

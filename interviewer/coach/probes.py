@@ -12,8 +12,8 @@ import re
 
 from interviewer.coach.analysis import Reading, Unit
 from interviewer.coach.base import AnsweredQuestion
+from interviewer.coach.cues_concepts import FAMILY_BY_NAME
 from interviewer.coach.relevance import subject_terms
-from interviewer.coach.signals import FAMILY_BY_NAME
 from interviewer.coach.text import shorten, without_fillers
 from interviewer.rubric import STRENGTH_BAR
 
