@@ -120,7 +120,10 @@ FAMILIES: tuple[Family, ...] = (
        r"freshness|reach|precision|recall|control|automation|personali[sz]ation) against|"
        r"sacrific\w*|at the cost of|costs? (?:us )?some|"
        r"(?:more|less|fewer) \w+ (?:means|costs|hurts) (?:more|less|fewer|some)|"
-       r"(?:but|and) that (?:means|costs|hurts))\b",
+       r"(?:but|and) that (?:means|costs|hurts)|"
+       # a gain set against its price in one breath: "cheaper, but we'd take on the serving"
+       r"(?:but|though|although|whereas)\b[^.;]{0,60}\b(?:costs?|lose|losing|risks?|locked|"
+       r"lock-?in|pay|slower|harder|take on|give up|worse|fewer|less (?:accurate|reliable)))\b",
        "named the tension", "Name the tension explicitly, e.g. quality against latency and cost."),
     _f("trade-offs", "quality-cost",
        r"\b((?:accuracy|quality|relevance|bigger model|larger model|better model|precision)\b[^.]{0,80}"
@@ -240,7 +243,10 @@ FAMILIES: tuple[Family, ...] = (
        r"support costs?|cost to serve|serving costs?|compute costs?|inference costs?|gpu (?:costs?|"
        r"spend|bill|hours)|margins? (?:on|of|per|drop\w*|shrink\w*)|unit economics|cost per (?:ticket|contact|query|request|user|"
        r"image|call|chat|summary|meeting|conversation)|headcount|operational cost|roi\b|"
-       r"return on investment|budget|(?:call|chat|ticket|contact)s? costs?|payback)\b",
+       r"return on investment|budget|(?:call|chat|ticket|contact)s? costs?|payback|"
+       r"(?:the|our|a|gross|thin|thinner) margins?|"
+       r"(?:dollars?|euros?|pounds?|cents?|\$\s?\d[\d,.]*\s?(?:k|m|million|billion)?) (?:a|per) "
+       r"(?:month|year|day|request|task|user|seat|query|call|case|ticket))\b",
        "sized the cost", "Size the cost side: cost per request, cost saved, the margin it leaves."),
     _f("business-impact", "risk",
        r"\b(brand|reputation\w*|legal|liabilit\w*|regulat\w*|compliance|gdpr|lawsuits?|"

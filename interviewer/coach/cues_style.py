@@ -60,3 +60,23 @@ SUMMARY = re.compile(
     re.IGNORECASE,
 )
 
+# A sentence narrating the steps of answering ("First I'd clarify the goal, then I'd define the
+# metrics..."): a process verb in the first person, about to happen. `analysis.py` counts it as
+# narration only when it also carries nothing of its own (no number, no new specific word).
+NARRATION = re.compile(
+    r"^\s*(?:[-*\u2022]\s*)?(?:\d+[.)]\s*)?(?:(?:and |so |um |uh |ok |okay )*(?:first(?:ly)?|"
+    r"second(?:ly)?|third(?:ly)?|then|next|after that|afterwards|finally|lastly|along the way|"
+    r"at the end|to start|to begin|from there|beyond that|on top of that|in parallel)\b,?\s*)*"
+    r"(?:i|we)(?:'d| would|'ll| will| should|'m going to| am going to| want to| need to|"
+    r"'d want to|'d like to| can)?\s+(?:also |then |first |quickly |briefly |always |next |"
+    r"carefully |clearly )?(?:clarify|identify|define|think (?:about|through)|consider|discuss|"
+    r"look (?:at|into)|go (?:through|over)|walk (?:through|you through)|explain|brainstorm|"
+    r"prioriti[sz]e|pick|choose|select|set up|establish|outline|cover|talk (?:about|through)|"
+    r"evaluate|assess|analy[sz]e|review|understand|explore|summari[sz]e|iterate|make sure|"
+    r"figure out|determine|list|map|dig into|break (?:down|it down|the problem down)|structure|"
+    r"frame|come up with|propose|measure|validate|monitor|track|decide|recommend|compare|weigh|"
+    r"examine|investigate|state|gather|collect|align|start (?:by|with)|begin (?:by|with)|"
+    r"move on to|keep improving|continue|separate|describe|address|handle|finish|close|wrap up|"
+    r"conclude|turn to|get into)\b",
+    re.IGNORECASE,
+)

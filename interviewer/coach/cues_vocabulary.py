@@ -35,3 +35,33 @@ GENERIC_WORDS = frozenset(
     algorithm algorithms fine-tune fine-tuning finetune embedding embeddings parameters
     """.split()
 )
+
+# Abstract words a narrated plan is made of ("identify the sources and the biases in each"):
+# they name parts of an answer, never something about this product.
+PROCESS_WORDS = frozenset(
+    """
+    source sources bias biases approach approaches appropriate possible best relevant different
+    various specific clear overall based whole potential general current existing proper along
+    pros cons criteria criterion scope assumption assumptions stakeholder stakeholders
+    hypothesis hypotheses root cause causes result results outcome outcomes feedback pipeline
+    framework frameworks structure answer answers part parts area areas aspect aspects factor
+    factors step steps way ways journey pain pains point points persona personas job jobs done
+    opportunity opportunities insight insights learning learnings finding findings context goal
+    goals objective objectives requirement requirements solution solutions option options idea
+    ideas design designs method methods process processes strategy strategies plan plans
+    iterate iteration improvement improvements consideration considerations matrix leverage
+    leading lagging indicator indicators guardrail guardrails label labels labelling labeling
+    bias-variance end-to-end primary key core main standard user-level side sides problem
+    problems situation situations needs need understanding picture view views metric metrics
+    evaluation evaluations monitor monitoring model models measure measures trade-off trade-offs
+    harm harms elsewhere proper sufficient statistical significance sample size principle
+    principles data training quality launch decision decisions summary recommendation next
+    clarify identify define consider think discuss explain brainstorm select choose pick
+    establish outline cover evaluate assess analyze analyse review understand explore summarize
+    summarise iterate determine list map dig structure frame propose validate monitor compare
+    weigh examine investigate state gather collect align begin continue separate describe
+    address handle finish close conclude turn affect affects make get walk talk go through
+    chosen chose pick appropriate most least well-defined concrete relative relevant properly
+    things across along throughout finally first then next after
+    """.split()
+)
