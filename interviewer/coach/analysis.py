@@ -95,6 +95,8 @@ class Unit:
 
     buzzwords: bool = False
     """A run of rubric terms ("north star, guardrails, A/B test, RICE..."): names, no claims."""
+    sentence: int = -1
+    """Which sentence of the answer a clause was cut from (-1: the unit is a whole sentence)."""
     narration: bool = False
     """A step of answering narrated ("then I'd define the metrics") with nothing of its own:
     it can structure an answer (communication), it applies nothing."""
@@ -247,7 +249,7 @@ def question_asks(question: Question) -> tuple[str, ...]:
 
 
 def _unit(piece: Sentence, subject_stems: frozenset[str],
-          prompt_stems: frozenset[str] = frozenset()) -> Unit:
+          prompt_stems: frozenset[str] = frozenset(), sentence: int = -1) -> Unit:
     text = piece.text
     return Unit(
         piece=piece,
@@ -261,6 +263,7 @@ def _unit(piece: Sentence, subject_stems: frozenset[str],
                         if not set(subject_terms(m.group(0))) & prompt_stems),
         buzzwords=not NUMBER.search(text) and _is_buzzword_run(text, subject_stems),
         narration=_narrated(text, prompt_stems),
+        sentence=sentence,
     )
 
 
@@ -279,7 +282,17 @@ def _anchored(units_: Sequence[Unit], i: int) -> bool:
 def _applied(units_: Sequence[Unit], i: int) -> bool:
     if PLAN_OF_ANSWER.search(units_[i].piece.text) or units_[i].narration:
         return False  # "I'll cover users, metrics, then rollout" is structure, not substance
-    return _anchored(units_, i) and units_[i].committed
+    return _anchored(units_, i) and (units_[i].committed or _continues_commitment(units_, i))
+
+
+def _continues_commitment(units_: Sequence[Unit], i: int) -> bool:
+    """A clause of a long spoken or typed run carries on the commitment of the clause before it
+    in the same sentence ("so I'd only push uses that earn, | such as a music subscription")."""
+    u = units_[i]
+    if u.sentence < 0 or i == 0 or u.buzzwords or u.generic:
+        return False
+    before = units_[i - 1]
+    return before.sentence == u.sentence and before.committed
 
 
 ASKED_ALOUD = frozenset({"right-tool", "assumptions", "problem"})
@@ -385,10 +398,13 @@ def _communication(reading: Reading) -> DimensionReading:
 def read_answers(question: Question, answers: Sequence[str]) -> Reading:
     sentences = [s for i, a in enumerate(answers) for s in split_sentences(a, i)]
     injected = [s for s in sentences if is_injection(s.text)]
-    kept = [u for s in sentences for head in without_injection(s) for u in units(head)]
+    pieces = [(n, units(head)) for n, s in enumerate(sentences) for head in without_injection(s)]
+    kept = [u for _, cut in pieces for u in cut]
+    parents = [n if len(cut) > 1 else -1 for n, cut in pieces for _ in cut]
     prof = profile(question)
     stems = prof.wide
-    unit_list = [_unit(u, stems, prof.prompt) for u in kept]
+    unit_list = [_unit(u, stems, prof.prompt, parent)
+                 for u, parent in zip(kept, parents, strict=True)]
     body = " ".join(s.text for s in kept)
     dims = {d: _read_dimension(d, unit_list) for d in dimension_ids() if d != "communication"}
     model_mentions = len(MODEL_TALK.findall(body))

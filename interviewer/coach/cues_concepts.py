@@ -181,7 +181,7 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:would|can|should|will) wait|comes? (?:first|second|next|later)|hold (?:it |that )?back|"
        r"park\b|defer\w*|before (?:the|we) (?:rest|others)|(?:check|look at|fix|try|test) "
        r"(?:\w+ ){0,2}first|(?:do|ship|build) (?:\w+ ){0,3}"
-       r"(?:first|next|last)\b|(?:comes|goes) (?:before|after))\b",
+       r"(?:first|next|last)\b|(?:comes?|goes|go) (?:before|after))\b",
        "ranked the options", "Say the order: which option comes first, and which waits."),
     _f("prioritization", "first-step",
        r"\b(first step|start (?:with|by)|mvp|minimum viable|pilot|v1|version one|"

@@ -9,7 +9,9 @@ REASON = re.compile(
     r"\b(because|since|so that|which means|that means|otherwise|that way|given that|"
     r"as long as|in order to|to avoid|the reason|due to|so we (?:can|don't|know)|"
     r"so (?:it|they|people|users)|that's why|costs? (?:more|less)|matters? (?:more|most)|"
-    r"more than|instead of|rather than|unless)\b",
+    r"more than|instead of|rather than|unless|"
+    # a consequence drawn mid-sentence: "it has no screen, so you never discover the skill"
+    r"(?<=\w, )so (?!that\b|much\b|far\b|many\b|on\b|i\b|if\b|um\b|uh\b|like\b|yeah\b|ok\b|okay\b)[a-z']+)\b",
     re.IGNORECASE,
 )
 DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guardrails: ..."
