@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from interviewer import cli
 from interviewer.banks import load_banks
+from interviewer.cli import main as cli
 from interviewer.config import ConfigError, load_settings
 from interviewer.speech.tts import (
     Clip,
@@ -216,8 +216,8 @@ def test_speech_settings_from_file_environment_and_flag(tmp_path: Path) -> None:
 
 
 def test_no_speak_flag_turns_speech_off(home: Path) -> None:
-    assert cli._settings(cli._parser().parse_args(["--no-speak"])).speak is False
-    assert cli._settings(cli._parser().parse_args([])).speak is True
+    assert cli.settings_for(cli.build_parser().parse_args(["--no-speak"])).speak is False
+    assert cli.settings_for(cli.build_parser().parse_args([])).speak is True
 
 
 # -- the command line -----------------------------------------------------------------------
