@@ -23,7 +23,7 @@ from test_tui_voice import (
 from textual.widgets import Static
 from voice_parts import real_kit
 
-from interviewer.cli import main as cli
+from interviewer.cli import entry as cli
 from interviewer.coach.offline import OfflineCoach
 from interviewer.config import load_settings
 from interviewer.session.engine import InterviewEngine

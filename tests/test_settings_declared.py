@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.cli.main import build_parser, main, settings_for
+from interviewer.cli.entry import build_parser, main, settings_for
 from interviewer.cli.table import COMMANDS
 from interviewer.config import SPECS, ConfigError, Spec, env_name, load_settings
 from interviewer.setting_rules import Key

@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 
 from interviewer.banks import load_banks
-from interviewer.cli import main as cli
+from interviewer.cli import entry as cli
 from interviewer.config import ConfigError, load_settings
 from interviewer.speech.tts import (
     Clip,
