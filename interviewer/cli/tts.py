@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interviewer.cli.command import INTERRUPTED, Context, UsageError, tell
+from interviewer.cli.command import INTERRUPTED, Context, UsageError, setting_flag, tell
 from interviewer.speech.piper_tts import BUNDLED_VOICE, INSTALL_HINT, is_voice_file, piper_missing
 from interviewer.speech.tts import RATE_RANGE, SpeechError, Synthesizer, VoiceInfo
 from interviewer.speech.tts_factory import make_synthesizer
@@ -20,13 +20,15 @@ def speak_arguments(speak: argparse.ArgumentParser) -> None:
     speak.add_argument("text", metavar="TEXT", help="what to say ('-' reads standard input)")
     speak.add_argument("--output", "-o", type=Path, metavar="FILE.wav",
                        help="write a WAV file instead of playing it ('-' for standard output)")
-    speak.add_argument("--engine", choices=("piper", "pyttsx3"),
-                       help="the speech engine (default: tts-engine in the config, or auto)")
-    speak.add_argument("--voice", help="a voice id or name from `interviewer voices`, or a "
-                                       "Piper voice file (/path/to/voice.onnx)")
-    speak.add_argument("--rate", type=int,
-                       help=f"words per minute ({RATE_RANGE[0]}-{RATE_RANGE[1]})")
-    speak.add_argument("--volume", type=float, help="from 0.0 to 1.0")
+    setting_flag(speak, "--engine", setting="tts_engine", choices=("piper", "pyttsx3"),
+                 help="the speech engine (default: tts-engine in the config, or auto)")
+    setting_flag(speak, "--voice", setting="tts_voice", metavar="VOICE",
+                 help="a voice id or name from `interviewer voices`, or a "
+                      "Piper voice file (/path/to/voice.onnx)")
+    setting_flag(speak, "--rate", setting="tts_rate", metavar="RATE",
+                 help=f"words per minute ({RATE_RANGE[0]}-{RATE_RANGE[1]})")
+    setting_flag(speak, "--volume", setting="tts_volume", metavar="VOLUME",
+                 help="from 0.0 to 1.0")
 
 
 def _synthesizer(args: argparse.Namespace, settings: Settings) -> Synthesizer:
