@@ -108,9 +108,12 @@ class Choice(Rule[str]):
         return value
 
 
+@dataclass(frozen=True)
 class Url(Rule[str]):
     """An http(s) URL with a host, or '': 'not a URL' is said here, not as 'unreachable'."""
 
+    example: str = "http://localhost:11434/v1"
+    """Shown in the message: what such a server's URL looks like."""
     echo = False
 
     def check(self, value: object) -> str:
@@ -118,7 +121,7 @@ class Url(Rule[str]):
         if not text:
             return ""
         rule = Invalid("is not a URL: it needs http:// or https:// and a host, "
-                       "e.g. http://localhost:11434/v1")
+                       f"e.g. {self.example}")
         try:
             parts = urlsplit(text)
             parts.port  # noqa: B018 (raises ValueError on a bad port)
