@@ -2,6 +2,8 @@
 rule (range or choices, and so the message for a bad value) and help; its file key is the name
 (with '-' or '_'), its variable INTERVIEWER_<NAME>. Flags (cli/) are read through the same
 declarations (`parse`), so a value is checked and a bad one worded the same wherever it is given.
+A new setting is one field and its docstring, e.g. `tts_base_url: str = setting(Url(), "")`,
+plus its row in README's table (a test compares them).
 
 Precedence: command-line flags > environment > config file > defaults. A setting may name the
 SDK's own variable as a fallback (OPENAI_BASE_URL, OPENAI_API_KEY for the LLM), used only where
