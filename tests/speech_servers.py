@@ -11,17 +11,20 @@ until `release()`, so a test can see audio arrive before the rest exists.
 
 Faults, scripted per endpoint (`script("transcription", "429")`): a hang past the client's
 timeout ("slow"), 429 with Retry-After, 500, 401, malformed JSON, garbage audio (an HTML page
-answered with 200). A refused connection is a closed port (`llm_server.closed_port_url`).
+answered with 200), noise where a WAV should be, a stream cut off after its first chunk.
+A refused connection is a closed port (`llm_server.closed_port_url`).
 Every request is recorded with its headers; `max_in_flight` counts concurrent requests, and
 `meet(n)` makes each transcription wait (up to a few seconds) until `n` are in flight together.
 """
 
 from __future__ import annotations
 
+import contextlib
 import email.parser
 import email.policy
 import io
 import json
+import socket
 import struct
 import threading
 import time
@@ -52,6 +55,8 @@ class Reply:
     delay: float = 0.0
     body: bytes | None = None
     content_type: str = "application/json"
+    cut: bool = False
+    """Speech: send the first chunk, then drop the connection (a stream broken off)."""
 
 
 def slow(seconds: float = 5.0) -> Reply:
@@ -80,6 +85,14 @@ def garbage() -> Reply:
                  content_type="text/html")
 
 
+def noise_wav() -> Reply:
+    return Reply(body=bytes(range(256)) * 40, content_type="audio/wav")
+
+
+def cut_off() -> Reply:
+    return Reply(cut=True)
+
+
 FAULTS: dict[str, Callable[[], Reply]] = {
     "slow": slow,
     "429": rate_limited,
@@ -87,6 +100,8 @@ FAULTS: dict[str, Callable[[], Reply]] = {
     "401": unauthorized,
     "malformed": malformed,
     "garbage": garbage,
+    "noise-wav": noise_wav,
+    "cut": cut_off,
 }
 
 
@@ -98,6 +113,8 @@ class Recorded:
     fields: dict[str, Any]
     """Form fields (transcription: repeated fields as lists) or the JSON body (speech)."""
     audio_bytes: int = 0
+    sent: bytes = b""
+    """Speech: the body sent (audio, with its header for wav)."""
 
 
 def streaming_wav_header(rate: int) -> bytes:
@@ -138,6 +155,8 @@ class SpeechServer:
         self._meet: threading.Barrier | None = None
         self._hold: threading.Event | None = None
         self.first_chunk_sent = threading.Event()
+        self.hold_expired = False
+        """True if a held reply went on because nobody released it."""
         self._queues: dict[str, deque[Reply]] = {TRANSCRIPTION: deque(), SPEECH: deque()}
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -292,17 +311,15 @@ def _handler(server: SpeechServer) -> type[BaseHTTPRequestHandler]:
             if kind == TRANSCRIPTION:
                 self._transcribe(req, audio)
             else:
-                self._speak(req)
+                self._speak(req, reply)
 
         def _transcribe(self, req: Recorded, data: bytes) -> None:
             from faster_whisper.audio import decode_audio
 
             assert server.transcriber is not None, "this server has no transcriber"
             if server._meet is not None:
-                try:
+                with contextlib.suppress(threading.BrokenBarrierError):
                     server._meet.wait()
-                except threading.BrokenBarrierError:
-                    pass
             try:
                 audio = decode_audio(io.BytesIO(data), sampling_rate=16000)
             except Exception:
@@ -317,7 +334,7 @@ def _handler(server: SpeechServer) -> type[BaseHTTPRequestHandler]:
                                  server.words and "word" in granularities)
             self._send(200, json.dumps(reply).encode(), "application/json")
 
-        def _speak(self, req: Recorded) -> None:
+        def _speak(self, req: Recorded, reply: Reply) -> None:
             assert server.synthesizer is not None, "this server has no synthesizer"
             text = str(req.fields.get("input", ""))
             fmt = req.fields.get("response_format", "mp3")
@@ -332,6 +349,7 @@ def _handler(server: SpeechServer) -> type[BaseHTTPRequestHandler]:
                 data = streaming_wav_header(clip.sample_rate) + \
                     clip.samples.astype("<i2").tobytes()
                 content_type = "audio/wav"
+            req.sent = data
             self.send_response(200)
             self.send_header("Content-Type", content_type)
             self.send_header("Transfer-Encoding", "chunked")
@@ -343,9 +361,13 @@ def _handler(server: SpeechServer) -> type[BaseHTTPRequestHandler]:
                 self.wfile.flush()
                 if i == 0:
                     server.first_chunk_sent.set()
+                    if reply.cut:
+                        self.close_connection = True
+                        self.connection.shutdown(socket.SHUT_RDWR)
+                        return
                     hold = server._hold
-                    if hold is not None:
-                        hold.wait(10.0)
+                    if hold is not None and not hold.wait(10.0):
+                        server.hold_expired = True
             self.wfile.write(b"0\r\n\r\n")
             self.wfile.flush()
 
