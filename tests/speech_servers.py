@@ -232,7 +232,8 @@ def parse_form(content_type: str, body: bytes) -> tuple[dict[str, Any], bytes]:
     data = b""
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
-        payload = part.get_payload(decode=True) or b""
+        raw = part.get_payload(decode=True)
+        payload = raw if isinstance(raw, bytes) else b""
         if part.get_filename():
             data = payload
         elif isinstance(name, str):

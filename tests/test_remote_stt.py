@@ -20,7 +20,7 @@ from interviewer.speech.fallback_stt import FallbackTranscriber
 from interviewer.speech.glossary import transcription_hint
 from interviewer.speech.openai_stt import Hinted, OpenAITranscriber, words_cover
 from interviewer.speech.remote import RemoteSpeechError, RetryPolicy
-from interviewer.speech.streaming import StreamingTranscriber
+from interviewer.speech.streaming import StreamingSettings, StreamingTranscriber
 from interviewer.speech.stt import Transcript, WhisperTranscriber
 from interviewer.speech.stt_cli import delivery_of
 from interviewer.speech.wer import wer
@@ -46,6 +46,17 @@ def short(weak: Audio) -> Audio:
     return weak[: 7 * SAMPLE_RATE]
 
 
+@pytest.fixture(scope="module")
+def weak_local(whisper: WhisperTranscriber, weak: Audio) -> Transcript:
+    """What the local model hears in the weak answer, told the question (as the server is)."""
+    return whisper.transcribe(weak, hint=HINT)
+
+
+@pytest.fixture(scope="module")
+def short_local(whisper: WhisperTranscriber, short: Audio) -> Transcript:
+    return whisper.transcribe(short, hint=HINT)
+
+
 @pytest.fixture
 def server(whisper: WhisperTranscriber) -> Iterator[SpeechServer]:
     with SpeechServer(whisper, require_key=KEY) as s:
@@ -62,9 +73,9 @@ def words_of(t: Transcript) -> list[str]:
     return [w.word.lower().strip(".,?!") for w in t.words]
 
 
-def test_remote_transcript_matches_the_local_one(server: SpeechServer, whisper: WhisperTranscriber,
+def test_remote_transcript_matches_the_local_one(server: SpeechServer, weak_local: Transcript,
                                                  weak: Audio) -> None:
-    local = whisper.transcribe(weak, hint=HINT)
+    local = weak_local
     got = Hinted(remote(server.base_url), QUESTION).transcribe(weak)
     print(f"local: {local.text}\nremote: {got.text}")
     assert wer(local.text, got.text) <= 0.05
@@ -78,9 +89,9 @@ def test_remote_transcript_matches_the_local_one(server: SpeechServer, whisper: 
     assert req.headers["authorization"] == f"Bearer {KEY}"
 
 
-def test_timestamps_map_onto_segments_and_words(server: SpeechServer,
-                                                whisper: WhisperTranscriber, weak: Audio) -> None:
-    local = whisper.transcribe(weak, hint=HINT)
+def test_timestamps_map_onto_segments_and_words(server: SpeechServer, weak_local: Transcript,
+                                                weak: Audio) -> None:
+    local = weak_local
     stt = remote(server.base_url, hint=HINT)
     got = stt.transcribe(weak)
     assert got.language == "en" and got.duration == pytest.approx(len(weak) / SAMPLE_RATE)
@@ -96,12 +107,12 @@ def test_timestamps_map_onto_segments_and_words(server: SpeechServer,
     assert mine_d is not None and theirs_d is not None and mine_d["words"] == theirs_d["words"]
 
 
-def test_segments_only_server_degrades_and_says_so(whisper: WhisperTranscriber,
-                                                   weak: Audio) -> None:
+def test_segments_only_server_degrades_and_says_so(whisper: WhisperTranscriber, weak: Audio,
+                                                   weak_local: Transcript) -> None:
     with SpeechServer(whisper, words=False) as server:
         stt = remote(server.base_url, hint=HINT)
         got = stt.transcribe(weak)
-    local = whisper.transcribe(weak, hint=HINT)
+    local = weak_local
     assert wer(local.text, got.text) <= 0.05  # the text is all there
     assert got.segments and all(not s.words for s in got.segments)
     assert stt.words_missing and not words_cover(got)
@@ -114,7 +125,7 @@ def test_streaming_sends_each_closed_segment_to_the_server(server: SpeechServer,
     notices: list[str] = []
     fallback = FallbackTranscriber(remote(server.base_url), whisper, on_notice=notices.append)
     fallback.hint = HINT
-    stream = StreamingTranscriber(fallback)
+    stream = StreamingTranscriber(fallback, StreamingSettings(caption_interval_s=0))
     block = SAMPLE_RATE // 10
     for i in range(0, len(weak), block):  # as a microphone delivers it, without the waiting
         stream.push(weak[i:i + block])
@@ -131,7 +142,7 @@ def test_streaming_sends_each_closed_segment_to_the_server(server: SpeechServer,
 
 def test_parallel_requests_are_bounded_and_come_back_in_order(
         server: SpeechServer, whisper: WhisperTranscriber) -> None:
-    pieces = [load_audio(AUDIO_FIXTURES / f)[: 6 * SAMPLE_RATE]
+    pieces = [load_audio(AUDIO_FIXTURES / f)[: 5 * SAMPLE_RATE]
               for f in ("weak.wav", "delivery.wav", "medium.flac")]
     server.meet(2)  # each request waits for a second one: a serial client would never pair
     got = remote(server.base_url, max_parallel=2).transcribe_many(pieces, hint=HINT)
@@ -157,8 +168,9 @@ FAULT_CASES = {
 
 @pytest.mark.parametrize("fault", list(FAULT_CASES))
 def test_fault_falls_back_to_local_and_loses_nothing(server: SpeechServer,
-                                                     whisper: WhisperTranscriber,
-                                                     short: Audio, fault: str) -> None:
+                                                     whisper: WhisperTranscriber, short: Audio,
+                                                     short_local: Transcript,
+                                                     fault: str) -> None:
     script, kind, per_piece = FAULT_CASES[fault]
     server.script(TRANSCRIPTION, *script)
     url = closed_port_url() if fault == "refused" else server.base_url
@@ -166,7 +178,7 @@ def test_fault_falls_back_to_local_and_loses_nothing(server: SpeechServer,
     policy = IMPATIENT if fault == "slow" else FAST
     fallback = FallbackTranscriber(remote(url, policy=policy), whisper,
                                    on_notice=notices.append, retry_after_s=0.0)
-    local = whisper.transcribe(short, hint=HINT)
+    local = short_local
     first = fallback.transcribe(short, hint=HINT)
     assert first.text == local.text  # nothing lost
     if not kind:
