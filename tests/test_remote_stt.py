@@ -176,7 +176,7 @@ def test_fault_falls_back_to_local_and_loses_nothing(server: SpeechServer,
     url = closed_port_url() if fault == "refused" else server.base_url
     notices: list[str] = []
     policy = IMPATIENT if fault == "slow" else FAST
-    fallback = FallbackTranscriber(remote(url, policy=policy), whisper,
+    fallback = FallbackTranscriber(remote(url, policy=policy, per_audio_s=0.0), whisper,
                                    on_notice=notices.append, retry_after_s=0.0)
     local = short_local
     first = fallback.transcribe(short, hint=HINT)

@@ -24,6 +24,7 @@ import threading
 import wave
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any, Literal, Protocol
 
 import numpy as np
@@ -72,13 +73,17 @@ class OpenAITranscriber:
 
     def __init__(self, *, base_url: str | None, model: str, api_key: Secret | str | None = None,
                  language: str = "en", hint: str = "", policy: RetryPolicy | None = None,
-                 max_parallel: int = 2, word_timestamps: bool = True) -> None:
+                 max_parallel: int = 2, word_timestamps: bool = True,
+                 per_audio_s: float = 0.5) -> None:
         self.base_url = base_url
         self.model = model
         self.language = language
         self.hint = hint
         """Told to the server before every segment; '' = the glossary alone."""
         self.policy = policy or RetryPolicy()
+        self.per_audio_s = per_audio_s
+        """Added to the deadline and to each attempt per second of audio: a long file takes
+        longer to transcribe than a 5 s segment."""
         self.max_parallel = max(1, max_parallel)
         self.word_timestamps = word_timestamps
         self.words_missing = False
@@ -132,8 +137,11 @@ class OpenAITranscriber:
                 prompt=prompt, language=self.language or "en", timeout=timeout)
             return self._transcript(reply, duration, words)
 
+        extra = self.per_audio_s * duration
+        policy = replace(self.policy, deadline_s=self.policy.deadline_s + extra,
+                         attempt_s=self.policy.attempt_s + extra)
         with self._slots:
-            return with_retries(attempt, self.policy, endpoint=self.endpoint, model=self.model)
+            return with_retries(attempt, policy, endpoint=self.endpoint, model=self.model)
 
     def _transcript(self, reply: Any, duration: float, want_words: bool) -> Transcript:
         transcript, missing = transcript_from_reply(reply, duration, self.language)
