@@ -227,3 +227,23 @@ def test_the_key_is_sent_but_never_written(tmp_path: Path, monkeypatch: pytest.M
     assert (home / "debug.log").stat().st_size > 0
     for path in (p for p in home.rglob("*") if p.is_file()):
         assert KEY.encode() not in path.read_bytes(), path
+
+
+def test_todays_speaker_speaks_a_remote_prompt_whole_through_a_fault(
+        server: SpeechServer, espeak: Pyttsx3Synthesizer) -> None:
+    from interviewer.speech.playback import NullOutput, Speaker
+
+    text = "Take a recommender. How would you measure it? What would make you stop the launch?"
+    synth = FallbackSynthesizer(remote(server.base_url, policy=FAST), espeak, retry_after_s=0.0)
+    server.script(SPEECH, "cut")  # the first piece breaks off after its first chunk
+    speaker = Speaker(synth, NullOutput(realtime=False))
+    try:
+        utt = speaker.speak(text)
+        assert utt.wait(60)
+    finally:
+        speaker.close()
+    assert utt.completed and utt.error is None
+    assert utt.sentences == synth.split_text(text)  # every piece, once, in order
+    assert synth.ledger.backends() == ["pyttsx3", "openai", "openai"]
+    kept = utt.clip()  # what would be saved as prompts/<n>.wav
+    assert kept.seconds == pytest.approx(espeak.synthesize_text(text).seconds, rel=0.15)
