@@ -16,13 +16,13 @@ from llm_server import closed_port_url
 from speech_servers import TRANSCRIPTION, SpeechServer
 
 from interviewer.speech.audio import SAMPLE_RATE, Audio, load_audio
+from interviewer.speech.delivery import from_words
 from interviewer.speech.fallback_stt import FallbackTranscriber
 from interviewer.speech.glossary import transcription_hint
 from interviewer.speech.openai_stt import Hinted, OpenAITranscriber, words_cover
 from interviewer.speech.remote import RemoteSpeechError, RetryPolicy
 from interviewer.speech.streaming import StreamingSettings, StreamingTranscriber
 from interviewer.speech.stt import Transcript, WhisperTranscriber
-from interviewer.speech.stt_cli import delivery_of
 from interviewer.speech.wer import wer
 
 MANIFEST = json.loads((AUDIO_FIXTURES / "manifest.json").read_text())
@@ -67,6 +67,11 @@ def remote(url: str, **kw: object) -> OpenAITranscriber:
     return OpenAITranscriber(base_url=url, model="Systran/faster-whisper-tiny.en",
                              api_key=kw.pop("api_key", KEY),  # type: ignore[arg-type]
                              **kw)  # type: ignore[arg-type]
+
+
+def delivery_of(t: Transcript) -> dict[str, object] | None:
+    """`score --audio`'s delivery figures (None without timed words)."""
+    return from_words(t.words).to_dict() if t.words else None
 
 
 def words_of(t: Transcript) -> list[str]:
