@@ -52,6 +52,10 @@ class FallbackTranscriber:
     def backend_summary(self) -> str:
         return self.ledger.summary()
 
+    def check(self) -> str:
+        """Where answers are transcribed (the server; the local model stands behind it)."""
+        return self.remote.check()
+
     def load(self) -> None:
         """Load the local model, so that a fallback does not wait for it (seconds; blocking)."""
         load = getattr(self.local, "load", None)
