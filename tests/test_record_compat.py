@@ -49,7 +49,7 @@ def test_old_sessions_list_with_their_figures(old_home: Path) -> None:
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])
 def test_old_sessions_render_every_report(old_home: Path, name: str, fmt: str) -> None:
     folder = old_home / "sessions" / name
-    out = render_session(load_record(folder), fmt, name)
+    out = render_session(load_record(folder).view(), fmt, name)
     raw = json.loads((folder / "session.json").read_text(encoding="utf-8"))
     first_answer = raw["questions"][0]["exchanges"][0]["answer"]
     if fmt == "json":
@@ -79,7 +79,7 @@ def test_an_old_quit_session_resumes_with_its_draft(old_home: Path) -> None:
 def test_an_old_voice_session_keeps_its_interrupted_answer(old_home: Path) -> None:
     folder = old_home / "sessions" / "voice-resumed-complete"
     raw = json.loads((folder / "session.json").read_text(encoding="utf-8"))
-    report = json.loads(render_session(load_record(folder), "json", folder.name))
+    report = json.loads(render_session(load_record(folder).view(), "json", folder.name))
     exchanges = [ex for q in report["questions"] for ex in q["exchanges"]]
     said = [ex for q in raw["questions"] for ex in q["exchanges"]]
     assert len(exchanges) == len(said)

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import math
 from html import escape
-from typing import Any
 
 from interviewer import __version__
-from interviewer.report.common import (
+from interviewer.report.session_view import (
     DELIVERY_BANDS,
     Band,
     Exchange,
-    answer_time,
+    SessionView,
     delivery_summary,
     descriptor,
     dimension_name,
@@ -28,9 +27,7 @@ from interviewer.report.common import (
     format_when,
     mark_spans,
     question_titles,
-    scorecard_of,
     track_label,
-    transcript,
     verdict,
 )
 from interviewer.rubric import HIRE_BAR, MAX_SCORE, dimensions
@@ -107,18 +104,18 @@ def _bar(score: float) -> str:
             f'style="width:{pct:.0f}%"></span><span class="hire"></span></span>')
 
 
-def _header(record: dict[str, Any], card: Scorecard | None) -> str:
-    questions = transcript(record)
-    answered = sum(1 for q in questions if any(not x.skipped for x in q.exchanges))
-    meta = [("Track", track_label(str(record.get("track") or ""))),
-            ("Mode", str(record.get("mode") or "text")),
-            ("Coach", str(record.get("coach") or "?")),
-            ("Status", str(record["status"])),
+def _header(view: SessionView, card: Scorecard | None) -> str:
+    questions = view.questions
+    answered = view.answered
+    meta = [("Track", track_label(view.track)),
+            ("Mode", view.mode),
+            ("Coach", view.coach),
+            ("Status", view.status),
             ("Answered", f"{answered} of {len(questions)} "
                          f"question{'s' if len(questions) != 1 else ''}"),
-            ("Answer time", format_duration(answer_time(record)))]
+            ("Answer time", format_duration(view.answer_seconds))]
     dl = "".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>" for k, v in meta)
-    title = f"{track_label(str(record.get('track') or ''))} · {format_when(record)}"
+    title = f"{track_label(view.track)} · {format_when(view)}"
     if card is not None:
         overall = (f'<div class="overall {_tone(card.overall)}"><span class="num">'
                    f'{card.overall:.1f}</span><span class="of">/ 5 overall</span>'
@@ -134,7 +131,7 @@ def _header(record: dict[str, Any], card: Scorecard | None) -> str:
             f"<h1>{e(title)}</h1>{overall}<dl class=\"meta\">{dl}</dl></header>")
 
 
-def _scorecard(card: Scorecard, record: dict[str, Any]) -> str:
+def _scorecard(card: Scorecard, view: SessionView) -> str:
     out = ['<section id="scorecard"><h2>Scorecard</h2><div class="summary">',
            f'<figure class="chart">{radar_svg(_ordered_scores(card))}'
            "<figcaption>Each dimension out of 5; the dashed ring is the bar for a hire (3)."
@@ -170,7 +167,7 @@ def _scorecard(card: Scorecard, record: dict[str, Any]) -> str:
     if blocks:
         out.append('<div class="lists">' + "".join(blocks) + "</div>")
     if card.questions:
-        titles = question_titles(record)
+        titles = question_titles(view)
         out.append('<div class="by-question"><h3>By question</h3><ol>' + "".join(
             f'<li><span class="pill {_tone(q.overall)}">{q.overall:.1f}</span> '
             f"{e(titles.get(q.question_id, q.question_id))}</li>" for q in card.questions)
@@ -189,8 +186,8 @@ def _band_cell(band: Band | None, value: float | None) -> str:
     return f'<td class="{cls}">{e(shown)}</td>'
 
 
-def _delivery(record: dict[str, Any]) -> str:
-    summary = delivery_summary(record)
+def _delivery(view: SessionView) -> str:
+    summary = delivery_summary(view)
     if summary is None:
         return ""
     bands = {b.key: b for b in DELIVERY_BANDS}
@@ -205,14 +202,14 @@ def _delivery(record: dict[str, Any]) -> str:
                      f'<span class="v">{e(shown)} <small>{e(band.unit)}</small></span>'
                      f'<span class="t">target: {e(band.text)}</span></div>')
     rows = []
-    minutes = record.get("minutes_per_answer")
-    for q in transcript(record):
+    minutes = view.minutes_per_answer
+    for q in view.questions:
         for x in q.exchanges:
             d = x.delivery
             if d is None:
                 continue
             talk = format_duration(d.get("duration_s"))
-            if isinstance(minutes, (int, float)) and "duration_s" in d and minutes > 0:
+            if minutes is not None and "duration_s" in d and minutes > 0:
                 talk += f" of {format_duration(minutes * 60)}"
             rows.append(f"<tr><th scope=\"row\">Q{q.number} · {e(x.label)}</th>"
                         + _band_cell(None, d.get("words"))
@@ -243,13 +240,13 @@ def _answer_html(x: Exchange, quotes: dict[str, list[str]]) -> str:
     return f'<p class="said">{"".join(pieces)}</p>'
 
 
-def _transcript(record: dict[str, Any], card: Scorecard | None) -> str:
+def _transcript(view: SessionView, card: Scorecard | None) -> str:
     quotes = evidence_quotes(card)
     out = ['<section id="transcript"><h2>Transcript</h2>']
     if quotes:
         out.append('<p class="note"><mark>Highlighted</mark> words are the evidence the '
                    "scorecard quotes.</p>")
-    for q in transcript(record):
+    for q in view.questions:
         tags = " · ".join(t for t in (track_label(q.track) if q.track else "", q.difficulty) if t)
         out.append(f'<article class="question"><h3><span class="qn">Question {q.number}</span> '
                    f'<span class="tag">{e(tags)}</span></h3><p class="prompt">{e(q.prompt)}</p>')
@@ -275,14 +272,14 @@ def _transcript(record: dict[str, Any], card: Scorecard | None) -> str:
     return "".join(out)
 
 
-def session_html(record: dict[str, Any], session_id: str = "") -> str:
-    card = scorecard_of(record)
-    title = f"Mock interview: {track_label(str(record.get('track') or ''))}, {format_when(record)}"
-    body = [_header(record, card)]
+def session_html(view: SessionView, session_id: str = "") -> str:
+    card = view.card
+    title = f"Mock interview: {track_label(view.track)}, {format_when(view)}"
+    body = [_header(view, card)]
     if card is not None:
-        body.append(_scorecard(card, record))
-    body.append(_delivery(record))
-    body.append(_transcript(record, card))
+        body.append(_scorecard(card, view))
+    body.append(_delivery(view))
+    body.append(_transcript(view, card))
     sid = f" from session {e(session_id)}" if session_id else ""
     body.append(f'<footer>Written by interviewer {e(__version__)}{sid}. This page is one '
                 "file: it needs no network and can be printed or saved as PDF.</footer>")
