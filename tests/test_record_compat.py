@@ -14,6 +14,7 @@ from interviewer.coach.offline import OfflineCoach
 from interviewer.report import render_session
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.library import SessionSummary, list_sessions, load_record
+from interviewer.session.record import parse_record
 from interviewer.session.store import SessionStore
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sessions_v1"
@@ -84,3 +85,29 @@ def test_an_old_voice_session_keeps_its_interrupted_answer(old_home: Path) -> No
     said = [ex for q in raw["questions"] for ex in q["exchanges"]]
     assert len(exchanges) == len(said)
     assert any(ex.get("interrupted") for ex in said)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_old_record_is_written_back_as_it_was_read(name: str) -> None:
+    raw = json.loads((FIXTURES / name / "session.json").read_text(encoding="utf-8"))
+    assert parse_record(raw).to_json() == raw
+
+
+def test_keys_this_version_does_not_know_are_kept() -> None:
+    raw = json.loads((FIXTURES / "text-complete" / "session.json").read_text(encoding="utf-8"))
+    raw["from_a_later_version"] = {"x": 1}
+    raw["questions"][0]["exchanges"][0]["emotion"] = "calm"
+    raw["questions"][0]["question"]["rubric_version"] = 2
+    assert parse_record(raw).to_json() == raw
+
+
+def test_an_unreadable_pending_prompt_is_dropped_not_the_session(old_home: Path) -> None:
+    folder = old_home / "sessions" / "text-quit-with-draft"
+    path = folder / "session.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw["pending"] = {"question": "two", "kind": "question"}
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    record = load_record(folder)
+    assert record.pending is None and record.answered == 1
+    engine = InterviewEngine.resume(folder, OfflineCoach(), store=SessionStore(old_home))
+    assert engine.prompt is not None and engine.prompt.number == 2 and engine.draft == ""

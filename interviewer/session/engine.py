@@ -9,8 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from enum import Enum
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,6 @@ from interviewer.coach.base import (
     MAX_FOLLOW_UPS,
     AnsweredQuestion,
     Coach,
-    FollowUp,
     NoticeSource,
     TextCallback,
     follow_up_with_text,
@@ -28,50 +26,20 @@ from interviewer.coach.base import (
 from interviewer.scorecard import Scorecard, count_unanswered
 from interviewer.session import audio_files, recovery
 from interviewer.session.library import load_record
+from interviewer.session.prompt import Phase, Prompt
 from interviewer.session.record import (
     Exchange,
-    Kind,
     Notice,
     Pending,
     QuestionRecord,
     RecordedQuestion,
-    Resumption,
     SessionRecord,
     now_iso,
 )
 from interviewer.session.recovery import Interrupted
 from interviewer.session.store import SessionStore
-from interviewer.speech.delivery import from_segments
 
 __all__ = ["Interrupted", "InterviewEngine", "Phase", "Prompt"]
-
-
-class Phase(str, Enum):
-    READY = "ready"
-    ANSWERING = "answering"
-    FINISHED = "finished"
-
-
-@dataclass(frozen=True)
-class Prompt:
-    """What the candidate is being asked right now."""
-
-    text: str
-    kind: Kind
-    question_index: int
-    question_total: int
-    question: Question
-    follow_up: FollowUp | None = None
-    notice: str | None = None
-    """One line when the coach handed the step that led here to another coach (a fallback)."""
-    latency_s: float | None = None
-    """Follow-ups: seconds from the answer's submission to the follow-up's first text."""
-    ready_s: float | None = None
-    """Follow-ups: seconds from the answer's submission to the whole follow-up."""
-
-    @property
-    def number(self) -> int:
-        return self.question_index + 1
 
 
 class InterviewEngine:
@@ -149,32 +117,20 @@ class InterviewEngine:
                      minutes_per_answer=record.minutes_per_answer, clock=clock,
                      on_follow_up_text=on_follow_up_text)
         engine.store, engine.folder, engine.record = store, folder, record
-        was_pending, record.pending = record.pending, None
-        kept = recovery.keep_interrupted(record, folder, was_pending, record.minutes_per_answer)
-        for item, q in zip(engine.items, record.questions, strict=True):
-            for ex in q.exchanges:
-                item.answers.append(ex.answer)
-                if ex.kind == "follow-up":
-                    item.follow_ups.append(FollowUp(ex.prompt, ex.probe_dimension or "",
-                                                    ex.coach or ""))
-        found = None if kept else recovery.follow_up_again(record, was_pending, engine.items)
+        found = recovery.recover(record, folder, engine.items, coach.name)
         again = None
-        if found is not None:
-            qi, follow = found
+        if found.follow_up is not None:
+            qi, follow = found.follow_up
             again = Prompt(follow.text, "follow-up", qi, len(questions), questions[qi], follow)
-        unasked = [i for i, q in enumerate(record.questions) if not q.exchanges]
-        start = again.question_index if again else unasked[0] if unasked else None
-        record.resumed.append(Resumption(
-            at=now_iso(), from_question=start + 1 if start is not None else None,
-            status_was=record.status, coach=coach.name, mode="text"))
-        record.status = "in-progress"
+        start = found.start
         engine.phase = Phase.ANSWERING
         engine.index = start if start is not None else len(questions) - 1
         engine.interrupted = recovery.find_interrupted(record, folder)
         engine._save()
         if start is not None:
             prompt = engine._ask(again or engine._question_prompt(), save=False)
-            recovery.restore_draft(record, was_pending, prompt.number, prompt.kind, prompt.text)
+            recovery.restore_draft(record, found.was_pending, prompt.number, prompt.kind,
+                                   prompt.text)
             engine._save()
         return engine
 
@@ -215,7 +171,7 @@ class InterviewEngine:
             if audio_seconds is not None:
                 ex.audio_seconds = round(audio_seconds, 3)
             if segments is not None:
-                self._keep_segments(ex, segments)
+                ex.keep_segments(segments, allowed_s=self.minutes_per_answer * 60)
             ex.needs_transcript = False
             self.items[found.question_index].answers[found.exchange_index] = text
             self._save()
@@ -230,13 +186,6 @@ class InterviewEngine:
     def keep_audio(self) -> bool:
         """False: recordings are transcribed, then removed (the session's `keep_audio`)."""
         return self.record.keep_audio
-
-    def _keep_segments(self, exchange: Exchange, segments: Sequence[dict[str, Any]]) -> None:
-        """The transcript's segments, and the delivery figures their word timestamps give."""
-        exchange.segments = list(segments)
-        delivery = from_segments(segments, allowed_s=self.minutes_per_answer * 60)
-        if delivery is not None:  # word timestamps: pace, fillers, pauses, first point
-            exchange.delivery = delivery.to_dict()
 
     @property
     def needs_scoring(self) -> bool:
@@ -295,7 +244,7 @@ class InterviewEngine:
             if audio_seconds is not None:
                 exchange.audio_seconds = round(audio_seconds, 3)
         if segments is not None:
-            self._keep_segments(exchange, segments)
+            exchange.keep_segments(segments, allowed_s=self.minutes_per_answer * 60)
         if prompt.follow_up is not None:
             exchange.probe_dimension = prompt.follow_up.dimension
             exchange.coach = prompt.follow_up.coach

@@ -8,7 +8,7 @@ they were, and `parse_record` says in one line what is wrong with a file that do
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 from typing import Any, ClassVar, Literal
 
@@ -29,6 +29,7 @@ from interviewer.banks import Question
 from interviewer.report.session_view import Exchange as ExchangeView
 from interviewer.report.session_view import SessionView, TranscriptQuestion, delivery_of
 from interviewer.scorecard import Scorecard
+from interviewer.speech.delivery import from_segments
 
 Status = Literal["in-progress", "quit", "complete"]
 Kind = Literal["question", "follow-up"]
@@ -136,6 +137,13 @@ class Exchange(_Model):
     @property
     def is_skipped(self) -> bool:
         return self.skipped or not self.answer.strip()
+
+    def keep_segments(self, segments: Sequence[dict[str, Any]], *, allowed_s: float) -> None:
+        """The transcript's segments, and the delivery figures their word timestamps give."""
+        self.segments = list(segments)
+        delivery = from_segments(segments, allowed_s=allowed_s)
+        if delivery is not None:  # word timestamps: pace, fillers, pauses, first point
+            self.delivery = delivery.to_dict()
 
 
 class QuestionRecord(_Model):

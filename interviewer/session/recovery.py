@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewer.coach.base import MAX_FOLLOW_UPS, AnsweredQuestion, FollowUp
-from interviewer.session.record import Exchange, Pending, SessionRecord, now_iso
+from interviewer.session.record import Exchange, Pending, Resumption, SessionRecord, now_iso
 from interviewer.speech.wavfile import wav_seconds
 
 
@@ -30,6 +30,39 @@ class Interrupted:
     prompt: str
     audio_path: Path
     audio_seconds: float
+
+
+@dataclass(frozen=True)
+class Recovered:
+    """Where a resumed session goes on (see `recover`)."""
+
+    start: int | None
+    """The question index to ask from; None when every question has its answer."""
+    follow_up: tuple[int, FollowUp] | None
+    """A follow-up shown when the process died, asked again: (question index, follow-up)."""
+    was_pending: Pending | None
+
+
+def recover(record: SessionRecord, folder: Path, items: list[AnsweredQuestion],
+            coach: str) -> Recovered:
+    """A session left in progress or quit, made ready to go on: what was said is counted in
+    `items`, an interrupted recording is kept, the resumption is noted in the record."""
+    was_pending, record.pending = record.pending, None
+    kept = keep_interrupted(record, folder, was_pending, record.minutes_per_answer)
+    for item, q in zip(items, record.questions, strict=True):
+        for ex in q.exchanges:
+            item.answers.append(ex.answer)
+            if ex.kind == "follow-up":
+                item.follow_ups.append(FollowUp(ex.prompt, ex.probe_dimension or "",
+                                                ex.coach or ""))
+    again = None if kept else follow_up_again(record, was_pending, items)
+    unasked = [i for i, q in enumerate(record.questions) if not q.exchanges]
+    start = again[0] if again else unasked[0] if unasked else None
+    record.resumed.append(Resumption(
+        at=now_iso(), from_question=start + 1 if start is not None else None,
+        status_was=record.status, coach=coach, mode="text"))
+    record.status = "in-progress"
+    return Recovered(start, again, was_pending)
 
 
 def inside(folder: Path, ref: str) -> Path | None:
