@@ -1,7 +1,8 @@
 """The interview as a state machine: ask, answer, follow up, next question, score.
 
 It knows nothing of Textual, so the TUI, the text fallback and the tests drive the very same
-object. Every answer is saved before the next prompt is produced: a crash keeps it.
+object. Every answer is saved before the next prompt is produced: a crash keeps it. What it
+saves is `record.py`'s model; resuming is `recovery.py`; where recordings go, `audio_files.py`.
 """
 
 from __future__ import annotations
