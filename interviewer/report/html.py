@@ -15,8 +15,6 @@ from html import escape
 from interviewer import __version__
 from interviewer.report.html_style import CSS
 from interviewer.report.session_view import (
-    DELIVERY_BANDS,
-    Band,
     Exchange,
     SessionView,
     delivery_summary,
@@ -33,6 +31,7 @@ from interviewer.report.session_view import (
 )
 from interviewer.rubric import HIRE_BAR, MAX_SCORE, dimensions
 from interviewer.scorecard import Scorecard
+from interviewer.speech.delivery_bands import DELIVERY_BANDS, Band
 
 
 def e(value: object) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from interviewer.report.session_view import (
-    DELIVERY_BANDS,
     SessionView,
     delivery_summary,
     descriptor,
@@ -20,6 +19,7 @@ from interviewer.report.session_view import (
 )
 from interviewer.rubric import dimension
 from interviewer.scorecard import Scorecard
+from interviewer.speech.delivery_bands import DELIVERY_BANDS
 
 
 def bar(score: float, width: int = 5) -> str:

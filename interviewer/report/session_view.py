@@ -16,10 +16,6 @@ from typing import Any
 from interviewer.banks import track_title
 from interviewer.rubric import dimension
 from interviewer.scorecard import Scorecard
-from interviewer.speech.delivery_bands import DELIVERY_BANDS, Band
-
-__all__ = ["DELIVERY_BANDS", "DELIVERY_FIELDS", "Band", "Exchange", "SessionView",
-           "TranscriptQuestion"]
 
 DELIVERY_FIELDS = ("words", "duration_s", "wpm", "fillers", "fillers_per_min", "long_pauses",
                    "seconds_to_first_point")
