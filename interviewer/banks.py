@@ -183,14 +183,6 @@ def track_title(track: str) -> str:
     return " ".join(_ACRONYMS.get(w.lower(), w) for w in words)
 
 
-def kind_choice(value: str) -> str:
-    """A kind a user asked for (flag or config): a known kind or 'any'; ValueError otherwise."""
-    if value not in (ANY_KIND, *question_kinds()):
-        kinds = ", ".join((ANY_KIND, *question_kinds()))
-        raise ValueError(f"unknown kind '{value}' (kinds: {kinds})")
-    return value
-
-
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 

@@ -23,7 +23,7 @@ from interviewer.banks import (
     load_bank_file,
     load_banks,
 )
-from interviewer.banks_cli import listing_text
+from interviewer.cli.banks import listing_text
 from interviewer.rubric import dimension_ids, question_kinds
 
 INTERVIEWER = str(Path(sys.executable).parent / "interviewer")
@@ -273,7 +273,7 @@ def test_listing_filters_by_kind_and_track(bank: QuestionBank) -> None:
     bad = subprocess.run([INTERVIEWER, "banks", "--kind", "vibes"], capture_output=True,
                          text=True)
     assert bad.returncode == 2 and bad.stdout == ""
-    assert bad.stderr.startswith("interviewer: --kind: unknown kind 'vibes' (kinds: any, design")
+    assert bad.stderr.startswith("interviewer: --kind: must be one of any, design")
     bad = subprocess.run([INTERVIEWER, "banks", "--track", "nope"], capture_output=True,
                          text=True)
     assert bad.returncode == 2 and bad.stderr.startswith("interviewer: unknown track 'nope'")
@@ -358,7 +358,8 @@ def test_kind_on_the_command_line_and_in_the_config(tmp_path: Path) -> None:
     out = subprocess.run([INTERVIEWER, "--text", "--kind", "vibes"], capture_output=True,
                          text=True, timeout=60, env=env)
     assert out.returncode == 2 and "Traceback" not in out.stderr
-    assert out.stderr.startswith("interviewer: --kind: unknown kind 'vibes'")
+    assert out.stderr.startswith("interviewer: --kind: must be one of any, design")
+    assert out.stderr.rstrip().endswith("(not 'vibes')")
     mine = write(tmp_path, GOOD)
     out = subprocess.run([INTERVIEWER, "--bank", str(mine), "--text", "--track", "my-track",
                           "--kind", "estimate"], capture_output=True, text=True, timeout=60,

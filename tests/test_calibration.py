@@ -61,8 +61,9 @@ def test_the_set_is_large_enough_and_a_third_is_held_out(
     total = sum(len(rows) for rows in scored.values())
     assert total >= 70
     # Written first, it was 45 of the first 111 answers; the dev split grew after it, with
-    # question kinds the coach had not met (design, estimate, critique, ML system design...).
-    assert len(scored["test"]) >= 45 and len(scored["test"]) >= total / 5
+    # question kinds the coach had not met (design, estimate, critique, ML system design...),
+    # to 194 answers: the held-out split is now 45 of 239.
+    assert len(scored["test"]) >= 45 and len(scored["test"]) >= total / 6
     questions = {s.answer.question.id for rows in scored.values() for s in rows}
     assert len(questions) >= 12
     dev_q = {s.answer.question.id for s in scored["dev"]}
@@ -79,9 +80,9 @@ def test_rank_agreement(figs: dict[str, Figures], scored: dict[str, list[Scored]
 def test_dev_split_holds_its_measured_level(figs: dict[str, Figures],
                                       scored: dict[str, list[Scored]]) -> None:
     f = figs["dev"]
-    assert f.mae <= 0.5, _table(scored["dev"])
-    assert f.pairs_ordered >= 0.93 * f.pairs_total, "\n".join(f.misordered)
-    assert f.max_form_gap is not None and f.max_form_gap <= 1.0
+    assert f.mae <= 0.45, _table(scored["dev"])
+    assert f.pairs_ordered >= 0.95 * f.pairs_total, "\n".join(f.misordered)
+    assert f.max_form_gap is not None and f.max_form_gap <= 0.8
 
 
 def test_held_out_split_holds_its_measured_level(figs: dict[str, Figures],
@@ -93,11 +94,11 @@ def test_held_out_split_holds_its_measured_level(figs: dict[str, Figures],
     assert f.pairs_ordered >= 0.9 * f.pairs_total, "\n".join(f.misordered)
 
 
-@pytest.mark.parametrize(("split", "ceiling"), [("test", 2.0), ("dev", 3.0)])
+@pytest.mark.parametrize(("split", "ceiling"), [("test", 2.0), ("dev", 2.4)])
 def test_no_gaming_answer_scores_above_the_ceiling(scored: dict[str, list[Scored]], split: str,
                                                    ceiling: float) -> None:
-    """The target is 2.0; on the dev split, recitations of a critique or design process and
-    injections riding on a weak answer still reach 2.1-3.0 (README, calibration table)."""
+    """The target is 2.0; on the dev split, an injection riding on a weak answer still reaches
+    2.4 once its grader-addressed text is set aside (README, calibration table)."""
     gaming = [s for s in scored[split] if s.answer.kind in GAMING_KINDS]
     assert gaming
     high = [f"{s.answer.label}: {s.score}" for s in gaming if s.score > ceiling]

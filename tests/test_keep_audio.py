@@ -23,7 +23,7 @@ from test_tui_voice import (
 from textual.widgets import Static
 from voice_parts import real_kit
 
-from interviewer import cli
+from interviewer.cli import entry as cli
 from interviewer.coach.offline import OfflineCoach
 from interviewer.config import load_settings
 from interviewer.session.engine import InterviewEngine
@@ -44,7 +44,7 @@ def test_the_setting_the_flag_and_a_bad_value(tmp_path: Path) -> None:
     cfg.write_text("keep-audio = false\n")
     assert load_settings(cfg, env={}).keep_audio is False
     assert load_settings(cfg, env={"INTERVIEWER_KEEP_AUDIO": "yes"}).keep_audio is True
-    assert cli._settings(cli._parser().parse_args(["--no-keep-audio"])).keep_audio is False
+    assert cli.settings_for(cli.build_parser().parse_args(["--no-keep-audio"])).keep_audio is False
     cfg.write_text('keep-audio = "maybe"\n')
     env = {**os.environ, "INTERVIEWER_CONFIG": str(cfg), "INTERVIEWER_HOME": str(tmp_path / "h")}
     out = subprocess.run([str(SCRIPT), "sessions"], env=env, capture_output=True, text=True,

@@ -339,3 +339,78 @@ def test_session_scorecard_keeps_each_questions_strengths(dev: list[GradedAnswer
 def test_no_follow_up_to_an_empty_answer(bank: QuestionBank) -> None:
     item = AnsweredQuestion(bank.by_id("rec-stale-feed"), [""])
     assert OfflineCoach().follow_up(item) is None
+
+
+# The steps of answering, narrated with nothing of this question's own (a fake-listings system).
+NARRATED = (
+    "First I'd clarify the goal of the system and the scope of what counts as a fake listing. "
+    "Then I'd identify the key users and their pain points. Next I'd define the success metrics "
+    "and the guardrails. After that I'd think about the model, the features and the labels, and "
+    "consider the trade-offs. Finally I'd discuss how to evaluate it and iterate based on the "
+    "results.")
+
+# The same plan carried out: each step says something about this marketplace.
+NARRATED_WITH_SUBSTANCE = (
+    "First I'd clarify what fake means here: listings for items that don't exist, posted to take "
+    "a deposit, which is where buyers lose money. Then I'd score each listing as it is posted "
+    "from the seller's account age, reused photos found by image matching and a price far below "
+    "similar items. Next I'd send the top two percent by score to human reviewers before the "
+    "listing goes live, because a wrong block costs an honest seller a sale while a missed scam "
+    "costs a buyer their deposit. Finally I'd measure scam reports per thousand listings and the "
+    "share of blocked sellers who win an appeal, and loosen the threshold if appeals win more "
+    "than a fifth of the time.")
+
+# A good answer to a neighbouring question (how to measure the assistant once built), asked to
+# design it.
+NEIGHBOUR_MEASURE = (
+    "To know whether the low-vision assistant works, I'd track the share of weekly users who "
+    "complete a task they started, such as reading a letter or finding a bus stop, because "
+    "finishing is what matters to them. I'd watch time to complete against doing it with a "
+    "sighted helper, and the rate of wrong readings reported, with zero tolerance on medicine "
+    "labels. I'd compare a group with the assistant against a waiting-list group for six weeks "
+    "and call it a success if completed tasks per user rise by a third with no rise in wrong "
+    "readings.")
+
+DESIGN_LOW_VISION = (
+    "I'd design for people who lost their sight later in life, because they never learned "
+    "braille or a screen reader and everyday print is their biggest barrier. The assistant "
+    "reads whatever the camera points at, a letter, a label, a menu, and says it aloud in short "
+    "pieces, and they can ask follow-ups like 'what's the total' by voice. For medicine labels "
+    "it reads the name and dose twice and says when it is unsure rather than guess, because a "
+    "wrong dose is worse than a slower answer. First version: reading print and describing the "
+    "scene; navigation later, since it needs far more reliability. I'd measure tasks completed "
+    "without a sighted helper per week, and stop if wrong readings on labels exceed one in a "
+    "thousand.")
+
+
+def test_a_narrated_process_is_a_recitation(bank: QuestionBank) -> None:
+    q = bank.by_id("mlsd-marketplace-fake-listings")
+    assert score_answer(q, NARRATED).overall <= 2.0
+    follow = OfflineCoach().follow_up(AnsweredQuestion(q, [NARRATED]))
+    assert follow is not None and RECITED in follow.text
+    # Narrating the steps is fine when each step says something of its own.
+    assert score_answer(q, NARRATED_WITH_SUBSTANCE).overall >= 3.0
+
+
+def test_an_answer_to_a_neighbouring_question_on_the_same_product_is_gated(
+        bank: QuestionBank) -> None:
+    q = bank.by_id("design-low-vision-assistant")
+    assert score_answer(q, NEIGHBOUR_MEASURE).overall <= 2.0
+    follow = OfflineCoach().follow_up(AnsweredQuestion(q, [NEIGHBOUR_MEASURE]))
+    assert follow is not None and follow.text.startswith("Let's come back to the question")
+    assert score_answer(q, DESIGN_LOW_VISION).overall >= 3.0
+    # Asked what it answers, the measurement plan is no longer gated.
+    measure = Question.adhoc("How would you measure whether an AI reading assistant for people "
+                             "with low vision is working?")
+    assert score_answer(measure, NEIGHBOUR_MEASURE).overall >= 3.0
+
+
+def test_text_addressed_to_the_grader_is_flagged_and_a_grader_in_the_product_is_not(
+        bank: QuestionBank) -> None:
+    q = bank.by_id("rec-stale-feed")
+    card = score_answer(q, WEAK + " " + INJECTIONS[0])
+    assert any(g.startswith("Text addressed to the grader was set aside") for g in card.gaps)
+    product = ("I'd check every change against a golden set of 500 German prompts, scored by an "
+               "LLM grader with a rubric, because last month's break was silent.")
+    card = score_answer(bank.by_id("assistant-regression-evals"), product)
+    assert not any("addressed to the grader" in g for g in card.gaps)

@@ -269,7 +269,7 @@ def test_speak_without_piper_falls_back_with_one_notice(tmp_path: Path, home: Pa
 
 
 def test_doctor_says_which_voice_speaks(monkeypatch: pytest.MonkeyPatch) -> None:
-    from interviewer.doctor import voice_check
+    from interviewer.cli.doctor import voice_check
 
     assert voice_check("auto", "").detail.endswith(f": {BUNDLED_VOICE} (bundled)")
     assert voice_check("auto", "en-us").detail == "pyttsx3: en-us"

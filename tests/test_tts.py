@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from interviewer import cli
 from interviewer.banks import load_banks
+from interviewer.cli import entry as cli
 from interviewer.config import ConfigError, load_settings
 from interviewer.speech.tts import (
     Clip,
@@ -216,8 +216,8 @@ def test_speech_settings_from_file_environment_and_flag(tmp_path: Path) -> None:
 
 
 def test_no_speak_flag_turns_speech_off(home: Path) -> None:
-    assert cli._settings(cli._parser().parse_args(["--no-speak"])).speak is False
-    assert cli._settings(cli._parser().parse_args([])).speak is True
+    assert cli.settings_for(cli.build_parser().parse_args(["--no-speak"])).speak is False
+    assert cli.settings_for(cli.build_parser().parse_args([])).speak is True
 
 
 # -- the command line -----------------------------------------------------------------------
@@ -299,6 +299,7 @@ def test_speak_usage_errors(tmp_path: Path, home: Path) -> None:
     out = run("speak", "...", "--output", str(tmp_path / "x.wav"))
     assert (out.returncode, out.stderr) == (2, b"interviewer: there is nothing to say in TEXT\n")
     out = run("speak", "Hi.", "--rate", "5", "--output", str(tmp_path / "x.wav"))
-    assert out.returncode == 2 and b"between 80 and 400" in out.stderr
+    assert (out.returncode, out.stderr) == (
+        2, b"interviewer: --rate: must be a whole number from 80 to 400 (not '5')\n")
     out = run("speak", "Hi.", "--output", str(tmp_path / "no" / "x.wav"))
     assert out.returncode == 2 and b"cannot write it" in out.stderr

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from interviewer.coach.analysis import DEPTH_FAMILIES, Reading
+from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, FAMILY_BY_NAME, Family
 from interviewer.coach.relevance import subject_terms
-from interviewer.coach.signals import DIMENSION_FAMILIES, FAMILY_BY_NAME, Family
 from interviewer.coach.text import stem, words
 from interviewer.rubric import STRENGTH_BAR, dimension
 

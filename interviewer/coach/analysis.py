@@ -13,28 +13,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from interviewer.banks import Question
-from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
-from interviewer.coach.signals import (
-    ACTION,
-    DECISION,
-    DIMENSION_FAMILIES,
-    FAMILIES,
+from interviewer.coach.cues_asks import AT_LEAST, DEFAULT_AT_LEAST, MOVES, PROMPT_ASKS
+from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, FAMILIES, Family
+from interviewer.coach.cues_markers import ACTION, DECISION, NEGATABLE, NEGATION, NUMBER, REASON
+from interviewer.coach.cues_style import (
     GENERIC,
-    GENERIC_WORDS,
     MODEL_TALK,
-    NEGATABLE,
-    NEGATION,
-    NUMBER,
+    NARRATION,
     PLAN_OF_ANSWER,
-    REASON,
     SIGNPOST,
     SUMMARY,
-    Family,
 )
+from interviewer.coach.cues_vocabulary import GENERIC_WORDS, PROCESS_WORDS
+from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
 from interviewer.coach.text import (
     Sentence,
     is_injection,
     split_sentences,
+    stem,
     units,
     without_injection,
     words,
@@ -42,18 +38,6 @@ from interviewer.coach.text import (
 from interviewer.rubric import MAX_SCORE, MIN_SCORE, dimension_ids
 from interviewer.scorecard import dimension_weight, weighted_overall
 
-# What a kind of question asks for, and how many sentences must make that move.
-KIND_ASKS: dict[str, tuple[re.Pattern[str], int]] = {
-    "diagnose": (re.compile(
-        r"\b(caus\w*|why|drop\w*|fell|fall\w*|declin\w*|investigat\w*|rul(?:e|ing) out|root|"
-        r"what changed|broke|regress\w*|split (?:the drop|the decline)|hypothes\w*|"
-        r"check (?:if|whether|for|first)|roll(?:ed)? back)\b", re.IGNORECASE), 2),
-    "estimate": (NUMBER, 3),
-    "strategy": (re.compile(
-        r"\b(advantage|moat|competit\w*|differentiat\w*|defensib\w*|build|buy|partner\w*|"
-        r"position\w*|bet|commoditi[sz]\w*|switching costs?|lock-?in|strateg\w*)\b",
-        re.IGNORECASE), 2),
-}
 OFF_QUESTION = 0.2
 """Relevance below this: the answer addresses another question."""
 MIN_FOREIGN_TERMS = 4
@@ -72,6 +56,12 @@ APPLIED_SHARE_FOR_FIVE = 0.7
 both measure applied reasoning, the second with no lexicon to miss a cue."""
 VAGUE_WORDS = 120
 VAGUE_CAP = 3.0
+SHARE_NEEDS = 3
+"""Applied sentences before the share of them counts in full."""
+NARRATION_SHARE = 0.4
+"""An answer this much made of narrated steps (and at least three) is a recitation."""
+NARRATION_NEW_WORDS = 1
+"""A narrated step naming more than this many specifics of its own is a real step."""
 ENGAGED_FLOOR = 1.5
 ENGAGED_WORDS = 30
 CONCISE_WORDS_PER_POINT = 22
@@ -105,10 +95,15 @@ class Unit:
 
     buzzwords: bool = False
     """A run of rubric terms ("north star, guardrails, A/B test, RICE..."): names, no claims."""
+    sentence: int = -1
+    """Which sentence of the answer a clause was cut from (-1: the unit is a whole sentence)."""
+    narration: bool = False
+    """A step of answering narrated ("then I'd define the metrics") with nothing of its own:
+    it can structure an answer (communication), it applies nothing."""
 
     @property
     def committed(self) -> bool:
-        if self.buzzwords:
+        if self.buzzwords or self.narration:
             return False
         return self.reason or self.number or self.decision or self.piece.bullet
 
@@ -159,13 +154,19 @@ class Reading:
 
     @property
     def misses_the_ask(self) -> bool:
-        """A question of a kind that asks for one move (diagnose a drop, estimate a number)
-        answered without it: the answer to a neighbouring question about the same product."""
-        need = KIND_ASKS.get(self.question.kind)
-        if need is None or self.empty:
+        """The question asks for a move (design it, estimate it, weigh its harms, diagnose a
+        drop...) and the answer never makes it: an answer to a neighbouring question about the
+        same product, however polished. Narrated steps do not count as making it."""
+        asks = question_asks(self.question)
+        if not asks or self.empty:
             return False
-        pattern, at_least = need
-        return sum(1 for u in self.units if pattern.search(u.piece.text)) < at_least
+        said = [u for u in self.units if not u.narration and not u.buzzwords]
+        return not any(sum(1 for u in said if MOVES[a].search(u.piece.text))
+                       >= AT_LEAST.get(a, DEFAULT_AT_LEAST) for a in asks)
+
+    @property
+    def narrated(self) -> int:
+        return sum(1 for u in self.units if u.narration)
 
     def weight(self, dim_id: str) -> float:
         """How much a dimension counts in this question's overall."""
@@ -183,7 +184,9 @@ class Reading:
         of the answer they are, so neither length nor padding earns it."""
         k, n = self.applied_sentences, max(1, len(self.units))
         enough = min(APPLIED_SENTENCES_FOR_FIVE, max(5.0, 0.7 * n))
-        return 0.5 * min(1.0, k / enough) + 0.5 * min(1.0, k / n / APPLIED_SHARE_FOR_FIVE)
+        # A share of one or two sentences says little: a one-line answer is not 100% reasoning.
+        share = min(1.0, k / n / APPLIED_SHARE_FOR_FIVE) * min(1.0, k / SHARE_NEEDS)
+        return 0.5 * min(1.0, k / enough) + 0.5 * share
 
     def overall(self) -> float:
         score = weighted_overall({d: r.score for d, r in self.dimensions.items()},
@@ -202,6 +205,11 @@ class Reading:
         return round(max(MIN_SCORE, min(MAX_SCORE, score)), 1)
 
 
+LONG_RUN = 8
+"""A list of this many short items, most not about this product, is a run of names whatever
+its words: the lexicon need not know "SUTVA" or "accountability" to see a list."""
+
+
 def _is_buzzword_run(text: str, subject_stems: frozenset[str]) -> bool:
     """Four or more short comma-separated items, most of them the rubric's own terms and none
     of this product's ("guardrails: latency, returns, ad revenue" is a list of real claims)."""
@@ -209,13 +217,39 @@ def _is_buzzword_run(text: str, subject_stems: frozenset[str]) -> bool:
     items = [i.strip(" .;-") for i in re.split(r",|;|\band\b|\bor\b", body) if i.strip(" .;-")]
     if len(items) < 4 or sum(len(i.split()) for i in items) / len(items) > 4:
         return False
+    if len(items) >= LONG_RUN and sum(len(i.split()) for i in items) / len(items) <= 3:
+        own = sum(1 for i in items if any(t in subject_stems for t in subject_terms(i)))
+        if own < len(items) / 2:
+            return True
     rubric = sum(1 for i in items if not any(t in subject_stems for t in subject_terms(i))
                  and (any(f.pattern.search(i) for f in FAMILIES)
                       or all(w in GENERIC_WORDS for w in words(i))))
     return rubric / len(items) >= 0.6
 
 
-def _unit(piece: Sentence, subject_stems: frozenset[str]) -> Unit:
+_PROCESS_STEMS = frozenset(stem(w) for w in PROCESS_WORDS)
+
+
+def _narrated(text: str, prompt_stems: frozenset[str]) -> bool:
+    """A step of answering announced in the first person that adds nothing of its own: no
+    number, and at most one specific the question did not already say."""
+    if not (NARRATION.search(text) or PLAN_OF_ANSWER.search(text)) or NUMBER.search(text):
+        return False
+    new = {t for t in subject_terms(text) if t not in prompt_stems and t not in _PROCESS_STEMS}
+    return len(new) <= NARRATION_NEW_WORDS
+
+
+def question_asks(question: Question) -> tuple[str, ...]:
+    """The moves this question asks for: its kind's, or for an ad-hoc question its prompt's."""
+    if question.kind in MOVES:
+        return (question.kind,)
+    if question.outline:  # a bank question of a broad kind (improve, prioritize): no gate
+        return ()
+    return tuple(name for name, pattern in PROMPT_ASKS if pattern.search(question.prompt))
+
+
+def _unit(piece: Sentence, subject_stems: frozenset[str],
+          prompt_stems: frozenset[str] = frozenset(), sentence: int = -1) -> Unit:
     text = piece.text
     return Unit(
         piece=piece,
@@ -224,8 +258,12 @@ def _unit(piece: Sentence, subject_stems: frozenset[str]) -> Unit:
         number=bool(NUMBER.search(text)),
         decision=bool(DECISION.search(text)),
         generic=bool(GENERIC.search(text)),
-        model_terms=len(MODEL_TALK.findall(text)),
+        # Model words the question itself uses ("open-weight models") are its subject here.
+        model_terms=sum(1 for m in MODEL_TALK.finditer(text)
+                        if not set(subject_terms(m.group(0))) & prompt_stems),
         buzzwords=not NUMBER.search(text) and _is_buzzword_run(text, subject_stems),
+        narration=_narrated(text, prompt_stems),
+        sentence=sentence,
     )
 
 
@@ -242,9 +280,19 @@ def _anchored(units_: Sequence[Unit], i: int) -> bool:
 
 
 def _applied(units_: Sequence[Unit], i: int) -> bool:
-    if PLAN_OF_ANSWER.search(units_[i].piece.text):
+    if PLAN_OF_ANSWER.search(units_[i].piece.text) or units_[i].narration:
         return False  # "I'll cover users, metrics, then rollout" is structure, not substance
-    return _anchored(units_, i) and units_[i].committed
+    return _anchored(units_, i) and (units_[i].committed or _continues_commitment(units_, i))
+
+
+def _continues_commitment(units_: Sequence[Unit], i: int) -> bool:
+    """A clause of a long spoken or typed run carries on the commitment of the clause before it
+    in the same sentence ("so I'd only push uses that earn, | such as a music subscription")."""
+    u = units_[i]
+    if u.sentence < 0 or i == 0 or u.buzzwords or u.generic:
+        return False
+    before = units_[i - 1]
+    return before.sentence == u.sentence and before.committed
 
 
 ASKED_ALOUD = frozenset({"right-tool", "assumptions", "problem"})
@@ -350,9 +398,13 @@ def _communication(reading: Reading) -> DimensionReading:
 def read_answers(question: Question, answers: Sequence[str]) -> Reading:
     sentences = [s for i, a in enumerate(answers) for s in split_sentences(a, i)]
     injected = [s for s in sentences if is_injection(s.text)]
-    kept = [u for s in sentences for head in without_injection(s) for u in units(head)]
-    stems = profile(question).wide
-    unit_list = [_unit(u, stems) for u in kept]
+    pieces = [(n, units(head)) for n, s in enumerate(sentences) for head in without_injection(s)]
+    kept = [u for _, cut in pieces for u in cut]
+    parents = [n if len(cut) > 1 else -1 for n, cut in pieces for _ in cut]
+    prof = profile(question)
+    stems = prof.wide
+    unit_list = [_unit(u, stems, prof.prompt, parent)
+                 for u, parent in zip(kept, parents, strict=True)]
     body = " ".join(s.text for s in kept)
     dims = {d: _read_dimension(d, unit_list) for d in dimension_ids() if d != "communication"}
     model_mentions = len(MODEL_TALK.findall(body))
@@ -367,7 +419,8 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
         model_heavy=model_mentions >= 5 and model_mentions > 1.5 * applied_points,
         recitation=(mentioned_points >= 4 and applied_points <= 1) or (
             bool(unit_list) and sum(u.buzzwords for u in unit_list) >= len(unit_list) / 2) or (
-            len(unit_list) >= 4 and sum(u.generic for u in unit_list) >= 0.4 * len(unit_list)),
+            len(unit_list) >= 4 and sum(u.generic for u in unit_list) >= 0.4 * len(unit_list)) or (
+            sum(u.narration for u in unit_list) >= max(3, NARRATION_SHARE * len(unit_list))),
         words=len(words(body)),
         dimensions=dims,
     )

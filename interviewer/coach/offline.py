@@ -57,6 +57,7 @@ class OfflineCoach:
             QuestionScore(r.question.id, r.overall(), strong_answer_adds(r)) for r in readings
         ]
         overall = round(sum(q.overall for q in question_scores) / len(question_scores), 1)
+        flagged = [quote_text(s.text) for r in readings for s in r.injected]
         adds: list[str] = []
         for qs in question_scores:
             adds.extend(a for a in qs.strong_answer_adds if a not in adds)
@@ -67,7 +68,10 @@ class OfflineCoach:
             strengths=strengths_for(readings),
             gaps=[f"{d.name} ({d.score:g}/5): {d.advice}"
                   for d in sorted(dims, key=lambda d: d.score)
-                  if d.score < HIRE_BAR and d.advice and _counts(readings, d.id)],
+                  if d.score < HIRE_BAR and d.advice and _counts(readings, d.id)]
+            + ([f'Text addressed to the grader was set aside and earned nothing: "{flagged[0]}"'
+                + (f" (and {len(flagged) - 1} more)" if len(flagged) > 1 else "")]
+               if flagged else []),
             strong_answer_adds=adds,
             questions=question_scores,
         )
@@ -75,6 +79,10 @@ class OfflineCoach:
 
 def _counts(readings: Sequence[Reading], dim_id: str) -> bool:
     return any(r.weight(dim_id) > 0 for r in readings)
+
+
+def quote_text(text: str, max_words: int = 20) -> str:
+    return shorten(without_fillers(text), max_words)
 
 
 def quote(unit: Unit, max_words: int = 32) -> str:

@@ -12,8 +12,8 @@ import re
 
 from interviewer.coach.analysis import Reading, Unit
 from interviewer.coach.base import AnsweredQuestion
+from interviewer.coach.cues_concepts import FAMILY_BY_NAME
 from interviewer.coach.relevance import subject_terms
-from interviewer.coach.signals import FAMILY_BY_NAME
 from interviewer.coach.text import shorten, without_fillers
 from interviewer.rubric import STRENGTH_BAR
 
@@ -124,7 +124,8 @@ class ProbePicker:
             lead = f'{_LEADS[0]} "{_quote(mention)}". ' if mention else ""
             return lead + self._take(RECITED), _mention_dim(reading) or q.dimensions[0]
         sent_back = any(f.text.startswith(BACK_TO_QUESTION[:20]) for f in item.follow_ups)
-        if (reading.off_topic or reading.drifting) and not sent_back:
+        elsewhere = reading.off_topic or reading.drifting or reading.misses_the_ask
+        if elsewhere and not sent_back:
             asked_dims = [f.dimension for f in item.follow_ups]
             dim = next((d for d in q.dimensions if d not in asked_dims), q.dimensions[0])
             opener = self._fresh([*q.probes.get(dim, ()), *GENERIC_PROBES[dim]], item)

@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from interviewer.banks import Question
+from interviewer.coach.cues_vocabulary import GENERIC_WORDS
 from interviewer.coach.domains import (
     CAPABILITIES,
     domain_counts,
     domain_terms,
     question_domains,
 )
-from interviewer.coach.signals import GENERIC_WORDS
 from interviewer.coach.text import split_sentences, stem, words
 
 TOP_TERMS = 12

@@ -30,16 +30,28 @@ FILLERS = re.compile(
 LONG_UNIT_WORDS = 40
 """A sentence longer than this is judged clause by clause (spoken runs have few full stops)."""
 
-# Text addressed to whoever grades the answer rather than to the interviewer's question.
-# Such sentences carry no product substance; scoring ignores them so they can change nothing.
+# Text addressed to whoever grades the answer rather than to the interviewer's question: an
+# instruction, a score asked for, a verdict on "this answer", a score block. Such text carries no
+# product substance; scoring sets it aside and flags the answer. A grader named as part of the
+# product ("an LLM grader checks each reply") is content, not an address, and is kept.
 _INJECTION = re.compile(
-    r"\b(grader|grading|evaluator|scorer|rubric|scoring (?:model|system)|"
-    r"ignore (?:all |any |the |your )?(?:previous|prior|above|earlier|rubric|instructions)|"
-    r"(?:give|award|assign|rate|score|mark)s? (?:this|me|my|the)\b[^.]*\b(?:5|five|10|ten|perfect|"
-    r"full|top|maximum|max|excellent|highest)|"
+    r"\b(?:note|message|instructions?|reminder)s? (?:to|for) (?:the |any |an? )?(?:grader|"
+    r"evaluator|scorer|reviewer|judge|assessor|ai|model|llm)\b|"
+    r"\b(?:dear|hey|attention)\s+(?:grader|evaluator|scorer|judge|ai)\b|"
+    r"\b(?:grader|evaluator|scorer|grading|scoring)(?:_\w+)?\"?\s*[:=]|"
+    r"\bignore (?:all |any |the |your |every )?(?:previous |prior |above |earlier |other )?"
+    r"(?:rubric|instructions?|criteria|guidelines|prompts?|rules)\b|"
+    r"\bignore (?:all |any |everything )?(?:previous|prior|above|earlier)\b|"
+    r"\b(?:give|award|assign|rate|score|mark|grade)s? (?:this|me|my|the)\b[^.]{0,40}\b(?:5|"
+    r"five|10|ten|perfect|full|top|maximum|max|excellent|highest)\b|"
     r"\b(?:5|five) out of (?:5|five)\b|\b5/5\b|\b10/10\b|full marks|perfect score|"
-    r"system\s*:|assistant\s*:|developer\s*:|as an ai\b|you are an? (?:ai|language model|grader|"
-    r"evaluator)|score\s*=|overall\s*[:=]\s*\d|</?(?:system|instructions?|answer)[^>]*>)",
+    r"\b(?:output|return|print) (?:an? )?(?:overall|score|scores|grade)\b|"
+    r"(?:^|[\[{(\s])(?:system|assistant|developer)\s*:|\bas an ai\b|"
+    r"\byou are an? (?:ai|language model|grader|evaluator)|\bscore\s*=|"
+    r"\boverall(?: score)?\"?\s*[:=]\s*\d|</?(?:system|instructions?|answer)[^>]*>|"
+    r"\bthis (?:answer|response) (?:is|was|has been|deserves|meets|should (?:get|receive|score))\b|"
+    r"\bthe candidate (?:has|was|is|deserves)\b|\bcopy these scores\b|\b(?:list|report) no gaps\b|"
+    r"\"[a-z-]+\"\s*:\s*[1-5](?:\.\d)?\s*[,}]",
     re.IGNORECASE,
 )
 

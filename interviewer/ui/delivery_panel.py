@@ -1,7 +1,7 @@
 """The scorecard's delivery figures: how the spoken answers sounded, each against its target band.
 
 Shown beside the rubric dimensions when the session has spoken answers (the `delivery`
-figures the engine keeps per answer, summed over the session by `report.common`).
+figures the engine keeps per answer, summed over the session by `report.session_view`).
 """
 
 from __future__ import annotations

@@ -6,19 +6,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
-from interviewer.banks import QuestionBank
-
-COMMANDS = ("calibrate",)
-EXIT_USAGE = 2
+from interviewer.cli.command import Context, setting_flag
 
 
-def add_parsers(sub: Any) -> None:
-    p = sub.add_parser("calibrate", help="measure a coach against graded answers "
-                                         "(Spearman rho, error, gaming, form gaps)")
-    p.add_argument("--coach", choices=("offline", "llm"), default="offline",
-                   help="the coach to measure (llm: the configured endpoint)")
+def arguments(p: argparse.ArgumentParser) -> None:
+    setting_flag(p, "--coach", setting="coach", choices=("offline", "llm"), default="offline",
+                 help="the coach to measure (llm: the configured endpoint)")
     p.add_argument("--set", type=Path, action="append", default=[], metavar="FILE",
                    dest="sets", help="a graded set (TOML); default: the bundled dev and test "
                                      "splits, each reported apart")
@@ -26,18 +20,9 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--verbose", action="store_true", help="also list every answer's score")
 
 
-def run(args: argparse.Namespace, settings: Any, bank: QuestionBank) -> int:
-    """Exit 0 with the figures; 2 with one line when the set or the coach cannot be used."""
-    from interviewer.coach.calibration import CalibrationError
-
-    try:
-        return _run(args, settings, bank)
-    except CalibrationError as exc:
-        print(f"interviewer: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-
-
-def _run(args: argparse.Namespace, settings: Any, bank: QuestionBank) -> int:
+def run(ctx: Context) -> int:
+    """Exit 0 with the figures; 2 with one line (a CalibrationError) when the set or the
+    coach cannot be used."""
     from interviewer.coach.base import NoticeSource
     from interviewer.coach.calibration import (
         BUNDLED_SPLITS,
@@ -49,10 +34,9 @@ def _run(args: argparse.Namespace, settings: Any, bank: QuestionBank) -> int:
         read_set_file,
         score_all,
     )
-    from interviewer.coach.factory import make_coach
 
-    settings.coach = args.coach
-    coach, notice = make_coach(settings)
+    args, bank = ctx.args, ctx.banks()
+    coach, notice = ctx.coach()  # --coach (offline unless given) is in the settings
     if args.coach == "llm" and notice:
         raise CalibrationError(f"cannot measure the LLM coach: {notice}")
     sources = ([read_set_file(p) for p in args.sets] if args.sets

@@ -1,8 +1,7 @@
 """`interviewer transcribe` and `interviewer devices`, and the audio half of `score --audio`.
 
-Kept out of cli.py so that the command line only wires them in (`add_parsers`, `run`).
 Standard output carries only the result (text or one JSON object); problems are one line on
-standard error and exit code 2.
+standard error and exit code 2 (`main` says them).
 """
 
 from __future__ import annotations
@@ -13,39 +12,33 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interviewer.speech.audio import AudioFileError
+from interviewer.cli.command import Context, setting_flag
 from interviewer.speech.capture import AudioUnavailable, Device, find_input
-from interviewer.speech.stt import ModelLoadError
 
 if TYPE_CHECKING:
     from interviewer.config import Settings
     from interviewer.speech.stt import Transcript
 
-COMMANDS = ("transcribe", "devices")
-EXIT_USAGE = 2
-SPEECH_ERRORS = (AudioFileError, ModelLoadError, AudioUnavailable)
-"""What a speech command reports as one line and exit code 2."""
 
-
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    tr = sub.add_parser("transcribe", help="transcribe an audio file (wav, flac, mp3, m4a...)")
+def transcribe_arguments(tr: argparse.ArgumentParser) -> None:
     tr.add_argument("file", type=Path, metavar="FILE")
     tr.add_argument("--format", choices=("text", "json"), default="text",
                     help="plain text, or JSON with segments and word timestamps")
-    tr.add_argument("--model", help="speech model: a local CTranslate2 folder or a name "
-                                    "(default: stt_model, else the bundled tiny.en)")
-    tr.add_argument("--beam-size", type=int, help="1 (fastest) to 10")
-    dev = sub.add_parser("devices", help="list microphones and speakers (* = the default)")
+    setting_flag(tr, "--model", setting="stt_model", metavar="MODEL",
+                 help="speech model: a local CTranslate2 folder or a name "
+                      "(default: stt_model, else the bundled tiny.en)")
+    setting_flag(tr, "--beam-size", setting="stt_beam_size", metavar="BEAM_SIZE",
+                 help="1 (fastest) to 10")
+
+
+def devices_arguments(dev: argparse.ArgumentParser) -> None:
     dev.add_argument("--format", choices=("text", "json"), default="text")
 
 
-def transcribe_file(path: Path, settings: Settings, *, model: str | None = None,
-                    beam_size: int | None = None) -> Transcript:
+def transcribe_file(path: Path, settings: Settings) -> Transcript:
     """Decode and transcribe a file with the configured model (blocking).
 
     Raises AudioFileError (unreadable file) or ModelLoadError (no model)."""
-    from dataclasses import replace
-
     from interviewer.speech.audio import load_audio
     from interviewer.speech.stt import SttSettings, WhisperTranscriber
     from interviewer.speech.wavfile import truncated_wav
@@ -57,12 +50,6 @@ def transcribe_file(path: Path, settings: Settings, *, model: str | None = None,
               f"{cut[0]:.1f} s its header announces): transcribing what is there",
               file=sys.stderr)
     stt = SttSettings.from_settings(settings)
-    if model is not None:
-        stt = replace(stt, model=model)
-    if beam_size is not None:
-        if not 1 <= beam_size <= 10:
-            raise ModelLoadError("--beam-size must be between 1 and 10")
-        stt = replace(stt, beam_size=beam_size)
     return WhisperTranscriber(stt).transcribe(audio)
 
 
@@ -87,9 +74,9 @@ def delivery_markdown(delivery: dict[str, Any]) -> str:
     return "\n## Delivery\n\n" + "\n".join(lines) + "\n"
 
 
-def _transcribe(args: argparse.Namespace, settings: Settings) -> int:
-    transcript = transcribe_file(args.file, settings, model=args.model,
-                                 beam_size=args.beam_size)
+def transcribe(ctx: Context) -> int:
+    args, settings = ctx.args, ctx.settings
+    transcript = transcribe_file(args.file, settings)
     if args.format == "json":
         payload = {"file": str(args.file), **transcript.to_dict()}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
@@ -100,9 +87,10 @@ def _transcribe(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _devices(args: argparse.Namespace, settings: Settings) -> int:
+def devices(ctx: Context) -> int:
     from interviewer.speech.capture import list_devices
 
+    args, settings = ctx.args, ctx.settings
     devices = list_devices()
     in_use: Device | None
     try:
@@ -137,13 +125,3 @@ def _devices(args: argparse.Namespace, settings: Settings) -> int:
           "INTERVIEWER_INPUT_DEVICE / INTERVIEWER_OUTPUT_DEVICE.")
     return 0
 
-
-def run(args: argparse.Namespace, settings: Settings) -> int:
-    """Run `transcribe` or `devices`; a problem is one line on stderr and exit code 2."""
-    try:
-        if args.command == "transcribe":
-            return _transcribe(args, settings)
-        return _devices(args, settings)
-    except SPEECH_ERRORS as exc:
-        print(f"interviewer: {exc}", file=sys.stderr)
-        return EXIT_USAGE

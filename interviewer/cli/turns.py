@@ -12,27 +12,18 @@ import json
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from interviewer.speech.audio import AudioFileError
-from interviewer.speech.stt import ModelLoadError
-
-if TYPE_CHECKING:
-    from interviewer.config import Settings
-
-COMMANDS = ("turns",)
-EXIT_USAGE = 2
+from interviewer.cli.command import Context, UsageError
 
 
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("turns", help="show where a spoken answer in an audio file would end")
+def arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--fixed-silence", type=float, metavar="SECONDS",
                    help="end on this much silence only, without the end-of-turn detector")
 
 
-def _turns(args: argparse.Namespace, settings: Settings) -> int:
+def run(ctx: Context) -> int:
     import numpy as np
 
     from interviewer.speech.audio import SAMPLE_RATE, load_audio
@@ -41,14 +32,13 @@ def _turns(args: argparse.Namespace, settings: Settings) -> int:
     from interviewer.speech.turn import TurnDetector, load_detector
     from interviewer.speech.turn_replay import replay
 
+    args, settings = ctx.args, ctx.settings
     audio = load_audio(args.file)  # before the models: a bad file fails fast
     stream = StreamingSettings.from_settings(settings)
     turn: TurnDetector | None = None
     if args.fixed_silence is not None:
         if not 0 < args.fixed_silence <= 60:
-            print("interviewer: --fixed-silence must be between 0 and 60 seconds",
-                  file=sys.stderr)
-            return EXIT_USAGE
+            raise UsageError("--fixed-silence must be between 0 and 60 seconds")
         stream = replace(stream, silence_end_s=args.fixed_silence)
     else:
         turn, notice = load_detector()
@@ -74,10 +64,3 @@ def _turns(args: argparse.Namespace, settings: Settings) -> int:
         print("  no speech heard: the answer would not end by itself")
     return 0
 
-
-def run(args: argparse.Namespace, settings: Settings) -> int:
-    try:
-        return _turns(args, settings)
-    except (AudioFileError, ModelLoadError) as exc:
-        print(f"interviewer: {exc}", file=sys.stderr)
-        return EXIT_USAGE

@@ -1,6 +1,6 @@
 """`interviewer banks`: list the questions (text or JSON, by track or kind) and validate banks.
 
-Kept out of cli.py so the listing's layout and the validator's report live beside each other.
+The listing's layout and the validator's report live beside each other.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from interviewer.banks import (
     ANY_KIND,
@@ -24,6 +23,7 @@ from interviewer.banks import (
     track_title,
     validate_paths,
 )
+from interviewer.cli.command import USAGE, Context, UsageError, setting_flag
 
 DEFAULT_WIDTH = 100
 """The listing's width when the output is not a terminal (a pipe, a file)."""
@@ -31,18 +31,28 @@ MIN_PROMPT_WIDTH = 50
 """Narrower than this, a prompt goes under its row rather than beside it."""
 
 
-def add_parsers(sub: Any) -> None:
-    banks = sub.add_parser("banks", help="list the questions in the banks, or validate bank files")
+def arguments(banks: argparse.ArgumentParser) -> None:
     banks.add_argument("--format", choices=("text", "json"), default="text",
                        help="text (a table) or json (every question: id, track, kind, "
                             "difficulty, dimensions, prompt)")
-    banks.add_argument("--track", default=argparse.SUPPRESS, help="only this track")
-    banks.add_argument("--kind", default=argparse.SUPPRESS,
-                       help="only this kind of question (design, estimate, strategy...)")
+    setting_flag(banks, "--track", setting="track", help="only this track")
+    setting_flag(banks, "--kind", setting="kind",
+                 help="only this kind of question (design, estimate, strategy...)")
     actions = banks.add_subparsers(dest="banks_command", metavar="ACTION")
     validate = actions.add_parser(
         "validate", help="check bank files or folders: every problem, one line each")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+
+def needs_bank(args: argparse.Namespace) -> bool:
+    """Validating reads only the files given, so a copy of a bundled bank validates."""
+    return bool(args.banks_command != "validate")
+
+
+def run(ctx: Context) -> int:
+    if ctx.args.banks_command == "validate":
+        return validate(ctx.args.paths)
+    return listing(ctx.args, ctx.banks())
 
 
 def validate(paths: Sequence[Path]) -> int:
@@ -55,7 +65,7 @@ def validate(paths: Sequence[Path]) -> int:
     if result.problems:
         print(f"interviewer: {plural(len(result.problems), 'problem')} in {names}",
               file=sys.stderr)
-        return 2
+        return USAGE
     print(f"{names}: OK, {plural(result.questions, 'question')} in "
           f"{plural(result.files, 'file')}")
     return 0
@@ -94,9 +104,7 @@ def listing(args: argparse.Namespace, bank: QuestionBank) -> int:
     track = getattr(args, "track", None) or MIXED
     kind = getattr(args, "kind", None) or ANY_KIND
     if track != MIXED and track not in bank.tracks():
-        print(f"interviewer: unknown track '{track}' (tracks: {', '.join(bank.tracks())})",
-              file=sys.stderr)
-        return 2
+        raise UsageError(f"unknown track '{track}' (tracks: {', '.join(bank.tracks())})")
     shown = bank.matching(track, kind)
     if args.format == "json":
         sys.stdout.write(json.dumps([q.summary() for q in shown], indent=2, ensure_ascii=False)

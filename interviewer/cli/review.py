@@ -1,7 +1,4 @@
-"""Self-review commands: `sessions` (list, delete), `report`, `progress` and `resume`.
-
-Kept out of cli.py so that the command line only wires them in (`add_parsers`, `run`).
-"""
+"""Self-review commands: `sessions` (list, delete), `report`, `progress` and `resume`."""
 
 from __future__ import annotations
 
@@ -11,14 +8,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interviewer.cli.command import FAILED, Context, UsageError
 from interviewer.report import FORMATS, SUFFIXES, render_session
 from interviewer.report.session_view import format_duration, track_label
 from interviewer.session.library import (
     LATEST,
     DamagedSession,
-    DamagedSessionError,
     LibraryEntry,
-    SessionNotFoundError,
     SessionSummary,
     delete_session,
     find_session,
@@ -31,26 +27,17 @@ from interviewer.session.store import SessionStore, write_atomic
 
 if TYPE_CHECKING:
     from interviewer.banks import QuestionBank
-    from interviewer.config import Settings
-
-COMMANDS = ("sessions", "report", "progress", "resume")
-NEEDS_NO_BANK = ("sessions", "report")
-EXIT_USAGE = 2
 
 
-class _UsageError(Exception):
-    pass
-
-
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    sessions = sub.add_parser("sessions", help="list saved sessions, or delete one")
+def sessions_arguments(sessions: argparse.ArgumentParser) -> None:
     sessions.add_argument("--format", choices=("table", "json"), default="table")
     actions = sessions.add_subparsers(dest="sessions_command", metavar="ACTION")
     delete = actions.add_parser("delete", help="delete a session folder (asks first)")
     delete.add_argument("session", metavar="SESSION", help="a session id (folder name)")
     delete.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
 
-    report = sub.add_parser("report", help="a session's report: Markdown, HTML or JSON")
+
+def report_arguments(report: argparse.ArgumentParser) -> None:
     report.add_argument("session", metavar="SESSION",
                         help="a session id (folder name, or its start), a folder path, or "
                              f"'{LATEST}'")
@@ -60,33 +47,30 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     report.add_argument("--output", "-o", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
 
-    progress = sub.add_parser("progress", help="each rubric dimension across your sessions")
+
+def progress_arguments(progress: argparse.ArgumentParser) -> None:
     progress.add_argument("--format", choices=("text", "json"), default="text")
 
-    resume = sub.add_parser("resume", help="continue an unfinished session (typed)")
+
+def resume_arguments(resume: argparse.ArgumentParser) -> None:
     resume.add_argument("session", metavar="SESSION", nargs="?",
                         help="a session id or folder (default: the latest unfinished one)")
 
 
-def run(args: argparse.Namespace, settings: Settings, bank: QuestionBank | None) -> int:
-    store = SessionStore(settings.home)
-    try:
-        if args.command == "sessions":
-            if args.sessions_command == "delete":
-                return _delete(store, args.session, args.yes)
-            return _list(store, args.format)
-        if args.command == "report":
-            return _report(store, args.session, args.format, args.output)
-        if args.command == "progress":
-            return _progress(store, bank, args.format)
-        assert bank is not None
-        return _resume(store, settings, bank, args.session)
-    except (_UsageError, SessionNotFoundError) as exc:
-        print(f"interviewer: {exc.args[0] if exc.args else exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except DamagedSessionError as exc:
-        print(f"interviewer: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+def sessions(ctx: Context) -> int:
+    store, args = SessionStore(ctx.settings.home), ctx.args
+    if args.sessions_command == "delete":
+        return _delete(store, args.session, args.yes)
+    return _list(store, args.format)
+
+
+def report(ctx: Context) -> int:
+    args = ctx.args
+    return _report(SessionStore(ctx.settings.home), args.session, args.format, args.output)
+
+
+def progress(ctx: Context) -> int:
+    return _progress(SessionStore(ctx.settings.home), ctx.bank, ctx.args.format)
 
 
 # -- sessions -------------------------------------------------------------------------------------
@@ -152,7 +136,7 @@ def _delete(store: SessionStore, ref: str, yes: bool) -> int:
     entry = load_entry(folder)
     if not yes:
         if not sys.stdin.isatty():
-            raise _UsageError(f"not deleting {folder.name} without confirmation: "
+            raise UsageError(f"not deleting {folder.name} without confirmation: "
                               "run it in a terminal, or pass --yes")
         try:
             answer = input(f"Delete session {_describe(entry)} and everything in its folder? "
@@ -161,7 +145,7 @@ def _delete(store: SessionStore, ref: str, yes: bool) -> int:
             answer = ""
         if answer.strip().lower() not in ("y", "yes"):
             print("Kept.")
-            return 1
+            return FAILED
     delete_session(store, folder)
     print(f"Deleted {folder.name}.")
     return 0
@@ -182,7 +166,7 @@ def _report(store: SessionStore, ref: str, fmt: str | None, output: Path | None)
             output = output / f"{folder.name}{SUFFIXES[fmt]}"
         write_atomic(output, text.encode("utf-8"))
     except OSError as exc:
-        raise _UsageError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
+        raise UsageError(f"{output}: cannot write the report: {exc.strerror or exc}") from None
     print(f"Wrote {output}", file=sys.stderr)
     return 0
 
@@ -194,10 +178,10 @@ def _format_for(fmt: str | None, output: Path | None) -> str:
     suffix = output.suffix.lower().lstrip(".")
     by_suffix = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
     if by_suffix not in FORMATS:
-        raise _UsageError(f"{output}: cannot write a '.{suffix}' report: the formats are .md, "
+        raise UsageError(f"{output}: cannot write a '.{suffix}' report: the formats are .md, "
                           ".html and .json (an HTML report prints to PDF from a browser)")
     if fmt is not None and fmt != by_suffix:
-        raise _UsageError(f"{output}: --format {fmt} does not match the '.{suffix}' suffix")
+        raise UsageError(f"{output}: --format {fmt} does not match the '.{suffix}' suffix")
     return by_suffix
 
 
@@ -214,22 +198,22 @@ def _progress(store: SessionStore, bank: QuestionBank | None, fmt: str) -> int:
 
 
 # -- resume ---------------------------------------------------------------------------------------
-def _resume(store: SessionStore, settings: Settings, bank: QuestionBank,
-            ref: str | None) -> int:
-    from interviewer.coach.factory import make_coach
+def resume(ctx: Context) -> int:
     from interviewer.ui import run_app
 
+    store, ref = SessionStore(ctx.settings.home), ctx.args.session
     if ref:
         folder = find_session(store, ref)
     else:
         latest = latest_unfinished(store)
         if latest is None:
-            raise _UsageError("no unfinished session to resume (`interviewer sessions` lists "
+            raise UsageError("no unfinished session to resume (`interviewer sessions` lists "
                               "them all)")
         folder = latest.folder
     record = load_record(folder)
     if record.status == "complete":
-        raise _UsageError(f"session {folder.name} is already complete: "
+        raise UsageError(f"session {folder.name} is already complete: "
                           f"`interviewer report {folder.name}` shows it")
-    coach, notice = make_coach(settings)
-    return run_app(settings, bank, coach, store, text_only=True, notice=notice, resume=folder)
+    coach, notice = ctx.coach()
+    return run_app(ctx.settings, ctx.banks(), coach, store, text_only=True, notice=notice,
+                   resume=folder)

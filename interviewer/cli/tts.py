@@ -1,7 +1,4 @@
-"""`interviewer speak` and `interviewer voices`: the interviewer's voice, headless.
-
-Kept out of cli.py so that the command line only wires them in (`add_parsers`, `run`).
-"""
+"""`interviewer speak` and `interviewer voices`: the interviewer's voice, headless."""
 
 from __future__ import annotations
 
@@ -10,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interviewer.cli.command import INTERRUPTED, Context, UsageError, setting_flag, tell
 from interviewer.speech.piper_tts import BUNDLED_VOICE, INSTALL_HINT, is_voice_file, piper_missing
 from interviewer.speech.tts import RATE_RANGE, SpeechError, Synthesizer, VoiceInfo
 from interviewer.speech.tts_factory import make_synthesizer
@@ -17,32 +15,20 @@ from interviewer.speech.tts_factory import make_synthesizer
 if TYPE_CHECKING:
     from interviewer.config import Settings
 
-COMMANDS = ("speak", "voices")
-EXIT_USAGE = 2
 
-
-class _UsageError(Exception):
-    pass
-
-
-def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    speak = sub.add_parser(
-        "speak", help="say TEXT as the interviewer would, or write it to a WAV file")
+def speak_arguments(speak: argparse.ArgumentParser) -> None:
     speak.add_argument("text", metavar="TEXT", help="what to say ('-' reads standard input)")
     speak.add_argument("--output", "-o", type=Path, metavar="FILE.wav",
                        help="write a WAV file instead of playing it ('-' for standard output)")
-    speak.add_argument("--engine", choices=("piper", "pyttsx3"),
-                       help="the speech engine (default: tts-engine in the config, or auto)")
-    speak.add_argument("--voice", help="a voice id or name from `interviewer voices`, or a "
-                                       "Piper voice file (/path/to/voice.onnx)")
-    speak.add_argument("--rate", type=int,
-                       help=f"words per minute ({RATE_RANGE[0]}-{RATE_RANGE[1]})")
-    speak.add_argument("--volume", type=float, help="from 0.0 to 1.0")
-    sub.add_parser("voices", help="list both speech engines' voices (the one in use has a *)")
-
-
-def _tell(line: str) -> None:
-    print(f"interviewer: {line}", file=sys.stderr, flush=True)
+    setting_flag(speak, "--engine", setting="tts_engine", choices=("piper", "pyttsx3"),
+                 help="the speech engine (default: tts-engine in the config, or auto)")
+    setting_flag(speak, "--voice", setting="tts_voice", metavar="VOICE",
+                 help="a voice id or name from `interviewer voices`, or a "
+                      "Piper voice file (/path/to/voice.onnx)")
+    setting_flag(speak, "--rate", setting="tts_rate", metavar="RATE",
+                 help=f"words per minute ({RATE_RANGE[0]}-{RATE_RANGE[1]})")
+    setting_flag(speak, "--volume", setting="tts_volume", metavar="VOLUME",
+                 help="from 0.0 to 1.0")
 
 
 def _synthesizer(args: argparse.Namespace, settings: Settings) -> Synthesizer:
@@ -51,22 +37,23 @@ def _synthesizer(args: argparse.Namespace, settings: Settings) -> Synthesizer:
         synth, notice = make_synthesizer(
             settings, engine=getattr(args, "engine", None), voice=getattr(args, "voice", None),
             rate=getattr(args, "rate", None), volume=getattr(args, "volume", None),
-            progress=_tell)
+            progress=tell)
     except ValueError as exc:
-        raise _UsageError(str(exc)) from None
+        raise UsageError(str(exc)) from None
     if notice:
-        _tell(notice)
+        tell(notice)
     return synth
 
 
 def _text(args: argparse.Namespace) -> str:
     text: str = sys.stdin.read() if args.text == "-" else args.text
     if not any(ch.isalnum() for ch in text):
-        raise _UsageError("there is nothing to say in TEXT")
+        raise UsageError("there is nothing to say in TEXT")
     return " ".join(text.split())
 
 
-def _speak(args: argparse.Namespace, settings: Settings) -> int:
+def speak(ctx: Context) -> int:
+    args, settings = ctx.args, ctx.settings
     text = _text(args)
     synth = _synthesizer(args, settings)
     if args.output is None:
@@ -82,7 +69,7 @@ def _speak(args: argparse.Namespace, settings: Settings) -> int:
     try:
         args.output.write_bytes(data)
     except OSError as exc:
-        raise _UsageError(f"{args.output}: cannot write it: {exc.strerror or exc}") from None
+        raise UsageError(f"{args.output}: cannot write it: {exc.strerror or exc}") from None
     print(f"interviewer: wrote {args.output} ({clip.seconds:.1f} s of speech)", file=sys.stderr)
     return 0
 
@@ -101,7 +88,7 @@ def _play(synth: Synthesizer, text: str, settings: Settings) -> int:
     except KeyboardInterrupt:
         speaker.stop()
         utt.wait(2.0)
-        return 130
+        return INTERRUPTED
     finally:
         speaker.close()
     if utt.error is not None:
@@ -123,7 +110,8 @@ def _engine_voices(engine: str, settings: Settings) -> tuple[list[VoiceInfo], st
         return [], str(exc)
 
 
-def _voices(args: argparse.Namespace, settings: Settings) -> int:
+def voices(ctx: Context) -> int:
+    args, settings = ctx.args, ctx.settings
     chosen = _synthesizer(args, settings)
     chosen.check()
     in_use = chosen.voice_in_use()
@@ -143,13 +131,3 @@ def _voices(args: argparse.Namespace, settings: Settings) -> int:
           "INTERVIEWER_TTS_VOICE, or `speak --engine/--voice`")
     return 0
 
-
-def run(args: argparse.Namespace, settings: Settings) -> int:
-    """Run `speak` or `voices`; a problem is one line on stderr and exit code 2."""
-    try:
-        if args.command == "speak":
-            return _speak(args, settings)
-        return _voices(args, settings)
-    except (SpeechError, _UsageError) as exc:
-        print(f"interviewer: {exc}", file=sys.stderr)
-        return EXIT_USAGE

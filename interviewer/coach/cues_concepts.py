@@ -1,10 +1,11 @@
-"""What the offline coach listens for: per rubric dimension, families of cues that mark a concept,
-and the markers that show a concept is *applied* (a reason, a number, a decision).
+"""Rubric concepts the offline coach listens for: per dimension, families of cues that mark a
+concept being named, with the praise and the advice each one carries.
 
 A cue only says a concept was named. Naming earns nothing by itself: `analysis.py` credits a
 concept when the sentence that names it is about this question's subject and commits to
-something (a reason, a number or threshold, a decision). Cues include the spoken forms the
-transcriber writes ("a b test", "ab test"), and avoid incidental words ("log in", "buy more").
+something (a reason, a number or threshold, a decision; see `cues_markers.py`). Cues include the
+spoken forms the transcriber writes ("a b test", "ab test"), and avoid incidental words ("log in",
+"buy more").
 """
 
 from __future__ import annotations
@@ -119,7 +120,10 @@ FAMILIES: tuple[Family, ...] = (
        r"freshness|reach|precision|recall|control|automation|personali[sz]ation) against|"
        r"sacrific\w*|at the cost of|costs? (?:us )?some|"
        r"(?:more|less|fewer) \w+ (?:means|costs|hurts) (?:more|less|fewer|some)|"
-       r"(?:but|and) that (?:means|costs|hurts))\b",
+       r"(?:but|and) that (?:means|costs|hurts)|"
+       # a gain set against its price in one breath: "cheaper, but we'd take on the serving"
+       r"(?:but|though|although|whereas)\b[^.;]{0,60}\b(?:costs?|lose|losing|risks?|locked|"
+       r"lock-?in|pay|slower|harder|take on|give up|worse|fewer|less (?:accurate|reliable)))\b",
        "named the tension", "Name the tension explicitly, e.g. quality against latency and cost."),
     _f("trade-offs", "quality-cost",
        r"\b((?:accuracy|quality|relevance|bigger model|larger model|better model|precision)\b[^.]{0,80}"
@@ -177,7 +181,7 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:would|can|should|will) wait|comes? (?:first|second|next|later)|hold (?:it |that )?back|"
        r"park\b|defer\w*|before (?:the|we) (?:rest|others)|(?:check|look at|fix|try|test) "
        r"(?:\w+ ){0,2}first|(?:do|ship|build) (?:\w+ ){0,3}"
-       r"(?:first|next|last)\b|(?:comes|goes) (?:before|after))\b",
+       r"(?:first|next|last)\b|(?:comes?|goes|go) (?:before|after))\b",
        "ranked the options", "Say the order: which option comes first, and which waits."),
     _f("prioritization", "first-step",
        r"\b(first step|start (?:with|by)|mvp|minimum viable|pilot|v1|version one|"
@@ -239,7 +243,10 @@ FAMILIES: tuple[Family, ...] = (
        r"support costs?|cost to serve|serving costs?|compute costs?|inference costs?|gpu (?:costs?|"
        r"spend|bill|hours)|margins? (?:on|of|per|drop\w*|shrink\w*)|unit economics|cost per (?:ticket|contact|query|request|user|"
        r"image|call|chat|summary|meeting|conversation)|headcount|operational cost|roi\b|"
-       r"return on investment|budget|(?:call|chat|ticket|contact)s? costs?|payback)\b",
+       r"return on investment|budget|(?:call|chat|ticket|contact)s? costs?|payback|"
+       r"(?:the|our|a|gross|thin|thinner) margins?|"
+       r"(?:dollars?|euros?|pounds?|cents?|\$\s?\d[\d,.]*\s?(?:k|m|million|billion)?) (?:a|per) "
+       r"(?:month|year|day|request|task|user|seat|query|call|case|ticket))\b",
        "sized the cost", "Size the cost side: cost per request, cost saved, the margin it leaves."),
     _f("business-impact", "risk",
        r"\b(brand|reputation\w*|legal|liabilit\w*|regulat\w*|compliance|gdpr|lawsuits?|"
@@ -271,153 +278,3 @@ for _fam in FAMILIES:
     DIMENSION_FAMILIES.setdefault(_fam.dimension, ())
     DIMENSION_FAMILIES[_fam.dimension] += (_fam,)
 FAMILY_BY_NAME = {f.name: f for f in FAMILIES}
-
-# -- markers that a concept is applied -------------------------------------------------------
-REASON = re.compile(
-    r"\b(because|since|so that|which means|that means|otherwise|that way|given that|"
-    r"as long as|in order to|to avoid|the reason|due to|so we (?:can|don't|know)|"
-    r"so (?:it|they|people|users)|that's why|costs? (?:more|less)|matters? (?:more|most)|"
-    r"more than|instead of|rather than|unless)\b",
-    re.IGNORECASE,
-)
-DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guardrails: ..."
-    r"\b(i'd|i would|i will|i'll|we'd|we would|we should|we'll|we will|let's|i'm going to|"
-    r"i want to|i think we|we need to|i recommend|my (?:recommendation|choice|pick|bet|call)|"
-    r"i'd recommend|i'd go|my (?:north star|metric|plan|answer)|i'd pick|i pick|i choose|"
-    r"i (?:would|will) (?:start|ship|run|use|pick|choose|measure|build)|"
-    r"(?:first|then|next|finally),? (?:i|we)\b|ship|launch|kill|stop|start with|start by|"
-    r"i prefer|i favou?r|i think we should|i'd say|(?:north star|metric|goal|success|plan|bet|"
-    r"choice|recommendation|first step|assumption|trade-?off|segment|focus|target|measure|"
-    r"guardrails?|counter-?metrics?) (?:is|are|would be|will be)|labell?ed:|"
-    r"(?:i|we) (?!think|guess|believe|mean|feel|know|hope|wonder|was|were|am|are|have|had|"
-    r"just|really|kind|sort|probably|maybe|also)[a-z']+|(?:should|must|needs? to) (?:go|stay|"
-    r"rise|drop|fall|be|move|hold))\b|^\s*for (?:validation|testing|measurement|metrics|"
-    r"success|the (?:test|experiment|rollout)),|"
-    # an imperative opening a spoken or typed step: "Check the retrain first", "Roll back half"
-    r"^\s*(?:[-*\u2022]\s*)?(?:\d+[.)]\s*)?(?:then|first|next|finally|so|and|after that),?\s*"
-    r"(?:check|rule out|segment|split|compare|roll back|ship|run|test|measure|look at|start|pick|"
-    r"focus|launch|add|cut|track|ask|build|buy|price|charge|limit|cap|stop|keep|use|route|show|"
-    r"hide|ground|train|label|sample|hold out|hold back|monitor|watch|log|define|set|target|"
-    r"prioriti[sz]e|rank|pilot|offer|require|escalate|default|gate|block|refund|let)\b|"
-    r"^\s*(?:[-*\u2022]\s*)?(?:\d+[.)]\s*)?(?:check|rule out|segment|split|compare|roll back|"
-    r"ship|run|test|measure|look at|start|pick|focus|launch|add|cut|track|ask|build|buy|price|"
-    r"charge|limit|cap|stop|keep|use|route|show|hide|ground|train|label|sample|hold out|hold back|"
-    r"monitor|watch|log|define|set|target|prioriti[sz]e|rank|pilot|offer|require|escalate|"
-    r"default|gate|block|refund|let)\b|^\s*(?:[-*\u2022]\s*)?[a-z][\w /'-]{1,30}:\s+\S",
-    re.IGNORECASE,
-)
-NUMBER = re.compile(
-    r"(\d[\d,.]*\s?(?:%|percent|ms|milliseconds?|seconds?|s\b|minutes?|hours?|days?|weeks?|"
-    r"months?|x\b|times|dollars?|cents?|k\b|users?|points?|bps|basis points)|\$\s?\d|"
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|a hundred|half a|a few)[- ](?:percent|point|weeks?|days?|"
-    r"months?|seconds?|milliseconds?|hundred|thousand|million|dollars?|cents?|times)|"
-    r"\b(?:under|below|above|over|at least|at most|more than|less than|within)\s+"
-    r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second)))",
-    re.IGNORECASE,
-)
-# Words that dismiss a concept named right after them ("I don't think we need an A/B test").
-NEGATION = re.compile(
-    r"\b(?:don't|do not|no need|not|never|without|skip\w*|won't|wouldn't|isn't|no|instead of|"
-    r"rather than|avoid)\b[^,;]{0,30}$",
-    re.IGNORECASE,
-)
-NEGATABLE = frozenset({"ab-test", "offline-eval", "rollout", "monitoring", "north-star",
-                       "guardrails", "decision-rule"})
-# A decision rule needs a bar or an action, not "see if it goes up".
-ACTION = re.compile(
-    r"\b(ship|launch (?:it )?(?:if|only|unless|when)|stop|kill|roll (?:it )?back|rollback|pause|expand|keep|drop it|scale|"
-    r"cut (?:it )?back|scale back|pull back|turn (?:it )?off|switch (?:it )?off|revert|limit it|"
-    r"go(?:es)? back to|falls? back to|hand (?:it )?back|re-?price|change (?:the|my) price|"
-    r"go/no[- ]go|significan\w*|threshold|bar)\b",
-    re.IGNORECASE,
-)
-# Sentences that describe practice in general rather than this product: recitation.
-GENERIC = re.compile(
-    r"\b((?:i|you|we) always (?:start|begin|define|run|use|ask|do)|always start|in general|"
-    r"generally|typically|best practices?|when (?:critiquing|evaluating|designing|approaching|"
-    r"building) any|this framework|applies (?:well )?to|as to any other|i like to start|"
-    r"my (?:usual|standard) (?:approach|framework)|(?:a|the) data-driven culture|(?:companies|leadership|teams|organi[sz]ations|one|"
-    r"product managers|pms) (?:should|must|need to)|it is (?:also )?important|(?:structured|"
-    r"standard|classic|the \w+) framework|a framework|any (?:product|feature|ai|"
-    r"launch|company)|every (?:product|feature|launch|ai product)|it's (?:important|crucial|"
-    r"essential|key) to|you (?:should|must|need to) always|frameworks? (?:like|such as)|"
-    r"a good (?:framework|product manager|pm)|standard (?:approach|practice)|"
-    r"in any (?:case|product)|whatever the (?:product|feature)|the key is|the trick is|"
-    r"at the end of the day|nowadays|these days|more than ever|huge opportunity|"
-    r"massive opportunity|game[- ]changer|the future of)\b",
-    re.IGNORECASE,
-)
-# Model-centric vocabulary: a weak answer "jumps to models and accuracy".
-MODEL_TALK = re.compile(
-    r"\b(embeddings?|transformers?|architectures?|layers?|hyper ?parameters?|fine[- ]?tun\w*|"
-    r"neural|attention|two[- ]tower|xgboost|gradient|loss functions?|auc|bleu|rouge|f1|"
-    r"training data|retrain\w*|epochs?|parameters|bert\w*|gpt|llama|sasrec|mmoe|clip|"
-    r"lstm|cnn|collaborative filtering|matrix factori[sz]ation|vectors?|feature engineering|"
-    r"feature store|dropout|learning rate|batch size|benchmark|sota|state of the art|weights|"
-    r"deep learning|ndcg|recall at|precision|recall|tokens?|chunk(?:s| sizes?)|retriever|mrr|bertscore|"
-    r"rouge[- ]?l|perplexity)\b",
-    re.IGNORECASE,
-)
-SIGNPOST = re.compile(
-    r"^\s*(?:[-*\u2022]\s*)?(?:users?|metrics?|measure|trade-?offs?|risks?|tests?|plan|first step|"
-    r"success|guardrails?|segments?|recommendation|options|rollout|validation|cost|pricing|"
-    r"decision|why|what|who|how)\s*:|"
-    r"\b(i'll (?:cover|walk|go through|structure|talk about|start|take)|i will (?:cover|walk|"
-    r"structure|go through)|(?:three|two|four|five) (?:parts|steps|things|areas|pieces|points|"
-    r"questions|sides)|let me (?:structure|break|lay out|walk)|my (?:approach|plan) (?:is|would be)|"
-    r"here's how i'd|(?:first|second|third|fourth)(?:ly)?[,:]|^(?:first|second|third|then|next|"
-    r"finally|lastly)\b|next,|then,|finally,|lastly,|on (?:the )?(?:metrics|segments|users|"
-    r"trade-?offs?|rollout|experiment\w*|business|risk|cost|options|validation|testing|"
-    r"framing|prioriti[sz]ation)(?: side)?,)",
-    re.IGNORECASE | re.MULTILINE,
-)
-# A sentence announcing the answer's plan: it names concepts to come, it applies none.
-PLAN_OF_ANSWER = re.compile(
-    r"\b(i'll (?:cover|walk|go through|structure|talk about)|i will (?:cover|walk|structure|go "
-    r"through)|let me (?:lay out|walk|structure|break (?:this|it) down)|here's how i'd|"
-    r"(?:three|two|four|five) (?:parts|things|areas|pieces|steps|questions):?|my (?:approach|plan) "
-    r"(?:is|would be) to (?:cover|go through|start with))",
-    re.IGNORECASE,
-)
-SUMMARY = re.compile(
-    r"\b(to summari[sz]e|in summary|so overall|overall,|to wrap up|in short|"
-    r"my recommendation|i'd recommend|i would recommend|bottom line|so to recap|recap|"
-    r"net[- ]net|in conclusion|so my answer|so,? (?:i'd|i would|my)|summary|recommendation:|"
-    r"my call|so the answer|net:|tl;?dr)\b",
-    re.IGNORECASE,
-)
-
-# Words too common, or too much the rubric's own, to show an answer is about this question.
-GENERIC_WORDS = frozenset(
-    """
-    a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers him his how i i'd i'll i'm if in into is it
-    it's its itself just let me more most my no nor not now of off on once only or other our
-    ours out over own same she should so some such than that that's the their theirs them then
-    there these they this those through to too under until up very was we we'd we'll we're were
-    what when where which while who whom why will with would you your yours yourself think want
-    really going get got make like know well way thing things lot kind sort actually basically
-    yeah okay ok um uh say said one two three four five six seven eight nine ten first second
-    third new use using used need needs whether decide build team next quarter company work
-    working time user users customer customers feature features product products ai model models
-    data change changes teams step steps read write writing set show added add per rate test
-    tests testing look good right better big small week weeks month months day days people run
-    ran start end part case much many every etc sure able great metric metrics measure
-    measuring success successful guardrail guardrails north star segment segments segmenting
-    experiment experiments a/b ab holdout rollout launch ship shipping trade off offs tradeoff
-    tradeoffs trade-off trade-offs business revenue retention cost costs impact effort value
-    option options first-step mvp priority prioritize prioritise rank ranking framework
-    frameworks approach would want goal goals problem problems idea ideas percent option
-    important key main primary secondary signal signals track tracking dashboard dashboards
-    evaluate evaluation offline online quality latency risk risks decision decisions plan
-    improve improvement improving increase decrease reduce drop rise high low higher lower
-    usage engagement engage engaged app apps platform system systems tool tools solution
-    solutions question questions approach approaches because since also maybe
-    probably definitely actually overall summary recommend recommendation point points
-    train trained training retrain bigger larger smaller faster cheaper accurate accuracy
-    precise precision recall transformer transformers neural deep learning llm llms gpt
-    algorithm algorithms fine-tune fine-tuning finetune embedding embeddings parameters
-    """.split()
-)

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import ctypes.util
 import shutil
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from interviewer.coach.factory import CoachSettings, make_coach, wants_llm
+from interviewer.cli.command import FAILED, OK, Context
+from interviewer.coach.factory import CoachSettings, wants_llm
+
+if TYPE_CHECKING:
+    from interviewer.coach.base import Coach
 
 OPENAI_URL = "https://api.openai.com/v1"
 PROBE_TIMEOUT = 3.0
@@ -56,8 +61,8 @@ def _guarded(fn: Callable[[], T], timeout: float) -> tuple[T | None, str]:
     return box.get("value"), box.get("error", "")
 
 
-def coach_checks(settings: CoachSettings) -> list[Check]:
-    coach, notice = make_coach(settings)
+def coach_checks(settings: CoachSettings, coach: Coach, notice: str | None) -> list[Check]:
+    """The coach made from `settings` (and the notice when it is not the one asked for)."""
     checks = [Check("coach", f"{coach.name} (asked for: {settings.coach})")]
     if notice:
         checks.append(Check("note", notice, ok=settings.coach != "llm"))
@@ -174,10 +179,16 @@ def speech_checks(engine: str = "auto", voice: str = "") -> list[Check]:
     return checks
 
 
-def report(settings: CoachSettings) -> tuple[str, int]:
+def run(ctx: Context) -> int:
+    text, code = report(ctx.settings, *ctx.coach())
+    sys.stdout.write(text)
+    return code
+
+
+def report(settings: CoachSettings, made: Coach, notice: str | None) -> tuple[str, int]:
     """The doctor's text and exit code: 1 when the LLM coach is in use but cannot be reached,
     or a device the settings name does not exist."""
-    coach = coach_checks(settings)
+    coach = coach_checks(settings, made, notice)
     devices = device_checks(settings)
     checks = [*coach, *speech_checks(str(getattr(settings, "tts_engine", "auto")),
                                       str(getattr(settings, "tts_voice", ""))), *devices]
@@ -185,4 +196,4 @@ def report(settings: CoachSettings) -> tuple[str, int]:
     lines = [f"{c.label:<{width}}  {c.detail}" for c in checks]
     failed = any(not c.ok for c in coach if c.label in ("endpoint", "note")) or \
         any(not c.ok for c in devices)
-    return "\n".join(lines) + "\n", 1 if failed else 0
+    return "\n".join(lines) + "\n", FAILED if failed else OK

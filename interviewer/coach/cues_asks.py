@@ -1,0 +1,111 @@
+"""What a kind of question asks the candidate to *do*, and the words that show an answer doing it.
+
+An answer to a neighbouring question about the same product (how to measure the assistant, when
+asked to design it; how to grow a feature, when asked what must be in place before launching it)
+shares the product's words and can be polished; what it lacks is the move this question asks
+for. The moves are kept broad on purpose: a cue here only has to show the answer *attempted*
+the ask, not that it did it well (the rubric judges that).
+"""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.coach.cues_markers import NUMBER
+
+
+def _c(cues: str) -> re.Pattern[str]:
+    return re.compile(cues, re.IGNORECASE)
+
+
+_PRODUCT_ACTS = (
+    r"shows?|answers?|suggests?|asks?|tells?|reads?|lists?|lets?|gives?|offers?|sends?|reminds?|"
+    r"detects?|identif\w*|builds?|plans?|creates?|generates?|drafts?|summari[sz]\w*|finds?|pulls?|"
+    r"recogni[sz]\w*|warns?|flags?|guides?|walks?|speaks?|says?|works?|syncs?|learns?|remembers?|"
+    r"books?|orders?|picks?|handles?|replies|routes?|fills?|checks?|explains?|proposes?|"
+    r"translates?|captures?|records?|notifies|surfaces?|highlights?|adapts?|opens?|pops? up"
+)
+
+MOVES: dict[str, re.Pattern[str]] = {
+    # Design: what the product does for its user, and how they meet it.
+    "design": _c(
+        r"\b((?:it|the (?:assistant|app|feature|tool|agent|bot|system|product|experience|model|"
+        r"coach|helper)) (?:would |could |will |can |should |then |also |just )?(?:" + _PRODUCT_ACTS
+        + r"))\b|\b(screens?|buttons?|tap\w*|swip\w*|notifications?|voice|camera|photos?|chat|"
+        r"cards?|widgets?|onboarding|(?:user )?flow|interface|ui|home screen|tabs?|templates?|"
+        r"step[- ]by[- ]step|offline|hands[- ]free|one[- ]click|in[- ]app|on screen|spoken|"
+        r"by voice|settings|inbox|calendar|dashboard|what (?:i'd|we'd|i would) build|features?|"
+        r"listens?|highlight\w*|transcrib\w*|displays?|alerts?|drafts?|reminders?|"
+        r"(?:i'd|we'd|i would|we would) (?:build|make|add|design|create|put|give|let|show|offer|"
+        r"start with|keep))\b|\b(?:they|users?|you|people|customers?|"
+        r"the user|parents|he|she) (?:can|could|would|will|just) (?:ask|see|tap|say|point|get|"
+        r"choose|pick|edit|confirm|upload|snap|scan|type|speak|talk|open|review|approve|undo)\b"),
+    # Critique: a judgement of an existing product, with why.
+    "critique": _c(
+        r"\b(works?(?: well)?|fails?|failing|good at|bad at|great at|excellent|frustrat\w*|"
+        r"annoying|breaks?|broken|confus\w*|embarrass\w*|useless|helpful|reliable|unreliable|"
+        r"misses|wrong|mistakes?|limits?|weak\w*|strengths?|the problem is|what i'd change|"
+        r"i'd change|change i'd make|why (?:people|users|they|so many)|people (?:stop|learn|give up|"
+        r"don't|never)|gave up|doesn't|does not|can't|cannot)\b"),
+    # Responsible AI: the harm, who it falls on, and what prevents it.
+    "responsible-ai": _c(
+        r"\b(misuse|abuse\w*|harm\w*|scams?|fraud\w*|impersonat\w*|consent|safety|unsafe|safe|"
+        r"bias\w*|fair\w*|discriminat\w*|privacy|watermark\w*|block\w*|refus\w*|red[- ]team\w*|"
+        r"incidents?|report\w*|vulnerable|minors?|teens?|children|dangerous|liabilit\w*|legal|"
+        r"regulat\w*|deepfakes?|misinformation|verif\w*|trace\w*|protect\w*|risks?|worst case|"
+        r"stereotyp\w*|represent\w*|guardrails?|kill switch|pause|opt[- ]out|appeal\w*)\b"),
+    # ML system design: what the system predicts, from what, and how it is served.
+    "ml-system-design": _c(
+        r"\b(predict\w*|models?|scor\w*|rank\w*|candidates?|features?|labels?|train\w*|serv\w*|"
+        r"pipeline|retriev\w*|objective|optimi[sz]\w*|latency|cach\w*|index\w*|classifier|"
+        r"threshold|budget|real[- ]time|batch\w*|embedding\w*|signals?|probabilit\w*|stages?|"
+        r"stream\w*|components?|architecture|services?|api|queues?|stores?|database|encoder|"
+        r"decoder|recogni\w*|synthes\w*|ground\w*|p50|p9[059]|ms|throughput|fallback|cascade|"
+        r"offline|online)\b"),
+    # Experiment design: units, arms, power, what is compared.
+    "experiment": _c(
+        r"\b(tests?|experiment\w*|randomi[sz]\w*|control|treatment|holdouts?|split|switchbacks?|"
+        r"clusters?|power|sample\w*|significan\w*|a ?/ ?b|a b|ab test|interleav\w*|compare\w*|"
+        r"baseline|bias\w*|interference|spillover|confound\w*|arms?|units?|duration|weeks|"
+        r"detect\w*|noise|variance|regions?|markets?|geo\w*)\b"),
+    # Data strategy: where labels come from, what biases them, how to fix it.
+    "data-strategy": _c(
+        r"\b(labels?|labell?\w*|data|training|samples?|sampl\w*|annotat\w*|raters?|ground truth|"
+        r"bias\w*|holdouts?|sources?|collect\w*|logs?|logged|feedback|weight\w*|synthetic|vendors?|"
+        r"reviewers?|review|outcomes?|disputes?|examples?|coverage|drift|fresh\w*)\b"),
+    # Metrics: what number says it works.
+    "metrics": _c(
+        r"\b(metrics?|measur\w*|rate|per (?:user|session|week|day|request|ticket|query)|"
+        r"retention|conversion|guardrails?|north[- ]star|success|track\w*|share of|"
+        r"percent\w*|how (?:many|often|fast|long)|precision|recall|accuracy|false (?:positive|"
+        r"negative|decline)s?|chargebacks?|errors?|catch\w*|count|number of|average|median|"
+        r"p\d\d|time to|minutes|hours|cost per|baseline)\b"),
+    "estimate": NUMBER,
+    "diagnose": _c(
+        r"\b(caus\w*|why|drop\w*|fell|fall\w*|declin\w*|investigat\w*|rul(?:e|ing) out|root|"
+        r"what changed|broke|regress\w*|split (?:the drop|the decline)|hypothes\w*|"
+        r"check (?:if|whether|for|first)|roll(?:ed)? back)\b"),
+    "strategy": _c(
+        r"\b(advantage|moat|competit\w*|differentiat\w*|defensib\w*|build|buy|partner\w*|"
+        r"position\w*|bet|commoditi[sz]\w*|switching costs?|lock(?:ed)?[- ]?in|strateg\w*|"
+        r"switch\w*|stay|move (?:to|off|away)|vendors?|in[- ]house|depend\w*|wait|respond|"
+        r"compete|enter|platform|ecosystem|acquir\w*|own (?:the|our)|route|routing)\b"),
+    "launch-decision": _c(
+        r"\b(launch\w*|ship\w*|wait|hold|go|no[- ]go|delay\w*|gate\w*|ready|require\w*|bar|"
+        r"threshold|pilot|stag\w*|roll\w*|pause|block\w*|limit\w*|first version|v1|test\w*|"
+        r"experiment\w*|a ?/ ?b|worth|pays? (?:for )?(?:itself|off)|decid\w*|measur\w*)\b"),
+}
+
+# How many sentences must make the move (an estimate is made of numbers).
+AT_LEAST = {"estimate": 3, "diagnose": 2}
+DEFAULT_AT_LEAST = 2
+
+# An ad-hoc question has no kind of its own beyond "improve": its prompt says what it asks.
+PROMPT_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("estimate", _c(r"\b(estimate|how many|how much)\b")),
+    ("design", _c(r"^\s*design\b|\bdesign (?:an?|the)\b")),
+    ("metrics", _c(r"\b(measure|metrics?|success|know (?:if|whether) it(?:'s| is)? work\w*)\b")),
+    ("experiment", _c(r"\b(a/?b test|experiment|test it)\b")),
+    ("diagnose", _c(r"\b(why|what happened|dropped|fell|declined|what could be going on)\b")),
+    ("critique", _c(r"\b(critique|what works|what doesn't)\b")),
+)

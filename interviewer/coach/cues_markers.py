@@ -1,0 +1,69 @@
+"""Markers that a named concept is *applied*: a reason, a decision, a number or threshold, an
+action a result would trigger; and the words that dismiss a concept named right after them."""
+
+from __future__ import annotations
+
+import re
+
+REASON = re.compile(
+    r"\b(because|since|so that|which means|that means|otherwise|that way|given that|"
+    r"as long as|in order to|to avoid|the reason|due to|so we (?:can|don't|know)|"
+    r"so (?:it|they|people|users)|that's why|costs? (?:more|less)|matters? (?:more|most)|"
+    r"more than|instead of|rather than|unless|"
+    # a consequence drawn mid-sentence: "it has no screen, so you never discover the skill"
+    r"(?<=\w, )so (?!that\b|much\b|far\b|many\b|on\b|i\b|if\b|um\b|uh\b|like\b|yeah\b|ok\b|okay\b)[a-z']+)\b",
+    re.IGNORECASE,
+)
+DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guardrails: ..."
+    r"\b(i'd|i would|i will|i'll|we'd|we would|we should|we'll|we will|let's|i'm going to|"
+    r"i want to|i think we|we need to|i recommend|my (?:recommendation|choice|pick|bet|call)|"
+    r"i'd recommend|i'd go|my (?:north star|metric|plan|answer)|i'd pick|i pick|i choose|"
+    r"i (?:would|will) (?:start|ship|run|use|pick|choose|measure|build)|"
+    r"(?:first|then|next|finally),? (?:i|we)\b|ship|launch|kill|stop|start with|start by|"
+    r"i prefer|i favou?r|i think we should|i'd say|(?:north star|metric|goal|success|plan|bet|"
+    r"choice|recommendation|first step|assumption|trade-?off|segment|focus|target|measure|"
+    r"guardrails?|counter-?metrics?) (?:is|are|would be|will be)|labell?ed:|"
+    r"(?:i|we) (?!think|guess|believe|mean|feel|know|hope|wonder|was|were|am|are|have|had|"
+    r"just|really|kind|sort|probably|maybe|also)[a-z']+|(?:should|must|needs? to) (?:go|stay|"
+    r"rise|drop|fall|be|move|hold))\b|^\s*for (?:validation|testing|measurement|metrics|"
+    r"success|the (?:test|experiment|rollout)),|"
+    # an imperative opening a spoken or typed step: "Check the retrain first", "Roll back half"
+    r"^\s*(?:[-*\u2022]\s*)?(?:\d+[.)]\s*)?(?:then|first|next|finally|so|and|after that),?\s*"
+    r"(?:check|rule out|segment|split|compare|roll back|ship|run|test|measure|look at|start|pick|"
+    r"focus|launch|add|cut|track|ask|build|buy|price|charge|limit|cap|stop|keep|use|route|show|"
+    r"hide|ground|train|label|sample|hold out|hold back|monitor|watch|log|define|set|target|"
+    r"prioriti[sz]e|rank|pilot|offer|require|escalate|default|gate|block|refund|let)\b|"
+    r"^\s*(?:[-*\u2022]\s*)?(?:\d+[.)]\s*)?(?:check|rule out|segment|split|compare|roll back|"
+    r"ship|run|test|measure|look at|start|pick|focus|launch|add|cut|track|ask|build|buy|price|"
+    r"charge|limit|cap|stop|keep|use|route|show|hide|ground|train|label|sample|hold out|hold back|"
+    r"monitor|watch|log|define|set|target|prioriti[sz]e|rank|pilot|offer|require|escalate|"
+    r"default|gate|block|refund|let)\b|^\s*(?:[-*\u2022]\s*)?[a-z][\w /'-]{1,30}:\s+\S",
+    re.IGNORECASE,
+)
+NUMBER = re.compile(
+    r"(\d[\d,.]*\s?(?:%|percent|ms|milliseconds?|seconds?|s\b|minutes?|hours?|days?|weeks?|"
+    r"months?|x\b|times|dollars?|cents?|k\b|users?|points?|bps|basis points)|\$\s?\d|"
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|a hundred|half a|a few)[- ](?:percent|point|weeks?|days?|"
+    r"months?|seconds?|milliseconds?|hundred|thousand|million|dollars?|cents?|times)|"
+    r"\b(?:under|below|above|over|at least|at most|more than|less than|within)\s+"
+    r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second)))",
+    re.IGNORECASE,
+)
+# Words that dismiss a concept named right after them ("I don't think we need an A/B test").
+NEGATION = re.compile(
+    r"\b(?:don't|do not|no need|not|never|without|skip\w*|won't|wouldn't|isn't|no|instead of|"
+    r"rather than|avoid)\b[^,;]{0,30}$",
+    re.IGNORECASE,
+)
+NEGATABLE = frozenset({"ab-test", "offline-eval", "rollout", "monitoring", "north-star",
+                       "guardrails", "decision-rule"})
+# A decision rule needs a bar or an action, not "see if it goes up".
+ACTION = re.compile(
+    r"\b(ship|launch (?:it )?(?:if|only|unless|when)|stop|kill|roll (?:it )?back|rollback|pause|expand|keep|drop it|scale|"
+    r"cut (?:it )?back|scale back|pull back|turn (?:it )?off|switch (?:it )?off|revert|limit it|"
+    r"go(?:es)? back to|falls? back to|hand (?:it )?back|re-?price|change (?:the|my) price|"
+    r"go/no[- ]go|significan\w*|threshold|bar)\b",
+    re.IGNORECASE,
+)
+# Sentences that describe practice in general rather than this product: recitation.
