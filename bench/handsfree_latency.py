@@ -103,7 +103,7 @@ async def one_run(whisper: WhisperTranscriber, fifo: str, case: TurnCase, *, det
         assert follow_up is not None
         first_audio = follow_up.time_of("first-audio")
         assert first_audio is not None
-        answer = screen.engine.record["questions"][0]["exchanges"][0]["answer"]
+        answer = screen.engine.record.questions[0].exchanges[0].answer
         writer.join(30)
         await pilot.press("ctrl+q")
     return first_audio - last_word, str(answer)

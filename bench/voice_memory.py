@@ -105,7 +105,7 @@ async def interview(settings: Settings, voice: ChosenVoice, fifo: str, audio: np
                 await pilot.press("ctrl+n")  # skip the follow-ups
             await pilot.pause(0.05)
         record = screen.engine.record
-    return str(record["questions"][0]["exchanges"][0]["answer"])
+    return record.questions[0].exchanges[0].answer
 
 
 def sweep(voice: ChosenVoice) -> int:

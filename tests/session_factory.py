@@ -185,3 +185,13 @@ def make_spoken_session(home: Path, answers: Sequence[str] = SPOKEN, *, count: i
         engine.finish()
     assert engine.folder is not None
     return engine.folder
+
+
+def saved_record(folder: Path) -> dict[str, Any]:
+    """session.json exactly as on disk (after checking that it loads): what the format tests
+    compare. Code reads it through `load_record`, the typed record."""
+    from interviewer.session.library import load_record
+
+    load_record(folder)
+    data: dict[str, Any] = json.loads((folder / "session.json").read_text(encoding="utf-8"))
+    return data

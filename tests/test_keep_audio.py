@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from session_factory import StepClock
+from session_factory import StepClock, saved_record
 from test_resume_voice import record_partly, to_question, voice_engine
 from test_tui_pilot import SIZE, wait_until
 from test_tui_voice import (
@@ -88,7 +88,7 @@ async def test_a_voice_interview_keeps_words_not_recordings(make_tui_app, whispe
 def test_a_recording_cut_off_by_a_kill_is_transcribed_then_removed(home: Path,
                                                                     whisper) -> None:
     engine, prompt = voice_engine(home)
-    engine.record["keep_audio"] = False
+    engine.record.keep_audio = False
     prompt = to_question(engine, prompt, 2)
     folder = engine.folder
     assert folder is not None
@@ -103,7 +103,7 @@ def test_a_recording_cut_off_by_a_kill_is_transcribed_then_removed(home: Path,
     text = whisper.transcribe_file(path).text
     resumed.adopt_interrupted(text, audio_seconds=found.audio_seconds)
     writer.close()
-    ex = load_record(folder)["questions"][1]["exchanges"][0]
+    ex = saved_record(folder)["questions"][1]["exchanges"][0]
     assert ex["answer"] == text.strip() and ex["interrupted"] and "audio" not in ex
     assert not path.exists() and wavs(folder) == []
     assert resumed.prompt_audio_path() is None

@@ -186,7 +186,7 @@ def resume_to_the_end(home: Path, tmp: Path) -> None:
 def lost_items(home: Path, before: Before) -> list[str]:
     """What the final report (as `interviewer report --format json` writes it) lacks."""
     folder = next((home / "sessions").iterdir())
-    report = json.loads(render_session(load_record(folder), "json", folder.name))
+    report = json.loads(render_session(load_record(folder).view(), "json", folder.name))
     said = [ex for q in report["questions"] for ex in q["exchanges"]]
     prompts = [ex["prompt"] for ex in said]
     answers = [ex["answer"] for ex in said]

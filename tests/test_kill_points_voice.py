@@ -167,7 +167,7 @@ def resume_to_the_end(home: Path, tmp: Path) -> None:
 
 def lost_items(home: Path, shown: list[str], given: list[str], speaking: str) -> list[str]:
     folder = next((home / "sessions").iterdir())
-    report = json.loads(render_session(load_record(folder), "json", folder.name))
+    report = json.loads(render_session(load_record(folder).view(), "json", folder.name))
     assert report["status"] == "complete"
     said = [ex for q in report["questions"] for ex in q["exchanges"]]
     lost = [f"prompt: {p[:50]}" for p in shown if p not in [ex["prompt"] for ex in said]]

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from session_factory import GOOD, WEAK, days_ago, edit_record, make_session
+from session_factory import GOOD, WEAK, days_ago, edit_record, make_session, saved_record
 
 from interviewer.cli import main
 from interviewer.session.library import (
@@ -21,7 +21,6 @@ from interviewer.session.library import (
     find_session,
     latest_unfinished,
     list_sessions,
-    load_record,
 )
 from interviewer.session.store import SessionStore
 
@@ -50,7 +49,7 @@ def test_lists_every_session_newest_first_with_its_figures(home: Path, library) 
     assert all(isinstance(e, SessionSummary) for e in entries)
     crashed, quit_, complete = entries
     assert isinstance(complete, SessionSummary) and complete.status == "complete"
-    record = load_record(library["complete"])
+    record = saved_record(library["complete"])
     assert complete.overall == record["scorecard"]["overall"]
     assert complete.track == "mixed" and complete.mode == "text" and complete.coach == "offline"
     assert complete.duration_s == sum(ex["seconds"] for q in record["questions"]
@@ -150,7 +149,7 @@ def test_sessions_command_table_and_json(home: Path, library, capsys) -> None:
     assert lines[0].split() == ["SESSION", "DATE", "TRACK", "MODE", "COACH", "OVERALL",
                                 "DURATION", "STATUS"]
     complete = next(ln for ln in lines if ln.split()[:1] == [library["complete"].name])
-    overall = load_record(library["complete"])["scorecard"]["overall"]
+    overall = saved_record(library["complete"])["scorecard"]["overall"]
     assert f"{overall:.1f}" in complete and "complete" in complete and "offline" in complete
     assert any(ln.split()[:1] == [library["quit"].name] and ln.endswith("DAMAGED")
                for ln in lines)

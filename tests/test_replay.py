@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from session_factory import SPOKEN, make_session, make_spoken_session, tone_wav
+from session_factory import SPOKEN, make_session, make_spoken_session, saved_record, tone_wav
 from test_playback import MonitorRecording, frame_rms, virtual_audio, voiced_span
 
 from interviewer.session.library import load_record
@@ -21,8 +21,8 @@ __all__ = ["virtual_audio"]  # the fixture, shared with test_playback
 
 def test_recordings_follow_the_engines_record(tmp_path: Path) -> None:
     folder = make_spoken_session(tmp_path, count=1)
-    record = load_record(folder)
-    items = recordings(folder, record)
+    record = saved_record(folder)
+    items = recordings(folder, load_record(folder))
     exchanges = [ex for q in record["questions"] for ex in q["exchanges"]]
     assert [r.number for r in items] == list(range(1, len(exchanges) + 1))
     assert [r.answer_ref for r in items] == [ex["audio"] for ex in exchanges]
@@ -40,7 +40,7 @@ def test_recordings_follow_the_engines_record(tmp_path: Path) -> None:
 def test_a_reference_outside_the_folder_is_not_followed(tmp_path: Path) -> None:
     folder = make_spoken_session(tmp_path, count=1, prompts=False)
     record = load_record(folder)
-    record["questions"][0]["exchanges"][0]["audio"] = "../../etc/passwd"
+    record.questions[0].exchanges[0].audio = "../../etc/passwd"
     first = recordings(folder, record)[0]
     assert first.answer_ref == "../../etc/passwd" and first.answer_path is None
     assert not first.has_answer_audio and first.prompt_path is None

@@ -11,7 +11,7 @@ from typing import Any
 
 import pexpect
 import pytest
-from session_factory import GOOD, WEAK, StepClock, make_session
+from session_factory import GOOD, WEAK, StepClock, make_session, saved_record
 from test_tui_terminal import (
     ANSWERS,
     QUESTIONS,
@@ -27,7 +27,7 @@ from test_tui_terminal import answer as type_answer
 
 from interviewer.coach.offline import OfflineCoach
 from interviewer.session.engine import InterviewEngine
-from interviewer.session.library import DamagedSessionError, load_record
+from interviewer.session.library import DamagedSessionError
 from interviewer.session.store import SessionStore
 
 FOLLOW_UP = "Retention, via an A/B test."
@@ -39,7 +39,7 @@ def answers_of(record: dict[str, Any]) -> list[str]:
 
 def test_resume_continues_in_the_same_folder_from_the_next_question(home: Path) -> None:
     folder = make_session(home, [WEAK, FOLLOW_UP, FOLLOW_UP], count=3, stop_after=3)
-    before = load_record(folder)
+    before = saved_record(folder)
     first = before["questions"][0]["exchanges"]
     assert [ex["kind"] for ex in first] == ["question", "follow-up", "follow-up"]
     assert not before["questions"][1]["exchanges"]
@@ -52,7 +52,7 @@ def test_resume_continues_in_the_same_folder_from_the_next_question(home: Path) 
     assert engine.prompt.text == before["questions"][1]["question"]["prompt"]
     assert engine.items[0].answers == [WEAK, FOLLOW_UP, FOLLOW_UP]
     assert [f.text for f in engine.items[0].follow_ups] == [ex["prompt"] for ex in first[1:]]
-    on_disk = load_record(folder)
+    on_disk = saved_record(folder)
     assert on_disk["status"] == "in-progress"
     assert on_disk["resumed"][0]["from_question"] == 2
 
@@ -62,7 +62,7 @@ def test_resume_continues_in_the_same_folder_from_the_next_question(home: Path) 
         prompt = engine.submit(GOOD)
         given.append(GOOD)
     card = engine.finish()
-    record = load_record(folder)
+    record = saved_record(folder)
     assert record["status"] == "complete" and record["id"] == before["id"]
     assert answers_of(record) == given
     assert record["created_at"] == before["created_at"]
@@ -72,9 +72,9 @@ def test_resume_continues_in_the_same_folder_from_the_next_question(home: Path) 
 
 def test_resume_a_quit_session_and_one_killed_while_scoring(home: Path) -> None:
     quit_folder = make_session(home, [GOOD], count=2, stop_after=1, quit=True)
-    pending = load_record(quit_folder)["pending"]  # on screen when it was quit
+    pending = saved_record(quit_folder)["pending"]  # on screen when it was quit
     engine = InterviewEngine.resume(quit_folder, OfflineCoach(), store=SessionStore(home))
-    assert load_record(quit_folder)["resumed"][0]["status_was"] == "quit"
+    assert saved_record(quit_folder)["resumed"][0]["status_was"] == "quit"
     assert engine.prompt is not None and engine.prompt.text == pending["prompt"]
     assert engine.prompt.number == pending["question"]
 
@@ -83,7 +83,7 @@ def test_resume_a_quit_session_and_one_killed_while_scoring(home: Path) -> None:
     engine = InterviewEngine.resume(folder, OfflineCoach(), store=SessionStore(home))
     assert engine.prompt is None and engine.needs_scoring
     engine.finish()
-    assert load_record(folder)["status"] == "complete"
+    assert saved_record(folder)["status"] == "complete"
 
 
 def test_resume_refuses_complete_and_damaged_sessions(home: Path) -> None:

@@ -13,16 +13,16 @@ from typing import Any
 
 import pytest
 from conftest import AUDIO_FIXTURES
-from session_factory import GOOD, StepClock, bank, spoken_segments, tone_wav
+from session_factory import GOOD, StepClock, bank, saved_record, spoken_segments, tone_wav
 
 from interviewer.coach.offline import OfflineCoach
 from interviewer.report import render_session
-from interviewer.session.engine import InterviewEngine, Prompt, wav_seconds
+from interviewer.session.engine import InterviewEngine, Prompt
 from interviewer.session.library import load_record, missing_audio
 from interviewer.session.recordings import recordings
 from interviewer.session.store import SessionStore
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
-from interviewer.speech.wavfile import WavWriter
+from interviewer.speech.wavfile import WavWriter, wav_seconds
 
 REFERENCE_WORDS = ("drop", "logging", "listeners", "platform", "country")
 """Words the first ~14 s of audio_fixtures/medium.flac say (see medium.txt)."""
@@ -72,7 +72,7 @@ def test_the_pending_prompt_and_its_recording_are_on_disk_before_recording(home:
     n = engine.exchange_number
     path = engine.answer_audio_path()
     assert path == engine.folder / "answers" / f"{n}.wav"
-    pending = load_record(engine.folder)["pending"]
+    pending = saved_record(engine.folder)["pending"]
     assert pending["audio"] == f"answers/{n}.wav"
     assert pending["kind"] == "question" and pending["question"] == 2
     assert pending["prompt"] == prompt.text and pending["asked_at"]
@@ -80,10 +80,10 @@ def test_the_pending_prompt_and_its_recording_are_on_disk_before_recording(home:
     path.write_bytes(b"")
     again = engine.answer_audio_path()
     assert again == engine.folder / "answers" / f"{n}-2.wav"
-    assert load_record(engine.folder)["pending"]["audio"] == f"answers/{n}-2.wav"
+    assert saved_record(engine.folder)["pending"]["audio"] == f"answers/{n}-2.wav"
     nxt = engine.submit("typed after all")
     # The answered prompt is no longer pending: the next one is, on disk before it is shown.
-    after = load_record(engine.folder)
+    after = saved_record(engine.folder)
     if nxt is None:
         assert "pending" not in after
     else:
@@ -99,9 +99,10 @@ def test_prompt_audio_is_numbered_by_the_engine_across_a_resume(home: Path) -> N
     assert engine.prompt_audio_path() == folder / "prompts" / f"{asked}.wav"
     SessionStore(home).save_prompt_audio(folder, asked, tone_wav(0.3))
     answer_aloud(engine)
-    record = load_record(folder)
+    record = saved_record(folder)
     assert all_exchanges(record)[asked - 1]["prompt_audio"] == f"prompts/{asked}.wav"
-    assert recordings(folder, record)[asked - 1].prompt_path == folder / "prompts" / f"{asked}.wav"
+    prompt_wav = recordings(folder, load_record(folder))[asked - 1].prompt_path
+    assert prompt_wav == folder / "prompts" / f"{asked}.wav"
     # A later process goes on from the next number, never over a file kept before.
     resumed = InterviewEngine.resume(folder, OfflineCoach(), store=SessionStore(home))
     assert resumed.exchange_number == asked + 1
@@ -113,7 +114,7 @@ def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> 
     prompt = to_question(engine, prompt, 2)
     folder = engine.folder
     assert folder is not None
-    before = [ex["answer"] for ex in all_exchanges(load_record(folder))]
+    before = [ex["answer"] for ex in all_exchanges(saved_record(folder))]
     n = engine.exchange_number
     prompt_path = engine.prompt_audio_path()
     assert prompt_path == folder / "prompts" / f"{n}.wav"
@@ -131,7 +132,7 @@ def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> 
     assert found.prompt == prompt.text
     assert found.audio_seconds == pytest.approx(14.0, abs=0.01)
     # Already on disk, before any transcript: the recording is an exchange of its question.
-    on_disk = load_record(folder)
+    on_disk = saved_record(folder)
     assert on_disk["pending"]["question"] == 3 and "audio" not in on_disk["pending"]
     ex = on_disk["questions"][1]["exchanges"][0]
     assert ex["interrupted"] and ex["needs_transcript"] and ex["audio"] == f"answers/{n}.wav"
@@ -148,7 +149,7 @@ def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> 
                               segments=[s.to_dict() for s in transcript.segments],
                               audio_seconds=found.audio_seconds)
     assert resumed.interrupted is None
-    adopted = load_record(folder)["questions"][1]["exchanges"][0]
+    adopted = saved_record(folder)["questions"][1]["exchanges"][0]
     assert "needs_transcript" not in adopted and adopted["interrupted"] is True
     assert not adopted["skipped"]
     text = adopted["answer"].lower()
@@ -160,19 +161,21 @@ def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> 
     while nxt is not None:
         nxt = answer_aloud(resumed)
     resumed.finish()
-    record = load_record(folder)
+    record = saved_record(folder)
     answers = [ex["answer"] for ex in all_exchanges(record)]
     assert answers[:len(before)] == before and adopted["answer"] in answers
-    assert not missing_audio(folder, record)
-    rec = next(r for r in recordings(folder, record) if r.answer_ref == f"answers/{n}.wav")
+    assert not missing_audio(folder, load_record(folder))
+    rec = next(r for r in recordings(folder, load_record(folder))
+               if r.answer_ref == f"answers/{n}.wav")
     assert rec.has_answer_audio and rec.prompt_path == prompt_path and rec.words
-    report = json.loads(render_session(record, "json", folder.name))
+    report = json.loads(render_session(load_record(folder).view(), "json", folder.name))
     said = [ex for q in report["questions"] for ex in q["exchanges"]]
     assert [ex["answer"] for ex in said] == answers
     assert any(ex.get("interrupted") for ex in said)
-    md = render_session(record, "md", folder.name)
+    md = render_session(load_record(folder).view(), "md", folder.name)
     assert adopted["answer"][:40] in md and md.count("recorded up to an interruption") == 1
-    assert "recorded up to an interruption" in render_session(record, "html", folder.name)
+    html = render_session(load_record(folder).view(), "html", folder.name)
+    assert "recorded up to an interruption" in html
     # The recording is all the audio written up to the kill.
     writer.close()
     with wave.open(str(path)) as wav:
@@ -192,14 +195,14 @@ def test_killed_during_a_follow_up_answer(home: Path) -> None:
     assert resumed.interrupted is not None and resumed.interrupted.kind == "follow-up"
     assert resumed.prompt is not None and resumed.prompt.number == 2
     assert [f.text for f in resumed.items[0].follow_ups] == [prompt.text]
-    ex = load_record(engine.folder)["questions"][0]["exchanges"][-1]
+    ex = saved_record(engine.folder)["questions"][0]["exchanges"][-1]
     assert ex["kind"] == "follow-up" and ex["probe_dimension"] == prompt.follow_up.dimension
     # Killed again before the transcript was made: still waiting on the next resume.
     again = InterviewEngine.resume(engine.folder, OfflineCoach(), store=SessionStore(home))
     assert again.interrupted is not None and again.interrupted.audio_path == path
-    assert len(load_record(engine.folder)["questions"][0]["exchanges"]) == 2
+    assert len(saved_record(engine.folder)["questions"][0]["exchanges"]) == 2
     again.adopt_interrupted("")  # no words heard: kept as a recording
-    ex = load_record(engine.folder)["questions"][0]["exchanges"][-1]
+    ex = saved_record(engine.folder)["questions"][0]["exchanges"][-1]
     assert ex["skipped"] and ex["audio"] and "needs_transcript" not in ex
     with pytest.raises(RuntimeError):
         again.adopt_interrupted("twice")
@@ -217,7 +220,7 @@ def test_a_recording_with_no_audio_is_dropped_and_the_question_asked_again(home:
                                      store=SessionStore(home))
     assert resumed.interrupted is None and not path.exists()
     assert resumed.prompt is not None and resumed.prompt.text == prompt.text
-    assert not load_record(engine.folder)["questions"][1]["exchanges"]
+    assert not saved_record(engine.folder)["questions"][1]["exchanges"]
     # A typed session killed mid-answer has no recording: nothing to adopt either.
     text_engine = InterviewEngine(bank().pick("mixed", 2, random.Random(3)), OfflineCoach(),
                                   store=SessionStore(home))
@@ -243,7 +246,7 @@ def test_scoring_waits_for_the_interrupted_transcript(home: Path) -> None:
     timer.start()
     card = resumed.finish()
     timer.join()
-    record = load_record(engine.folder)
+    record = saved_record(engine.folder)
     assert record["status"] == "complete" and all_exchanges(record)[0]["answer"] == GOOD
     assert card.overall > 1
 
@@ -296,13 +299,13 @@ async def test_the_resumed_app_transcribes_and_keeps_the_interrupted_answer(
     async with app.run_test(size=(100, 34)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
         assert app.screen.engine.prompt is not None and app.screen.engine.prompt.number == 3
-        await wait_until(pilot, lambda: load_record(folder)["questions"][1]["exchanges"]
-                         and load_record(folder)["questions"][1]["exchanges"][0]["answer"])
+        await wait_until(pilot, lambda: saved_record(folder)["questions"][1]["exchanges"]
+                         and saved_record(folder)["questions"][1]["exchanges"][0]["answer"])
         await pilot.pause(0.1)
         notes = [n.message for n in app._notifications]
         assert any("recorded up to the interruption" in n and "logging problem" in n
                    for n in notes), notes
-    ex = load_record(folder)["questions"][1]["exchanges"][0]
+    ex = saved_record(folder)["questions"][1]["exchanges"][0]
     assert ex["answer"] == heard and ex["interrupted"] and ex["audio"] == f"answers/{path.stem}.wav"
     assert ex["delivery"]["words"] == len(heard.split()) and transcriber.calls == 1
     assert kit.state == "ready"

@@ -206,7 +206,7 @@ async def test_home_enter_starts_with_the_settings(make_tui_app) -> None:
         engine = app.screen.engine
     assert len(engine.questions) == 3
     assert {q.track for q in engine.questions} == {"engagement"}
-    assert engine.record["track"] == "engagement"
+    assert engine.record.track == "engagement"
 
 
 async def test_home_start_with_chosen_track_and_count(make_tui_app) -> None:
@@ -237,7 +237,7 @@ async def test_home_start_with_chosen_track_and_count(make_tui_app) -> None:
     assert header.startswith("Question 1 of 2 · Recommendations · ")
     assert [q.track for q in engine.questions] == ["recommendations"] * 2
     # No microphone: one notice, and the interview runs in text.
-    assert engine.record["mode"] == "text"
+    assert engine.record.mode == "text"
     assert len(notices) == 1 and NO_MIC in notices[0] and "runs in text" in notices[0]
 
 

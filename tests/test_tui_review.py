@@ -7,7 +7,16 @@ from pathlib import Path
 from typing import Any
 
 from pilot_helpers import wait_until
-from session_factory import GOOD, MARKUP, SPOKEN, WEAK, days_ago, make_session, make_spoken_session
+from session_factory import (
+    GOOD,
+    MARKUP,
+    SPOKEN,
+    WEAK,
+    days_ago,
+    make_session,
+    make_spoken_session,
+    saved_record,
+)
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
@@ -75,7 +84,7 @@ async def test_library_lists_reviews_and_deletes(make_tui_app, tui_home: Path) -
         cells = [[str(c) for c in table.get_row_at(i)] for i in range(4)]
         assert cells[0][2:4] == ["text", "offline"] and cells[0][6] == "quit 1/3"
         assert cells[1][6] == "damaged"
-        overall = load_record(s["markup"])["scorecard"]["overall"]
+        overall = saved_record(s["markup"])["scorecard"]["overall"]
         assert cells[2][4] == f"{overall:.1f}" and cells[2][6] == "complete"
 
         # The damaged one says why, and cannot be opened.
@@ -114,7 +123,7 @@ async def test_library_lists_reviews_and_deletes(make_tui_app, tui_home: Path) -
 async def test_review_shows_every_exchange_with_evidence_highlighted(make_tui_app,
                                                                       tui_home: Path) -> None:
     s = library(tui_home)
-    record = load_record(s["markup"])
+    record = saved_record(s["markup"])
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
@@ -185,13 +194,13 @@ async def test_progress_screen_charts_and_starts_the_suggested_track(make_tui_ap
         await pilot.press("t")
         await wait_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
         engine = app.screen.engine
-        assert engine.record["track"] == track
+        assert engine.record.track == track
         assert {q.track for q in engine.questions} == {track}
 
 
 async def test_home_offers_to_resume_and_r_resumes(make_tui_app, tui_home: Path) -> None:
     s = library(tui_home)
-    pending = load_record(s["quit"])["pending"]  # the prompt on screen when it was quit
+    pending = saved_record(s["quit"])["pending"]  # the prompt on screen when it was quit
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE) as pilot:
         home = app.screen
@@ -207,8 +216,8 @@ async def test_home_offers_to_resume_and_r_resumes(make_tui_app, tui_home: Path)
         assert engine.prompt.number == pending["question"]
         assert text_of(screen.query_one("#prompt", Static)) == engine.prompt.text
         log = [text_of(w) for w in screen.query("#log .entry.prompt").results(Static)]
-        assert log == [load_record(s["quit"])["questions"][0]["question"]["prompt"]]
-    assert load_record(s["quit"])["status"] == "in-progress"
+        assert log == [saved_record(s["quit"])["questions"][0]["question"]["prompt"]]
+    assert saved_record(s["quit"])["status"] == "in-progress"
 
 
 async def test_no_offer_without_an_unfinished_session(make_tui_app, tui_home: Path) -> None:
@@ -232,7 +241,7 @@ async def test_resumed_with_every_answer_given_goes_to_scoring(make_tui_app,
         assert app.screen.folder == folder
         await pilot.press("e")
         await pilot.pause()
-    assert load_record(folder)["status"] == "complete"
+    assert saved_record(folder)["status"] == "complete"
     assert (folder / "report.html").exists() and (folder / "report.md").exists()
 
 
@@ -446,7 +455,7 @@ async def test_a_typed_session_offers_no_replay(make_tui_app, tui_home: Path) ->
 async def test_scorecard_shows_delivery_beside_the_dimensions(make_tui_app,
                                                               tui_home: Path) -> None:
     folder = make_spoken_session(tui_home, count=1)
-    record = load_record(folder)
+    record = saved_record(folder)
     card = Scorecard.from_dict(record["scorecard"])
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE) as pilot:
@@ -467,7 +476,7 @@ async def test_scorecard_shows_delivery_beside_the_dimensions(make_tui_app,
 
 async def test_a_typed_scorecard_has_no_delivery(make_tui_app, tui_home: Path) -> None:
     folder = make_session(tui_home, [GOOD], count=1)
-    card = Scorecard.from_dict(load_record(folder)["scorecard"])
+    card = Scorecard.from_dict(saved_record(folder)["scorecard"])
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(ScorecardScreen(card, folder))

@@ -86,7 +86,7 @@ async def test_a_whole_voice_interview_on_the_virtual_microphone(
     app = make_tui_app(text_only=False, questions=1, mode="voice", voice=real_kit(whisper))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_voice_interview(pilot)
-        assert screen.engine.record["mode"] == "voice"
+        assert screen.engine.record.mode == "voice"
         await wait_until(pilot, lambda: screen.utterance is not None)
         await speak_answer(pilot, screen, virtmic_fifo, fixture_speech("weak.wav"))
         caption = str(screen.query_one("#caption", Static).render())
