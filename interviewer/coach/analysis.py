@@ -241,11 +241,12 @@ def _narrated(text: str, prompt_stems: frozenset[str]) -> bool:
 
 def question_asks(question: Question) -> tuple[str, ...]:
     """The moves this question asks for: its kind's, or for an ad-hoc question its prompt's."""
-    if question.kind in MOVES:
-        return (question.kind,)
+    asked = tuple(name for name, pattern in PROMPT_ASKS if pattern.search(question.prompt))
+    if question.kind in MOVES:  # the prompt may ask a second thing ("...and how would you
+        return (question.kind, *(a for a in asked if a != question.kind))  # measure it?")
     if question.outline:  # a bank question of a broad kind (improve, prioritize): no gate
         return ()
-    return tuple(name for name, pattern in PROMPT_ASKS if pattern.search(question.prompt))
+    return asked
 
 
 def _unit(piece: Sentence, subject_stems: frozenset[str],
