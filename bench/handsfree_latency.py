@@ -39,10 +39,10 @@ from interviewer.speech.audio import SAMPLE_RATE  # noqa: E402
 from interviewer.speech.capture import SoundDeviceMicrophone  # noqa: E402
 from interviewer.speech.playback import open_speaker  # noqa: E402
 from interviewer.speech.stt import WhisperTranscriber  # noqa: E402
-from interviewer.speech.virtmic import feed_fifo  # noqa: E402
 from interviewer.ui.app import InterviewerApp  # noqa: E402
 from interviewer.ui.voice import VoiceInterviewScreen  # noqa: E402
 from interviewer.ui.voice_kit import VoiceKit  # noqa: E402
+from tests.support.virtmic import feed_fifo  # noqa: E402
 
 TARGET_S = 1.3
 ANSWERS = ("complete-02", "complete-04", "complete-10", "complete-12", "complete-20")

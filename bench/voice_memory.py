@@ -39,11 +39,11 @@ from interviewer.speech.capture import SoundDeviceMicrophone  # noqa: E402
 from interviewer.speech.playback import NullOutput, Speaker  # noqa: E402
 from interviewer.speech.stt import WhisperTranscriber  # noqa: E402
 from interviewer.speech.tts_factory import ChosenVoice  # noqa: E402
-from interviewer.speech.virtmic import feed_fifo  # noqa: E402
 from interviewer.ui.app import InterviewerApp  # noqa: E402
 from interviewer.ui.scorecard_screen import ScorecardScreen  # noqa: E402
 from interviewer.ui.voice import VoiceInterviewScreen  # noqa: E402
 from interviewer.ui.voice_kit import VoiceKit  # noqa: E402
+from tests.support.virtmic import feed_fifo  # noqa: E402
 
 TARGET_MB = 700
 

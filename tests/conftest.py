@@ -18,7 +18,7 @@ LLM_ENVIRONMENT = ("INTERVIEWER_LLM", "INTERVIEWER_COACH", "INTERVIEWER_LLM_BASE
 @pytest.fixture(autouse=True)
 def _no_llm_of_the_developer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A developer's own key, endpoint or config file must never reach a test (nor the network).
-    Tests that want an LLM point the settings at tests/llm_server.py themselves."""
+    Tests that want an LLM point the settings at tests/support/llm_server.py themselves."""
     for name in LLM_ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("INTERVIEWER_CONFIG", str(tmp_path / "no-config.toml"))
@@ -26,8 +26,9 @@ def _no_llm_of_the_developer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 @pytest.fixture
 def llm_server() -> Iterator[Any]:
-    """An OpenAI-compatible server on loopback (tests/llm_server.py), stopped after the test."""
-    from llm_server import LLMServer
+    """An OpenAI-compatible server on loopback (tests/support/llm_server.py), stopped after
+    the test."""
+    from tests.support.llm_server import LLMServer
 
     with LLMServer() as server:
         yield server
@@ -102,10 +103,6 @@ def make_tui_app(tui_home: Path):
 
 
 # -- speech fixtures (tests/test_speech_*.py) --------------------------------------------------
-AUDIO_FIXTURES = Path(__file__).resolve().parents[1] / "audio_fixtures"
-"""Spoken answers (espeak-ng) with their reference text; see audio_fixtures/make_fixtures.py."""
-
-
 @pytest.fixture(scope="session")
 def whisper():
     """The real default speech model (bundled tiny.en), loaded once for the whole test run."""
@@ -126,3 +123,34 @@ def virtmic_fifo() -> Path:
         pytest.fail("the virtual microphone is not running: run the tests with `make test`, or "
                     'first: eval "$(scripts/virtual-audio.sh start)"', pytrace=False)
     return Path(fifo)
+
+
+# -- the virtual speaker (tests of playback) ------------------------------------------------
+@pytest.fixture(scope="module")
+def virtual_audio() -> str:
+    """The PulseAudio server of scripts/virtual-audio.sh, or a failure that says how to start
+    it (never a skip: CI must show that sound really goes out)."""
+    import os
+    import shutil
+    import subprocess
+
+    from interviewer.speech.playback import OutputDeviceUnavailable, SoundDeviceOutput
+
+    how = ('start it with: eval "$(scripts/virtual-audio.sh start)" (`make test` does this)')
+    if not os.environ.get("INTERVIEWER_VIRTMIC_FIFO") or not os.environ.get("XDG_RUNTIME_DIR"):
+        pytest.fail(f"the virtual audio server is not set up (INTERVIEWER_VIRTMIC_FIFO and "
+                    f"XDG_RUNTIME_DIR are unset); {how}")
+    if shutil.which("parec") is None:
+        pytest.fail("parec is missing: install pulseaudio-utils (system-packages.txt)")
+    info = subprocess.run(["pactl", "info"], capture_output=True, text=True, timeout=10)
+    if info.returncode != 0:
+        pytest.fail(f"the virtual audio server does not answer ({info.stderr.strip()}); {how}")
+    sink = subprocess.run(["pactl", "get-default-sink"], capture_output=True, text=True,
+                          timeout=10).stdout.strip()
+    if sink != "speaker":
+        pytest.fail(f"the default sink is '{sink}', not the virtual 'speaker'; {how}")
+    try:
+        SoundDeviceOutput(None).check()
+    except OutputDeviceUnavailable as exc:
+        pytest.fail(f"sounddevice sees no output device on the virtual server: {exc}")
+    return "speaker.monitor"

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from session_factory import GOOD, edit_record, make_session
 from textual.widgets import DataTable, Static
 
 from interviewer.ui.library_screen import LibraryScreen
+from tests.support.session_factory import GOOD, edit_record, make_session
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 FIXTURES = Path(__file__).resolve().parent.parent / "audio_fixtures"

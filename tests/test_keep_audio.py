@@ -9,19 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from session_factory import StepClock
-from test_resume_voice import record_partly, to_question, voice_engine
-from test_tui_pilot import SIZE, wait_until
-from test_tui_voice import (
-    WEAK_WORDS,
-    finish_interview,
-    fixture_speech,
-    open_voice_interview,
-    record_of,
-    speak_answer,
-)
 from textual.widgets import Static
-from voice_parts import real_kit
 
 from interviewer import cli
 from interviewer.coach.offline import OfflineCoach
@@ -30,6 +18,17 @@ from interviewer.session.engine import InterviewEngine
 from interviewer.session.library import load_record
 from interviewer.session.store import SessionStore
 from interviewer.ui.review_screen import NO_RECORDINGS, ReviewScreen
+from tests.support.audio_files import WEAK_WORDS, fixture_speech
+from tests.support.pilot import (
+    SIZE,
+    finish_interview,
+    open_voice_interview,
+    record_of,
+    speak_answer,
+)
+from tests.support.session_factory import StepClock, record_partly, to_question, voice_engine
+from tests.support.voice_parts import real_kit
+from tests.support.waiting import wait_until
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 

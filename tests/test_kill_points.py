@@ -11,7 +11,6 @@ guarantees within DRAFT_SAVE_S of a keystroke); a whole answer typed and ctrl+s 
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 from dataclasses import dataclass, field
@@ -20,10 +19,16 @@ from typing import Any
 
 import pexpect
 import pytest
-from test_tui_terminal import (
+
+from interviewer.coach.offline import OfflineCoach
+from interviewer.report import render_session
+from interviewer.session.engine import InterviewEngine, Prompt
+from interviewer.session.library import load_record
+from interviewer.session.store import SessionStore
+from tests.support.terminal import (
     ANSWERS,
     CTRL_S,
-    SCRIPT,
+    Spawned,
     Terminal,
     exchanges,
     letters,
@@ -32,30 +37,12 @@ from test_tui_terminal import (
     wait_for_prompt,
 )
 
-from interviewer.coach.offline import OfflineCoach
-from interviewer.report import render_session
-from interviewer.session.engine import InterviewEngine, Prompt
-from interviewer.session.library import load_record
-from interviewer.session.store import SessionStore
-
 pytestmark = pytest.mark.slow
 
 SEED = 1212
 RUNS = 10
 QUESTIONS = 2
 SLOTS = ("shown", "half typed", "submitted")
-
-
-class Spawned(Terminal):
-    """`interviewer ARGS` in a pty, drained like `Terminal`."""
-
-    def __init__(self, home: Path, tmp: Path, *args: str) -> None:
-        env = {**os.environ, "TERM": "xterm-256color", "INTERVIEWER_HOME": str(home),
-               "INTERVIEWER_CONFIG": str(tmp / "no-config.toml"), "COLUMNS": "100",
-               "LINES": "34"}
-        self.child = pexpect.spawn(str(SCRIPT), list(args), env=env, dimensions=(34, 100),
-                                   encoding="utf-8", codec_errors="replace", timeout=15)
-        self.output = ""
 
 
 def script_answer(n: int) -> str:

@@ -17,19 +17,6 @@ from pathlib import Path
 import numpy as np
 import pexpect
 import pytest
-from conftest import AUDIO_FIXTURES
-from test_kill_points import Spawned
-from test_resume import ResumedTerminal
-from test_resume_voice import Feeder
-from test_tui_terminal import (
-    ANSWERS,
-    exchanges,
-    letters,
-    read_record,
-    twin_engine,
-    wait_for_prompt,
-)
-from test_tui_terminal import answer as type_answer
 
 from interviewer.coach.offline import OfflineCoach
 from interviewer.report import render_session
@@ -37,6 +24,19 @@ from interviewer.session.engine import InterviewEngine
 from interviewer.session.library import load_record
 from interviewer.session.store import SessionStore
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.terminal import (
+    ANSWERS,
+    ResumedTerminal,
+    Spawned,
+    exchanges,
+    letters,
+    read_record,
+    twin_engine,
+    wait_for_prompt,
+)
+from tests.support.terminal import answer as type_answer
+from tests.support.virtmic import Feeder
 
 pytestmark = pytest.mark.slow
 

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from session_factory import GOOD, WEAK, days_ago, edit_record, make_session
 
 from interviewer.cli import main
 from interviewer.session.library import (
@@ -24,6 +23,7 @@ from interviewer.session.library import (
     load_record,
 )
 from interviewer.session.store import SessionStore
+from tests.support.session_factory import GOOD, WEAK, days_ago, edit_record, make_session
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 

@@ -7,7 +7,6 @@ import json
 import re
 
 import pytest
-from llm_server import FOLLOW_UP, SCORECARD, LLMServer, Reply, candidate_answers
 
 from interviewer.banks import QuestionBank
 from interviewer.coach.base import AnsweredQuestion, FollowUp
@@ -18,6 +17,7 @@ from interviewer.coach.llm_schema import ReplyProblem, extract_json
 from interviewer.coach.offline import OfflineCoach
 from interviewer.rubric import dimension_ids
 from interviewer.secret import Secret
+from tests.support.llm_server import FOLLOW_UP, SCORECARD, LLMServer, Reply, candidate_answers
 
 ANSWER = ("I'd start with casual viewers, because they churn first. The north star is  "
           "weekly minutes per active user, with latency as a guardrail. I'd A/B test on five "

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from llm_server import FOLLOW_UP, SCORECARD, LLMServer, closed_port_url, rate_limited
 
 from interviewer.banks import QuestionBank
 from interviewer.coach.factory import make_coach
@@ -23,6 +22,7 @@ from interviewer.config import Settings
 from interviewer.secret import Secret
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.store import SessionStore
+from tests.support.llm_server import FOLLOW_UP, SCORECARD, LLMServer, closed_port_url, rate_limited
 
 KEY = "sk-test-SECRET-DO-NOT-LEAK-1234"
 WEAK = "I would retrain the ranking model with a bigger transformer for more accuracy."

@@ -10,8 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from llm_server import FOLLOW_UP, SCORECARD, LLMServer, Reply, closed_port_url
-from pilot_helpers import wait_until as wait_for
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
@@ -27,6 +25,8 @@ from interviewer.ui.app import InterviewerApp
 from interviewer.ui.home import HomeScreen
 from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.scorecard_screen import ScorecardScreen
+from tests.support.llm_server import FOLLOW_UP, SCORECARD, LLMServer, Reply, closed_port_url
+from tests.support.waiting import wait_until as wait_for
 
 SIZE = (100, 34)
 KEY = "sk-test-SECRET-DO-NOT-LEAK-1234"

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from session_factory import GOOD, add_delivery, bank, days_ago, edit_record, make_session
 
 from interviewer.cli import main
 from interviewer.rubric import dimension_ids, dimensions
@@ -19,6 +18,14 @@ from interviewer.session.progress import (
     suggest_track,
 )
 from interviewer.session.store import SessionStore
+from tests.support.session_factory import (
+    GOOD,
+    add_delivery,
+    bank,
+    days_ago,
+    edit_record,
+    make_session,
+)
 
 # Per session (oldest first): every dimension at `base`, with exceptions.
 PLAN: list[tuple[float, dict[str, float]]] = [

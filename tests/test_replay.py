@@ -8,15 +8,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from session_factory import SPOKEN, make_session, make_spoken_session, tone_wav
-from test_playback import MonitorRecording, frame_rms, virtual_audio, voiced_span
 
 from interviewer.session.library import load_record
 from interviewer.session.recordings import has_audio, recordings, word_at, word_offsets
 from interviewer.speech.playback import NullOutput, SoundDeviceOutput
 from interviewer.speech.replay import RecordingUnavailable, Replayer, read_recording
-
-__all__ = ["virtual_audio"]  # the fixture, shared with test_playback
+from tests.support.session_factory import SPOKEN, make_session, make_spoken_session, tone_wav
+from tests.support.speaker_monitor import MonitorRecording, frame_rms, voiced_span
 
 
 def test_recordings_follow_the_engines_record(tmp_path: Path) -> None:

@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from answers import CLOSING
-from session_factory import GOOD, MARKUP, WEAK, add_delivery, make_session
 
 from interviewer.cli import main
 from interviewer.report import render_session
 from interviewer.report.common import mark_spans
 from interviewer.rubric import dimensions
 from interviewer.session.library import load_record
+from tests.support.answers import CLOSING
+from tests.support.session_factory import GOOD, MARKUP, WEAK, add_delivery, make_session
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",

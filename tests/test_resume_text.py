@@ -12,23 +12,24 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from test_resume import ResumedTerminal, answers_of
-from test_tui_terminal import (
+
+from interviewer.coach.offline import OfflineCoach
+from interviewer.session.engine import InterviewEngine
+from interviewer.session.store import SessionStore
+from tests.support.terminal import (
     ANSWERS,
     CTRL_S,
     QUESTIONS,
     SCRIPT,
+    ResumedTerminal,
+    answers_of,
     exchanges,
     letters,
     read_record,
     start,
     wait_for_prompt,
 )
-from test_tui_terminal import answer as type_answer
-
-from interviewer.coach.offline import OfflineCoach
-from interviewer.session.engine import InterviewEngine
-from interviewer.session.store import SessionStore
+from tests.support.terminal import answer as type_answer
 
 DRAFT = "Retention of new shoppers would be my north star"
 MORE = ", with latency as a guardrail."
@@ -106,10 +107,10 @@ def test_killed_while_a_follow_up_is_on_screen_with_a_draft(tmp_path: Path) -> N
 
 
 async def test_quitting_keeps_the_draft_for_resume(make_tui_app, tui_home: Path) -> None:
-    from test_tui_pilot import SIZE
     from textual.widgets import Static, TextArea
 
     from interviewer.ui.confirm import ConfirmScreen
+    from tests.support.pilot import SIZE
 
     app = make_tui_app(questions=2)
     async with app.run_test(size=SIZE) as pilot:

@@ -12,17 +12,27 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import AUDIO_FIXTURES
-from session_factory import GOOD, StepClock, bank, spoken_segments, tone_wav
 
 from interviewer.coach.offline import OfflineCoach
 from interviewer.report import render_session
-from interviewer.session.engine import InterviewEngine, Prompt, wav_seconds
+from interviewer.session.engine import InterviewEngine, wav_seconds
 from interviewer.session.library import load_record, missing_audio
 from interviewer.session.recordings import recordings
 from interviewer.session.store import SessionStore
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
 from interviewer.speech.wavfile import WavWriter
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.session_factory import (
+    GOOD,
+    StepClock,
+    answer_aloud,
+    bank,
+    record_partly,
+    to_question,
+    tone_wav,
+    voice_engine,
+)
+from tests.support.virtmic import Feeder
 
 REFERENCE_WORDS = ("drop", "logging", "listeners", "platform", "country")
 """Words the first ~14 s of audio_fixtures/medium.flac say (see medium.txt)."""
@@ -30,39 +40,6 @@ REFERENCE_WORDS = ("drop", "logging", "listeners", "platform", "country")
 
 def all_exchanges(record: dict[str, Any]) -> list[dict[str, Any]]:
     return [ex for q in record["questions"] for ex in q["exchanges"]]
-
-
-def voice_engine(home: Path, count: int = 3) -> tuple[InterviewEngine, Prompt]:
-    questions = bank().pick("mixed", count, random.Random(11))
-    engine = InterviewEngine(questions, OfflineCoach(), store=SessionStore(home), mode="voice",
-                             clock=StepClock())
-    return engine, engine.start()
-
-
-def answer_aloud(engine: InterviewEngine, text: str = GOOD) -> Prompt | None:
-    path = engine.answer_audio_path()
-    assert path is not None and not path.exists()
-    segments = spoken_segments(text)
-    seconds = segments[-1]["end"] + 0.3
-    tone_wav(seconds, path)
-    return engine.submit(text, audio_path=path, segments=segments, audio_seconds=seconds)
-
-
-def to_question(engine: InterviewEngine, prompt: Prompt | None, number: int) -> Prompt:
-    """Answer aloud until question `number` is asked (follow-ups are answered too)."""
-    while prompt is not None and not (prompt.kind == "question" and prompt.number == number):
-        prompt = answer_aloud(engine)
-    assert prompt is not None
-    return prompt
-
-
-def record_partly(path: Path, seconds: float) -> WavWriter:
-    """What the app's recorder leaves behind when killed: the real WavWriter, never closed."""
-    speech = load_audio(AUDIO_FIXTURES / "medium.flac")[: int(seconds * SAMPLE_RATE)]
-    writer = WavWriter(path)
-    for i in range(0, len(speech), 1600):  # 100 ms blocks, as the microphone delivers them
-        writer.write(speech[i:i + 1600])
-    return writer
 
 
 def test_the_pending_prompt_and_its_recording_are_on_disk_before_recording(home: Path) -> None:
@@ -272,10 +249,9 @@ class WordsTranscriber:
 
 async def test_the_resumed_app_transcribes_and_keeps_the_interrupted_answer(
         make_tui_app, tui_home: Path) -> None:
-    from test_tui_review import wait_until
-
     from interviewer.ui.interview import InterviewScreen
     from interviewer.ui.voice_kit import VoiceKit
+    from tests.support.waiting import wait_until
 
     engine, prompt = voice_engine(tui_home)
     prompt = to_question(engine, prompt, 2)
@@ -309,41 +285,6 @@ async def test_the_resumed_app_transcribes_and_keeps_the_interrupted_answer(
 
 
 # -- the real thing: a voice interview on the virtual microphone, SIGKILLed mid-answer ----------
-class Feeder:
-    """Raw 16 kHz s16le into the virtual microphone from a thread, paced; counts what it fed
-    and stops when told (a candidate still talking when the process dies)."""
-
-    def __init__(self, fifo: Path, audio: Any, speed: float = 2.0) -> None:
-        from interviewer.speech.audio import as_int16
-
-        self.pcm = as_int16(audio).tobytes()
-        self.fifo, self.speed = fifo, speed
-        self.fed = 0
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        import time
-
-        step = 3200  # 100 ms
-        t0 = time.perf_counter()
-        with open(self.fifo, "wb") as f:
-            for n, i in enumerate(range(0, len(self.pcm), step)):
-                if self.stop.is_set():
-                    return
-                f.write(self.pcm[i:i + step])
-                f.flush()
-                self.fed += len(self.pcm[i:i + step]) // 2
-                delay = t0 + (n + 1) * 0.1 / self.speed - time.perf_counter()
-                if delay > 0:
-                    time.sleep(delay)
-
-    @property
-    def seconds(self) -> float:
-        return self.fed / SAMPLE_RATE
-
-
 @pytest.mark.slow
 def test_a_voice_interview_killed_mid_answer_is_resumed_and_reported(
         tmp_path: Path, virtmic_fifo: Path) -> None:
@@ -354,18 +295,20 @@ def test_a_voice_interview_killed_mid_answer_is_resumed_and_reported(
 
     import numpy as np
     import pexpect
-    from test_resume import ResumedTerminal, answers_of
-    from test_tui_terminal import (
+
+    from tests.support.terminal import (
         ANSWERS,
         SCRIPT,
+        ResumedTerminal,
         Terminal,
+        answers_of,
         exchanges,
         letters,
         read_record,
         twin_engine,
         wait_for_prompt,
     )
-    from test_tui_terminal import answer as type_answer
+    from tests.support.terminal import answer as type_answer
 
     home = tmp_path / "home"
     env = {**os.environ, "TERM": "xterm-256color", "INTERVIEWER_HOME": str(home),

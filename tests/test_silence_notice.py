@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from voice_parts import SilentTranscriber
 
 from interviewer.speech.answer import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
 from interviewer.speech.capture import FileMicrophone, Level
 from interviewer.speech.streaming import StreamingSettings
+from tests.support.voice_parts import SilentTranscriber
 
 FIXTURES = Path(__file__).resolve().parent.parent / "audio_fixtures"
 

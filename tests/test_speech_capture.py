@@ -12,7 +12,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import AUDIO_FIXTURES
 
 from interviewer.speech.answer import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
@@ -28,8 +27,9 @@ from interviewer.speech.capture import (
 )
 from interviewer.speech.streaming import StreamingSettings
 from interviewer.speech.stt import WhisperTranscriber
-from interviewer.speech.virtmic import feed_fifo
-from interviewer.speech.wer import wer
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.virtmic import feed_fifo
+from tests.support.wer import wer
 
 
 def test_the_real_input_stream_records_the_virtual_microphone(

@@ -10,8 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from answers import strong_answer_for
-from pilot_helpers import wait_until
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Digits, OptionList, Select, Static, TextArea
@@ -27,8 +25,9 @@ from interviewer.ui.confirm import ConfirmScreen
 from interviewer.ui.home import HomeScreen
 from interviewer.ui.interview import THINKING_DELAY, InterviewScreen
 from interviewer.ui.scorecard_screen import DimensionCard, ScorecardScreen
-
-SIZE = (100, 34)
+from tests.support.answers import strong_answer_for
+from tests.support.pilot import SIZE
+from tests.support.waiting import wait_until
 
 WEAK_ANSWER = "I'd train a bigger model."
 GOOD_ANSWER = (
@@ -210,7 +209,7 @@ async def test_home_enter_starts_with_the_settings(make_tui_app) -> None:
 
 
 async def test_home_start_with_chosen_track_and_count(make_tui_app) -> None:
-    from voice_parts import NO_MIC, no_mic_kit
+    from tests.support.voice_parts import NO_MIC, no_mic_kit
 
     app = make_tui_app(text_only=False, track=MIXED, questions=3, voice=no_mic_kit())
     async with app.run_test(size=SIZE) as pilot:

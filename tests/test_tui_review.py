@@ -6,8 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pilot_helpers import wait_until
-from session_factory import GOOD, MARKUP, SPOKEN, WEAK, days_ago, make_session, make_spoken_session
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
@@ -25,6 +23,16 @@ from interviewer.ui.library_screen import LibraryScreen
 from interviewer.ui.progress_screen import ProgressScreen
 from interviewer.ui.review_screen import EVIDENCE_STYLE, ReviewScreen
 from interviewer.ui.scorecard_screen import ScorecardScreen
+from tests.support.session_factory import (
+    GOOD,
+    MARKUP,
+    SPOKEN,
+    WEAK,
+    days_ago,
+    make_session,
+    make_spoken_session,
+)
+from tests.support.waiting import wait_until
 
 SIZE = (110, 36)
 FOLLOW_UP = "Retention, via an A/B test."

@@ -11,12 +11,12 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from answers import strong_answer_for
 from textual import events
 from textual.pilot import Pilot
 
 from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.scorecard_screen import ScorecardScreen
+from tests.support.answers import strong_answer_for
 
 SIZE = (100, 34)
 FIRST_ANSWER = "I'd train a bigger model and ship it."

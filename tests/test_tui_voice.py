@@ -6,79 +6,36 @@ wrapper that holds its calls). Every wait polls the app's state; nothing is time
 
 from __future__ import annotations
 
-import json
 import threading
 import wave
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-from conftest import AUDIO_FIXTURES
-from test_tui_pilot import SIZE, wait_until
 from textual.pilot import Pilot
 from textual.widgets import Static
-from voice_parts import NO_MIC, no_mic_kit, real_kit
 
-from interviewer.speech.audio import SAMPLE_RATE, load_audio
+from interviewer.speech.audio import SAMPLE_RATE
 from interviewer.speech.stt import Transcript
-from interviewer.speech.virtmic import feed_fifo
 from interviewer.ui.app import InterviewerApp
 from interviewer.ui.confirm import ConfirmScreen
 from interviewer.ui.home import HomeScreen
 from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.scorecard_screen import ScorecardScreen
 from interviewer.ui.voice import VoiceInterviewScreen
+from tests.support.audio_files import WEAK_WORDS, fixture_speech
+from tests.support.pilot import (
+    SIZE,
+    finish_interview,
+    open_voice_interview,
+    record_of,
+    speak_answer,
+)
+from tests.support.virtmic import feed_fifo
+from tests.support.voice_parts import NO_MIC, no_mic_kit, real_kit
+from tests.support.waiting import wait_until
 
 MEMORY_TARGET_MB = 600
 """Peak RSS a voice interview must stay under (issue 3)."""
-WEAK_WORDS = ("language model", "product catalog", "accurate", "ship it")
-
-
-def fixture_speech(name: str) -> np.ndarray:
-    speech = load_audio(AUDIO_FIXTURES / name)
-    return np.concatenate((speech, np.zeros(SAMPLE_RATE, np.float32)))  # flushes the last block
-
-
-def record_of(app: InterviewerApp) -> dict[str, Any]:
-    assert app.engine is not None and app.engine.folder is not None
-    data: dict[str, Any] = json.loads((app.engine.folder / "session.json").read_text())
-    return data
-
-
-async def open_voice_interview(pilot: Pilot[Any]) -> VoiceInterviewScreen:
-    """From the home screen: wait for the speech model, then start (enter)."""
-    app = pilot.app
-    assert isinstance(app.screen, HomeScreen)
-    note = app.screen.query_one("#voice-note", Static)
-    await wait_until(pilot, lambda: str(note.content) == "Speech model ready", timeout=60)
-    await pilot.press("enter")
-    screen = app.screen
-    assert isinstance(screen, VoiceInterviewScreen)
-    return screen
-
-
-async def speak_answer(pilot: Pilot[Any], screen: VoiceInterviewScreen, fifo: Path,
-                       audio: np.ndarray) -> threading.Thread:
-    """Space, then the audio into the virtual microphone; returns once it is all written and
-    the caption shows words (the answer is still being recorded)."""
-    await pilot.press("space")
-    assert screen.recording is not None
-    writer = feed_fifo(fifo, audio, speed=2.0)
-    await wait_until(pilot, lambda: not writer.is_alive(), timeout=90)
-    recording = screen.recording
-    assert recording is not None
-    await wait_until(pilot, lambda: len(recording.caption.text.split()) > 5, timeout=30)
-    return writer
-
-
-async def finish_interview(pilot: Pilot[Any], screen: VoiceInterviewScreen) -> None:
-    """Skip what follow-ups come (ctrl+n) until the scorecard shows."""
-    app = pilot.app
-    while not isinstance(app.screen, ScorecardScreen):
-        if isinstance(app.screen, InterviewScreen) and not screen.busy \
-                and screen.engine.prompt is not None and not screen.transcribing:
-            await pilot.press("ctrl+n")
-        await pilot.pause(0.05)
 
 
 async def test_a_whole_voice_interview_on_the_virtual_microphone(
@@ -263,13 +220,12 @@ def test_e_peak_memory_of_a_voice_interview_is_under_600_mb(virtmic_fifo: Path) 
 
 async def test_an_llm_follow_up_is_spoken_while_it_streams_in(
         tmp_path: Path, whisper, virtmic_fifo: Path, llm_server: Any) -> None:
-    from llm_server import FOLLOW_UP, Reply
-
     from interviewer.banks import load_banks
     from interviewer.coach.factory import make_coach
     from interviewer.config import Settings
     from interviewer.secret import Secret
     from interviewer.session.store import SessionStore
+    from tests.support.llm_server import FOLLOW_UP, Reply
 
     llm_server.script(FOLLOW_UP, Reply(chunk_size=4, chunk_delay=0.08))
     settings = Settings(home=tmp_path / "home", questions=1, mode="voice", coach="llm",
@@ -307,7 +263,7 @@ async def test_an_llm_follow_up_is_spoken_while_it_streams_in(
 
 
 async def test_d_a_model_that_fails_to_load_one_notice_and_text(make_tui_app) -> None:
-    from voice_parts import broken_model_kit
+    from tests.support.voice_parts import broken_model_kit
 
     app = make_tui_app(text_only=False, questions=1, mode="voice", voice=broken_model_kit())
     async with app.run_test(size=SIZE) as pilot:

@@ -14,10 +14,6 @@ from typing import Any
 
 import numpy as np
 import pytest
-from conftest import AUDIO_FIXTURES
-from test_tui_pilot import SIZE, wait_until
-from test_tui_voice import open_voice_interview, record_of
-from voice_parts import NO_MIC, no_mic_kit, real_kit
 
 from interviewer.speech.answer import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE
@@ -30,9 +26,13 @@ from interviewer.speech.turn import (
     load_detector,
     unfinished_reason,
 )
-from interviewer.speech.virtmic import feed_fifo
 from interviewer.ui.home import HomeScreen
 from interviewer.ui.voice import VoiceInterviewScreen
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.pilot import SIZE, open_voice_interview, record_of
+from tests.support.virtmic import feed_fifo
+from tests.support.voice_parts import NO_MIC, no_mic_kit, real_kit
+from tests.support.waiting import wait_until
 
 sys.path.insert(0, str(AUDIO_FIXTURES))
 from turn_fixtures import TurnCase, cases

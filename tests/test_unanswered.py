@@ -11,12 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from answers import strong_answer_for
-from session_factory import bank
-
 from interviewer.coach.offline import OfflineCoach
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.store import SessionStore
+from tests.support.answers import strong_answer_for
+from tests.support.session_factory import bank
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 

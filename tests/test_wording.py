@@ -8,10 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from session_factory import GOOD, edit_record, make_session
-
 from interviewer.banks import track_title
 from interviewer.report.markdown import bar
+from tests.support.session_factory import GOOD, edit_record, make_session
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 
