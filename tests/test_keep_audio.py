@@ -28,7 +28,7 @@ from tests.support.pilot import (
 )
 from tests.support.session_factory import StepClock, record_partly, to_question, voice_engine
 from tests.support.voice_parts import real_kit
-from tests.support.waiting import wait_until
+from tests.support.waiting import pilot_until
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 
@@ -59,14 +59,14 @@ async def test_a_voice_interview_keeps_words_not_recordings(make_tui_app, whispe
                        keep_audio=False)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_voice_interview(pilot)
-        await wait_until(pilot, lambda: screen.utterance is not None)
+        await pilot_until(pilot, lambda: screen.utterance is not None)
         await speak_answer(pilot, screen, virtmic_fifo, fixture_speech("weak.wav"))
         recording = screen.recording
         assert recording is not None and recording.wav_path is not None
         assert recording.wav_path.exists()  # a private file while the answer is given
         await pilot.press("space")
-        await wait_until(pilot, lambda: screen.busy or screen.engine.prompt is None
-                         or screen.engine.prompt.kind == "follow-up", timeout=30)
+        await pilot_until(pilot, lambda: screen.busy or screen.engine.prompt is None
+                          or screen.engine.prompt.kind == "follow-up", timeout=30)
         await finish_interview(pilot, screen)
         record = record_of(app)
         folder = app.engine.folder if app.engine else None

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ from interviewer.speech.tts import (
 )
 from interviewer.speech.tts_factory import choose_engine, make_synthesizer
 from tests.support.speaker_monitor import MonitorRecording
+from tests.support.waiting import pilot_until
 from tests.support.wer import wer
 
 INTERVIEWER = str(Path(sys.executable).parent / "interviewer")
@@ -71,7 +71,7 @@ def test_piper_speaks_a_question_to_the_virtual_speaker_and_whisper_hears_it(
     speaker = Speaker(piper, SoundDeviceOutput(None))
     utt = speaker.speak(question)
     assert utt.wait(60), "the utterance never ended"
-    time.sleep(1.5)  # the null sink renders what it buffered in real time
+    recording.wait_quiet_after_sound()  # the null sink renders what it buffered in real time
     heard = recording.stop()
     speaker.close()
 
@@ -303,10 +303,9 @@ async def test_voice_interview_without_piper_speaks_with_pyttsx3_and_says_so_onc
     app = make_tui_app(text_only=False, questions=1, mode="voice", voice=kit)
     async with app.run_test(size=(100, 34)) as pilot:
         screen = await open_voice_interview(pilot)
-        deadline = time.monotonic() + 30
-        while screen.utterance is None or screen.utterance.first_audio_latency is None:
-            assert time.monotonic() < deadline, "the question was never spoken"
-            await pilot.pause(0.05)
+        await pilot_until(pilot, lambda: screen.utterance is not None
+                          and screen.utterance.first_audio_latency is not None,
+                          "the question spoken", 30)
         assert isinstance(screen.speaker.synthesizer, Pyttsx3Synthesizer)  # type: ignore[union-attr]
         notes = [n.message for n in app._notifications]
         assert sum("Piper voice is off" in n for n in notes) == 1, notes

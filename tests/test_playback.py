@@ -106,7 +106,7 @@ def test_spoken_question_reaches_the_virtual_speaker(virtual_audio: str,
     assert rec.ended.wait(5)
     # The stream has drained into the server; the null sink renders what it buffered (up to
     # ~1 s here) in real time before it reaches the monitor.
-    time.sleep(1.5)
+    recording.wait_quiet_after_sound()
     heard = recording.stop()
     speaker.close()
 
@@ -176,7 +176,7 @@ def test_stop_interrupts_a_long_utterance_at_once(virtual_audio: str,
     assert not speaker.is_speaking and utt.state == "stopped"  # at once, before any cleanup
     assert utt.wait(10) and rec.ended.wait(5)
     played = utt.played_frames
-    time.sleep(0.2)
+    time.sleep(0.2)  # not a wait for anything: a window in which nothing more may be played
     speaker.close()
 
     assert utt.played_frames == played  # the device gets nothing more

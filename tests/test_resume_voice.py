@@ -251,7 +251,7 @@ async def test_the_resumed_app_transcribes_and_keeps_the_interrupted_answer(
         make_tui_app, tui_home: Path) -> None:
     from interviewer.ui.interview import InterviewScreen
     from interviewer.ui.voice_kit import VoiceKit
-    from tests.support.waiting import wait_until
+    from tests.support.waiting import pilot_until
 
     engine, prompt = voice_engine(tui_home)
     prompt = to_question(engine, prompt, 2)
@@ -270,11 +270,12 @@ async def test_the_resumed_app_transcribes_and_keeps_the_interrupted_answer(
     app = make_tui_app(text_only=True, questions=3, voice=kit)
     app.resume = folder
     async with app.run_test(size=(100, 34)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        await pilot_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
         assert app.screen.engine.prompt is not None and app.screen.engine.prompt.number == 3
-        await wait_until(pilot, lambda: load_record(folder)["questions"][1]["exchanges"]
-                         and load_record(folder)["questions"][1]["exchanges"][0]["answer"])
-        await pilot.pause(0.1)
+        await pilot_until(pilot, lambda: load_record(folder)["questions"][1]["exchanges"]
+                          and load_record(folder)["questions"][1]["exchanges"][0]["answer"])
+        await pilot_until(pilot, lambda: any("recorded up to the interruption" in n.message
+                                             for n in app._notifications), "the notice")
         notes = [n.message for n in app._notifications]
         assert any("recorded up to the interruption" in n and "logging problem" in n
                    for n in notes), notes

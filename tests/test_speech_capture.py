@@ -29,6 +29,7 @@ from interviewer.speech.streaming import StreamingSettings
 from interviewer.speech.stt import WhisperTranscriber
 from tests.support.audio_files import AUDIO_FIXTURES
 from tests.support.virtmic import feed_fifo
+from tests.support.waiting import wait_until
 from tests.support.wer import wer
 
 
@@ -42,9 +43,7 @@ def test_the_real_input_stream_records_the_virtual_microphone(
     answer.start()
     writer = feed_fifo(virtmic_fifo, audio)
     writer.join(60)
-    deadline = time.monotonic() + 10
-    while answer.seconds < len(speech) / SAMPLE_RATE and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_until(lambda: answer.seconds >= len(speech) / SAMPLE_RATE, "the whole answer recorded")
     spoken = answer.stop()
     assert mic.device is not None and mic.device.inputs > 0
     assert spoken.seconds >= len(speech) / SAMPLE_RATE, "the microphone lost audio"
@@ -62,7 +61,8 @@ def test_the_mic_check_meters_the_virtual_microphone(virtmic_fifo: Path) -> None
     check.start()
     speech = load_audio(AUDIO_FIXTURES / "medium.flac")[: SAMPLE_RATE * 3]
     feed_fifo(virtmic_fifo, speech, speed=1.0).join(30)
-    time.sleep(0.3)
+    wait_until(lambda: len(levels) >= 20 and max(level.dbfs for level in levels) > -30,
+               "the speech metered")
     final = check.stop()
     assert len(levels) >= 20
     assert max(level.dbfs for level in levels) > -30  # speech, clearly above the floor

@@ -27,7 +27,7 @@ from interviewer.ui.interview import THINKING_DELAY, InterviewScreen
 from interviewer.ui.scorecard_screen import DimensionCard, ScorecardScreen
 from tests.support.answers import strong_answer_for
 from tests.support.pilot import SIZE
-from tests.support.waiting import wait_until
+from tests.support.waiting import pilot_until
 
 WEAK_ANSWER = "I'd train a bigger model."
 GOOD_ANSWER = (
@@ -78,7 +78,7 @@ async def type_and_submit(pilot: Pilot[Any], engine: InterviewEngine, text: str)
         # Moved on: the next prompt is up, or the last answer is in and scoring has begun.
         return engine.prompt != before and (not screen.busy or engine.prompt is None)
 
-    await wait_until(pilot, moved_on)
+    await pilot_until(pilot, moved_on)
 
 
 async def test_whole_interview_reaches_scorecard_and_is_saved(make_tui_app) -> None:
@@ -94,7 +94,8 @@ async def test_whole_interview_reaches_scorecard_and_is_saved(make_tui_app) -> N
         while isinstance(app.screen, InterviewScreen):
             prompt = engine.prompt
             if prompt is None:  # scoring is under way
-                await pilot.pause(0.05)
+                await pilot_until(pilot, lambda: engine.prompt is not None
+                                  or not isinstance(app.screen, InterviewScreen), "the scorecard")
                 continue
             panel = text_of(app.screen.query_one("#prompt", Static))
             assert panel == prompt.text
@@ -109,7 +110,7 @@ async def test_whole_interview_reaches_scorecard_and_is_saved(make_tui_app) -> N
             await type_and_submit(pilot, engine, answer)
             typed.append(answer)
             assert len(typed) < 10, "the interview should end"
-        await wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
+        await pilot_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
         card_screen = app.screen
         assert isinstance(card_screen, ScorecardScreen)
         scorecard = engine.scorecard
@@ -183,7 +184,7 @@ async def test_empty_submit_asks_and_skip_is_recorded(make_tui_app) -> None:
         assert engine.prompt == first
 
         await pilot.press("ctrl+n")
-        await wait_until(pilot, lambda: not app.screen.busy and engine.prompt != first)
+        await pilot_until(pilot, lambda: not app.screen.busy and engine.prompt != first)
         assert engine.prompt.number == 2 and engine.prompt.kind == "question"
         log = [text_of(s) for s in app.screen.query("#log .entry").results(Static)]
         assert log[0] == first.text
@@ -225,7 +226,7 @@ async def test_home_start_with_chosen_track_and_count(make_tui_app) -> None:
         assert home.query_one("#track", Select).value == "recommendations"
         assert home.query_one("#questions", Select).value == 2
         note = home.query_one("#voice-note", Static)
-        await wait_until(pilot, lambda: text_of(note) == "Speech model ready")
+        await pilot_until(pilot, lambda: text_of(note) == "Speech model ready")
         assert note.display
         await pilot.click("#start")
         await pilot.pause()
@@ -318,7 +319,7 @@ async def test_scorecard_n_goes_home_for_a_new_interview(make_tui_app) -> None:
         engine = app.screen.engine
         while engine.prompt is not None:
             await type_and_submit(pilot, engine, GOOD_ANSWER)
-        await wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
+        await pilot_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
         await pilot.press("n")
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("enter")
@@ -364,7 +365,7 @@ async def test_slow_scoring_shows_progress_and_keeps_the_ui_alive(make_tui_app) 
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
         status = screen.query_one("#status", Static)
-        await wait_until(pilot, lambda: text_of(status) == "Scoring...")
+        await pilot_until(pilot, lambda: text_of(status) == "Scoring...")
         assert status.display
         assert screen.query_one("#answer", TextArea).read_only
         # The event loop is free while the coach works: a dialog opens and closes.
@@ -375,7 +376,7 @@ async def test_slow_scoring_shows_progress_and_keeps_the_ui_alive(make_tui_app) 
         await pilot.pause(THINKING_DELAY + 0.2)  # no "thinking" note replaces it
         assert text_of(status) == "Scoring..."
         coach.gate.set()
-        await wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
+        await pilot_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
     assert session_record(app)["status"] == "complete"
 
 
@@ -387,10 +388,10 @@ async def test_slow_follow_up_says_the_interviewer_is_thinking(make_tui_app) -> 
         box = screen.query_one("#answer", TextArea)
         await pilot.press(*WEAK_ANSWER, "ctrl+s")
         status = screen.query_one("#status", Static)
-        await wait_until(pilot, lambda: text_of(status) == "The interviewer is thinking...")
+        await pilot_until(pilot, lambda: text_of(status) == "The interviewer is thinking...")
         assert status.display and box.read_only and screen.busy
         coach.gate.set()
-        await wait_until(pilot, lambda: not screen.busy)
+        await pilot_until(pilot, lambda: not screen.busy)
         assert not status.display and not box.read_only and box.has_focus
         assert screen.engine.prompt is not None and screen.engine.prompt.kind == "follow-up"
 
@@ -405,12 +406,12 @@ async def test_failed_scoring_says_so_and_ctrl_s_retries(make_tui_app) -> None:
             await type_and_submit(pilot, engine, GOOD_ANSWER)
         screen = app.screen
         status = screen.query_one("#status", Static)
-        await wait_until(pilot, lambda: screen.scoring_failed)
+        await pilot_until(pilot, lambda: screen.scoring_failed)
         message = text_of(status)
         assert "Scoring failed: coach unreachable" in message
         assert f"saved in ~/interviewer-home/sessions/{engine.folder.name}" in message
         assert session_record(app)["status"] == "in-progress"
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
+        await pilot_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
     assert coach.score_calls == 2
     assert session_record(app)["status"] == "complete"

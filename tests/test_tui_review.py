@@ -32,7 +32,7 @@ from tests.support.session_factory import (
     make_session,
     make_spoken_session,
 )
-from tests.support.waiting import wait_until
+from tests.support.waiting import pilot_until
 
 SIZE = (110, 36)
 FOLLOW_UP = "Retention, via an A/B test."
@@ -191,7 +191,7 @@ async def test_progress_screen_charts_and_starts_the_suggested_track(make_tui_ap
         assert f"Suggested next track: {progress.suggestion.title}" in verdict
         track = progress.suggestion.track
         await pilot.press("t")
-        await wait_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        await pilot_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
         engine = app.screen.engine
         assert engine.record["track"] == track
         assert {q.track for q in engine.questions} == {track}
@@ -236,7 +236,7 @@ async def test_resumed_with_every_answer_given_goes_to_scoring(make_tui_app,
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
         await pilot.press("r")
-        await wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
+        await pilot_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
         assert app.screen.folder == folder
         await pilot.press("e")
         await pilot.pause()
@@ -339,27 +339,27 @@ async def test_playing_an_answer_marks_each_word_as_it_is_said(make_tui_app,
         words = [w[2] for w in first.words]  # start 0.2 s, one every 0.3 s
         assert words[:3] == ["So,", "I", "would"]
         await pilot.press("space")
-        await wait_until(pilot, lambda: bool(output.streams))
+        await pilot_until(pilot, lambda: bool(output.streams))
         stream = output.streams[0]
         assert stream.started and screen.playing == ("answer", 1)
         assert first.has_class("playing") and playing_words(first) == []
         seen = []
         for expected in words[:4]:
             stream.step(0.3)  # 0.35 s: word 0; 0.65 s: word 1; ...
-            await wait_until(pilot, lambda e=expected: first.current_word == e)
+            await pilot_until(pilot, lambda e=expected: first.current_word == e)
             assert playing_words(first) == [expected]
             seen.append(first.current_word)
         assert seen == words[:4]
         # Space again stops: the sound, the timer and the mark.
         await pilot.press("space")
-        await wait_until(pilot, lambda: screen.playing is None)
+        await pilot_until(pilot, lambda: screen.playing is None)
         assert stream.aborted
         assert screen.player is not None and screen.player.current is not None
         assert screen.player.current.state == "stopped"
         assert first.current_word is None and playing_words(first) == []
         assert not first.has_class("playing")
         played = stream.played
-        await pilot.pause(0.2)
+        await pilot.pause(0.2)  # not a wait: a window in which nothing more may be played
         assert stream.played == played  # nothing more is asked for
 
 
@@ -374,22 +374,22 @@ async def test_an_answer_plays_to_its_end_and_j_chooses_the_next(make_tui_app,
         second = screen.answer_views[1]
         assert second.has_class("chosen") and not screen.answer_views[0].has_class("chosen")
         await pilot.press("a")
-        await wait_until(pilot, lambda: bool(output.streams))
+        await pilot_until(pilot, lambda: bool(output.streams))
         output.streams[0].step(1.0)
-        await wait_until(pilot, lambda: second.current_word is not None)
+        await pilot_until(pilot, lambda: second.current_word is not None)
         assert second.current_word == "know,"  # "Retention, you know, via": 0.2, 0.5, 0.8 s
         output.streams[0].step(5.0)  # past the end: playback ends by itself
-        await wait_until(pilot, lambda: screen.playing is None)
+        await pilot_until(pilot, lambda: screen.playing is None)
         assert screen.player is not None and screen.player.current is not None
         assert screen.player.current.state == "done"
         assert second.current_word is None
         # p plays the follow-up as it was spoken; its panel is marked while it plays.
         await pilot.press("p")
-        await wait_until(pilot, lambda: len(output.streams) == 2)
+        await pilot_until(pilot, lambda: len(output.streams) == 2)
         asked = screen.prompt_widgets[2]
         assert asked.has_class("review-follow-up") and asked.has_class("playing")
         output.streams[1].step(1.0)
-        await wait_until(pilot, lambda: screen.playing is None)
+        await pilot_until(pilot, lambda: screen.playing is None)
         assert not asked.has_class("playing")
 
 
@@ -430,10 +430,10 @@ async def test_a_missing_recording_is_named_not_a_crash(make_tui_app, tui_home: 
         assert screen.playing is None and not output.streams
         # The spoken question still plays.
         await pilot.press("k", "p")
-        await wait_until(pilot, lambda: bool(output.streams))
+        await pilot_until(pilot, lambda: bool(output.streams))
         assert screen.prompt_widgets[1].has_class("playing")
         await pilot.press("escape")
-        await wait_until(pilot, lambda: not isinstance(app.screen, ReviewScreen))
+        await pilot_until(pilot, lambda: not isinstance(app.screen, ReviewScreen))
         assert output.streams[0].aborted
 
 

@@ -32,7 +32,7 @@ from tests.support.pilot import (
 )
 from tests.support.virtmic import feed_fifo
 from tests.support.voice_parts import NO_MIC, no_mic_kit, real_kit
-from tests.support.waiting import wait_until
+from tests.support.waiting import Deadline, pilot_until
 
 MEMORY_TARGET_MB = 600
 """Peak RSS a voice interview must stay under (issue 3)."""
@@ -44,13 +44,13 @@ async def test_a_whole_voice_interview_on_the_virtual_microphone(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_voice_interview(pilot)
         assert screen.engine.record["mode"] == "voice"
-        await wait_until(pilot, lambda: screen.utterance is not None)
+        await pilot_until(pilot, lambda: screen.utterance is not None)
         await speak_answer(pilot, screen, virtmic_fifo, fixture_speech("weak.wav"))
         caption = str(screen.query_one("#caption", Static).render())
         assert "model" in caption.lower()
         await pilot.press("space")  # ends the answer: transcribed in a worker
-        await wait_until(pilot, lambda: screen.busy or screen.engine.prompt is None
-                         or screen.engine.prompt.kind == "follow-up", timeout=30)
+        await pilot_until(pilot, lambda: screen.busy or screen.engine.prompt is None
+                          or screen.engine.prompt.kind == "follow-up", timeout=30)
         await finish_interview(pilot, screen)
         record = record_of(app)
         folder = app.engine.folder if app.engine else None
@@ -106,20 +106,20 @@ async def test_b_keys_are_handled_while_the_answer_is_transcribed(
         await pilot.press("space")
         writer = feed_fifo(virtmic_fifo, fixture_speech("weak.wav"), speed=2.0)
         # While recording, with the streaming transcriber at work: keys are handled.
-        await wait_until(pilot, lambda: held.calls > 0, timeout=60)
+        await pilot_until(pilot, lambda: held.calls > 0, timeout=60)
         await quit_dialog_opens_and_closes(pilot, screen)
         await pilot.press("r")  # repeat: ignored while recording, and nothing breaks
         assert screen.recording is not None
         # Hold the transcriber: stop() now has audio left to transcribe and must wait.
         held.gate.clear()
-        await wait_until(pilot, lambda: not writer.is_alive(), timeout=90)
-        await wait_until(pilot, held.waiting.is_set, timeout=30)
+        await pilot_until(pilot, lambda: not writer.is_alive(), timeout=90)
+        await pilot_until(pilot, held.waiting.is_set, timeout=30)
         await pilot.press("space")
         assert screen.transcribing
         await quit_dialog_opens_and_closes(pilot, screen)
         assert screen.transcribing  # still waiting on the model, and the UI answered anyway
         held.gate.set()
-        await wait_until(pilot, lambda: not screen.transcribing, timeout=60)
+        await pilot_until(pilot, lambda: not screen.transcribing, timeout=60)
         await finish_interview(pilot, screen)
         record = record_of(app)
     assert "language model" in record["questions"][0]["exchanges"][0]["answer"].lower()
@@ -130,17 +130,17 @@ async def test_c_keys_while_a_question_is_spoken_and_space_stops_it(
     app = make_tui_app(text_only=False, questions=1, mode="voice", voice=real_kit(whisper))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_voice_interview(pilot)
-        await wait_until(pilot, lambda: screen.utterance is not None
-                         and screen.utterance.state == "speaking", timeout=30)
+        await pilot_until(pilot, lambda: screen.utterance is not None
+                          and screen.utterance.state == "speaking", timeout=30)
         utt = screen.utterance
         assert utt is not None
         await quit_dialog_opens_and_closes(pilot, screen)
         assert utt.state == "speaking"  # the keys were handled while it spoke
         await pilot.press("space")  # answering stops the speech
         assert screen.recording is not None
-        await wait_until(pilot, lambda: utt.state == "stopped")
+        await pilot_until(pilot, lambda: utt.state == "stopped")
         await pilot.press("space")  # nothing said: recorded as empty, with a notice
-        await wait_until(pilot, lambda: screen.busy or not screen.transcribing, timeout=30)
+        await pilot_until(pilot, lambda: screen.busy or not screen.transcribing, timeout=30)
         await finish_interview(pilot, screen)
         record = record_of(app)
         notices = [n.message for n in app._notifications]
@@ -153,13 +153,15 @@ async def test_d_no_microphone_one_notice_and_the_interview_runs_in_text(make_tu
     app = make_tui_app(text_only=False, questions=1, mode="voice", voice=no_mic_kit(speak=True))
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, HomeScreen)
-        await wait_until(pilot, lambda: app.voice is not None and app.voice.ready)
+        await pilot_until(pilot, lambda: app.voice is not None and app.voice.ready)
         await pilot.press("enter")
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
         assert not isinstance(screen, VoiceInterviewScreen)
         await pilot.press(*"Retention.", "ctrl+s")
+        deadline = Deadline(60, "the scorecard (follow-ups skipped)")
         while not isinstance(app.screen, ScorecardScreen):
+            deadline.check()
             if not screen.busy and screen.engine.prompt is not None:
                 await pilot.press("ctrl+n")
             await pilot.pause(0.05)
@@ -182,9 +184,9 @@ async def test_mic_check_shows_the_level_and_says_when_the_input_is_silent(
         assert isinstance(check, MicCheckScreen)
         verdict = check.query_one("#mic-verdict", Static)
         # Nothing is written to the virtual microphone: the check says it is silent.
-        await wait_until(pilot, lambda: str(verdict.content) == SILENT, timeout=30)
+        await pilot_until(pilot, lambda: str(verdict.content) == SILENT, timeout=30)
         writer = feed_fifo(virtmic_fifo, fixture_speech("weak.wav")[: 3 * SAMPLE_RATE])
-        await wait_until(pilot, lambda: str(verdict.content) == HEARD, timeout=30)
+        await pilot_until(pilot, lambda: str(verdict.content) == HEARD, timeout=30)
         meter = str(check.query_one("#mic-meter", Static).content)
         assert "#" in meter and "dB" in meter
         writer.join(10)
@@ -241,8 +243,10 @@ async def test_an_llm_follow_up_is_spoken_while_it_streams_in(
         await speak_answer(pilot, screen, virtmic_fifo, fixture_speech("weak.wav"))
         await pilot.press("space")
         spoke_while_streaming = False
-        await wait_until(pilot, lambda: screen.busy or screen.transcribing, timeout=30)
+        await pilot_until(pilot, lambda: screen.busy or screen.transcribing, timeout=30)
+        deadline = Deadline(60, "the follow-up")
         while screen.busy or screen.transcribing:
+            deadline.check()
             utt = speaker.current
             if screen.streaming and utt is not None and utt.is_speaking \
                     and utt.time_of("first-audio") is not None:
@@ -253,12 +257,12 @@ async def test_an_llm_follow_up_is_spoken_while_it_streams_in(
         assert spoke_while_streaming
         utt = screen.utterance
         assert utt is not None
-        await wait_until(pilot, lambda: utt.text == " ".join(prompt.text.split()),  # fed async
-                         timeout=30)
-        await wait_until(pilot, lambda: utt.state in ("done", "stopped"), timeout=60)
+        await pilot_until(pilot, lambda: utt.text == " ".join(prompt.text.split()),  # fed async
+                          timeout=30)
+        await pilot_until(pilot, lambda: utt.state in ("done", "stopped"), timeout=60)
         folder = screen.engine.folder
         assert folder is not None
-        await wait_until(pilot, lambda: (folder / "prompts" / "2.wav").exists(), timeout=30)
+        await pilot_until(pilot, lambda: (folder / "prompts" / "2.wav").exists(), timeout=30)
         await finish_interview(pilot, screen)
 
 
@@ -270,7 +274,7 @@ async def test_d_a_model_that_fails_to_load_one_notice_and_text(make_tui_app) ->
         home = app.screen
         assert isinstance(home, HomeScreen)
         note = home.query_one("#voice-note", Static)
-        await wait_until(pilot, lambda: "failed to load" in str(note.content))
+        await pilot_until(pilot, lambda: "failed to load" in str(note.content))
         assert "model.bin is damaged" in str(note.content) and note.display
         await pilot.press("enter")
         screen = app.screen
@@ -292,7 +296,7 @@ async def test_ctrl_n_while_recording_skips_the_question(
         assert recording is not None
         await pilot.press("ctrl+n")
         assert screen.recording is None
-        await wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen), timeout=30)
+        await pilot_until(pilot, lambda: isinstance(app.screen, ScorecardScreen), timeout=30)
         record = record_of(app)
     exchange = record["questions"][0]["exchanges"][0]
     assert exchange["skipped"] is True and exchange["answer"] == ""

@@ -32,7 +32,7 @@ from tests.support.audio_files import AUDIO_FIXTURES
 from tests.support.pilot import SIZE, open_voice_interview, record_of
 from tests.support.virtmic import feed_fifo
 from tests.support.voice_parts import NO_MIC, no_mic_kit, real_kit
-from tests.support.waiting import wait_until
+from tests.support.waiting import pilot_until
 
 sys.path.insert(0, str(AUDIO_FIXTURES))
 from turn_fixtures import TurnCase, cases
@@ -162,13 +162,13 @@ async def test_in_the_tui_a_paused_answer_is_held_then_ends_by_itself(
         writer = feed_fifo(virtmic_fifo, audio, speed=1.0)
         # During the pause after "... look at is" the answer is still being recorded.
         pause_mid = (paused.pause[0] + paused.pause[1]) / 2  # type: ignore[index]
-        await wait_until(pilot, lambda: recording.seconds > pause_mid + 0.5, timeout=60)
+        await pilot_until(pilot, lambda: recording.seconds > pause_mid + 0.5, timeout=60)
         assert screen.recording is recording
         # Then it ends by itself, without a key, after the last word.
-        await wait_until(pilot, lambda: screen.recording is None, timeout=60)
+        await pilot_until(pilot, lambda: screen.recording is None, timeout=60)
         writer.join(30)
-        await wait_until(pilot, lambda: len(record_of(app)["questions"][0]["exchanges"]) >= 1,
-                         timeout=60)
+        await pilot_until(pilot, lambda: len(record_of(app)["questions"][0]["exchanges"]) >= 1,
+                          timeout=60)
         record = record_of(app)
     answer = record["questions"][0]["exchanges"][0]["answer"].lower()
     assert "look at" in answer and "purchase" in answer and "roll back" in answer
@@ -182,7 +182,7 @@ async def test_mode_auto_is_voice_with_a_microphone(make_tui_app, whisper: Any,
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, HomeScreen)
         assert app.choice.mode == "voice"
-        await wait_until(pilot, lambda: app.voice is not None and app.voice.ready, timeout=60)
+        await pilot_until(pilot, lambda: app.voice is not None and app.voice.ready, timeout=60)
         notices = [n.message for n in app._notifications]
         await pilot.press("enter")
         assert isinstance(app.screen, VoiceInterviewScreen)

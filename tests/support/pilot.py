@@ -18,7 +18,7 @@ from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.scorecard_screen import ScorecardScreen
 from interviewer.ui.voice import VoiceInterviewScreen
 from tests.support.virtmic import feed_fifo
-from tests.support.waiting import wait_until
+from tests.support.waiting import Deadline, pilot_until
 
 SIZE = (100, 34)
 
@@ -34,7 +34,7 @@ async def open_voice_interview(pilot: Pilot[Any]) -> VoiceInterviewScreen:
     app = pilot.app
     assert isinstance(app.screen, HomeScreen)
     note = app.screen.query_one("#voice-note", Static)
-    await wait_until(pilot, lambda: str(note.content) == "Speech model ready", timeout=60)
+    await pilot_until(pilot, lambda: str(note.content) == "Speech model ready", timeout=60)
     await pilot.press("enter")
     screen = app.screen
     assert isinstance(screen, VoiceInterviewScreen)
@@ -48,17 +48,20 @@ async def speak_answer(pilot: Pilot[Any], screen: VoiceInterviewScreen, fifo: Pa
     await pilot.press("space")
     assert screen.recording is not None
     writer = feed_fifo(fifo, audio, speed=2.0)
-    await wait_until(pilot, lambda: not writer.is_alive(), timeout=90)
+    await pilot_until(pilot, lambda: not writer.is_alive(), timeout=90)
     recording = screen.recording
     assert recording is not None
-    await wait_until(pilot, lambda: len(recording.caption.text.split()) > 5, timeout=30)
+    await pilot_until(pilot, lambda: len(recording.caption.text.split()) > 5, timeout=30)
     return writer
 
 
-async def finish_interview(pilot: Pilot[Any], screen: VoiceInterviewScreen) -> None:
+async def finish_interview(pilot: Pilot[Any], screen: VoiceInterviewScreen,
+                           timeout: float = 120) -> None:
     """Skip what follow-ups come (ctrl+n) until the scorecard shows."""
     app = pilot.app
+    deadline = Deadline(timeout, "the scorecard (follow-ups skipped)")
     while not isinstance(app.screen, ScorecardScreen):
+        deadline.check()
         if isinstance(app.screen, InterviewScreen) and not screen.busy \
                 and screen.engine.prompt is not None and not screen.transcribing:
             await pilot.press("ctrl+n")

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import subprocess
 import threading
-import time
 
 import numpy as np
-import pytest
+
+from tests.support.waiting import wait_until
 
 MONITOR_RATE = 16000
+LOUD = 0.01
+"""A 20 ms frame louder than this (RMS) is sound; the idle monitor is far below."""
+QUIET_AFTER_S = 1.0
+"""Longer than any pause between a synthesised prompt's sentences."""
 
 
 class MonitorRecording:
@@ -39,11 +43,24 @@ class MonitorRecording:
         return sum(len(c) for c in self._chunks) / 2 / MONITOR_RATE
 
     def wait_running(self, seconds: float = 0.3, timeout: float = 10.0) -> None:
-        deadline = time.monotonic() + timeout
-        while self.received_seconds() < seconds:
-            if time.monotonic() > deadline:
-                pytest.fail("the monitor of the virtual speaker records nothing")
-            time.sleep(0.02)
+        wait_until(lambda: self.received_seconds() >= seconds,
+                   "the monitor of the virtual speaker to record", timeout)
+
+    def wait_quiet_after_sound(self, quiet: float = QUIET_AFTER_S, timeout: float = 15.0) -> None:
+        """Until the monitor has heard sound and then `quiet` seconds without any: the null
+        sink renders what it buffered (up to a second or so) in real time, after the stream
+        has drained into the server."""
+        def heard_to_the_end() -> bool:
+            levels = frame_rms(self.samples(), MONITOR_RATE // 50)
+            loud = np.nonzero(levels > LOUD)[0]
+            return bool(len(loud)) and (len(levels) - 1 - loud[-1]) / 50 >= quiet
+
+        wait_until(heard_to_the_end, f"sound on the virtual speaker, then {quiet:g} s of quiet",
+                   timeout)
+
+    def samples(self) -> np.ndarray:
+        pcm = b"".join(list(self._chunks))
+        return np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype="<i2").astype(np.float32) / 32768
 
     def stop(self) -> np.ndarray:
         self._proc.terminate()
@@ -51,7 +68,7 @@ class MonitorRecording:
         self._proc.wait(10)
         self._silence.wait(10)
         self._reader.join(10)
-        return np.frombuffer(b"".join(self._chunks), dtype="<i2").astype(np.float32) / 32768
+        return self.samples()
 
 
 def frame_rms(samples: np.ndarray, frame: int) -> np.ndarray:

@@ -13,7 +13,6 @@ import json
 import os
 import re
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ import pytest
 from interviewer.banks import load_banks
 from interviewer.coach.offline import OfflineCoach
 from interviewer.session.engine import InterviewEngine, Prompt
+from tests.support.waiting import wait_until
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 CTRL_S = "\x13"
@@ -58,15 +58,15 @@ class Terminal:
             self.output += self.child.read_nonblocking(65536, timeout=seconds)
 
     def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not condition():
+        """`wait_until` draining the output between checks, failing at once if it exits."""
+        def pump_while_alive() -> None:
             if not self.child.isalive():
                 self.pump()
                 raise AssertionError(f"interviewer exited while waiting for {what}:\n"
                                      f"{self.output[-2000:]}")
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {what}")
             self.pump()
+
+        wait_until(condition, what, timeout, step=pump_while_alive)
 
 
 ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][A-Z0-9]|.)")
