@@ -183,6 +183,7 @@ def lost_items(home: Path, before: Before) -> list[str]:
     return lost
 
 
+@pytest.mark.timeout(900)  # ten interviews in a real terminal: 99 s on a loaded 2-core machine
 def test_killed_at_ten_random_points_then_resumed(tmp_path: Path) -> None:
     rng = random.Random(SEED)
     results = []

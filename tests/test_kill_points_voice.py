@@ -178,6 +178,7 @@ def lost_items(home: Path, shown: list[str], given: list[str], speaking: str) ->
     return lost
 
 
+@pytest.mark.timeout(900)  # three spoken interviews, real model: 89 s on a loaded machine
 def test_a_voice_interview_killed_at_three_random_points(tmp_path: Path,
                                                          virtmic_fifo: Path) -> None:
     rng = random.Random(SEED)
