@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from interviewer.banks import QuestionBank, load_banks
+from tests.support.fixture_types import MakeApp
+
+if TYPE_CHECKING:
+    from interviewer.speech.stt import WhisperTranscriber
 
 LLM_ENVIRONMENT = ("INTERVIEWER_LLM", "INTERVIEWER_COACH", "INTERVIEWER_LLM_BASE_URL",
                    "INTERVIEWER_LLM_MODEL", "INTERVIEWER_LLM_API_KEY", "INTERVIEWER_LLM_TIMEOUT",
@@ -67,7 +71,7 @@ def tui_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def make_tui_app(tui_home: Path):
+def make_tui_app(tui_home: Path) -> MakeApp:
     """Build an `InterviewerApp` over the real banks and offline coach, repeatable by seed.
 
     The store stamps every folder with TUI_FIXED_NOW and the clock stands still, so screens
@@ -93,7 +97,7 @@ def make_tui_app(tui_home: Path):
         settings = Settings(home=tui_home, track=track, questions=questions,
                             minutes_per_answer=minutes, mode=mode, kind=kind,
                             keep_audio=keep_audio)
-        kwargs = {} if clock_value is None else {"clock": lambda: clock_value}
+        kwargs: dict[str, Any] = {} if clock_value is None else {"clock": lambda: clock_value}
         return InterviewerApp(settings, bank or load_banks(), coach or OfflineCoach(),  # type: ignore[arg-type]
                               FixedTimeStore(tui_home),
                               text_only=text_only, seed=seed, voice=voice,  # type: ignore[arg-type]
@@ -104,7 +108,7 @@ def make_tui_app(tui_home: Path):
 
 # -- speech fixtures (tests/test_speech_*.py) --------------------------------------------------
 @pytest.fixture(scope="session")
-def whisper():
+def whisper() -> WhisperTranscriber:
     """The real default speech model (bundled tiny.en), loaded once for the whole test run."""
     from interviewer.speech.stt import WhisperTranscriber
 

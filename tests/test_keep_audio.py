@@ -17,8 +17,10 @@ from interviewer.config import load_settings
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.library import load_record
 from interviewer.session.store import SessionStore
+from interviewer.speech.stt import WhisperTranscriber
 from interviewer.ui.review_screen import NO_RECORDINGS, ReviewScreen
 from tests.support.audio_files import WEAK_WORDS, fixture_speech
+from tests.support.fixture_types import MakeApp
 from tests.support.pilot import (
     SIZE,
     finish_interview,
@@ -53,7 +55,8 @@ def test_the_setting_the_flag_and_a_bad_value(tmp_path: Path) -> None:
                           "(not 'maybe')\n")
 
 
-async def test_a_voice_interview_keeps_words_not_recordings(make_tui_app, whisper,
+async def test_a_voice_interview_keeps_words_not_recordings(make_tui_app: MakeApp,
+                                                            whisper: WhisperTranscriber,
                                                            virtmic_fifo: Path) -> None:
     app = make_tui_app(text_only=False, questions=1, mode="voice", voice=real_kit(whisper),
                        keep_audio=False)
@@ -84,8 +87,8 @@ async def test_a_voice_interview_keeps_words_not_recordings(make_tui_app, whispe
     assert wavs(folder) == []
 
 
-def test_a_recording_cut_off_by_a_kill_is_transcribed_then_removed(home: Path,
-                                                                    whisper) -> None:
+def test_a_recording_cut_off_by_a_kill_is_transcribed_then_removed(
+        home: Path, whisper: WhisperTranscriber) -> None:
     engine, prompt = voice_engine(home)
     engine.record["keep_audio"] = False
     prompt = to_question(engine, prompt, 2)

@@ -70,6 +70,7 @@ def draft_on_disk(home: Path) -> str:
 
 def count_prompts(record: dict[str, Any]) -> int:
     engine, prompt = twin_engine(record)
+    nxt: Prompt | None
     n, nxt = 0, prompt
     while nxt is not None:
         nxt = engine.submit(norm(script_answer(n)))
@@ -103,6 +104,7 @@ def run_until_killed(home: Path, tmp: Path, rng: random.Random) -> tuple[Before,
     slot = rng.randrange(len(SLOTS) * count_prompts(record))
     delay = rng.uniform(0, 0.4)
     before = Before()
+    nxt: Prompt | None
     n, nxt, mark = 0, prompt, 0
     where = ""
     while nxt is not None:
@@ -152,7 +154,7 @@ def resume_to_the_end(home: Path, tmp: Path) -> None:
         draft = twin.draft
         text = norm(script_answer(n))
         if draft:  # typed before the kill: back in the box, the rest typed after it
-            term.wait_for(lambda d=draft: letters(d) in letters(term.output), "the draft")
+            term.wait_for(lambda d=draft: letters(d) in letters(term.output), "the draft")  # type: ignore[misc]
             rest = text[len(draft):] if text.startswith(draft) else ""
             given = draft + rest
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pytest
 
@@ -168,7 +169,7 @@ def test_quotes_must_be_verbatim_spans_of_the_answers(bank: QuestionBank,
 
 
 def test_tolerant_parsing() -> None:
-    body = {"questions": []}
+    body: dict[str, Any] = {"questions": []}
     assert extract_json(f"```json\n{json.dumps(body)}\n```") == body
     assert extract_json(f"Here is the scorecard: {json.dumps(body)} Hope it helps {{x}}") == body
     assert extract_json('{not json} then {"questions": []}') == body

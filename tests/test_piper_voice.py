@@ -322,7 +322,8 @@ def test_the_kit_loads_and_warms_the_piper_voice_with_the_model(
     from interviewer.ui.voice_kit import VoiceKit
 
     voice = ChosenVoice(Settings(mode="voice"))
-    kit = VoiceKit(SilentTranscriber(), lambda: None, voice=voice)  # type: ignore[arg-type]
+    kit = VoiceKit(SilentTranscriber(), lambda: None,  # type: ignore[arg-type, return-value]
+                   voice=voice)
     kit.load()
     assert kit.ready and isinstance(voice.synthesizer, PiperSynthesizer)
     loaded = loaded_voice(voice.synthesizer.voice_file())

@@ -12,7 +12,7 @@ import pexpect
 import pytest
 
 from interviewer.coach.offline import OfflineCoach
-from interviewer.session.engine import InterviewEngine
+from interviewer.session.engine import InterviewEngine, Prompt
 from interviewer.session.library import DamagedSessionError, load_record
 from interviewer.session.store import SessionStore
 from tests.support.session_factory import GOOD, WEAK, StepClock, make_session
@@ -53,7 +53,7 @@ def test_resume_continues_in_the_same_folder_from_the_next_question(home: Path) 
     assert on_disk["resumed"][0]["from_question"] == 2
 
     given = [WEAK, FOLLOW_UP, FOLLOW_UP]
-    prompt = engine.prompt
+    prompt: Prompt | None = engine.prompt
     while prompt is not None:
         prompt = engine.submit(GOOD)
         given.append(GOOD)
@@ -92,7 +92,8 @@ def test_resume_refuses_complete_and_damaged_sessions(home: Path) -> None:
         InterviewEngine.resume(broken, OfflineCoach(), store=SessionStore(home))
 
 
-def test_resume_command_explains_what_it_cannot_do(home: Path, capsys) -> None:
+def test_resume_command_explains_what_it_cannot_do(home: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
     from interviewer.cli import main
 
     assert main(["resume"]) == 2
@@ -114,7 +115,7 @@ def test_killed_during_the_second_question_then_resumed_to_the_end(tmp_path: Pat
     home = tmp_path / "home"
     term, engine, prompt = start(home, tmp_path)
     given: list[str] = []
-    nxt = prompt
+    nxt: Prompt | None = prompt
     while nxt is not None and nxt.question_index < 1:
         text = ANSWERS[len(given) % len(ANSWERS)]
         nxt = type_answer(term, home, engine, text)

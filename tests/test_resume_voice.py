@@ -15,13 +15,15 @@ import pytest
 
 from interviewer.coach.offline import OfflineCoach
 from interviewer.report import render_session
-from interviewer.session.engine import InterviewEngine, wav_seconds
+from interviewer.session.engine import InterviewEngine, Prompt, wav_seconds
 from interviewer.session.library import load_record, missing_audio
 from interviewer.session.recordings import recordings
 from interviewer.session.store import SessionStore
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
+from interviewer.speech.stt import WhisperTranscriber
 from interviewer.speech.wavfile import WavWriter
 from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.fixture_types import MakeApp
 from tests.support.session_factory import (
     GOOD,
     StepClock,
@@ -85,7 +87,8 @@ def test_prompt_audio_is_numbered_by_the_engine_across_a_resume(home: Path) -> N
     assert resumed.prompt_audio_path() == folder / "prompts" / f"{asked + 1}.wav"
 
 
-def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> None:
+def test_killed_mid_answer_resumed_adopted_and_reported(home: Path,
+                                                        whisper: WhisperTranscriber) -> None:
     engine, prompt = voice_engine(home)
     prompt = to_question(engine, prompt, 2)
     folder = engine.folder
@@ -133,7 +136,7 @@ def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> 
     assert adopted["delivery"]["words"] > 20 and adopted["segments"][0]["words"]
     assert resumed.items[1].answers[0] == adopted["answer"]
 
-    nxt = resumed.prompt
+    nxt: Prompt | None = resumed.prompt
     while nxt is not None:
         nxt = answer_aloud(resumed)
     resumed.finish()
@@ -157,6 +160,7 @@ def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> 
 
 
 def test_killed_during_a_follow_up_answer(home: Path) -> None:
+    prompt: Prompt | None
     engine, prompt = voice_engine(home, count=2)
     prompt = answer_aloud(engine, "I'd train a bigger model.")
     assert prompt is not None and prompt.kind == "follow-up" and prompt.number == 1
@@ -248,9 +252,10 @@ class WordsTranscriber:
 
 
 async def test_the_resumed_app_transcribes_and_keeps_the_interrupted_answer(
-        make_tui_app, tui_home: Path) -> None:
+        make_tui_app: MakeApp, tui_home: Path) -> None:
     from interviewer.ui.interview import InterviewScreen
     from interviewer.ui.voice_kit import VoiceKit
+    from tests.support.pilot import screen_as
     from tests.support.waiting import pilot_until
 
     engine, prompt = voice_engine(tui_home)
@@ -271,7 +276,8 @@ async def test_the_resumed_app_transcribes_and_keeps_the_interrupted_answer(
     app.resume = folder
     async with app.run_test(size=(100, 34)) as pilot:
         await pilot_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
-        assert app.screen.engine.prompt is not None and app.screen.engine.prompt.number == 3
+        shown = screen_as(app, InterviewScreen).engine.prompt
+        assert shown is not None and shown.number == 3
         await pilot_until(pilot, lambda: load_record(folder)["questions"][1]["exchanges"]
                           and load_record(folder)["questions"][1]["exchanges"][0]["answer"])
         await pilot_until(pilot, lambda: any("recorded up to the interruption" in n.message
@@ -351,7 +357,7 @@ def test_a_voice_interview_killed_mid_answer_is_resumed_and_reported(
             saved = len(exchanges(read_record(home)))
             mark = len(term.output)
             term.child.send("\x0e")  # ctrl+n
-            term.wait_for(lambda s=saved: len(exchanges(read_record(home))) == s + 1,
+            term.wait_for(lambda s=saved: len(exchanges(read_record(home))) == s + 1,  # type: ignore[misc]
                           "the skip")
             nxt = twin.submit("", skipped=True)
         assert nxt is not None and nxt.kind == "question" and nxt.number == 2

@@ -19,6 +19,7 @@ from interviewer.speech.capture import (
     AudioUnavailable,
     Device,
     FileMicrophone,
+    Level,
     LevelMeter,
     MicCheck,
     SoundDeviceMicrophone,
@@ -56,7 +57,7 @@ def test_the_real_input_stream_records_the_virtual_microphone(
 
 
 def test_the_mic_check_meters_the_virtual_microphone(virtmic_fifo: Path) -> None:
-    levels = []
+    levels: list[Level] = []
     check = MicCheck(SoundDeviceMicrophone("pulse"), levels.append)
     check.start()
     speech = load_audio(AUDIO_FIXTURES / "medium.flac")[: SAMPLE_RATE * 3]

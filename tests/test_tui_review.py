@@ -23,6 +23,8 @@ from interviewer.ui.library_screen import LibraryScreen
 from interviewer.ui.progress_screen import ProgressScreen
 from interviewer.ui.review_screen import EVIDENCE_STYLE, ReviewScreen
 from interviewer.ui.scorecard_screen import ScorecardScreen
+from tests.support.fixture_types import MakeApp
+from tests.support.pilot import content_of, screen_as
 from tests.support.session_factory import (
     GOOD,
     MARKUP,
@@ -69,7 +71,7 @@ async def select(pilot: Pilot[Any], screen: LibraryScreen, folder: Path) -> None
     await pilot.pause()
 
 
-async def test_library_lists_reviews_and_deletes(make_tui_app, tui_home: Path) -> None:
+async def test_library_lists_reviews_and_deletes(make_tui_app: MakeApp, tui_home: Path) -> None:
     s = library(tui_home)
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE) as pilot:
@@ -119,14 +121,14 @@ async def test_library_lists_reviews_and_deletes(make_tui_app, tui_home: Path) -
         assert not s["broken"].exists() and table.row_count == 2
 
 
-async def test_review_shows_every_exchange_with_evidence_highlighted(make_tui_app,
+async def test_review_shows_every_exchange_with_evidence_highlighted(make_tui_app: MakeApp,
                                                                       tui_home: Path) -> None:
     s = library(tui_home)
     record = load_record(s["markup"])
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
-        await select(pilot, app.screen, s["markup"])
+        await select(pilot, screen_as(app, LibraryScreen), s["markup"])
         await pilot.press("enter")
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
@@ -142,16 +144,16 @@ async def test_review_shows_every_exchange_with_evidence_highlighted(make_tui_ap
         answers = list(screen.query(".review-answer").results(Static))
         assert len(answers) == len(exchanges)
         for widget, ex in zip(answers, exchanges, strict=True):
-            assert ex["answer"] in widget.content.plain  # markup shows as typed
+            assert ex["answer"] in content_of(widget).plain  # markup shows as typed
         # Every evidence quote is highlighted where it was said.
-        highlighted = [widget.content.plain[span.start:span.end]
-                       for widget in answers for span in widget.content.spans
+        highlighted = [content_of(widget).plain[span.start:span.end]
+                       for widget in answers for span in content_of(widget).spans
                        if span.style == EVIDENCE_STYLE]
         quotes = {q for d in record["scorecard"]["dimensions"] for q in d["evidence"]}
         assert quotes
         for quote in quotes:
             assert any(quote in h for h in highlighted), quote
-        assert "<script>window.pwned=1</script>" in answers[0].content.plain
+        assert "<script>window.pwned=1</script>" in content_of(answers[0]).plain
 
         # n jumps from one highlighted answer to the next.
         marked = list(screen.query(".has-evidence").results(Static))
@@ -170,7 +172,7 @@ async def test_review_shows_every_exchange_with_evidence_highlighted(make_tui_ap
         assert (s["markup"] / "report.html").exists() and (s["markup"] / "report.md").exists()
 
 
-async def test_progress_screen_charts_and_starts_the_suggested_track(make_tui_app,
+async def test_progress_screen_charts_and_starts_the_suggested_track(make_tui_app: MakeApp,
                                                                      tui_home: Path) -> None:
     library(tui_home)
     app = make_tui_app(text_only=False)
@@ -192,12 +194,12 @@ async def test_progress_screen_charts_and_starts_the_suggested_track(make_tui_ap
         track = progress.suggestion.track
         await pilot.press("t")
         await pilot_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
-        engine = app.screen.engine
+        engine = screen_as(app, InterviewScreen).engine
         assert engine.record["track"] == track
         assert {q.track for q in engine.questions} == {track}
 
 
-async def test_home_offers_to_resume_and_r_resumes(make_tui_app, tui_home: Path) -> None:
+async def test_home_offers_to_resume_and_r_resumes(make_tui_app: MakeApp, tui_home: Path) -> None:
     s = library(tui_home)
     pending = load_record(s["quit"])["pending"]  # the prompt on screen when it was quit
     app = make_tui_app(text_only=False)
@@ -219,7 +221,8 @@ async def test_home_offers_to_resume_and_r_resumes(make_tui_app, tui_home: Path)
     assert load_record(s["quit"])["status"] == "in-progress"
 
 
-async def test_no_offer_without_an_unfinished_session(make_tui_app, tui_home: Path) -> None:
+async def test_no_offer_without_an_unfinished_session(make_tui_app: MakeApp,
+                                                      tui_home: Path) -> None:
     make_session(tui_home, [GOOD], count=1)
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE) as pilot:
@@ -229,7 +232,7 @@ async def test_no_offer_without_an_unfinished_session(make_tui_app, tui_home: Pa
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_resumed_with_every_answer_given_goes_to_scoring(make_tui_app,
+async def test_resumed_with_every_answer_given_goes_to_scoring(make_tui_app: MakeApp,
                                                                tui_home: Path) -> None:
     folder = make_session(tui_home, [GOOD], count=2, finish=False)
     app = make_tui_app(text_only=False)
@@ -237,7 +240,7 @@ async def test_resumed_with_every_answer_given_goes_to_scoring(make_tui_app,
         await pilot.press("l")
         await pilot.press("r")
         await pilot_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
-        assert app.screen.folder == folder
+        assert screen_as(app, ScorecardScreen).folder == folder
         await pilot.press("e")
         await pilot.pause()
     assert load_record(folder)["status"] == "complete"
@@ -313,8 +316,8 @@ def toasts(app: Any) -> list[str]:
 
 def playing_words(view: AnswerView) -> list[str]:
     """The words shown with the playing mark (there is at most one)."""
-    plain_text = view.content.plain
-    return [plain_text[s.start:s.end] for s in view.content.spans if s.style == PLAYING_STYLE]
+    plain_text = content_of(view).plain
+    return [plain_text[s.start:s.end] for s in content_of(view).spans if s.style == PLAYING_STYLE]
 
 
 async def open_review(app: Any, pilot: Pilot[Any], folder: Path,
@@ -325,7 +328,7 @@ async def open_review(app: Any, pilot: Pilot[Any], folder: Path,
     return screen
 
 
-async def test_playing_an_answer_marks_each_word_as_it_is_said(make_tui_app,
+async def test_playing_an_answer_marks_each_word_as_it_is_said(make_tui_app: MakeApp,
                                                               tui_home: Path) -> None:
     folder = make_spoken_session(tui_home, count=1)
     output = SteppedOutput()
@@ -334,7 +337,7 @@ async def test_playing_an_answer_marks_each_word_as_it_is_said(make_tui_app,
         screen = await open_review(app, pilot, folder, output)
         first = screen.answer_views[0]
         assert first.has_class("chosen")
-        assert "recorded" in first.content.plain
+        assert "recorded" in content_of(first).plain
         assert screen.query_one("#review-replay", Static)
         words = [w[2] for w in first.words]  # start 0.2 s, one every 0.3 s
         assert words[:3] == ["So,", "I", "would"]
@@ -346,7 +349,7 @@ async def test_playing_an_answer_marks_each_word_as_it_is_said(make_tui_app,
         seen = []
         for expected in words[:4]:
             stream.step(0.3)  # 0.35 s: word 0; 0.65 s: word 1; ...
-            await pilot_until(pilot, lambda e=expected: first.current_word == e)
+            await pilot_until(pilot, lambda e=expected: first.current_word == e)  # type: ignore[misc]
             assert playing_words(first) == [expected]
             seen.append(first.current_word)
         assert seen == words[:4]
@@ -363,7 +366,7 @@ async def test_playing_an_answer_marks_each_word_as_it_is_said(make_tui_app,
         assert stream.played == played  # nothing more is asked for
 
 
-async def test_an_answer_plays_to_its_end_and_j_chooses_the_next(make_tui_app,
+async def test_an_answer_plays_to_its_end_and_j_chooses_the_next(make_tui_app: MakeApp,
                                                                  tui_home: Path) -> None:
     folder = make_spoken_session(tui_home, count=1)
     output = SteppedOutput()
@@ -393,7 +396,7 @@ async def test_an_answer_plays_to_its_end_and_j_chooses_the_next(make_tui_app,
         assert not asked.has_class("playing")
 
 
-async def test_no_output_device_is_one_notice_and_the_keys_go(make_tui_app,
+async def test_no_output_device_is_one_notice_and_the_keys_go(make_tui_app: MakeApp,
                                                               tui_home: Path) -> None:
     folder = make_spoken_session(tui_home, count=1)
     app = make_tui_app(text_only=False)
@@ -408,10 +411,11 @@ async def test_no_output_device_is_one_notice_and_the_keys_go(make_tui_app,
         await pilot.pause()
         assert len([t for t in toasts(app) if "Replay is off" in t]) == 1
         # The transcript is all there.
-        assert SPOKEN[0] in screen.answer_views[0].content.plain
+        assert SPOKEN[0] in content_of(screen.answer_views[0]).plain
 
 
-async def test_a_missing_recording_is_named_not_a_crash(make_tui_app, tui_home: Path) -> None:
+async def test_a_missing_recording_is_named_not_a_crash(make_tui_app: MakeApp,
+                                                        tui_home: Path) -> None:
     folder = make_spoken_session(tui_home, count=1)
     (folder / "answers" / "1.wav").unlink()
     (folder / "answers" / "2.wav").write_bytes(b"RIFF, but not really")
@@ -419,7 +423,7 @@ async def test_a_missing_recording_is_named_not_a_crash(make_tui_app, tui_home: 
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_review(app, pilot, folder, output)
-        assert "recording missing" in screen.answer_views[0].content.plain
+        assert "recording missing" in content_of(screen.answer_views[0]).plain
         await pilot.press("space")
         await pilot.pause()
         assert any("Cannot play the question 1 answer: 1.wav is missing" in t
@@ -437,7 +441,7 @@ async def test_a_missing_recording_is_named_not_a_crash(make_tui_app, tui_home: 
         assert output.streams[0].aborted
 
 
-async def test_a_typed_session_offers_no_replay(make_tui_app, tui_home: Path) -> None:
+async def test_a_typed_session_offers_no_replay(make_tui_app: MakeApp, tui_home: Path) -> None:
     folder = make_session(tui_home, [GOOD], count=1)
     output = SteppedOutput()
     app = make_tui_app(text_only=False)
@@ -451,7 +455,7 @@ async def test_a_typed_session_offers_no_replay(make_tui_app, tui_home: Path) ->
         assert not output.streams and not toasts(app)
 
 
-async def test_scorecard_shows_delivery_beside_the_dimensions(make_tui_app,
+async def test_scorecard_shows_delivery_beside_the_dimensions(make_tui_app: MakeApp,
                                                               tui_home: Path) -> None:
     folder = make_spoken_session(tui_home, count=1)
     record = load_record(folder)
@@ -461,7 +465,7 @@ async def test_scorecard_shows_delivery_beside_the_dimensions(make_tui_app,
         await app.push_screen(ScorecardScreen(card, folder))
         await pilot.pause()
         panel = app.screen.query_one(DeliveryPanel)
-        rows = [w.content.plain for w in panel.query(".delivery-row").results(Static)]
+        rows = [content_of(w).plain for w in panel.query(".delivery-row").results(Static)]
         # Three answers of ~2-3 s with 7-10 words each: fast, filler-heavy, no long pauses.
         assert rows[0].startswith("✗ Pace") and "target: 130-160 words a minute" in rows[0]
         assert rows[1].startswith("✗ Fillers") and "(3)" in rows[1]
@@ -473,7 +477,7 @@ async def test_scorecard_shows_delivery_beside_the_dimensions(make_tui_app,
         assert titles.index("Delivery") == titles.index("Dimensions") + 1
 
 
-async def test_a_typed_scorecard_has_no_delivery(make_tui_app, tui_home: Path) -> None:
+async def test_a_typed_scorecard_has_no_delivery(make_tui_app: MakeApp, tui_home: Path) -> None:
     folder = make_session(tui_home, [GOOD], count=1)
     card = Scorecard.from_dict(load_record(folder)["scorecard"])
     app = make_tui_app(text_only=False)

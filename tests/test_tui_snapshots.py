@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.scorecard_screen import ScorecardScreen
 from tests.support.answers import strong_answer_for
+from tests.support.fixture_types import MakeApp, SnapCompare
 from tests.support.pilot import SIZE
 from tests.support.waiting import pilot_until
 
@@ -33,11 +34,12 @@ async def submit(pilot: Pilot[Any], text: str) -> None:
                 or (not screen.busy and screen.engine.prompt != before))
 
 
-def test_home_screen(snap_compare, make_tui_app) -> None:
+def test_home_screen(snap_compare: SnapCompare, make_tui_app: MakeApp) -> None:
     assert snap_compare(make_tui_app(text_only=False, questions=3), terminal_size=SIZE)
 
 
-def test_interview_screen_with_a_follow_up(snap_compare, make_tui_app) -> None:
+def test_interview_screen_with_a_follow_up(snap_compare: SnapCompare,
+                                           make_tui_app: MakeApp) -> None:
     async def answer_once(pilot: Pilot[Any]) -> None:
         await submit(pilot, FIRST_ANSWER)
         screen = pilot.app.screen
@@ -48,7 +50,7 @@ def test_interview_screen_with_a_follow_up(snap_compare, make_tui_app) -> None:
     assert snap_compare(make_tui_app(questions=3), terminal_size=SIZE, run_before=answer_once)
 
 
-def test_scorecard_screen(snap_compare, make_tui_app) -> None:
+def test_scorecard_screen(snap_compare: SnapCompare, make_tui_app: MakeApp) -> None:
     async def whole_interview(pilot: Pilot[Any]) -> None:
         await submit(pilot, FIRST_ANSWER)
         while isinstance(pilot.app.screen, InterviewScreen) and pilot.app.screen.engine.prompt:

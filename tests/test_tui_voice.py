@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from interviewer.speech.audio import SAMPLE_RATE
-from interviewer.speech.stt import Transcript
+from interviewer.speech.stt import Transcript, WhisperTranscriber
 from interviewer.ui.app import InterviewerApp
 from interviewer.ui.confirm import ConfirmScreen
 from interviewer.ui.home import HomeScreen
@@ -23,6 +23,7 @@ from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.scorecard_screen import ScorecardScreen
 from interviewer.ui.voice import VoiceInterviewScreen
 from tests.support.audio_files import WEAK_WORDS, fixture_speech
+from tests.support.fixture_types import MakeApp
 from tests.support.pilot import (
     SIZE,
     finish_interview,
@@ -39,7 +40,7 @@ MEMORY_TARGET_MB = 600
 
 
 async def test_a_whole_voice_interview_on_the_virtual_microphone(
-        make_tui_app, whisper, virtmic_fifo: Path) -> None:
+        make_tui_app: MakeApp, whisper: WhisperTranscriber, virtmic_fifo: Path) -> None:
     app = make_tui_app(text_only=False, questions=1, mode="voice", voice=real_kit(whisper))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_voice_interview(pilot)
@@ -91,13 +92,14 @@ class HeldTranscriber:
 
 async def quit_dialog_opens_and_closes(pilot: Pilot[Any], screen: VoiceInterviewScreen) -> None:
     await pilot.press("escape")
-    assert isinstance(pilot.app.screen, ConfirmScreen)
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ConfirmScreen)
     await pilot.press("n")
     assert pilot.app.screen is screen
 
 
 async def test_b_keys_are_handled_while_the_answer_is_transcribed(
-        make_tui_app, whisper, virtmic_fifo: Path) -> None:
+        make_tui_app: MakeApp, whisper: WhisperTranscriber, virtmic_fifo: Path) -> None:
     held = HeldTranscriber(whisper)
     kit = real_kit(held, speak=False)
     app = make_tui_app(text_only=False, questions=1, mode="voice", voice=kit)
@@ -126,7 +128,7 @@ async def test_b_keys_are_handled_while_the_answer_is_transcribed(
 
 
 async def test_c_keys_while_a_question_is_spoken_and_space_stops_it(
-        make_tui_app, whisper, virtmic_fifo: Path) -> None:
+        make_tui_app: MakeApp, whisper: WhisperTranscriber, virtmic_fifo: Path) -> None:
     app = make_tui_app(text_only=False, questions=1, mode="voice", voice=real_kit(whisper))
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_voice_interview(pilot)
@@ -149,7 +151,8 @@ async def test_c_keys_while_a_question_is_spoken_and_space_stops_it(
     assert any("microphone" in n for n in notices)
 
 
-async def test_d_no_microphone_one_notice_and_the_interview_runs_in_text(make_tui_app) -> None:
+async def test_d_no_microphone_one_notice_and_the_interview_runs_in_text(
+        make_tui_app: MakeApp) -> None:
     app = make_tui_app(text_only=False, questions=1, mode="voice", voice=no_mic_kit(speak=True))
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, HomeScreen)
@@ -173,7 +176,7 @@ async def test_d_no_microphone_one_notice_and_the_interview_runs_in_text(make_tu
 
 
 async def test_mic_check_shows_the_level_and_says_when_the_input_is_silent(
-        make_tui_app, virtmic_fifo: Path, tmp_path: Path) -> None:
+        make_tui_app: MakeApp, virtmic_fifo: Path, tmp_path: Path) -> None:
     from interviewer.config import load_settings
     from interviewer.ui.mic_check import HEARD, SILENT, MicCheckScreen
 
@@ -221,7 +224,7 @@ def test_e_peak_memory_of_a_voice_interview_is_under_600_mb(virtmic_fifo: Path) 
 
 
 async def test_an_llm_follow_up_is_spoken_while_it_streams_in(
-        tmp_path: Path, whisper, virtmic_fifo: Path, llm_server: Any) -> None:
+        tmp_path: Path, whisper: WhisperTranscriber, virtmic_fifo: Path, llm_server: Any) -> None:
     from interviewer.banks import load_banks
     from interviewer.coach.factory import make_coach
     from interviewer.config import Settings
@@ -266,7 +269,7 @@ async def test_an_llm_follow_up_is_spoken_while_it_streams_in(
         await finish_interview(pilot, screen)
 
 
-async def test_d_a_model_that_fails_to_load_one_notice_and_text(make_tui_app) -> None:
+async def test_f_a_model_that_fails_to_load_one_notice_and_text(make_tui_app: MakeApp) -> None:
     from tests.support.voice_parts import broken_model_kit
 
     app = make_tui_app(text_only=False, questions=1, mode="voice", voice=broken_model_kit())
@@ -286,7 +289,7 @@ async def test_d_a_model_that_fails_to_load_one_notice_and_text(make_tui_app) ->
 
 
 async def test_ctrl_n_while_recording_skips_the_question(
-        make_tui_app, whisper, virtmic_fifo: Path) -> None:
+        make_tui_app: MakeApp, whisper: WhisperTranscriber, virtmic_fifo: Path) -> None:
     app = make_tui_app(text_only=False, questions=1, mode="voice",
                        voice=real_kit(whisper, speak=False))
     async with app.run_test(size=SIZE) as pilot:

@@ -29,6 +29,7 @@ from interviewer.speech.turn import (
 from interviewer.ui.home import HomeScreen
 from interviewer.ui.voice import VoiceInterviewScreen
 from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.fixture_types import MakeApp
 from tests.support.pilot import SIZE, open_voice_interview, record_of
 from tests.support.virtmic import feed_fifo
 from tests.support.voice_parts import NO_MIC, no_mic_kit, real_kit
@@ -149,7 +150,7 @@ def test_turns_command_on_fixtures(tmp_path: Path, paused: TurnCase) -> None:
 
 
 async def test_in_the_tui_a_paused_answer_is_held_then_ends_by_itself(
-        make_tui_app, whisper: Any, paused: TurnCase, virtmic_fifo: Path) -> None:
+        make_tui_app: MakeApp, whisper: Any, paused: TurnCase, virtmic_fifo: Path) -> None:
     app = make_tui_app(text_only=False, questions=1, mode="voice",
                        voice=real_kit(whisper, speak=False, turn=True))
     async with app.run_test(size=SIZE) as pilot:
@@ -175,7 +176,7 @@ async def test_in_the_tui_a_paused_answer_is_held_then_ends_by_itself(
     assert recording.stream.end_reason == "turn"
 
 
-async def test_mode_auto_is_voice_with_a_microphone(make_tui_app, whisper: Any,
+async def test_mode_auto_is_voice_with_a_microphone(make_tui_app: MakeApp, whisper: Any,
                                                     virtmic_fifo: Path) -> None:
     app = make_tui_app(text_only=False, questions=1, mode="auto",
                        voice=real_kit(whisper, speak=False))
@@ -189,7 +190,7 @@ async def test_mode_auto_is_voice_with_a_microphone(make_tui_app, whisper: Any,
     assert len(notices) == 1 and notices[0].startswith("Answering by voice")
 
 
-async def test_mode_auto_is_text_without_a_microphone_and_says_why(make_tui_app) -> None:
+async def test_mode_auto_is_text_without_a_microphone_and_says_why(make_tui_app: MakeApp) -> None:
     app = make_tui_app(text_only=False, questions=1, mode="auto", voice=no_mic_kit())
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, HomeScreen)

@@ -6,10 +6,13 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
+from textual.app import App
+from textual.content import Content
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Static
 
 from interviewer.ui.app import InterviewerApp
@@ -21,6 +24,22 @@ from tests.support.virtmic import feed_fifo
 from tests.support.waiting import Deadline, pilot_until
 
 SIZE = (100, 34)
+
+S = TypeVar("S", bound=Screen[Any])
+
+
+def screen_as(app: App[Any], kind: type[S]) -> S:
+    """The app's current screen, checked to be a `kind` (so a test reads its state typed)."""
+    screen = app.screen
+    assert isinstance(screen, kind), f"{type(screen).__name__} on screen, not {kind.__name__}"
+    return screen
+
+
+def content_of(widget: Static) -> Content:
+    """What a Static shows when it was given styled `Content` (plain text and spans)."""
+    content = widget.content
+    assert isinstance(content, Content), type(content)
+    return content
 
 
 def record_of(app: InterviewerApp) -> dict[str, Any]:

@@ -84,7 +84,7 @@ def make_session(home: Path, answers: Sequence[str], *, question_ids: Sequence[s
     store = DatedStore(home, when) if when is not None else SessionStore(home)
     engine = InterviewEngine(questions, OfflineCoach(), store=store, track=track,
                              clock=StepClock())
-    prompt = engine.start()
+    prompt: Prompt | None = engine.start()
     given = 0
     while prompt is not None:
         if stop_after is not None and given >= stop_after:
@@ -171,7 +171,7 @@ def make_spoken_session(home: Path, answers: Sequence[str] = SPOKEN, *, count: i
     store = SessionStore(home)
     engine = InterviewEngine(questions, OfflineCoach(), store=store, mode="voice",
                              clock=StepClock())
-    prompt = engine.start()
+    prompt: Prompt | None = engine.start()
     given = 0
     while prompt is not None:
         text = answers[min(given, len(answers) - 1)]
