@@ -39,10 +39,11 @@ from interviewer.speech.audio import SAMPLE_RATE  # noqa: E402
 from interviewer.speech.capture import SoundDeviceMicrophone  # noqa: E402
 from interviewer.speech.playback import open_speaker  # noqa: E402
 from interviewer.speech.stt import WhisperTranscriber  # noqa: E402
-from interviewer.speech.virtmic import feed_fifo  # noqa: E402
 from interviewer.ui.app import InterviewerApp  # noqa: E402
 from interviewer.ui.voice import VoiceInterviewScreen  # noqa: E402
 from interviewer.ui.voice_kit import VoiceKit  # noqa: E402
+from tests.support.virtmic import feed_fifo  # noqa: E402
+from tests.support.waiting import WaitTimeout, pilot_until  # noqa: E402
 
 TARGET_S = 1.3
 ANSWERS = ("complete-02", "complete-04", "complete-10", "complete-12", "complete-20")
@@ -53,11 +54,10 @@ def say(*parts: object) -> None:
 
 
 async def until(pilot: Any, condition: Any, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise SystemExit(f"handsfree_latency: timed out waiting on {condition}")
-        await pilot.pause(0.01)
+    try:
+        await pilot_until(pilot, condition, timeout=timeout)
+    except WaitTimeout as exc:
+        raise SystemExit(f"handsfree_latency: {exc}") from None
 
 
 async def one_run(whisper: WhisperTranscriber, fifo: str, case: TurnCase, *, detector: bool,

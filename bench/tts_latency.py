@@ -27,20 +27,23 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from interviewer.banks import load_banks
-from interviewer.config import Settings
-from interviewer.speech.audio import SAMPLE_RATE
-from interviewer.speech.playback import (
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the tests/support package
+
+from interviewer.banks import load_banks  # noqa: E402
+from interviewer.config import Settings  # noqa: E402
+from interviewer.speech.audio import SAMPLE_RATE  # noqa: E402
+from interviewer.speech.playback import (  # noqa: E402
     AudioOutput,
     NullOutput,
     OutputDeviceUnavailable,
     SoundDeviceOutput,
     Speaker,
 )
-from interviewer.speech.stt import WhisperTranscriber
-from interviewer.speech.tts import SpeechError, Synthesizer
-from interviewer.speech.tts_factory import choose_engine, make_synthesizer
-from interviewer.speech.wer import wer
+from interviewer.speech.stt import WhisperTranscriber  # noqa: E402
+from interviewer.speech.tts import SpeechError, Synthesizer  # noqa: E402
+from interviewer.speech.tts_factory import choose_engine, make_synthesizer  # noqa: E402
+from tests.support.wer import wer  # noqa: E402
 
 FOLLOW_UP_TARGET_MS = 300.0
 WER_TARGET = 0.07

@@ -31,7 +31,7 @@ from interviewer.speech.audio import load_audio, seconds  # noqa: E402
 from interviewer.speech.capture import FileMicrophone  # noqa: E402
 from interviewer.speech.streaming import StreamingSettings  # noqa: E402
 from interviewer.speech.stt import SttSettings, WhisperTranscriber  # noqa: E402
-from interviewer.speech.wer import wer  # noqa: E402
+from tests.support.wer import wer  # noqa: E402
 
 TARGET_S = 1.0
 TARGET_RATIO = 5.0

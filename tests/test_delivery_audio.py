@@ -12,8 +12,6 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import AUDIO_FIXTURES
-from session_factory import GOOD, saved_record
 
 from interviewer.banks import Question
 from interviewer.coach.offline import OfflineCoach
@@ -24,6 +22,8 @@ from interviewer.session.recordings import recordings
 from interviewer.session.store import SessionStore
 from interviewer.speech.delivery import FIELDS, from_words
 from interviewer.speech.stt import WhisperTranscriber
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.session_factory import GOOD, saved_record
 
 MANIFEST = json.loads((AUDIO_FIXTURES / "manifest.json").read_text())
 META = MANIFEST["delivery"]

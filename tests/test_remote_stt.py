@@ -11,9 +11,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import AUDIO_FIXTURES
-from llm_server import closed_port_url
-from speech_servers import TRANSCRIPTION, SpeechServer
 
 from interviewer.speech.audio import SAMPLE_RATE, Audio, load_audio
 from interviewer.speech.delivery import from_words
@@ -23,7 +20,10 @@ from interviewer.speech.openai_stt import Hinted, OpenAITranscriber, words_cover
 from interviewer.speech.remote import RemoteSpeechError, RetryPolicy
 from interviewer.speech.streaming import StreamingSettings, StreamingTranscriber
 from interviewer.speech.stt import Transcript, WhisperTranscriber
-from interviewer.speech.wer import wer
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.llm_server import closed_port_url
+from tests.support.speech_servers import TRANSCRIPTION, SpeechServer
+from tests.support.wer import wer
 
 MANIFEST = json.loads((AUDIO_FIXTURES / "manifest.json").read_text())
 QUESTION = MANIFEST["weak"]["question"]

@@ -12,14 +12,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from answers import CLOSING
-from session_factory import GOOD, MARKUP, WEAK, add_delivery, make_session, saved_record
 
 from interviewer.cli import main
 from interviewer.report import render_session
 from interviewer.report.session_view import mark_spans
 from interviewer.rubric import dimensions
 from interviewer.session.library import load_record
+from tests.support.answers import CLOSING
+from tests.support.session_factory import (
+    GOOD,
+    MARKUP,
+    WEAK,
+    add_delivery,
+    make_session,
+    saved_record,
+)
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -54,8 +61,8 @@ def test_evidence_spans_are_found_across_irregular_whitespace() -> None:
     assert mark_spans("", ["x"]) == [] and mark_spans("abc", []) == [("abc", [])]
 
 
-def test_markdown_report_holds_scorecard_and_whole_transcript(markup_session: Path,
-                                                              capsys) -> None:
+def test_markdown_report_holds_scorecard_and_whole_transcript(
+        markup_session: Path, capsys: pytest.CaptureFixture[str]) -> None:
     record = saved_record(markup_session)
     assert main(["report", markup_session.name]) == 0  # md is the default
     md = capsys.readouterr().out
@@ -76,7 +83,8 @@ def test_markdown_report_holds_scorecard_and_whole_transcript(markup_session: Pa
     assert "## Delivery" not in md  # a typed session has no delivery figures
 
 
-def test_json_report_is_the_record_plus_the_scorecard(markup_session: Path, capsys,
+def test_json_report_is_the_record_plus_the_scorecard(markup_session: Path,
+                                                      capsys: pytest.CaptureFixture[str],
                                                       tmp_path: Path) -> None:
     record = saved_record(markup_session)
     out = tmp_path / "r.json"
@@ -120,7 +128,8 @@ def test_unfinished_session_reports_say_so(home: Path) -> None:
     assert "_Not scored yet" in render_session(view, "md")
 
 
-def test_report_command_errors_are_one_line(home: Path, capsys, markup_session: Path) -> None:
+def test_report_command_errors_are_one_line(home: Path, capsys: pytest.CaptureFixture[str],
+                                            markup_session: Path) -> None:
     assert main(["report", "nope"]) == 2
     assert capsys.readouterr().err.startswith("interviewer: no session 'nope'")
     assert main(["report", "latest", "--format", "html", "-o", str(home)]) == 0

@@ -7,34 +7,30 @@ import json
 import os
 import signal
 from pathlib import Path
-from typing import Any
 
 import pexpect
 import pytest
-from session_factory import GOOD, WEAK, StepClock, make_session, saved_record
-from test_tui_terminal import (
+
+from interviewer.coach.offline import OfflineCoach
+from interviewer.session.engine import InterviewEngine, Prompt
+from interviewer.session.library import DamagedSessionError
+from interviewer.session.store import SessionStore
+from tests.support.session_factory import GOOD, WEAK, StepClock, make_session, saved_record
+from tests.support.terminal import (
     ANSWERS,
     QUESTIONS,
     SCRIPT,
-    Terminal,
+    ResumedTerminal,
+    answers_of,
     exchanges,
     letters,
     read_record,
     start,
     wait_for_prompt,
 )
-from test_tui_terminal import answer as type_answer
-
-from interviewer.coach.offline import OfflineCoach
-from interviewer.session.engine import InterviewEngine
-from interviewer.session.library import DamagedSessionError
-from interviewer.session.store import SessionStore
+from tests.support.terminal import answer as type_answer
 
 FOLLOW_UP = "Retention, via an A/B test."
-
-
-def answers_of(record: dict[str, Any]) -> list[str]:
-    return [ex["answer"] for q in record["questions"] for ex in q["exchanges"]]
 
 
 def test_resume_continues_in_the_same_folder_from_the_next_question(home: Path) -> None:
@@ -57,7 +53,7 @@ def test_resume_continues_in_the_same_folder_from_the_next_question(home: Path) 
     assert on_disk["resumed"][0]["from_question"] == 2
 
     given = [WEAK, FOLLOW_UP, FOLLOW_UP]
-    prompt = engine.prompt
+    prompt: Prompt | None = engine.prompt
     while prompt is not None:
         prompt = engine.submit(GOOD)
         given.append(GOOD)
@@ -96,7 +92,8 @@ def test_resume_refuses_complete_and_damaged_sessions(home: Path) -> None:
         InterviewEngine.resume(broken, OfflineCoach(), store=SessionStore(home))
 
 
-def test_resume_command_explains_what_it_cannot_do(home: Path, capsys) -> None:
+def test_resume_command_explains_what_it_cannot_do(home: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
     from interviewer.cli import main
 
     assert main(["resume"]) == 2
@@ -113,24 +110,12 @@ def test_resume_command_explains_what_it_cannot_do(home: Path, capsys) -> None:
 
 
 # -- the real thing: SIGKILL, then `interviewer resume`, in a pseudo-terminal --------------------
-class ResumedTerminal(Terminal):
-    """`interviewer resume` in a pty, like `Terminal` spawns `interviewer --text`."""
-
-    def __init__(self, home: Path, tmp: Path) -> None:
-        env = {**os.environ, "TERM": "xterm-256color", "INTERVIEWER_HOME": str(home),
-               "INTERVIEWER_CONFIG": str(tmp / "no-config.toml"), "COLUMNS": "100",
-               "LINES": "34"}
-        self.child = pexpect.spawn(str(SCRIPT), ["resume"], env=env, dimensions=(34, 100),
-                                   encoding="utf-8", codec_errors="replace", timeout=15)
-        self.output = ""
-
-
 @pytest.mark.slow
 def test_killed_during_the_second_question_then_resumed_to_the_end(tmp_path: Path) -> None:
     home = tmp_path / "home"
     term, engine, prompt = start(home, tmp_path)
     given: list[str] = []
-    nxt = prompt
+    nxt: Prompt | None = prompt
     while nxt is not None and nxt.question_index < 1:
         text = ANSWERS[len(given) % len(ANSWERS)]
         nxt = type_answer(term, home, engine, text)

@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import AUDIO_FIXTURES
-from session_factory import GOOD, StepClock, bank, saved_record, spoken_segments, tone_wav
 
 from interviewer.coach.offline import OfflineCoach
 from interviewer.report import render_session
@@ -22,7 +20,22 @@ from interviewer.session.library import load_record, missing_audio
 from interviewer.session.recordings import recordings
 from interviewer.session.store import SessionStore
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
+from interviewer.speech.stt import WhisperTranscriber
 from interviewer.speech.wavfile import WavWriter, wav_seconds
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.fixture_types import MakeApp
+from tests.support.session_factory import (
+    GOOD,
+    StepClock,
+    answer_aloud,
+    bank,
+    record_partly,
+    saved_record,
+    to_question,
+    tone_wav,
+    voice_engine,
+)
+from tests.support.virtmic import Feeder
 
 REFERENCE_WORDS = ("drop", "logging", "listeners", "platform", "country")
 """Words the first ~14 s of audio_fixtures/medium.flac say (see medium.txt)."""
@@ -30,39 +43,6 @@ REFERENCE_WORDS = ("drop", "logging", "listeners", "platform", "country")
 
 def all_exchanges(record: dict[str, Any]) -> list[dict[str, Any]]:
     return [ex for q in record["questions"] for ex in q["exchanges"]]
-
-
-def voice_engine(home: Path, count: int = 3) -> tuple[InterviewEngine, Prompt]:
-    questions = bank().pick("mixed", count, random.Random(11))
-    engine = InterviewEngine(questions, OfflineCoach(), store=SessionStore(home), mode="voice",
-                             clock=StepClock())
-    return engine, engine.start()
-
-
-def answer_aloud(engine: InterviewEngine, text: str = GOOD) -> Prompt | None:
-    path = engine.answer_audio_path()
-    assert path is not None and not path.exists()
-    segments = spoken_segments(text)
-    seconds = segments[-1]["end"] + 0.3
-    tone_wav(seconds, path)
-    return engine.submit(text, audio_path=path, segments=segments, audio_seconds=seconds)
-
-
-def to_question(engine: InterviewEngine, prompt: Prompt | None, number: int) -> Prompt:
-    """Answer aloud until question `number` is asked (follow-ups are answered too)."""
-    while prompt is not None and not (prompt.kind == "question" and prompt.number == number):
-        prompt = answer_aloud(engine)
-    assert prompt is not None
-    return prompt
-
-
-def record_partly(path: Path, seconds: float) -> WavWriter:
-    """What the app's recorder leaves behind when killed: the real WavWriter, never closed."""
-    speech = load_audio(AUDIO_FIXTURES / "medium.flac")[: int(seconds * SAMPLE_RATE)]
-    writer = WavWriter(path)
-    for i in range(0, len(speech), 1600):  # 100 ms blocks, as the microphone delivers them
-        writer.write(speech[i:i + 1600])
-    return writer
 
 
 def test_the_pending_prompt_and_its_recording_are_on_disk_before_recording(home: Path) -> None:
@@ -109,7 +89,8 @@ def test_prompt_audio_is_numbered_by_the_engine_across_a_resume(home: Path) -> N
     assert resumed.prompt_audio_path() == folder / "prompts" / f"{asked + 1}.wav"
 
 
-def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> None:
+def test_killed_mid_answer_resumed_adopted_and_reported(home: Path,
+                                                        whisper: WhisperTranscriber) -> None:
     engine, prompt = voice_engine(home)
     prompt = to_question(engine, prompt, 2)
     folder = engine.folder
@@ -157,7 +138,7 @@ def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> 
     assert adopted["delivery"]["words"] > 20 and adopted["segments"][0]["words"]
     assert resumed.items[1].answers[0] == adopted["answer"]
 
-    nxt = resumed.prompt
+    nxt: Prompt | None = resumed.prompt
     while nxt is not None:
         nxt = answer_aloud(resumed)
     resumed.finish()
@@ -183,6 +164,7 @@ def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> 
 
 
 def test_killed_during_a_follow_up_answer(home: Path) -> None:
+    prompt: Prompt | None
     engine, prompt = voice_engine(home, count=2)
     prompt = answer_aloud(engine, "I'd train a bigger model.")
     assert prompt is not None and prompt.kind == "follow-up" and prompt.number == 1
@@ -274,11 +256,11 @@ class WordsTranscriber:
 
 
 async def test_the_resumed_app_transcribes_and_keeps_the_interrupted_answer(
-        make_tui_app, tui_home: Path) -> None:
-    from test_tui_review import wait_until
-
+        make_tui_app: MakeApp, tui_home: Path) -> None:
     from interviewer.ui.interview import InterviewScreen
     from interviewer.ui.voice_kit import VoiceKit
+    from tests.support.pilot import screen_as
+    from tests.support.waiting import pilot_until
 
     engine, prompt = voice_engine(tui_home)
     prompt = to_question(engine, prompt, 2)
@@ -297,11 +279,13 @@ async def test_the_resumed_app_transcribes_and_keeps_the_interrupted_answer(
     app = make_tui_app(text_only=True, questions=3, voice=kit)
     app.resume = folder
     async with app.run_test(size=(100, 34)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
-        assert app.screen.engine.prompt is not None and app.screen.engine.prompt.number == 3
-        await wait_until(pilot, lambda: saved_record(folder)["questions"][1]["exchanges"]
-                         and saved_record(folder)["questions"][1]["exchanges"][0]["answer"])
-        await pilot.pause(0.1)
+        await pilot_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        shown = screen_as(app, InterviewScreen).engine.prompt
+        assert shown is not None and shown.number == 3
+        await pilot_until(pilot, lambda: saved_record(folder)["questions"][1]["exchanges"]
+                          and saved_record(folder)["questions"][1]["exchanges"][0]["answer"])
+        await pilot_until(pilot, lambda: any("recorded up to the interruption" in n.message
+                                             for n in app._notifications), "the notice")
         notes = [n.message for n in app._notifications]
         assert any("recorded up to the interruption" in n and "logging problem" in n
                    for n in notes), notes
@@ -312,41 +296,6 @@ async def test_the_resumed_app_transcribes_and_keeps_the_interrupted_answer(
 
 
 # -- the real thing: a voice interview on the virtual microphone, SIGKILLed mid-answer ----------
-class Feeder:
-    """Raw 16 kHz s16le into the virtual microphone from a thread, paced; counts what it fed
-    and stops when told (a candidate still talking when the process dies)."""
-
-    def __init__(self, fifo: Path, audio: Any, speed: float = 2.0) -> None:
-        from interviewer.speech.audio import as_int16
-
-        self.pcm = as_int16(audio).tobytes()
-        self.fifo, self.speed = fifo, speed
-        self.fed = 0
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        import time
-
-        step = 3200  # 100 ms
-        t0 = time.perf_counter()
-        with open(self.fifo, "wb") as f:
-            for n, i in enumerate(range(0, len(self.pcm), step)):
-                if self.stop.is_set():
-                    return
-                f.write(self.pcm[i:i + step])
-                f.flush()
-                self.fed += len(self.pcm[i:i + step]) // 2
-                delay = t0 + (n + 1) * 0.1 / self.speed - time.perf_counter()
-                if delay > 0:
-                    time.sleep(delay)
-
-    @property
-    def seconds(self) -> float:
-        return self.fed / SAMPLE_RATE
-
-
 @pytest.mark.slow
 def test_a_voice_interview_killed_mid_answer_is_resumed_and_reported(
         tmp_path: Path, virtmic_fifo: Path) -> None:
@@ -357,18 +306,20 @@ def test_a_voice_interview_killed_mid_answer_is_resumed_and_reported(
 
     import numpy as np
     import pexpect
-    from test_resume import ResumedTerminal, answers_of
-    from test_tui_terminal import (
+
+    from tests.support.terminal import (
         ANSWERS,
         SCRIPT,
+        ResumedTerminal,
         Terminal,
+        answers_of,
         exchanges,
         letters,
         read_record,
         twin_engine,
         wait_for_prompt,
     )
-    from test_tui_terminal import answer as type_answer
+    from tests.support.terminal import answer as type_answer
 
     home = tmp_path / "home"
     env = {**os.environ, "TERM": "xterm-256color", "INTERVIEWER_HOME": str(home),
@@ -410,7 +361,7 @@ def test_a_voice_interview_killed_mid_answer_is_resumed_and_reported(
             saved = len(exchanges(read_record(home)))
             mark = len(term.output)
             term.child.send("\x0e")  # ctrl+n
-            term.wait_for(lambda s=saved: len(exchanges(read_record(home))) == s + 1,
+            term.wait_for(lambda s=saved: len(exchanges(read_record(home))) == s + 1,  # type: ignore[misc]
                           "the skip")
             nxt = twin.submit("", skipped=True)
         assert nxt is not None and nxt.kind == "question" and nxt.number == 2

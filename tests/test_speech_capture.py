@@ -12,7 +12,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import AUDIO_FIXTURES
 
 from interviewer.speech.answer import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
@@ -20,6 +19,7 @@ from interviewer.speech.capture import (
     AudioUnavailable,
     Device,
     FileMicrophone,
+    Level,
     LevelMeter,
     MicCheck,
     SoundDeviceMicrophone,
@@ -28,8 +28,10 @@ from interviewer.speech.capture import (
 )
 from interviewer.speech.streaming import StreamingSettings
 from interviewer.speech.stt import WhisperTranscriber
-from interviewer.speech.virtmic import feed_fifo
-from interviewer.speech.wer import wer
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.virtmic import feed_fifo
+from tests.support.waiting import wait_until
+from tests.support.wer import wer
 
 
 def test_the_real_input_stream_records_the_virtual_microphone(
@@ -42,9 +44,7 @@ def test_the_real_input_stream_records_the_virtual_microphone(
     answer.start()
     writer = feed_fifo(virtmic_fifo, audio)
     writer.join(60)
-    deadline = time.monotonic() + 10
-    while answer.seconds < len(speech) / SAMPLE_RATE and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_until(lambda: answer.seconds >= len(speech) / SAMPLE_RATE, "the whole answer recorded")
     spoken = answer.stop()
     assert mic.device is not None and mic.device.inputs > 0
     assert spoken.seconds >= len(speech) / SAMPLE_RATE, "the microphone lost audio"
@@ -57,12 +57,13 @@ def test_the_real_input_stream_records_the_virtual_microphone(
 
 
 def test_the_mic_check_meters_the_virtual_microphone(virtmic_fifo: Path) -> None:
-    levels = []
+    levels: list[Level] = []
     check = MicCheck(SoundDeviceMicrophone("pulse"), levels.append)
     check.start()
     speech = load_audio(AUDIO_FIXTURES / "medium.flac")[: SAMPLE_RATE * 3]
     feed_fifo(virtmic_fifo, speech, speed=1.0).join(30)
-    time.sleep(0.3)
+    wait_until(lambda: len(levels) >= 20 and max(level.dbfs for level in levels) > -30,
+               "the speech metered")
     final = check.stop()
     assert len(levels) >= 20
     assert max(level.dbfs for level in levels) > -30  # speech, clearly above the floor

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import AUDIO_FIXTURES
 
 from interviewer.speech.answer import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
 from interviewer.speech.capture import FileMicrophone
 from interviewer.speech.streaming import Caption, StreamingSettings, StreamingTranscriber
 from interviewer.speech.stt import WhisperTranscriber
-from interviewer.speech.wer import wer
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.wer import wer
 
 SPEED = 4.0
 """Four times real time: the same code path as a live answer, in a quarter of the time."""
