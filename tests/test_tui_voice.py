@@ -47,8 +47,10 @@ async def test_a_whole_voice_interview_on_the_virtual_microphone(
         assert screen.engine.record.mode == "voice"
         await pilot_until(pilot, lambda: screen.utterance is not None)
         await speak_answer(pilot, screen, virtmic_fifo, fixture_speech("weak.wav"))
-        caption = str(screen.query_one("#caption", Static).render())
-        assert "model" in caption.lower()
+        # The live caption catches up with the speech a decode later (later under load).
+        await pilot_until(pilot, lambda: "model" in str(
+            screen.query_one("#caption", Static).render()).lower(), "the caption to hear 'model'",
+            timeout=30)
         await pilot.press("space")  # ends the answer: transcribed in a worker
         await pilot_until(pilot, lambda: screen.busy or screen.engine.prompt is None
                           or screen.engine.prompt.kind == "follow-up", timeout=30)
