@@ -43,7 +43,7 @@ lint: setup-test
 	$(BIN)/ruff check interviewer tests $(wildcard bench)
 
 typecheck: setup-test
-	$(BIN)/mypy interviewer
+	$(BIN)/mypy interviewer tests
 
 ## Set up the same, plus the test tools, and run every check and test.
 test: lint typecheck

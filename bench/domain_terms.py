@@ -31,8 +31,8 @@ from interviewer.speech.audio import SAMPLE_RATE, Audio, load_audio  # noqa: E40
 from interviewer.speech.glossary import transcription_hint  # noqa: E402
 from interviewer.speech.streaming import StreamingTranscriber  # noqa: E402
 from interviewer.speech.streaming_settings import StreamingSettings  # noqa: E402
-from interviewer.speech.wer import wer  # noqa: E402
 from interviewer.speech.whisper_stt import WhisperTranscriber  # noqa: E402
+from tests.support.wer import wer  # noqa: E402
 
 FIXTURES = ("weak.wav", "medium.flac", "strong.flac", "long.flac")
 JFK = ROOT.parent / "shared" / "real-speech" / "jfk.flac"

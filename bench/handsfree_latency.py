@@ -38,11 +38,12 @@ from interviewer.session.store import SessionStore  # noqa: E402
 from interviewer.speech.audio import SAMPLE_RATE  # noqa: E402
 from interviewer.speech.factory import open_speaker  # noqa: E402
 from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone  # noqa: E402
-from interviewer.speech.virtmic import feed_fifo  # noqa: E402
 from interviewer.speech.whisper_stt import WhisperTranscriber  # noqa: E402
 from interviewer.ui.app import InterviewerApp  # noqa: E402
 from interviewer.ui.voice import VoiceInterviewScreen  # noqa: E402
 from interviewer.ui.voice_kit import VoiceKit  # noqa: E402
+from tests.support.virtmic import feed_fifo  # noqa: E402
+from tests.support.waiting import WaitTimeout, pilot_until  # noqa: E402
 
 TARGET_S = 1.3
 ANSWERS = ("complete-02", "complete-04", "complete-10", "complete-12", "complete-20")
@@ -53,11 +54,10 @@ def say(*parts: object) -> None:
 
 
 async def until(pilot: Any, condition: Any, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise SystemExit(f"handsfree_latency: timed out waiting on {condition}")
-        await pilot.pause(0.01)
+    try:
+        await pilot_until(pilot, condition, timeout=timeout)
+    except WaitTimeout as exc:
+        raise SystemExit(f"handsfree_latency: {exc}") from None
 
 
 async def one_run(whisper: WhisperTranscriber, fifo: str, case: TurnCase, *, detector: bool,
@@ -104,7 +104,7 @@ async def one_run(whisper: WhisperTranscriber, fifo: str, case: TurnCase, *, det
         assert follow_up is not None
         first_audio = follow_up.time_of("first-audio")
         assert first_audio is not None
-        answer = screen.engine.record["questions"][0]["exchanges"][0]["answer"]
+        answer = screen.engine.record.questions[0].exchanges[0].answer
         writer.join(30)
         await pilot.press("ctrl+q")
     return first_audio - last_word, str(answer)

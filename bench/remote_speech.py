@@ -21,9 +21,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from speech_servers import SpeechServer  # noqa: E402
 
 from interviewer.banks import load_banks  # noqa: E402
 from interviewer.speech.audio import SAMPLE_RATE, load_audio  # noqa: E402
@@ -31,8 +28,9 @@ from interviewer.speech.glossary import transcription_hint  # noqa: E402
 from interviewer.speech.openai_stt import OpenAITranscriber  # noqa: E402
 from interviewer.speech.openai_tts import OpenAISynthesizer  # noqa: E402
 from interviewer.speech.pyttsx3_tts import Pyttsx3Synthesizer  # noqa: E402
-from interviewer.speech.wer import wer  # noqa: E402
 from interviewer.speech.whisper_stt import WhisperTranscriber  # noqa: E402
+from tests.support.speech_servers import SpeechServer  # noqa: E402
+from tests.support.wer import wer  # noqa: E402
 
 FIXTURES = ("weak.wav", "medium.flac")
 

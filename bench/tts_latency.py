@@ -27,18 +27,21 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from interviewer.banks import load_banks
-from interviewer.config import Settings
-from interviewer.speech.audio import SAMPLE_RATE
-from interviewer.speech.audio_output import AudioOutput
-from interviewer.speech.errors import OutputDeviceUnavailable, SpeechError
-from interviewer.speech.factory import choose_engine, make_synthesizer
-from interviewer.speech.null_output import NullOutput
-from interviewer.speech.sounddevice_output import SoundDeviceOutput
-from interviewer.speech.speaker import Speaker
-from interviewer.speech.synthesizer import Synthesizer
-from interviewer.speech.wer import wer
-from interviewer.speech.whisper_stt import WhisperTranscriber
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the tests/support package
+
+from interviewer.banks import load_banks  # noqa: E402
+from interviewer.config import Settings  # noqa: E402
+from interviewer.speech.audio import SAMPLE_RATE  # noqa: E402
+from interviewer.speech.audio_output import AudioOutput  # noqa: E402
+from interviewer.speech.errors import OutputDeviceUnavailable, SpeechError  # noqa: E402
+from interviewer.speech.factory import choose_engine, make_synthesizer  # noqa: E402
+from interviewer.speech.null_output import NullOutput  # noqa: E402
+from interviewer.speech.sounddevice_output import SoundDeviceOutput  # noqa: E402
+from interviewer.speech.speaker import Speaker  # noqa: E402
+from interviewer.speech.synthesizer import Synthesizer  # noqa: E402
+from interviewer.speech.whisper_stt import WhisperTranscriber  # noqa: E402
+from tests.support.wer import wer  # noqa: E402
 
 FOLLOW_UP_TARGET_MS = 300.0
 WER_TARGET = 0.07
@@ -109,7 +112,7 @@ def make_output(device: str | None) -> tuple[AudioOutput, str]:
         info = out.info()
     except OutputDeviceUnavailable as exc:
         return NullOutput(), f"no output device ({exc}): a real-time null output instead"
-    return out, f"sounddevice -> '{info['name']}'"
+    return out, f"sounddevice -> '{info.name}'"
 
 
 def engine_label(engine: str, synth: Synthesizer) -> str:

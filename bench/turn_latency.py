@@ -30,8 +30,8 @@ from interviewer.speech.answer_recording import VoiceAnswer  # noqa: E402
 from interviewer.speech.audio import load_audio, seconds  # noqa: E402
 from interviewer.speech.file_microphone import FileMicrophone  # noqa: E402
 from interviewer.speech.streaming_settings import StreamingSettings  # noqa: E402
-from interviewer.speech.wer import wer  # noqa: E402
 from interviewer.speech.whisper_stt import SttSettings, WhisperTranscriber  # noqa: E402
+from tests.support.wer import wer  # noqa: E402
 
 TARGET_S = 1.0
 TARGET_RATIO = 5.0

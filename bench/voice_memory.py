@@ -21,7 +21,6 @@ import os
 import resource
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +38,13 @@ from interviewer.speech.factory import ChosenVoice  # noqa: E402
 from interviewer.speech.null_output import NullOutput  # noqa: E402
 from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone  # noqa: E402
 from interviewer.speech.speaker import Speaker  # noqa: E402
-from interviewer.speech.virtmic import feed_fifo  # noqa: E402
 from interviewer.speech.whisper_stt import WhisperTranscriber  # noqa: E402
 from interviewer.ui.app import InterviewerApp  # noqa: E402
 from interviewer.ui.scorecard_screen import ScorecardScreen  # noqa: E402
 from interviewer.ui.voice import VoiceInterviewScreen  # noqa: E402
 from interviewer.ui.voice_kit import VoiceKit  # noqa: E402
+from tests.support.virtmic import feed_fifo  # noqa: E402
+from tests.support.waiting import Deadline, WaitTimeout, pilot_until  # noqa: E402
 
 TARGET_MB = 700
 
@@ -70,11 +70,10 @@ def peak_rss_mb() -> float:
 
 
 async def until(pilot: Any, condition: Any, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise SystemExit(f"voice_memory: timed out waiting on {condition}")
-        await pilot.pause(0.05)
+    try:
+        await pilot_until(pilot, condition, timeout=timeout)
+    except WaitTimeout as exc:
+        raise SystemExit(f"voice_memory: {exc}") from None
 
 
 async def interview(settings: Settings, voice: ChosenVoice, fifo: str, audio: np.ndarray,
@@ -101,13 +100,15 @@ async def interview(settings: Settings, voice: ChosenVoice, fifo: str, audio: np
         await until(pilot, lambda: not writer.is_alive(), 600)
         await pilot.pause(1.0)
         await pilot.press("space")
+        deadline = Deadline(600, "the scorecard")
         while not isinstance(app.screen, ScorecardScreen):
+            deadline.check()
             if not screen.busy and not screen.transcribing and screen.engine.prompt is not None \
                     and screen.recording is None:
                 await pilot.press("ctrl+n")  # skip the follow-ups
             await pilot.pause(0.05)
         record = screen.engine.record
-    return str(record["questions"][0]["exchanges"][0]["answer"])
+    return record.questions[0].exchanges[0].answer
 
 
 def sweep(voice: ChosenVoice) -> int:

@@ -25,12 +25,10 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from platformdirs import user_config_dir
-
 from interviewer.banks import ANY_KIND
+from interviewer.paths import config_dir, default_home
 from interviewer.rubric import question_kinds
 from interviewer.secret import Secret
-from interviewer.session.store import default_home
 from interviewer.setting_rules import (
     Choice,
     Device,
@@ -181,7 +179,7 @@ def config_path() -> Path:
     env = os.environ.get("INTERVIEWER_CONFIG")
     if env:
         return Path(env).expanduser()
-    return Path(user_config_dir("interviewer", appauthor=False)) / "config.toml"
+    return config_dir() / "config.toml"
 
 
 def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -> Settings:
@@ -243,13 +241,13 @@ def save_setting(name: str, value: str, path: Path | None = None) -> Path:
 def _write_private(path: Path, data: bytes) -> None:
     """The config file may hold the API key: written whole (a crash leaves the old one), 0600
     in a 0700 folder, and never with a looser mode than it had."""
-    from interviewer.session.store import DIR_MODE, FILE_MODE, write_atomic
+    from interviewer.paths import DIR_MODE, FILE_MODE, write_atomic
 
     folder = path.parent
     if not folder.is_dir():
         folder.mkdir(mode=DIR_MODE, parents=True)
         os.chmod(folder, DIR_MODE)  # whatever the umask
-    elif folder == Path(user_config_dir("interviewer", appauthor=False)):
+    elif folder == config_dir():
         os.chmod(folder, folder.stat().st_mode & DIR_MODE)  # our own folder: never shared
     mode = path.stat().st_mode & FILE_MODE if path.exists() else FILE_MODE
     write_atomic(path, data, mode=mode)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from interviewer.banks import QuestionBank, load_banks
+from tests.support.fixture_types import MakeApp
+
+if TYPE_CHECKING:
+    from interviewer.speech.whisper_stt import WhisperTranscriber
 
 LLM_ENVIRONMENT = ("INTERVIEWER_LLM", "INTERVIEWER_COACH", "INTERVIEWER_LLM_BASE_URL",
                    "INTERVIEWER_LLM_MODEL", "INTERVIEWER_LLM_API_KEY", "INTERVIEWER_LLM_TIMEOUT",
@@ -18,7 +22,7 @@ LLM_ENVIRONMENT = ("INTERVIEWER_LLM", "INTERVIEWER_COACH", "INTERVIEWER_LLM_BASE
 @pytest.fixture(autouse=True)
 def _no_llm_of_the_developer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A developer's own key, endpoint or config file must never reach a test (nor the network).
-    Tests that want an LLM point the settings at tests/llm_server.py themselves."""
+    Tests that want an LLM point the settings at tests/support/llm_server.py themselves."""
     for name in LLM_ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("INTERVIEWER_CONFIG", str(tmp_path / "no-config.toml"))
@@ -26,8 +30,9 @@ def _no_llm_of_the_developer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 @pytest.fixture
 def llm_server() -> Iterator[Any]:
-    """An OpenAI-compatible server on loopback (tests/llm_server.py), stopped after the test."""
-    from llm_server import LLMServer
+    """An OpenAI-compatible server on loopback (tests/support/llm_server.py), stopped after
+    the test."""
+    from tests.support.llm_server import LLMServer
 
     with LLMServer() as server:
         yield server
@@ -66,7 +71,7 @@ def tui_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def make_tui_app(tui_home: Path):
+def make_tui_app(tui_home: Path) -> MakeApp:
     """Build an `InterviewerApp` over the real banks and offline coach, repeatable by seed.
 
     The store stamps every folder with TUI_FIXED_NOW and the clock stands still, so screens
@@ -92,7 +97,7 @@ def make_tui_app(tui_home: Path):
         settings = Settings(home=tui_home, track=track, questions=questions,
                             minutes_per_answer=minutes, mode=mode, kind=kind,
                             keep_audio=keep_audio)
-        kwargs = {} if clock_value is None else {"clock": lambda: clock_value}
+        kwargs: dict[str, Any] = {} if clock_value is None else {"clock": lambda: clock_value}
         return InterviewerApp(settings, bank or load_banks(), coach or OfflineCoach(),  # type: ignore[arg-type]
                               FixedTimeStore(tui_home),
                               text_only=text_only, seed=seed, voice=voice,  # type: ignore[arg-type]
@@ -102,12 +107,8 @@ def make_tui_app(tui_home: Path):
 
 
 # -- speech fixtures (tests/test_speech_*.py) --------------------------------------------------
-AUDIO_FIXTURES = Path(__file__).resolve().parents[1] / "audio_fixtures"
-"""Spoken answers (espeak-ng) with their reference text; see audio_fixtures/make_fixtures.py."""
-
-
 @pytest.fixture(scope="session")
-def whisper():
+def whisper() -> WhisperTranscriber:
     """The real default speech model (bundled tiny.en), loaded once for the whole test run."""
     from interviewer.speech.whisper_stt import WhisperTranscriber
 
@@ -126,3 +127,35 @@ def virtmic_fifo() -> Path:
         pytest.fail("the virtual microphone is not running: run the tests with `make test`, or "
                     'first: eval "$(scripts/virtual-audio.sh start)"', pytrace=False)
     return Path(fifo)
+
+
+# -- the virtual speaker (tests of playback) ------------------------------------------------
+@pytest.fixture(scope="module")
+def virtual_audio() -> str:
+    """The PulseAudio server of scripts/virtual-audio.sh, or a failure that says how to start
+    it (never a skip: CI must show that sound really goes out)."""
+    import os
+    import shutil
+    import subprocess
+
+    from interviewer.speech.errors import OutputDeviceUnavailable
+    from interviewer.speech.sounddevice_output import SoundDeviceOutput
+
+    how = ('start it with: eval "$(scripts/virtual-audio.sh start)" (`make test` does this)')
+    if not os.environ.get("INTERVIEWER_VIRTMIC_FIFO") or not os.environ.get("XDG_RUNTIME_DIR"):
+        pytest.fail(f"the virtual audio server is not set up (INTERVIEWER_VIRTMIC_FIFO and "
+                    f"XDG_RUNTIME_DIR are unset); {how}")
+    if shutil.which("parec") is None:
+        pytest.fail("parec is missing: install pulseaudio-utils (system-packages.txt)")
+    info = subprocess.run(["pactl", "info"], capture_output=True, text=True, timeout=10)
+    if info.returncode != 0:
+        pytest.fail(f"the virtual audio server does not answer ({info.stderr.strip()}); {how}")
+    sink = subprocess.run(["pactl", "get-default-sink"], capture_output=True, text=True,
+                          timeout=10).stdout.strip()
+    if sink != "speaker":
+        pytest.fail(f"the default sink is '{sink}', not the virtual 'speaker'; {how}")
+    try:
+        SoundDeviceOutput(None).check()
+    except OutputDeviceUnavailable as exc:
+        pytest.fail(f"sounddevice sees no output device on the virtual server: {exc}")
+    return "speaker.monitor"

@@ -8,12 +8,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
-from session_factory import GOOD, edit_record, make_session
 from textual.widgets import DataTable, Static
 
 from interviewer.ui.library_screen import LibraryScreen
+from tests.support.fixture_types import MakeApp
+from tests.support.session_factory import GOOD, edit_record, make_session
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 FIXTURES = Path(__file__).resolve().parent.parent / "audio_fixtures"
@@ -74,11 +76,11 @@ def test_a_truncated_wav_is_transcribed_with_a_warning(home: Path, tmp_path: Pat
     assert whole_out.returncode == 0 and "truncated" not in whole_out.stderr
 
 
-async def test_the_sessions_screen_warns_of_a_missing_recording(make_tui_app,
+async def test_the_sessions_screen_warns_of_a_missing_recording(make_tui_app: MakeApp,
                                                                 tui_home: Path) -> None:
     folder = make_session(tui_home, [GOOD], count=3, stop_after=1, quit=True)
 
-    def refer(record: dict) -> None:
+    def refer(record: dict[str, Any]) -> None:
         record["questions"][0]["exchanges"][0]["audio"] = "answers/1.wav"
     edit_record(folder, refer)
     app = make_tui_app(text_only=False)

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from llm_server import closed_port_url
+
+from tests.support.llm_server import closed_port_url
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 INTERNALS = ("Traceback", "invalid literal", "could not convert", "Error:", "<class")

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from llm_server import SCORECARD, LLMServer
+from tests.support.llm_server import SCORECARD, LLMServer
 
 INTERVIEWER = str(Path(sys.executable).parent / "interviewer")
 KEY = "sk-test-SECRET-DO-NOT-LEAK-1234"

@@ -12,8 +12,6 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import AUDIO_FIXTURES
-from session_factory import GOOD
 
 from interviewer.banks import Question
 from interviewer.coach.offline import OfflineCoach
@@ -24,6 +22,8 @@ from interviewer.session.recordings import recordings
 from interviewer.session.store import SessionStore
 from interviewer.speech.delivery import FIELDS, from_words
 from interviewer.speech.whisper_stt import WhisperTranscriber
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.session_factory import GOOD, saved_record
 
 MANIFEST = json.loads((AUDIO_FIXTURES / "manifest.json").read_text())
 META = MANIFEST["delivery"]
@@ -113,7 +113,7 @@ def test_the_engine_keeps_a_spoken_answers_delivery(whisper: WhisperTranscriber,
     engine.submit(transcript.text, audio_path=path, audio_seconds=transcript.duration,
                   segments=[s.to_dict() for s in transcript.segments])
     engine.submit("", skipped=True)  # a follow-up left unanswered: no delivery
-    record = load_record(engine.folder)
+    record = saved_record(engine.folder)
     spoken, skipped = record["questions"][0]["exchanges"][:2]
     expected = from_words(transcript.words, allowed_s=120.0).to_dict()
     assert spoken["delivery"] == expected
@@ -121,9 +121,10 @@ def test_the_engine_keeps_a_spoken_answers_delivery(whisper: WhisperTranscriber,
     assert spoken["delivery"]["talk_share"] == pytest.approx(
         spoken["delivery"]["duration_s"] / 120, abs=0.001)
     # The review's replay and the reports read the same record.
-    rec = recordings(engine.folder, record)[0]
+    rec = recordings(engine.folder, load_record(engine.folder))[0]
     assert rec.has_answer_audio and len(rec.words) == len(transcript.words)
-    md = render_session(record, "md", engine.folder.name)
+    md = render_session(load_record(engine.folder).view(), "md", engine.folder.name)
     assert "## Delivery" in md
-    assert json.loads(render_session(record, "json", engine.folder.name))[
+    assert json.loads(render_session(load_record(engine.folder).view(), "json",
+                                     engine.folder.name))[
         "report"]["delivery"]["long_pauses_total"] == KNOWN["long_pauses"]

@@ -6,13 +6,14 @@ import json
 import random
 import stat
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from interviewer import __version__
 from interviewer.banks import QuestionBank
 from interviewer.coach.offline import OfflineCoach
-from interviewer.session.engine import InterviewEngine, Phase
+from interviewer.session.engine import InterviewEngine, Phase, Prompt
 from interviewer.session.store import SessionStore, default_home
 
 WEAK = "I would retrain the ranking model with a bigger transformer for more accuracy."
@@ -53,15 +54,17 @@ def make(bank: QuestionBank, tmp_path: Path, clock: Clock | None = None,
                            track="mixed", minutes_per_answer=1.0, clock=clock or Clock())
 
 
-def saved(engine: InterviewEngine) -> dict:  # type: ignore[type-arg]
+def saved(engine: InterviewEngine) -> dict[str, Any]:
     assert engine.folder is not None
-    return json.loads((engine.folder / "session.json").read_text())
+    data: dict[str, Any] = json.loads((engine.folder / "session.json").read_text())
+    return data
 
 
 def test_whole_interview_with_follow_ups_and_timings(bank: QuestionBank, tmp_path: Path) -> None:
     clock = Clock()
     engine = make(bank, tmp_path, clock)
-    prompt = engine.start()
+    prompt: Prompt | None = engine.start()
+    assert prompt is not None
     assert prompt.kind == "question" and prompt.number == 1 and prompt.question_total == 2
     assert saved(engine)["status"] == "in-progress"
     clock.t += 75

@@ -6,11 +6,12 @@ from textual.widgets import Select
 
 from interviewer.ui.home import HomeScreen
 from interviewer.ui.interview import InterviewScreen
+from tests.support.fixture_types import MakeApp
 
 SIZE = (100, 34)
 
 
-async def test_fifteen_from_the_settings_and_twenty_picked(make_tui_app) -> None:
+async def test_fifteen_from_the_settings_and_twenty_picked(make_tui_app: MakeApp) -> None:
     app = make_tui_app(text_only=False, questions=15)
     async with app.run_test(size=SIZE) as pilot:
         home = app.screen

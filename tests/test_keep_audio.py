@@ -9,19 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from session_factory import StepClock
-from test_resume_voice import record_partly, to_question, voice_engine
-from test_tui_pilot import SIZE, wait_until
-from test_tui_voice import (
-    WEAK_WORDS,
-    finish_interview,
-    fixture_speech,
-    open_voice_interview,
-    record_of,
-    speak_answer,
-)
 from textual.widgets import Static
-from voice_parts import real_kit
 
 from interviewer.cli import entry as cli
 from interviewer.coach.offline import OfflineCoach
@@ -29,7 +17,26 @@ from interviewer.config import load_settings
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.library import load_record
 from interviewer.session.store import SessionStore
+from interviewer.speech.whisper_stt import WhisperTranscriber
 from interviewer.ui.review_screen import NO_RECORDINGS, ReviewScreen
+from tests.support.audio_files import WEAK_WORDS, fixture_speech
+from tests.support.fixture_types import MakeApp
+from tests.support.pilot import (
+    SIZE,
+    finish_interview,
+    open_voice_interview,
+    record_of,
+    speak_answer,
+)
+from tests.support.session_factory import (
+    StepClock,
+    record_partly,
+    saved_record,
+    to_question,
+    voice_engine,
+)
+from tests.support.voice_parts import real_kit
+from tests.support.waiting import pilot_until
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 
@@ -54,20 +61,21 @@ def test_the_setting_the_flag_and_a_bad_value(tmp_path: Path) -> None:
                           "(not 'maybe')\n")
 
 
-async def test_a_voice_interview_keeps_words_not_recordings(make_tui_app, whisper,
+async def test_a_voice_interview_keeps_words_not_recordings(make_tui_app: MakeApp,
+                                                            whisper: WhisperTranscriber,
                                                            virtmic_fifo: Path) -> None:
     app = make_tui_app(text_only=False, questions=1, mode="voice", voice=real_kit(whisper),
                        keep_audio=False)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_voice_interview(pilot)
-        await wait_until(pilot, lambda: screen.utterance is not None)
+        await pilot_until(pilot, lambda: screen.utterance is not None)
         await speak_answer(pilot, screen, virtmic_fifo, fixture_speech("weak.wav"))
         recording = screen.recording
         assert recording is not None and recording.wav_path is not None
         assert recording.wav_path.exists()  # a private file while the answer is given
         await pilot.press("space")
-        await wait_until(pilot, lambda: screen.busy or screen.engine.prompt is None
-                         or screen.engine.prompt.kind == "follow-up", timeout=30)
+        await pilot_until(pilot, lambda: screen.busy or screen.engine.prompt is None
+                          or screen.engine.prompt.kind == "follow-up", timeout=30)
         await finish_interview(pilot, screen)
         record = record_of(app)
         folder = app.engine.folder if app.engine else None
@@ -85,10 +93,10 @@ async def test_a_voice_interview_keeps_words_not_recordings(make_tui_app, whispe
     assert wavs(folder) == []
 
 
-def test_a_recording_cut_off_by_a_kill_is_transcribed_then_removed(home: Path,
-                                                                    whisper) -> None:
+def test_a_recording_cut_off_by_a_kill_is_transcribed_then_removed(
+        home: Path, whisper: WhisperTranscriber) -> None:
     engine, prompt = voice_engine(home)
-    engine.record["keep_audio"] = False
+    engine.record.keep_audio = False
     prompt = to_question(engine, prompt, 2)
     folder = engine.folder
     assert folder is not None
@@ -103,7 +111,7 @@ def test_a_recording_cut_off_by_a_kill_is_transcribed_then_removed(home: Path,
     text = whisper.transcribe_file(path).text
     resumed.adopt_interrupted(text, audio_seconds=found.audio_seconds)
     writer.close()
-    ex = load_record(folder)["questions"][1]["exchanges"][0]
+    ex = saved_record(folder)["questions"][1]["exchanges"][0]
     assert ex["answer"] == text.strip() and ex["interrupted"] and "audio" not in ex
     assert not path.exists() and wavs(folder) == []
     assert resumed.prompt_audio_path() is None

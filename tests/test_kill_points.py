@@ -11,7 +11,6 @@ guarantees within DRAFT_SAVE_S of a keystroke); a whole answer typed and ctrl+s 
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 from dataclasses import dataclass, field
@@ -20,10 +19,16 @@ from typing import Any
 
 import pexpect
 import pytest
-from test_tui_terminal import (
+
+from interviewer.coach.offline import OfflineCoach
+from interviewer.report import render_session
+from interviewer.session.engine import InterviewEngine, Prompt
+from interviewer.session.library import load_record
+from interviewer.session.store import SessionStore
+from tests.support.terminal import (
     ANSWERS,
     CTRL_S,
-    SCRIPT,
+    Spawned,
     Terminal,
     exchanges,
     letters,
@@ -32,30 +37,12 @@ from test_tui_terminal import (
     wait_for_prompt,
 )
 
-from interviewer.coach.offline import OfflineCoach
-from interviewer.report import render_session
-from interviewer.session.engine import InterviewEngine, Prompt
-from interviewer.session.library import load_record
-from interviewer.session.store import SessionStore
-
 pytestmark = pytest.mark.slow
 
 SEED = 1212
 RUNS = 10
 QUESTIONS = 2
 SLOTS = ("shown", "half typed", "submitted")
-
-
-class Spawned(Terminal):
-    """`interviewer ARGS` in a pty, drained like `Terminal`."""
-
-    def __init__(self, home: Path, tmp: Path, *args: str) -> None:
-        env = {**os.environ, "TERM": "xterm-256color", "INTERVIEWER_HOME": str(home),
-               "INTERVIEWER_CONFIG": str(tmp / "no-config.toml"), "COLUMNS": "100",
-               "LINES": "34"}
-        self.child = pexpect.spawn(str(SCRIPT), list(args), env=env, dimensions=(34, 100),
-                                   encoding="utf-8", codec_errors="replace", timeout=15)
-        self.output = ""
 
 
 def script_answer(n: int) -> str:
@@ -83,6 +70,7 @@ def draft_on_disk(home: Path) -> str:
 
 def count_prompts(record: dict[str, Any]) -> int:
     engine, prompt = twin_engine(record)
+    nxt: Prompt | None
     n, nxt = 0, prompt
     while nxt is not None:
         nxt = engine.submit(norm(script_answer(n)))
@@ -116,6 +104,7 @@ def run_until_killed(home: Path, tmp: Path, rng: random.Random) -> tuple[Before,
     slot = rng.randrange(len(SLOTS) * count_prompts(record))
     delay = rng.uniform(0, 0.4)
     before = Before()
+    nxt: Prompt | None
     n, nxt, mark = 0, prompt, 0
     where = ""
     while nxt is not None:
@@ -165,7 +154,7 @@ def resume_to_the_end(home: Path, tmp: Path) -> None:
         draft = twin.draft
         text = norm(script_answer(n))
         if draft:  # typed before the kill: back in the box, the rest typed after it
-            term.wait_for(lambda d=draft: letters(d) in letters(term.output), "the draft")
+            term.wait_for(lambda d=draft: letters(d) in letters(term.output), "the draft")  # type: ignore[misc]
             rest = text[len(draft):] if text.startswith(draft) else ""
             given = draft + rest
         else:
@@ -186,7 +175,7 @@ def resume_to_the_end(home: Path, tmp: Path) -> None:
 def lost_items(home: Path, before: Before) -> list[str]:
     """What the final report (as `interviewer report --format json` writes it) lacks."""
     folder = next((home / "sessions").iterdir())
-    report = json.loads(render_session(load_record(folder), "json", folder.name))
+    report = json.loads(render_session(load_record(folder).view(), "json", folder.name))
     said = [ex for q in report["questions"] for ex in q["exchanges"]]
     prompts = [ex["prompt"] for ex in said]
     answers = [ex["answer"] for ex in said]
@@ -196,6 +185,7 @@ def lost_items(home: Path, before: Before) -> list[str]:
     return lost
 
 
+@pytest.mark.timeout(900)  # ten interviews in a real terminal: 99 s on a loaded 2-core machine
 def test_killed_at_ten_random_points_then_resumed(tmp_path: Path) -> None:
     rng = random.Random(SEED)
     results = []

@@ -6,10 +6,11 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from session_factory import GOOD, WEAK, days_ago, edit_record, make_session
 
 from interviewer.cli import main
 from interviewer.session.library import (
@@ -21,9 +22,16 @@ from interviewer.session.library import (
     find_session,
     latest_unfinished,
     list_sessions,
-    load_record,
 )
 from interviewer.session.store import SessionStore
+from tests.support.session_factory import (
+    GOOD,
+    WEAK,
+    days_ago,
+    edit_record,
+    make_session,
+    saved_record,
+)
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 
@@ -44,13 +52,14 @@ def truncate(folder: Path, keep: float = 0.5) -> None:
     path.write_bytes(data[: int(len(data) * keep)])
 
 
-def test_lists_every_session_newest_first_with_its_figures(home: Path, library) -> None:
+def test_lists_every_session_newest_first_with_its_figures(home: Path, library: dict[str,
+                                                           Path]) -> None:
     entries = list_sessions(SessionStore(home))
     assert [e.id for e in entries] == [library[k].name for k in ("crashed", "quit", "complete")]
     assert all(isinstance(e, SessionSummary) for e in entries)
     crashed, quit_, complete = entries
     assert isinstance(complete, SessionSummary) and complete.status == "complete"
-    record = load_record(library["complete"])
+    record = saved_record(library["complete"])
     assert complete.overall == record["scorecard"]["overall"]
     assert complete.track == "mixed" and complete.mode == "text" and complete.coach == "offline"
     assert complete.duration_s == sum(ex["seconds"] for q in record["questions"]
@@ -74,7 +83,8 @@ def test_lists_every_session_newest_first_with_its_figures(home: Path, library) 
      "the scorecard is unreadable"),
     (lambda f: (f / "session.json").write_text("[1, 2]"), "does not hold a JSON object"),
 ])
-def test_a_damaged_folder_is_named_and_the_rest_still_loads(home: Path, library, damage,
+def test_a_damaged_folder_is_named_and_the_rest_still_loads(home: Path, library: dict[str, Path],
+                                                            damage: Callable[[Path], object],
                                                             reason: str) -> None:
     damage(library["complete"])
     entries = list_sessions(SessionStore(home))
@@ -88,12 +98,13 @@ def test_a_damaged_folder_is_named_and_the_rest_still_loads(home: Path, library,
     assert sound == {library["quit"].name, library["crashed"].name}
 
 
-def test_a_missing_recording_is_a_problem_not_a_lost_session(home: Path, library) -> None:
+def test_a_missing_recording_is_a_problem_not_a_lost_session(home: Path, library: dict[str,
+                                                             Path]) -> None:
     folder = library["complete"]
     (folder / "answers").mkdir()
     (folder / "answers" / "1-1.wav").write_bytes(b"RIFF")
 
-    def refer(record: dict) -> None:
+    def refer(record: dict[str, Any]) -> None:
         record["questions"][0]["exchanges"][0]["audio"] = "answers/1-1.wav"
         record["questions"][1]["exchanges"][0]["audio"] = {"path": "answers/2-1.wav"}
     edit_record(folder, refer)
@@ -102,7 +113,7 @@ def test_a_missing_recording_is_a_problem_not_a_lost_session(home: Path, library
     assert entry.problems == ("question 2 answer: recording answers/2-1.wav is missing",)
 
 
-def test_find_by_name_prefix_path_and_latest(home: Path, library) -> None:
+def test_find_by_name_prefix_path_and_latest(home: Path, library: dict[str, Path]) -> None:
     store = SessionStore(home)
     folder = library["quit"]
     assert find_session(store, folder.name) == folder
@@ -115,7 +126,7 @@ def test_find_by_name_prefix_path_and_latest(home: Path, library) -> None:
         find_session(store, "nope")
 
 
-def test_delete_removes_the_whole_folder_and_nothing_else(home: Path, library,
+def test_delete_removes_the_whole_folder_and_nothing_else(home: Path, library: dict[str, Path],
                                                          tmp_path: Path) -> None:
     store = SessionStore(home)
     folder = library["complete"]
@@ -133,7 +144,7 @@ def test_delete_removes_the_whole_folder_and_nothing_else(home: Path, library,
     assert outside.exists() and store.sessions_dir.exists()
 
 
-def test_exported_reports_sit_next_to_session_json_privately(library) -> None:
+def test_exported_reports_sit_next_to_session_json_privately(library: dict[str, Path]) -> None:
     written = export_reports(library["complete"])
     assert [p.name for p in written] == ["report.html", "report.md"]
     for path in written:
@@ -142,7 +153,8 @@ def test_exported_reports_sit_next_to_session_json_privately(library) -> None:
     assert "<!DOCTYPE html>" in written[0].read_text()
 
 
-def test_sessions_command_table_and_json(home: Path, library, capsys) -> None:
+def test_sessions_command_table_and_json(home: Path, library: dict[str, Path],
+                                         capsys: pytest.CaptureFixture[str]) -> None:
     truncate(library["quit"])
     assert main(["sessions"]) == 0
     out = capsys.readouterr().out
@@ -150,7 +162,7 @@ def test_sessions_command_table_and_json(home: Path, library, capsys) -> None:
     assert lines[0].split() == ["SESSION", "DATE", "TRACK", "MODE", "COACH", "OVERALL",
                                 "DURATION", "STATUS"]
     complete = next(ln for ln in lines if ln.split()[:1] == [library["complete"].name])
-    overall = load_record(library["complete"])["scorecard"]["overall"]
+    overall = saved_record(library["complete"])["scorecard"]["overall"]
     assert f"{overall:.1f}" in complete and "complete" in complete and "offline" in complete
     assert any(ln.split()[:1] == [library["quit"].name] and ln.endswith("DAMAGED")
                for ln in lines)
@@ -166,8 +178,9 @@ def test_sessions_command_table_and_json(home: Path, library, capsys) -> None:
     assert data[2]["overall"] == overall and data[2]["status"] == "complete"
 
 
-def test_sessions_delete_needs_yes_off_a_terminal(home: Path, library, capsys,
-                                                  monkeypatch) -> None:
+def test_sessions_delete_needs_yes_off_a_terminal(home: Path, library: dict[str, Path],
+                                                  capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     folder = library["complete"]
     monkeypatch.setattr("sys.stdin", open(os.devnull))  # noqa: SIM115 - closed by pytest
     assert main(["sessions", "delete", folder.name]) == 2
@@ -180,7 +193,8 @@ def test_sessions_delete_needs_yes_off_a_terminal(home: Path, library, capsys,
 
 
 @pytest.mark.slow
-def test_sessions_delete_asks_on_a_terminal(home: Path, library, tmp_path: Path) -> None:
+def test_sessions_delete_asks_on_a_terminal(home: Path, library: dict[str, Path],
+                                            tmp_path: Path) -> None:
     import pexpect
 
     folder = library["complete"]
@@ -204,7 +218,8 @@ def test_sessions_delete_asks_on_a_terminal(home: Path, library, tmp_path: Path)
     assert child.exitstatus == 0 and not folder.exists()
 
 
-def test_installed_command_lists_a_damaged_library_without_a_traceback(home: Path, library,
+def test_installed_command_lists_a_damaged_library_without_a_traceback(home: Path,
+                                                                       library: dict[str, Path],
                                                                       tmp_path: Path) -> None:
     truncate(library["crashed"], keep=0.3)
     env = {**os.environ, "INTERVIEWER_HOME": str(home),

@@ -9,7 +9,6 @@ import itertools
 import time
 
 import pytest
-from llm_server import LLMServer, Reply, closed_port_url, hang, rate_limited, server_error
 
 from interviewer.coach.llm_client import (
     RATE_LIMITED,
@@ -22,6 +21,14 @@ from interviewer.coach.llm_client import (
     parse_retry_after,
 )
 from interviewer.secret import Secret
+from tests.support.llm_server import (
+    LLMServer,
+    Reply,
+    closed_port_url,
+    hang,
+    rate_limited,
+    server_error,
+)
 
 KEY = "sk-test-SECRET-DO-NOT-LEAK-1234"
 MESSAGES = [{"role": "system", "content": "You are the interviewer."},

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pytest
-from llm_server import FOLLOW_UP, SCORECARD, LLMServer, Reply, candidate_answers
 
 from interviewer.banks import QuestionBank
 from interviewer.coach.base import AnsweredQuestion, FollowUp
@@ -18,6 +18,7 @@ from interviewer.coach.llm_schema import ReplyProblem, extract_json
 from interviewer.coach.offline import OfflineCoach
 from interviewer.rubric import dimension_ids
 from interviewer.secret import Secret
+from tests.support.llm_server import FOLLOW_UP, SCORECARD, LLMServer, Reply, candidate_answers
 
 ANSWER = ("I'd start with casual viewers, because they churn first. The north star is  "
           "weekly minutes per active user, with latency as a guardrail. I'd A/B test on five "
@@ -168,7 +169,7 @@ def test_quotes_must_be_verbatim_spans_of_the_answers(bank: QuestionBank,
 
 
 def test_tolerant_parsing() -> None:
-    body = {"questions": []}
+    body: dict[str, Any] = {"questions": []}
     assert extract_json(f"```json\n{json.dumps(body)}\n```") == body
     assert extract_json(f"Here is the scorecard: {json.dumps(body)} Hope it helps {{x}}") == body
     assert extract_json('{not json} then {"questions": []}') == body

@@ -14,15 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from llm_server import FOLLOW_UP, SCORECARD, LLMServer, closed_port_url, rate_limited
 
 from interviewer.banks import QuestionBank
 from interviewer.coach.factory import make_coach
 from interviewer.coach.fallback import FallbackCoach
 from interviewer.config import Settings
 from interviewer.secret import Secret
-from interviewer.session.engine import InterviewEngine
+from interviewer.session.engine import InterviewEngine, Prompt
 from interviewer.session.store import SessionStore
+from tests.support.llm_server import FOLLOW_UP, SCORECARD, LLMServer, closed_port_url, rate_limited
 
 KEY = "sk-test-SECRET-DO-NOT-LEAK-1234"
 WEAK = "I would retrain the ranking model with a bigger transformer for more accuracy."
@@ -47,7 +47,7 @@ def interview(bank: QuestionBank, home: Path, url: str,
     streamed: list[str] = texts if texts is not None else []
     engine = InterviewEngine([bank.by_id("rec-stale-feed"), bank.by_id("search-ai-answers")],
                              coach, store=SessionStore(home), on_follow_up_text=streamed.append)
-    prompt = engine.start()
+    prompt: Prompt | None = engine.start()
     answers = iter([WEAK, FOLLOW, FOLLOW, STRONG, FOLLOW, FOLLOW])
     while prompt is not None:
         prompt = engine.submit(next(answers))

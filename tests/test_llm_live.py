@@ -18,7 +18,7 @@ from interviewer.coach.factory import make_coach
 from interviewer.coach.fallback import FallbackCoach
 from interviewer.config import Settings
 from interviewer.secret import Secret
-from interviewer.session.engine import InterviewEngine
+from interviewer.session.engine import InterviewEngine, Prompt
 from interviewer.session.store import SessionStore
 
 LIVE_URL = os.environ.get("INTERVIEWER_LLM_LIVE_BASE_URL", "")
@@ -35,7 +35,7 @@ def test_the_interview_against_a_real_model(bank: QuestionBank, tmp_path: Path) 
     coach, _ = make_coach(settings)
     assert isinstance(coach, FallbackCoach)
     engine = InterviewEngine([bank.by_id("rec-stale-feed")], coach, store=SessionStore(tmp_path))
-    prompt = engine.start()
+    prompt: Prompt | None = engine.start()
     prompt = engine.submit(WEAK)
     assert prompt is not None and prompt.kind == "follow-up", coach.notices
     assert prompt.follow_up is not None and prompt.follow_up.coach == f"llm:{model}", \

@@ -10,8 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from llm_server import FOLLOW_UP, SCORECARD, LLMServer, Reply, closed_port_url
-from pilot_helpers import wait_until as wait_for
 from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
@@ -27,20 +25,17 @@ from interviewer.ui.app import InterviewerApp
 from interviewer.ui.home import HomeScreen
 from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.scorecard_screen import ScorecardScreen
+from tests.support.llm_server import FOLLOW_UP, SCORECARD, LLMServer, Reply, closed_port_url
+from tests.support.pilot import SIZE
+from tests.support.waiting import Deadline, pilot_until
 
-SIZE = (100, 34)
 KEY = "sk-test-SECRET-DO-NOT-LEAK-1234"
 ANSWERS = {
     "question": "I would train a bigger model and make it more accurate for our users.",
     "follow-up": "I'd check retention and cost per user, and run an A/B test before launch.",
 }
-
-
-
-async def wait_until(pilot: Pilot[Any], condition: Callable[[], bool],
-                     timeout: float = 15.0) -> None:
-    """The LLM server's streams take longer than the other Pilot waits."""
-    await wait_for(pilot, condition, timeout)
+LLM_WAIT_S = 15.0
+"""The LLM server's streams take longer than the other Pilot waits."""
 
 
 def app_on(server: LLMServer | str, home: Path, *, questions: int = 2, timeout: float = 1.5,
@@ -85,7 +80,9 @@ async def run_interview(app: InterviewerApp, observe: Observer | None = None
         while isinstance(app.screen, InterviewScreen):
             prompt = engine.prompt
             if prompt is None or app.screen.busy:
-                await pilot.pause(0.02)
+                await pilot_until(pilot, lambda: not isinstance(app.screen, InterviewScreen)
+                                  or (engine.prompt is not None and not app.screen.busy),
+                                  "the coach's next prompt or the scorecard", LLM_WAIT_S)
                 continue
             shown = str(app.screen.query_one("#prompt", Static).content)
             assert shown == prompt.text
@@ -94,11 +91,12 @@ async def run_interview(app: InterviewerApp, observe: Observer | None = None
             box = app.screen.query_one("#answer", TextArea)
             box.load_text(ANSWERS[prompt.kind])
             await pilot.press("ctrl+s")
-            await wait_until(pilot, lambda p=prompt: engine.prompt != p  # type: ignore[misc]
-                             or not isinstance(app.screen, InterviewScreen))
+            await pilot_until(pilot, lambda p=prompt: engine.prompt != p  # type: ignore[misc]
+                              or not isinstance(app.screen, InterviewScreen),
+                              timeout=LLM_WAIT_S)
             turns += 1
             assert turns < 10, "the interview should end"
-        await wait_until(pilot, lambda: scorecard_shown(app))
+        await pilot_until(pilot, lambda: scorecard_shown(app), timeout=LLM_WAIT_S)
         if observe is not None:
             await observe(app, pilot)
         assert engine.folder is not None
@@ -186,7 +184,9 @@ async def test_a_follow_up_streams_in_before_it_is_finished(tmp_path: Path,
         screen.query_one("#answer", TextArea).load_text(ANSWERS["question"])
         await pilot.press("ctrl+s")
         seen: list[str] = []
+        deadline = Deadline(LLM_WAIT_S, "the follow-up streamed in")
         while screen.busy:
+            deadline.check()
             shown = text_of(panel)
             if screen.streaming and (not seen or seen[-1] != shown):
                 seen.append(shown)
@@ -310,11 +310,11 @@ async def test_a_fallback_on_the_last_step_is_a_toast_while_scoring(
         assert isinstance(screen, InterviewScreen)
         screen.query_one("#answer", TextArea).load_text(STRONG_ANSWER)
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: bool(toasts(app)))
+        await pilot_until(pilot, lambda: bool(toasts(app)), timeout=LLM_WAIT_S)
         (toast,) = toasts(app)
         assert toast.startswith("Coach\nLLM coach: the endpoint answered HTTP 503")
         assert "the offline coach stepped in for this follow-up" in toast
-        await wait_until(pilot, lambda: scorecard_shown(app))
+        await pilot_until(pilot, lambda: scorecard_shown(app), timeout=LLM_WAIT_S)
         label = text_of(app.screen.query_one("#overall-label", Static))
         assert label.endswith("Scored by llm:test-model")
         assert not app.screen.query("#scored-notice")

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from session_factory import GOOD, make_session
+
+from tests.support.session_factory import GOOD, make_session
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 FIXTURES = Path(__file__).resolve().parent.parent / "audio_fixtures"

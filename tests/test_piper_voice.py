@@ -9,13 +9,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
-from test_playback import MonitorRecording, virtual_audio  # noqa: F401 - a fixture
 
 from interviewer.banks import load_banks
 from interviewer.config import ConfigError, Settings, load_settings
@@ -32,7 +30,9 @@ from interviewer.speech.pyttsx3_tts import Pyttsx3Synthesizer
 from interviewer.speech.sentences import split_sentences
 from interviewer.speech.sounddevice_output import SoundDeviceOutput
 from interviewer.speech.speaker import Speaker
-from interviewer.speech.wer import wer
+from tests.support.speaker_monitor import MonitorRecording
+from tests.support.waiting import pilot_until
+from tests.support.wer import wer
 
 INTERVIEWER = str(Path(sys.executable).parent / "interviewer")
 MONITOR_RATE = 16000
@@ -63,14 +63,14 @@ def fake_piper(tmp_path: Path) -> str:
 
 
 def test_piper_speaks_a_question_to_the_virtual_speaker_and_whisper_hears_it(
-        virtual_audio: str, piper: PiperSynthesizer, whisper: object) -> None:  # noqa: F811
+        virtual_audio: str, piper: PiperSynthesizer, whisper: object) -> None:
     question = load_banks().by_id("rec-stale-feed").prompt
     recording = MonitorRecording(virtual_audio)
     recording.wait_running()
     speaker = Speaker(piper, SoundDeviceOutput(None))
     utt = speaker.speak(question)
     assert utt.wait(60), "the utterance never ended"
-    time.sleep(1.5)  # the null sink renders what it buffered in real time
+    recording.wait_quiet_after_sound()  # the null sink renders what it buffered in real time
     heard = recording.stop()
     speaker.close()
 
@@ -283,12 +283,11 @@ def test_doctor_says_which_voice_speaks(monkeypatch: pytest.MonkeyPatch) -> None
 
 async def test_voice_interview_without_piper_speaks_with_pyttsx3_and_says_so_once(
         make_tui_app: Any, monkeypatch: pytest.MonkeyPatch, virtmic_fifo: Path) -> None:
-    from test_tui_voice import open_voice_interview
-    from voice_parts import SilentTranscriber
-
     from interviewer.speech.factory import ChosenVoice
     from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone
     from interviewer.ui.voice_kit import VoiceKit
+    from tests.support.pilot import open_voice_interview
+    from tests.support.voice_parts import SilentTranscriber
 
     monkeypatch.setitem(sys.modules, "piper", None)
     voice = ChosenVoice(Settings(mode="voice"))
@@ -303,10 +302,9 @@ async def test_voice_interview_without_piper_speaks_with_pyttsx3_and_says_so_onc
     app = make_tui_app(text_only=False, questions=1, mode="voice", voice=kit)
     async with app.run_test(size=(100, 34)) as pilot:
         screen = await open_voice_interview(pilot)
-        deadline = time.monotonic() + 30
-        while screen.utterance is None or screen.utterance.first_audio_latency is None:
-            assert time.monotonic() < deadline, "the question was never spoken"
-            await pilot.pause(0.05)
+        await pilot_until(pilot, lambda: screen.utterance is not None
+                          and screen.utterance.first_audio_latency is not None,
+                          "the question spoken", 30)
         assert isinstance(screen.speaker.synthesizer, Pyttsx3Synthesizer)  # type: ignore[union-attr]
         notes = [n.message for n in app._notifications]
         assert sum("Piper voice is off" in n for n in notes) == 1, notes
@@ -314,17 +312,17 @@ async def test_voice_interview_without_piper_speaks_with_pyttsx3_and_says_so_onc
 
 def test_the_kit_loads_and_warms_the_piper_voice_with_the_model(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from voice_parts import SilentTranscriber
-
     from interviewer.speech import piper_tts
     from interviewer.speech.piper_tts import loaded_voice
+    from tests.support.voice_parts import SilentTranscriber
 
     monkeypatch.setattr(piper_tts, "_loaded", {})  # as in a new process: nothing loaded yet
     from interviewer.speech.factory import ChosenVoice
     from interviewer.ui.voice_kit import VoiceKit
 
     voice = ChosenVoice(Settings(mode="voice"))
-    kit = VoiceKit(SilentTranscriber(), lambda: None, voice=voice)  # type: ignore[arg-type]
+    kit = VoiceKit(SilentTranscriber(), lambda: None,  # type: ignore[arg-type, return-value]
+                   voice=voice)
     kit.load()
     assert kit.ready and isinstance(voice.synthesizer, PiperSynthesizer)
     loaded = loaded_voice(voice.synthesizer.voice_file())

@@ -8,10 +8,7 @@ injection (no device, no engine) fakes the output at its interface.
 
 from __future__ import annotations
 
-import os
-import shutil
 import stat
-import subprocess
 import threading
 import time
 from collections.abc import Callable
@@ -33,6 +30,7 @@ from interviewer.speech.sounddevice_output import SoundDeviceOutput
 from interviewer.speech.speaker import Speaker
 from interviewer.speech.synthesizer import Synthesizer
 from interviewer.speech.utterance import Utterance
+from tests.support.speaker_monitor import MonitorRecording, frame_rms, voiced_span
 
 LONG_TEXT = " ".join(
     f"This is sentence number {n} of a long question that nobody wants to hear in full."
@@ -45,84 +43,6 @@ FRAME = MONITOR_RATE // 50  # 20 ms
 
 
 # -- the virtual audio server ---------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def virtual_audio() -> str:
-    """The PulseAudio server of scripts/virtual-audio.sh, or a failure that says how to start
-    it (never a skip: CI must show that sound really goes out)."""
-    how = ('start it with: eval "$(scripts/virtual-audio.sh start)" (`make test` does this)')
-    if not os.environ.get("INTERVIEWER_VIRTMIC_FIFO") or not os.environ.get("XDG_RUNTIME_DIR"):
-        pytest.fail(f"the virtual audio server is not set up (INTERVIEWER_VIRTMIC_FIFO and "
-                    f"XDG_RUNTIME_DIR are unset); {how}")
-    if shutil.which("parec") is None:
-        pytest.fail("parec is missing: install pulseaudio-utils (system-packages.txt)")
-    info = subprocess.run(["pactl", "info"], capture_output=True, text=True, timeout=10)
-    if info.returncode != 0:
-        pytest.fail(f"the virtual audio server does not answer ({info.stderr.strip()}); {how}")
-    sink = subprocess.run(["pactl", "get-default-sink"], capture_output=True, text=True,
-                          timeout=10).stdout.strip()
-    if sink != "speaker":
-        pytest.fail(f"the default sink is '{sink}', not the virtual 'speaker'; {how}")
-    try:
-        SoundDeviceOutput(None).check()
-    except OutputDeviceUnavailable as exc:
-        pytest.fail(f"sounddevice sees no output device on the virtual server: {exc}")
-    return "speaker.monitor"
-
-
-class MonitorRecording:
-    """`parec` on the null sink's monitor: everything the virtual speaker played.
-
-    An idle null sink renders nothing, and its monitor loses the first second or so of what
-    starts it; so silence is played alongside (`pacat` of /dev/zero) to keep it running."""
-
-    def __init__(self, source: str) -> None:
-        self._silence = subprocess.Popen(
-            ["pacat", "--playback", "--raw", "--format=s16le", f"--rate={MONITOR_RATE}",
-             "--channels=1", "/dev/zero"], stdout=subprocess.DEVNULL)
-        self._proc = subprocess.Popen(
-            ["parec", f"--device={source}", "--format=s16le", f"--rate={MONITOR_RATE}",
-             "--channels=1", "--latency-msec=20"], stdout=subprocess.PIPE)
-        self._chunks: list[bytes] = []
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self._proc.stdout is not None
-        while chunk := self._proc.stdout.read(3200):
-            self._chunks.append(chunk)
-
-    def received_seconds(self) -> float:
-        return sum(len(c) for c in self._chunks) / 2 / MONITOR_RATE
-
-    def wait_running(self, seconds: float = 0.3, timeout: float = 10.0) -> None:
-        deadline = time.monotonic() + timeout
-        while self.received_seconds() < seconds:
-            if time.monotonic() > deadline:
-                pytest.fail("the monitor of the virtual speaker records nothing")
-            time.sleep(0.02)
-
-    def stop(self) -> np.ndarray:
-        self._proc.terminate()
-        self._silence.terminate()
-        self._proc.wait(10)
-        self._silence.wait(10)
-        self._reader.join(10)
-        return np.frombuffer(b"".join(self._chunks), dtype="<i2").astype(np.float32) / 32768
-
-
-def frame_rms(samples: np.ndarray, frame: int) -> np.ndarray:
-    n = len(samples) // frame * frame
-    frames = samples[:n].reshape(-1, frame).astype(np.float64)
-    levels: np.ndarray = np.sqrt(np.mean(np.square(frames), axis=1))
-    return levels
-
-
-def voiced_span(samples: np.ndarray, rate: int, threshold: float = 0.01) -> float:
-    """Seconds from the first to the last 20 ms frame louder than `threshold`."""
-    loud = np.nonzero(frame_rms(samples, rate // 50) > threshold)[0]
-    return 0.0 if not len(loud) else (loud[-1] - loud[0] + 1) / 50
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +98,7 @@ def test_spoken_question_reaches_the_virtual_speaker(virtual_audio: str,
     assert rec.ended.wait(5)
     # The stream has drained into the server; the null sink renders what it buffered (up to
     # ~1 s here) in real time before it reaches the monitor.
-    time.sleep(1.5)
+    recording.wait_quiet_after_sound()
     heard = recording.stop()
     speaker.close()
 
@@ -248,7 +168,7 @@ def test_stop_interrupts_a_long_utterance_at_once(virtual_audio: str,
     assert not speaker.is_speaking and utt.state == "stopped"  # at once, before any cleanup
     assert utt.wait(10) and rec.ended.wait(5)
     played = utt.played_frames
-    time.sleep(0.2)
+    time.sleep(0.2)  # not a wait for anything: a window in which nothing more may be played
     speaker.close()
 
     assert utt.played_frames == played  # the device gets nothing more

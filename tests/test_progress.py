@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from session_factory import GOOD, add_delivery, bank, days_ago, edit_record, make_session
 
 from interviewer.cli import main
 from interviewer.rubric import dimension_ids, dimensions
@@ -19,6 +18,14 @@ from interviewer.session.progress import (
     suggest_track,
 )
 from interviewer.session.store import SessionStore
+from tests.support.session_factory import (
+    GOOD,
+    add_delivery,
+    bank,
+    days_ago,
+    edit_record,
+    make_session,
+)
 
 # Per session (oldest first): every dimension at `base`, with exceptions.
 PLAN: list[tuple[float, dict[str, float]]] = [
@@ -62,7 +69,7 @@ def expected_track(dim_id: str) -> tuple[str, int, int]:
     return best, hits, total
 
 
-def test_per_dimension_series_weakest_and_suggested_track(home: Path, three) -> None:
+def test_per_dimension_series_weakest_and_suggested_track(home: Path, three: list[Path]) -> None:
     p = progress_from_store(SessionStore(home), bank())
     assert [s.id for s in p.sessions] == [f.name for f in three]
     assert (p.unscored, p.damaged) == (1, 1)
@@ -107,7 +114,7 @@ def test_suggestion_prefers_the_track_practised_least_among_equals() -> None:
     assert (again.track != first.track) == (len(ties) > 1)
 
 
-def test_delivery_figures_follow_spoken_sessions(home: Path, three) -> None:
+def test_delivery_figures_follow_spoken_sessions(home: Path, three: list[Path]) -> None:
     add_delivery(three[1], lambda n, ex: {"words": 100, "duration_s": 60.0, "fillers": 6,
                                           "long_pauses": 3, "seconds_to_first_point": 30})
     add_delivery(three[2], lambda n, ex: {"words": 145, "duration_s": 60.0, "fillers": 2,
@@ -123,7 +130,8 @@ def test_delivery_figures_follow_spoken_sessions(home: Path, three) -> None:
     assert "145" in pace and "in band" in pace
 
 
-def test_progress_command_draws_a_chart(home: Path, three, capsys) -> None:
+def test_progress_command_draws_a_chart(home: Path, three: list[Path],
+                                        capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["progress"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
@@ -148,6 +156,6 @@ def test_progress_command_draws_a_chart(home: Path, three, capsys) -> None:
     assert [s["id"] for s in data["sessions"]] == [f.name for f in three]
 
 
-def test_progress_with_no_scored_session(home: Path, capsys) -> None:
+def test_progress_with_no_scored_session(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["progress"]) == 0
     assert capsys.readouterr().out.startswith("No scored sessions yet")

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from llm_server import FOLLOW_UP, LLMServer, hang
-from test_tui_terminal import CTRL_S, Terminal, exchanges, letters, read_record
+
+from tests.support.llm_server import FOLLOW_UP, LLMServer, hang
+from tests.support.terminal import CTRL_S, Terminal, exchanges, letters, read_record
 
 pytestmark = pytest.mark.slow
 

@@ -11,9 +11,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import AUDIO_FIXTURES
-from llm_server import closed_port_url
-from speech_servers import TRANSCRIPTION, SpeechServer
 
 from interviewer.speech.audio import SAMPLE_RATE, Audio, load_audio
 from interviewer.speech.delivery import from_words
@@ -24,8 +21,11 @@ from interviewer.speech.remote import RemoteSpeechError, RetryPolicy
 from interviewer.speech.streaming import StreamingTranscriber
 from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.stt import Transcript
-from interviewer.speech.wer import wer
 from interviewer.speech.whisper_stt import WhisperTranscriber
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.llm_server import closed_port_url
+from tests.support.speech_servers import TRANSCRIPTION, SpeechServer
+from tests.support.wer import wer
 
 MANIFEST = json.loads((AUDIO_FIXTURES / "manifest.json").read_text())
 QUESTION = MANIFEST["weak"]["question"]

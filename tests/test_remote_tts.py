@@ -13,8 +13,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from llm_server import closed_port_url
-from speech_servers import PCM_RATE, SPEECH, SpeechServer, streaming_wav_header, wait_until
 
 from interviewer.banks import load_banks
 from interviewer.speech.audio import SAMPLE_RATE
@@ -24,6 +22,9 @@ from interviewer.speech.openai_tts import AudioStream, OpenAISynthesizer
 from interviewer.speech.pyttsx3_tts import Pyttsx3Synthesizer
 from interviewer.speech.remote import Malformed, RemoteSpeechError, RetryPolicy
 from interviewer.speech.whisper_stt import WhisperTranscriber
+from tests.support.llm_server import closed_port_url
+from tests.support.speech_servers import PCM_RATE, SPEECH, SpeechServer, streaming_wav_header
+from tests.support.waiting import wait_until
 
 KEY = "sk-test-8d1e5b0c93-remote-voice"
 QUESTION = "How would you measure whether the AI answers help shoppers find what they want?"
@@ -108,7 +109,7 @@ def test_the_next_piece_is_requested_while_this_one_plays(server: SpeechServer) 
     sentence, clip = next(out)
     assert sentence == pieces[0] and clip.frames
     # Nothing more was asked of the generator, yet the next piece is on its way.
-    assert wait_until(lambda: len(server.of_kind(SPEECH)) >= 2)
+    wait_until(lambda: len(server.of_kind(SPEECH)) >= 2, what="the second request")
     rest = list(out)
     assert [s for s, _ in rest] == pieces[1:] and all(c.frames for _, c in rest)
     assert [r.fields["input"] for r in server.of_kind(SPEECH)] == pieces

@@ -3,27 +3,31 @@ and sound that really reaches the (virtual) speaker."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
 import pytest
-from session_factory import SPOKEN, make_session, make_spoken_session, tone_wav
-from test_playback import MonitorRecording, frame_rms, virtual_audio, voiced_span
 
 from interviewer.session.library import load_record
 from interviewer.session.recordings import has_audio, recordings, word_at, word_offsets
 from interviewer.speech.null_output import NullOutput
 from interviewer.speech.replay import RecordingUnavailable, Replayer, read_recording
 from interviewer.speech.sounddevice_output import SoundDeviceOutput
-
-__all__ = ["virtual_audio"]  # the fixture, shared with test_playback
+from tests.support.session_factory import (
+    SPOKEN,
+    make_session,
+    make_spoken_session,
+    saved_record,
+    tone_wav,
+)
+from tests.support.speaker_monitor import MonitorRecording, frame_rms, voiced_span
+from tests.support.waiting import wait_until
 
 
 def test_recordings_follow_the_engines_record(tmp_path: Path) -> None:
     folder = make_spoken_session(tmp_path, count=1)
-    record = load_record(folder)
-    items = recordings(folder, record)
+    record = saved_record(folder)
+    items = recordings(folder, load_record(folder))
     exchanges = [ex for q in record["questions"] for ex in q["exchanges"]]
     assert [r.number for r in items] == list(range(1, len(exchanges) + 1))
     assert [r.answer_ref for r in items] == [ex["audio"] for ex in exchanges]
@@ -41,7 +45,7 @@ def test_recordings_follow_the_engines_record(tmp_path: Path) -> None:
 def test_a_reference_outside_the_folder_is_not_followed(tmp_path: Path) -> None:
     folder = make_spoken_session(tmp_path, count=1, prompts=False)
     record = load_record(folder)
-    record["questions"][0]["exchanges"][0]["audio"] = "../../etc/passwd"
+    record.questions[0].exchanges[0].audio = "../../etc/passwd"
     first = recordings(folder, record)[0]
     assert first.answer_ref == "../../etc/passwd" and first.answer_path is None
     assert not first.has_answer_audio and first.prompt_path is None
@@ -109,7 +113,7 @@ def test_replayer_stops_at_once(tmp_path: Path) -> None:
     player = Replayer(NullOutput(realtime=True))
     utt = player.play(wav)
     assert utt.wait_first_audio(5)
-    time.sleep(0.3)
+    wait_until(lambda: player.position >= 0.3, "0.3 s played")
     player.stop()
     assert utt.wait(2) and utt.state == "stopped"
     assert 0.1 < player.position < 1.5
@@ -127,7 +131,7 @@ def test_an_answer_reaches_the_virtual_speaker(virtual_audio: str, tmp_path: Pat
     player.check()
     utt = player.play(answer.answer_path)
     assert utt.wait(15) and utt.state == "done"
-    time.sleep(1.5)  # the null sink renders what it buffered in real time
+    recording.wait_quiet_after_sound()  # the null sink renders what it buffered in real time
     heard = recording.stop()
     player.close()
     assert player.position == pytest.approx(clip.seconds, abs=0.05)

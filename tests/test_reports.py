@@ -12,14 +12,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from answers import CLOSING
-from session_factory import GOOD, MARKUP, WEAK, add_delivery, make_session
 
 from interviewer.cli import main
 from interviewer.report import render_session
-from interviewer.report.common import mark_spans
+from interviewer.report.session_view import mark_spans
 from interviewer.rubric import dimensions
 from interviewer.session.library import load_record
+from tests.support.answers import CLOSING
+from tests.support.session_factory import (
+    GOOD,
+    MARKUP,
+    WEAK,
+    add_delivery,
+    make_session,
+    saved_record,
+)
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -54,9 +61,9 @@ def test_evidence_spans_are_found_across_irregular_whitespace() -> None:
     assert mark_spans("", ["x"]) == [] and mark_spans("abc", []) == [("abc", [])]
 
 
-def test_markdown_report_holds_scorecard_and_whole_transcript(markup_session: Path,
-                                                              capsys) -> None:
-    record = load_record(markup_session)
+def test_markdown_report_holds_scorecard_and_whole_transcript(
+        markup_session: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    record = saved_record(markup_session)
     assert main(["report", markup_session.name]) == 0  # md is the default
     md = capsys.readouterr().out
     card = record["scorecard"]
@@ -76,9 +83,10 @@ def test_markdown_report_holds_scorecard_and_whole_transcript(markup_session: Pa
     assert "## Delivery" not in md  # a typed session has no delivery figures
 
 
-def test_json_report_is_the_record_plus_the_scorecard(markup_session: Path, capsys,
+def test_json_report_is_the_record_plus_the_scorecard(markup_session: Path,
+                                                      capsys: pytest.CaptureFixture[str],
                                                       tmp_path: Path) -> None:
-    record = load_record(markup_session)
+    record = saved_record(markup_session)
     out = tmp_path / "r.json"
     assert main(["report", markup_session.name, "-o", str(out)]) == 0  # format from suffix
     data = json.loads(out.read_text())
@@ -94,17 +102,17 @@ def test_json_report_is_the_record_plus_the_scorecard(markup_session: Path, caps
 
 
 def test_delivery_section_appears_only_with_delivery_figures(markup_session: Path) -> None:
-    plain = render_session(load_record(markup_session), "html")
+    plain = render_session(load_record(markup_session).view(), "html")
     assert 'id="delivery"' not in plain
     add_delivery(markup_session, lambda n, ex: dict(FIGURES, wpm=150.0 + 20 * n))
-    record = load_record(markup_session)
-    page = render_session(record, "html")
+    view = load_record(markup_session).view()
+    page = render_session(view, "html")
     assert 'id="delivery"' in page
     assert "target: 130-160 words a minute" in page
-    md = render_session(record, "md")
+    md = render_session(view, "md")
     assert "## Delivery" in md and "| Pace | 150 words/min | 130-160 words a minute |" in md
-    data = json.loads(render_session(record, "json"))
-    n = len(exchanges(record))
+    data = json.loads(render_session(view, "json"))
+    n = len(exchanges(saved_record(markup_session)))
     assert data["report"]["delivery"]["answers"] == n
     assert data["report"]["delivery"]["words"] == 150 * n
     assert data["report"]["delivery"]["wpm"] == 150.0  # words over time, not the mean of rates
@@ -113,14 +121,15 @@ def test_delivery_section_appears_only_with_delivery_figures(markup_session: Pat
 
 def test_unfinished_session_reports_say_so(home: Path) -> None:
     folder = make_session(home, [GOOD], count=3, stop_after=1, quit=True)
-    record = load_record(folder)
-    page = render_session(record, "html")
+    view = load_record(folder).view()
+    page = render_session(view, "html")
     assert "Not scored yet" in page and 'id="scorecard"' not in page
     assert page.count('class="question"') == 3 and "Not answered." in page
-    assert "_Not scored yet" in render_session(record, "md")
+    assert "_Not scored yet" in render_session(view, "md")
 
 
-def test_report_command_errors_are_one_line(home: Path, capsys, markup_session: Path) -> None:
+def test_report_command_errors_are_one_line(home: Path, capsys: pytest.CaptureFixture[str],
+                                            markup_session: Path) -> None:
     assert main(["report", "nope"]) == 2
     assert capsys.readouterr().err.startswith("interviewer: no session 'nope'")
     assert main(["report", "latest", "--format", "html", "-o", str(home)]) == 0
@@ -186,7 +195,7 @@ def test_html_report_renders_safely_in_headless_chromium(markup_session: Path,
     binary = chromium()
     add_delivery(markup_session, lambda n, ex: dict(FIGURES, wpm=125.0 + 15 * n,
                                                     fillers_per_min=1.5 + n))
-    record = load_record(markup_session)
+    record = saved_record(markup_session)
     ARTIFACTS.mkdir(exist_ok=True)
     page = ARTIFACTS / "report.html"
     assert main(["report", str(markup_session), "--format", "html", "-o", str(page)]) == 0
@@ -245,6 +254,6 @@ def test_html_report_renders_safely_in_headless_chromium(markup_session: Path,
 
 def test_weak_answer_report_marks_the_gaps(home: Path) -> None:
     folder = make_session(home, [WEAK], count=1)
-    page = render_session(load_record(folder), "html")
+    page = render_session(load_record(folder).view(), "html")
     assert 'class="overall weak"' in page or 'class="overall fair"' in page
     assert "Gaps" in page

@@ -7,39 +7,35 @@ import json
 import os
 import signal
 from pathlib import Path
-from typing import Any
 
 import pexpect
 import pytest
-from session_factory import GOOD, WEAK, StepClock, make_session
-from test_tui_terminal import (
+
+from interviewer.coach.offline import OfflineCoach
+from interviewer.session.engine import InterviewEngine, Prompt
+from interviewer.session.library import DamagedSessionError
+from interviewer.session.store import SessionStore
+from tests.support.session_factory import GOOD, WEAK, StepClock, make_session, saved_record
+from tests.support.terminal import (
     ANSWERS,
     QUESTIONS,
     SCRIPT,
-    Terminal,
+    ResumedTerminal,
+    answers_of,
     exchanges,
     letters,
     read_record,
     start,
     wait_for_prompt,
 )
-from test_tui_terminal import answer as type_answer
-
-from interviewer.coach.offline import OfflineCoach
-from interviewer.session.engine import InterviewEngine
-from interviewer.session.library import DamagedSessionError, load_record
-from interviewer.session.store import SessionStore
+from tests.support.terminal import answer as type_answer
 
 FOLLOW_UP = "Retention, via an A/B test."
 
 
-def answers_of(record: dict[str, Any]) -> list[str]:
-    return [ex["answer"] for q in record["questions"] for ex in q["exchanges"]]
-
-
 def test_resume_continues_in_the_same_folder_from_the_next_question(home: Path) -> None:
     folder = make_session(home, [WEAK, FOLLOW_UP, FOLLOW_UP], count=3, stop_after=3)
-    before = load_record(folder)
+    before = saved_record(folder)
     first = before["questions"][0]["exchanges"]
     assert [ex["kind"] for ex in first] == ["question", "follow-up", "follow-up"]
     assert not before["questions"][1]["exchanges"]
@@ -52,17 +48,17 @@ def test_resume_continues_in_the_same_folder_from_the_next_question(home: Path) 
     assert engine.prompt.text == before["questions"][1]["question"]["prompt"]
     assert engine.items[0].answers == [WEAK, FOLLOW_UP, FOLLOW_UP]
     assert [f.text for f in engine.items[0].follow_ups] == [ex["prompt"] for ex in first[1:]]
-    on_disk = load_record(folder)
+    on_disk = saved_record(folder)
     assert on_disk["status"] == "in-progress"
     assert on_disk["resumed"][0]["from_question"] == 2
 
     given = [WEAK, FOLLOW_UP, FOLLOW_UP]
-    prompt = engine.prompt
+    prompt: Prompt | None = engine.prompt
     while prompt is not None:
         prompt = engine.submit(GOOD)
         given.append(GOOD)
     card = engine.finish()
-    record = load_record(folder)
+    record = saved_record(folder)
     assert record["status"] == "complete" and record["id"] == before["id"]
     assert answers_of(record) == given
     assert record["created_at"] == before["created_at"]
@@ -72,9 +68,9 @@ def test_resume_continues_in_the_same_folder_from_the_next_question(home: Path) 
 
 def test_resume_a_quit_session_and_one_killed_while_scoring(home: Path) -> None:
     quit_folder = make_session(home, [GOOD], count=2, stop_after=1, quit=True)
-    pending = load_record(quit_folder)["pending"]  # on screen when it was quit
+    pending = saved_record(quit_folder)["pending"]  # on screen when it was quit
     engine = InterviewEngine.resume(quit_folder, OfflineCoach(), store=SessionStore(home))
-    assert load_record(quit_folder)["resumed"][0]["status_was"] == "quit"
+    assert saved_record(quit_folder)["resumed"][0]["status_was"] == "quit"
     assert engine.prompt is not None and engine.prompt.text == pending["prompt"]
     assert engine.prompt.number == pending["question"]
 
@@ -83,7 +79,7 @@ def test_resume_a_quit_session_and_one_killed_while_scoring(home: Path) -> None:
     engine = InterviewEngine.resume(folder, OfflineCoach(), store=SessionStore(home))
     assert engine.prompt is None and engine.needs_scoring
     engine.finish()
-    assert load_record(folder)["status"] == "complete"
+    assert saved_record(folder)["status"] == "complete"
 
 
 def test_resume_refuses_complete_and_damaged_sessions(home: Path) -> None:
@@ -96,7 +92,8 @@ def test_resume_refuses_complete_and_damaged_sessions(home: Path) -> None:
         InterviewEngine.resume(broken, OfflineCoach(), store=SessionStore(home))
 
 
-def test_resume_command_explains_what_it_cannot_do(home: Path, capsys) -> None:
+def test_resume_command_explains_what_it_cannot_do(home: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
     from interviewer.cli import main
 
     assert main(["resume"]) == 2
@@ -113,24 +110,12 @@ def test_resume_command_explains_what_it_cannot_do(home: Path, capsys) -> None:
 
 
 # -- the real thing: SIGKILL, then `interviewer resume`, in a pseudo-terminal --------------------
-class ResumedTerminal(Terminal):
-    """`interviewer resume` in a pty, like `Terminal` spawns `interviewer --text`."""
-
-    def __init__(self, home: Path, tmp: Path) -> None:
-        env = {**os.environ, "TERM": "xterm-256color", "INTERVIEWER_HOME": str(home),
-               "INTERVIEWER_CONFIG": str(tmp / "no-config.toml"), "COLUMNS": "100",
-               "LINES": "34"}
-        self.child = pexpect.spawn(str(SCRIPT), ["resume"], env=env, dimensions=(34, 100),
-                                   encoding="utf-8", codec_errors="replace", timeout=15)
-        self.output = ""
-
-
 @pytest.mark.slow
 def test_killed_during_the_second_question_then_resumed_to_the_end(tmp_path: Path) -> None:
     home = tmp_path / "home"
     term, engine, prompt = start(home, tmp_path)
     given: list[str] = []
-    nxt = prompt
+    nxt: Prompt | None = prompt
     while nxt is not None and nxt.question_index < 1:
         text = ANSWERS[len(given) % len(ANSWERS)]
         nxt = type_answer(term, home, engine, text)

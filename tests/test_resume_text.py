@@ -9,32 +9,35 @@ import os
 import signal
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pytest
-from test_resume import ResumedTerminal, answers_of
-from test_tui_terminal import (
+
+from interviewer.coach.offline import OfflineCoach
+from interviewer.session.engine import InterviewEngine
+from interviewer.session.store import SessionStore
+from tests.support.fixture_types import MakeApp
+from tests.support.terminal import (
     ANSWERS,
     CTRL_S,
     QUESTIONS,
     SCRIPT,
+    ResumedTerminal,
+    answers_of,
     exchanges,
     letters,
     read_record,
     start,
     wait_for_prompt,
 )
-from test_tui_terminal import answer as type_answer
-
-from interviewer.coach.offline import OfflineCoach
-from interviewer.session.engine import InterviewEngine
-from interviewer.session.store import SessionStore
+from tests.support.terminal import answer as type_answer
 
 DRAFT = "Retention of new shoppers would be my north star"
 MORE = ", with latency as a guardrail."
 
 
-def twin_of(killed: dict, tmp_path: Path) -> InterviewEngine:
+def twin_of(killed: dict[str, Any], tmp_path: Path) -> InterviewEngine:
     """The resumed interview, in-process from a copy of the record: it asks what the app asks."""
     home = tmp_path / f"twin-{len(list(tmp_path.glob('twin-*')))}"
     folder = home / "sessions" / killed["id"]
@@ -43,12 +46,12 @@ def twin_of(killed: dict, tmp_path: Path) -> InterviewEngine:
     return InterviewEngine.resume(folder, OfflineCoach(), store=SessionStore(home))
 
 
-def report_json(home: Path, tmp_path: Path) -> dict:
+def report_json(home: Path, tmp_path: Path) -> dict[str, Any]:
     env = {**os.environ, "INTERVIEWER_HOME": str(home),
            "INTERVIEWER_CONFIG": str(tmp_path / "no-config.toml")}
     done = subprocess.run([str(SCRIPT), "report", "latest", "--format", "json"], env=env,
                           capture_output=True, text=True, timeout=60, check=True)
-    data: dict = json.loads(done.stdout)
+    data: dict[str, Any] = json.loads(done.stdout)
     return data
 
 
@@ -105,11 +108,11 @@ def test_killed_while_a_follow_up_is_on_screen_with_a_draft(tmp_path: Path) -> N
 
 
 
-async def test_quitting_keeps_the_draft_for_resume(make_tui_app, tui_home: Path) -> None:
-    from test_tui_pilot import SIZE
+async def test_quitting_keeps_the_draft_for_resume(make_tui_app: MakeApp, tui_home: Path) -> None:
     from textual.widgets import Static, TextArea
 
     from interviewer.ui.confirm import ConfirmScreen
+    from tests.support.pilot import SIZE
 
     app = make_tui_app(questions=2)
     async with app.run_test(size=SIZE) as pilot:

@@ -12,17 +12,30 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import AUDIO_FIXTURES
-from session_factory import GOOD, StepClock, bank, spoken_segments, tone_wav
 
 from interviewer.coach.offline import OfflineCoach
 from interviewer.report import render_session
-from interviewer.session.engine import InterviewEngine, Prompt, wav_seconds
+from interviewer.session.engine import InterviewEngine, Prompt
 from interviewer.session.library import load_record, missing_audio
 from interviewer.session.recordings import recordings
 from interviewer.session.store import SessionStore
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
-from interviewer.speech.wavfile import WavWriter
+from interviewer.speech.wavfile import WavWriter, wav_seconds
+from interviewer.speech.whisper_stt import WhisperTranscriber
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.fixture_types import MakeApp
+from tests.support.session_factory import (
+    GOOD,
+    StepClock,
+    answer_aloud,
+    bank,
+    record_partly,
+    saved_record,
+    to_question,
+    tone_wav,
+    voice_engine,
+)
+from tests.support.virtmic import Feeder
 
 REFERENCE_WORDS = ("drop", "logging", "listeners", "platform", "country")
 """Words the first ~14 s of audio_fixtures/medium.flac say (see medium.txt)."""
@@ -32,39 +45,6 @@ def all_exchanges(record: dict[str, Any]) -> list[dict[str, Any]]:
     return [ex for q in record["questions"] for ex in q["exchanges"]]
 
 
-def voice_engine(home: Path, count: int = 3) -> tuple[InterviewEngine, Prompt]:
-    questions = bank().pick("mixed", count, random.Random(11))
-    engine = InterviewEngine(questions, OfflineCoach(), store=SessionStore(home), mode="voice",
-                             clock=StepClock())
-    return engine, engine.start()
-
-
-def answer_aloud(engine: InterviewEngine, text: str = GOOD) -> Prompt | None:
-    path = engine.answer_audio_path()
-    assert path is not None and not path.exists()
-    segments = spoken_segments(text)
-    seconds = segments[-1]["end"] + 0.3
-    tone_wav(seconds, path)
-    return engine.submit(text, audio_path=path, segments=segments, audio_seconds=seconds)
-
-
-def to_question(engine: InterviewEngine, prompt: Prompt | None, number: int) -> Prompt:
-    """Answer aloud until question `number` is asked (follow-ups are answered too)."""
-    while prompt is not None and not (prompt.kind == "question" and prompt.number == number):
-        prompt = answer_aloud(engine)
-    assert prompt is not None
-    return prompt
-
-
-def record_partly(path: Path, seconds: float) -> WavWriter:
-    """What the app's recorder leaves behind when killed: the real WavWriter, never closed."""
-    speech = load_audio(AUDIO_FIXTURES / "medium.flac")[: int(seconds * SAMPLE_RATE)]
-    writer = WavWriter(path)
-    for i in range(0, len(speech), 1600):  # 100 ms blocks, as the microphone delivers them
-        writer.write(speech[i:i + 1600])
-    return writer
-
-
 def test_the_pending_prompt_and_its_recording_are_on_disk_before_recording(home: Path) -> None:
     engine, prompt = voice_engine(home)
     prompt = to_question(engine, prompt, 2)
@@ -72,7 +52,7 @@ def test_the_pending_prompt_and_its_recording_are_on_disk_before_recording(home:
     n = engine.exchange_number
     path = engine.answer_audio_path()
     assert path == engine.folder / "answers" / f"{n}.wav"
-    pending = load_record(engine.folder)["pending"]
+    pending = saved_record(engine.folder)["pending"]
     assert pending["audio"] == f"answers/{n}.wav"
     assert pending["kind"] == "question" and pending["question"] == 2
     assert pending["prompt"] == prompt.text and pending["asked_at"]
@@ -80,10 +60,10 @@ def test_the_pending_prompt_and_its_recording_are_on_disk_before_recording(home:
     path.write_bytes(b"")
     again = engine.answer_audio_path()
     assert again == engine.folder / "answers" / f"{n}-2.wav"
-    assert load_record(engine.folder)["pending"]["audio"] == f"answers/{n}-2.wav"
+    assert saved_record(engine.folder)["pending"]["audio"] == f"answers/{n}-2.wav"
     nxt = engine.submit("typed after all")
     # The answered prompt is no longer pending: the next one is, on disk before it is shown.
-    after = load_record(engine.folder)
+    after = saved_record(engine.folder)
     if nxt is None:
         assert "pending" not in after
     else:
@@ -99,21 +79,23 @@ def test_prompt_audio_is_numbered_by_the_engine_across_a_resume(home: Path) -> N
     assert engine.prompt_audio_path() == folder / "prompts" / f"{asked}.wav"
     SessionStore(home).save_prompt_audio(folder, asked, tone_wav(0.3))
     answer_aloud(engine)
-    record = load_record(folder)
+    record = saved_record(folder)
     assert all_exchanges(record)[asked - 1]["prompt_audio"] == f"prompts/{asked}.wav"
-    assert recordings(folder, record)[asked - 1].prompt_path == folder / "prompts" / f"{asked}.wav"
+    prompt_wav = recordings(folder, load_record(folder))[asked - 1].prompt_path
+    assert prompt_wav == folder / "prompts" / f"{asked}.wav"
     # A later process goes on from the next number, never over a file kept before.
     resumed = InterviewEngine.resume(folder, OfflineCoach(), store=SessionStore(home))
     assert resumed.exchange_number == asked + 1
     assert resumed.prompt_audio_path() == folder / "prompts" / f"{asked + 1}.wav"
 
 
-def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> None:
+def test_killed_mid_answer_resumed_adopted_and_reported(home: Path,
+                                                        whisper: WhisperTranscriber) -> None:
     engine, prompt = voice_engine(home)
     prompt = to_question(engine, prompt, 2)
     folder = engine.folder
     assert folder is not None
-    before = [ex["answer"] for ex in all_exchanges(load_record(folder))]
+    before = [ex["answer"] for ex in all_exchanges(saved_record(folder))]
     n = engine.exchange_number
     prompt_path = engine.prompt_audio_path()
     assert prompt_path == folder / "prompts" / f"{n}.wav"
@@ -131,7 +113,7 @@ def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> 
     assert found.prompt == prompt.text
     assert found.audio_seconds == pytest.approx(14.0, abs=0.01)
     # Already on disk, before any transcript: the recording is an exchange of its question.
-    on_disk = load_record(folder)
+    on_disk = saved_record(folder)
     assert on_disk["pending"]["question"] == 3 and "audio" not in on_disk["pending"]
     ex = on_disk["questions"][1]["exchanges"][0]
     assert ex["interrupted"] and ex["needs_transcript"] and ex["audio"] == f"answers/{n}.wav"
@@ -148,7 +130,7 @@ def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> 
                               segments=[s.to_dict() for s in transcript.segments],
                               audio_seconds=found.audio_seconds)
     assert resumed.interrupted is None
-    adopted = load_record(folder)["questions"][1]["exchanges"][0]
+    adopted = saved_record(folder)["questions"][1]["exchanges"][0]
     assert "needs_transcript" not in adopted and adopted["interrupted"] is True
     assert not adopted["skipped"]
     text = adopted["answer"].lower()
@@ -156,23 +138,25 @@ def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> 
     assert adopted["delivery"]["words"] > 20 and adopted["segments"][0]["words"]
     assert resumed.items[1].answers[0] == adopted["answer"]
 
-    nxt = resumed.prompt
+    nxt: Prompt | None = resumed.prompt
     while nxt is not None:
         nxt = answer_aloud(resumed)
     resumed.finish()
-    record = load_record(folder)
+    record = saved_record(folder)
     answers = [ex["answer"] for ex in all_exchanges(record)]
     assert answers[:len(before)] == before and adopted["answer"] in answers
-    assert not missing_audio(folder, record)
-    rec = next(r for r in recordings(folder, record) if r.answer_ref == f"answers/{n}.wav")
+    assert not missing_audio(folder, load_record(folder))
+    rec = next(r for r in recordings(folder, load_record(folder))
+               if r.answer_ref == f"answers/{n}.wav")
     assert rec.has_answer_audio and rec.prompt_path == prompt_path and rec.words
-    report = json.loads(render_session(record, "json", folder.name))
+    report = json.loads(render_session(load_record(folder).view(), "json", folder.name))
     said = [ex for q in report["questions"] for ex in q["exchanges"]]
     assert [ex["answer"] for ex in said] == answers
     assert any(ex.get("interrupted") for ex in said)
-    md = render_session(record, "md", folder.name)
+    md = render_session(load_record(folder).view(), "md", folder.name)
     assert adopted["answer"][:40] in md and md.count("recorded up to an interruption") == 1
-    assert "recorded up to an interruption" in render_session(record, "html", folder.name)
+    html = render_session(load_record(folder).view(), "html", folder.name)
+    assert "recorded up to an interruption" in html
     # The recording is all the audio written up to the kill.
     writer.close()
     with wave.open(str(path)) as wav:
@@ -180,6 +164,7 @@ def test_killed_mid_answer_resumed_adopted_and_reported(home: Path, whisper) -> 
 
 
 def test_killed_during_a_follow_up_answer(home: Path) -> None:
+    prompt: Prompt | None
     engine, prompt = voice_engine(home, count=2)
     prompt = answer_aloud(engine, "I'd train a bigger model.")
     assert prompt is not None and prompt.kind == "follow-up" and prompt.number == 1
@@ -192,14 +177,14 @@ def test_killed_during_a_follow_up_answer(home: Path) -> None:
     assert resumed.interrupted is not None and resumed.interrupted.kind == "follow-up"
     assert resumed.prompt is not None and resumed.prompt.number == 2
     assert [f.text for f in resumed.items[0].follow_ups] == [prompt.text]
-    ex = load_record(engine.folder)["questions"][0]["exchanges"][-1]
+    ex = saved_record(engine.folder)["questions"][0]["exchanges"][-1]
     assert ex["kind"] == "follow-up" and ex["probe_dimension"] == prompt.follow_up.dimension
     # Killed again before the transcript was made: still waiting on the next resume.
     again = InterviewEngine.resume(engine.folder, OfflineCoach(), store=SessionStore(home))
     assert again.interrupted is not None and again.interrupted.audio_path == path
-    assert len(load_record(engine.folder)["questions"][0]["exchanges"]) == 2
+    assert len(saved_record(engine.folder)["questions"][0]["exchanges"]) == 2
     again.adopt_interrupted("")  # no words heard: kept as a recording
-    ex = load_record(engine.folder)["questions"][0]["exchanges"][-1]
+    ex = saved_record(engine.folder)["questions"][0]["exchanges"][-1]
     assert ex["skipped"] and ex["audio"] and "needs_transcript" not in ex
     with pytest.raises(RuntimeError):
         again.adopt_interrupted("twice")
@@ -217,7 +202,7 @@ def test_a_recording_with_no_audio_is_dropped_and_the_question_asked_again(home:
                                      store=SessionStore(home))
     assert resumed.interrupted is None and not path.exists()
     assert resumed.prompt is not None and resumed.prompt.text == prompt.text
-    assert not load_record(engine.folder)["questions"][1]["exchanges"]
+    assert not saved_record(engine.folder)["questions"][1]["exchanges"]
     # A typed session killed mid-answer has no recording: nothing to adopt either.
     text_engine = InterviewEngine(bank().pick("mixed", 2, random.Random(3)), OfflineCoach(),
                                   store=SessionStore(home))
@@ -243,7 +228,7 @@ def test_scoring_waits_for_the_interrupted_transcript(home: Path) -> None:
     timer.start()
     card = resumed.finish()
     timer.join()
-    record = load_record(engine.folder)
+    record = saved_record(engine.folder)
     assert record["status"] == "complete" and all_exchanges(record)[0]["answer"] == GOOD
     assert card.overall > 1
 
@@ -276,11 +261,11 @@ class WordsTranscriber:
 
 
 async def test_the_resumed_app_transcribes_and_keeps_the_interrupted_answer(
-        make_tui_app, tui_home: Path) -> None:
-    from test_tui_review import wait_until
-
+        make_tui_app: MakeApp, tui_home: Path) -> None:
     from interviewer.ui.interview import InterviewScreen
     from interviewer.ui.voice_kit import VoiceKit
+    from tests.support.pilot import screen_as
+    from tests.support.waiting import pilot_until
 
     engine, prompt = voice_engine(tui_home)
     prompt = to_question(engine, prompt, 2)
@@ -299,56 +284,23 @@ async def test_the_resumed_app_transcribes_and_keeps_the_interrupted_answer(
     app = make_tui_app(text_only=True, questions=3, voice=kit)
     app.resume = folder
     async with app.run_test(size=(100, 34)) as pilot:
-        await wait_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
-        assert app.screen.engine.prompt is not None and app.screen.engine.prompt.number == 3
-        await wait_until(pilot, lambda: load_record(folder)["questions"][1]["exchanges"]
-                         and load_record(folder)["questions"][1]["exchanges"][0]["answer"])
-        await pilot.pause(0.1)
+        await pilot_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        shown = screen_as(app, InterviewScreen).engine.prompt
+        assert shown is not None and shown.number == 3
+        await pilot_until(pilot, lambda: saved_record(folder)["questions"][1]["exchanges"]
+                          and saved_record(folder)["questions"][1]["exchanges"][0]["answer"])
+        await pilot_until(pilot, lambda: any("recorded up to the interruption" in n.message
+                                             for n in app._notifications), "the notice")
         notes = [n.message for n in app._notifications]
         assert any("recorded up to the interruption" in n and "logging problem" in n
                    for n in notes), notes
-    ex = load_record(folder)["questions"][1]["exchanges"][0]
+    ex = saved_record(folder)["questions"][1]["exchanges"][0]
     assert ex["answer"] == heard and ex["interrupted"] and ex["audio"] == f"answers/{path.stem}.wav"
     assert ex["delivery"]["words"] == len(heard.split()) and transcriber.calls == 1
     assert kit.state == "ready"
 
 
 # -- the real thing: a voice interview on the virtual microphone, SIGKILLed mid-answer ----------
-class Feeder:
-    """Raw 16 kHz s16le into the virtual microphone from a thread, paced; counts what it fed
-    and stops when told (a candidate still talking when the process dies)."""
-
-    def __init__(self, fifo: Path, audio: Any, speed: float = 2.0) -> None:
-        from interviewer.speech.audio import as_int16
-
-        self.pcm = as_int16(audio).tobytes()
-        self.fifo, self.speed = fifo, speed
-        self.fed = 0
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        import time
-
-        step = 3200  # 100 ms
-        t0 = time.perf_counter()
-        with open(self.fifo, "wb") as f:
-            for n, i in enumerate(range(0, len(self.pcm), step)):
-                if self.stop.is_set():
-                    return
-                f.write(self.pcm[i:i + step])
-                f.flush()
-                self.fed += len(self.pcm[i:i + step]) // 2
-                delay = t0 + (n + 1) * 0.1 / self.speed - time.perf_counter()
-                if delay > 0:
-                    time.sleep(delay)
-
-    @property
-    def seconds(self) -> float:
-        return self.fed / SAMPLE_RATE
-
-
 @pytest.mark.slow
 def test_a_voice_interview_killed_mid_answer_is_resumed_and_reported(
         tmp_path: Path, virtmic_fifo: Path) -> None:
@@ -359,18 +311,20 @@ def test_a_voice_interview_killed_mid_answer_is_resumed_and_reported(
 
     import numpy as np
     import pexpect
-    from test_resume import ResumedTerminal, answers_of
-    from test_tui_terminal import (
+
+    from tests.support.terminal import (
         ANSWERS,
         SCRIPT,
+        ResumedTerminal,
         Terminal,
+        answers_of,
         exchanges,
         letters,
         read_record,
         twin_engine,
         wait_for_prompt,
     )
-    from test_tui_terminal import answer as type_answer
+    from tests.support.terminal import answer as type_answer
 
     home = tmp_path / "home"
     env = {**os.environ, "TERM": "xterm-256color", "INTERVIEWER_HOME": str(home),
@@ -412,7 +366,7 @@ def test_a_voice_interview_killed_mid_answer_is_resumed_and_reported(
             saved = len(exchanges(read_record(home)))
             mark = len(term.output)
             term.child.send("\x0e")  # ctrl+n
-            term.wait_for(lambda s=saved: len(exchanges(read_record(home))) == s + 1,
+            term.wait_for(lambda s=saved: len(exchanges(read_record(home))) == s + 1,  # type: ignore[misc]
                           "the skip")
             nxt = twin.submit("", skipped=True)
         assert nxt is not None and nxt.kind == "question" and nxt.number == 2

@@ -7,13 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from voice_parts import SilentTranscriber
 
 from interviewer.speech.answer_recording import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
 from interviewer.speech.file_microphone import FileMicrophone
 from interviewer.speech.level_meter import Level
 from interviewer.speech.streaming_settings import StreamingSettings
+from interviewer.speech.whisper_stt import WhisperTranscriber
+from tests.support.voice_parts import SilentTranscriber
 
 FIXTURES = Path(__file__).resolve().parent.parent / "audio_fixtures"
 
@@ -43,7 +44,7 @@ def test_an_input_silent_from_the_start_is_said_to_be() -> None:
     assert silent and 2.9 <= silent[0] <= 3.2 and levels[-1].silent
 
 
-def test_no_words_from_the_silence_before_an_answer(whisper) -> None:
+def test_no_words_from_the_silence_before_an_answer(whisper: WhisperTranscriber) -> None:
     """Half a second of silence, then speech: the live caption's first words are the
     candidate's (Whisper, given the silence and a sliver of speech, wrote "Bye.")."""
     speech = load_audio(FIXTURES / "weak.wav")[: 6 * SAMPLE_RATE]
@@ -53,7 +54,7 @@ def test_no_words_from_the_silence_before_an_answer(whisper) -> None:
         captions: list[str] = []
         mic = FileMicrophone(audio, speed=2.0)
         answer = VoiceAnswer(mic, whisper, settings=StreamingSettings(silence_end_s=0),
-                             on_caption=lambda c, seen=captions: seen.append(c.text))
+                             on_caption=lambda c, seen=captions: seen.append(c.text))  # type: ignore[misc]
         answer.start()
         assert mic.finished.wait(30)
         spoken = answer.stop()

@@ -12,19 +12,21 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import AUDIO_FIXTURES
 
 from interviewer.speech.answer_recording import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
 from interviewer.speech.devices import Device, find_input, list_devices
 from interviewer.speech.errors import AudioUnavailable
 from interviewer.speech.file_microphone import FileMicrophone
-from interviewer.speech.level_meter import LevelMeter, MicCheck
+from interviewer.speech.level_meter import Level, LevelMeter, MicCheck
+from interviewer.speech.microphone import BlockCallback, Microphone
 from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone
 from interviewer.speech.streaming_settings import StreamingSettings
-from interviewer.speech.virtmic import feed_fifo
-from interviewer.speech.wer import wer
 from interviewer.speech.whisper_stt import WhisperTranscriber
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.virtmic import feed_fifo
+from tests.support.waiting import wait_until
+from tests.support.wer import wer
 
 
 def test_the_real_input_stream_records_the_virtual_microphone(
@@ -37,9 +39,7 @@ def test_the_real_input_stream_records_the_virtual_microphone(
     answer.start()
     writer = feed_fifo(virtmic_fifo, audio)
     writer.join(60)
-    deadline = time.monotonic() + 10
-    while answer.seconds < len(speech) / SAMPLE_RATE and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_until(lambda: answer.seconds >= len(speech) / SAMPLE_RATE, "the whole answer recorded")
     spoken = answer.stop()
     assert mic.device is not None and mic.device.inputs > 0
     assert spoken.seconds >= len(speech) / SAMPLE_RATE, "the microphone lost audio"
@@ -52,12 +52,13 @@ def test_the_real_input_stream_records_the_virtual_microphone(
 
 
 def test_the_mic_check_meters_the_virtual_microphone(virtmic_fifo: Path) -> None:
-    levels = []
+    levels: list[Level] = []
     check = MicCheck(SoundDeviceMicrophone("pulse"), levels.append)
     check.start()
     speech = load_audio(AUDIO_FIXTURES / "medium.flac")[: SAMPLE_RATE * 3]
     feed_fifo(virtmic_fifo, speech, speed=1.0).join(30)
-    time.sleep(0.3)
+    wait_until(lambda: len(levels) >= 20 and max(level.dbfs for level in levels) > -30,
+               "the speech metered")
     final = check.stop()
     assert len(levels) >= 20
     assert max(level.dbfs for level in levels) > -30  # speech, clearly above the floor
@@ -130,10 +131,8 @@ def test_level_meter_and_silent_input() -> None:
 def test_mic_check_notices_a_device_that_delivers_nothing() -> None:
     now = [0.0]
 
-    class DeadMic:
-        sample_rate = SAMPLE_RATE
-
-        def start(self, on_block: object) -> None:
+    class DeadMic(Microphone):
+        def start(self, on_block: BlockCallback) -> None:
             pass
 
         def stop(self) -> None:

@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import AUDIO_FIXTURES
 
-from interviewer.speech.wer import wer
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.wer import wer
 
 INTERVIEWER = str(Path(sys.executable).parent / "interviewer")
 MANIFEST = json.loads((AUDIO_FIXTURES / "manifest.json").read_text())

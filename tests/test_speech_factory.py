@@ -11,9 +11,6 @@ from typing import Any
 
 import numpy as np
 import pytest
-from pilot_helpers import wait_until
-from test_tui_pilot import SIZE
-from voice_parts import SilentTranscriber
 
 from interviewer.config import Settings
 from interviewer.speech.audio import SAMPLE_RATE
@@ -34,6 +31,10 @@ from interviewer.speech.whisper_stt import WhisperTranscriber
 from interviewer.ui.home import HomeScreen
 from interviewer.ui.voice import VoiceInterviewScreen
 from interviewer.ui.voice_kit import VoiceKit
+from tests.support.fixture_types import MakeApp
+from tests.support.pilot import SIZE
+from tests.support.voice_parts import SilentTranscriber
+from tests.support.waiting import pilot_until
 
 
 def test_the_factory_builds_the_configured_backends() -> None:
@@ -95,7 +96,7 @@ def test_background_shutdowns_are_joined_within_the_bound() -> None:
     assert kit.join_background(30) is True and done.is_set()
 
 
-async def test_a_voice_interview_opens_its_devices_in_a_worker(make_tui_app: Any,
+async def test_a_voice_interview_opens_its_devices_in_a_worker(make_tui_app: MakeApp,
                                                                tmp_path: Path) -> None:
     """The microphone (a PortAudio query) and the speaker (an engine's start-up) are made off
     the event loop; the interview opens once they are."""
@@ -114,9 +115,9 @@ async def test_a_voice_interview_opens_its_devices_in_a_worker(make_tui_app: Any
     app = make_tui_app(text_only=False, questions=1, mode="voice", voice=kit)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, HomeScreen)
-        await wait_until(pilot, lambda: kit.ready)
+        await pilot_until(pilot, lambda: kit.ready)
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, VoiceInterviewScreen))
+        await pilot_until(pilot, lambda: isinstance(app.screen, VoiceInterviewScreen))
         notices = [n.message for n in app._notifications]
     assert set(made_on) == {"mic", "speaker"}
     assert all(t is not loop_thread for t in made_on.values())

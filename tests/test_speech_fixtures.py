@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from conftest import AUDIO_FIXTURES
 
 from interviewer.speech.audio import load_audio
+from tests.support.audio_files import AUDIO_FIXTURES
 
 
 def test_fixtures_regenerate_identically(tmp_path: Path) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import AUDIO_FIXTURES
 
 from interviewer.speech.answer_recording import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE, load_audio
@@ -18,8 +17,9 @@ from interviewer.speech.file_microphone import FileMicrophone
 from interviewer.speech.streaming import StreamingTranscriber
 from interviewer.speech.streaming_report import Caption
 from interviewer.speech.streaming_settings import StreamingSettings
-from interviewer.speech.wer import wer
 from interviewer.speech.whisper_stt import WhisperTranscriber
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.wer import wer
 
 SPEED = 4.0
 """Four times real time: the same code path as a live answer, in a quarter of the time."""

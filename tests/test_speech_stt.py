@@ -10,12 +10,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import AUDIO_FIXTURES
 
 from interviewer.speech.audio import SAMPLE_RATE, AudioFileError, load_audio, rms_dbfs
 from interviewer.speech.stt import ModelLoadError
-from interviewer.speech.wer import wer
 from interviewer.speech.whisper_stt import SttSettings, WhisperTranscriber, resolve_model
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.wer import wer
 
 JFK = Path(__file__).resolve().parents[2] / "shared" / "real-speech" / "jfk.flac"
 JFK_TEXT = ("And so my fellow Americans, ask not what your country can do for you, ask what you "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.speech.wer import normalize, number_words, wer
+from tests.support.wer import normalize, number_words, wer
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,7 @@ class LateEngine:
     def __init__(self) -> None:
         self.calls = 0
         self.path = ""
+        self.late: list[threading.Thread] = []
 
     def getProperty(self, name: str) -> Any:
         return "default-voice" if name == "voice" else None
@@ -66,7 +67,8 @@ class LateEngine:
             Path(path).write_bytes(tone_wav())
             print(f"Audio saved to {path}")
 
-        threading.Thread(target=later, daemon=True).start()
+        self.late.append(threading.Thread(target=later, daemon=True))
+        self.late[-1].start()
 
 
 def test_a_missing_or_late_file_is_waited_for_and_retried(capsys: pytest.CaptureFixture[str]
@@ -81,7 +83,8 @@ def test_a_missing_or_late_file_is_waited_for_and_retried(capsys: pytest.Capture
         thread.close()
     assert first.frames > 0 and second.frames > 0
     assert engine.calls == 3  # one retry, for the file never written
-    time.sleep(0.3)
+    for late in engine.late:  # every late file written, and its line printed
+        late.join(5)
     out = capsys.readouterr().out
     assert "Audio saved" not in out, out
 

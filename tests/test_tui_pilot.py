@@ -10,8 +10,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from answers import strong_answer_for
-from pilot_helpers import wait_until
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Digits, OptionList, Select, Static, TextArea
@@ -27,8 +25,10 @@ from interviewer.ui.confirm import ConfirmScreen
 from interviewer.ui.home import HomeScreen
 from interviewer.ui.interview import THINKING_DELAY, InterviewScreen
 from interviewer.ui.scorecard_screen import DimensionCard, ScorecardScreen
-
-SIZE = (100, 34)
+from tests.support.answers import strong_answer_for
+from tests.support.fixture_types import MakeApp
+from tests.support.pilot import SIZE, screen_as
+from tests.support.waiting import pilot_until
 
 WEAK_ANSWER = "I'd train a bigger model."
 GOOD_ANSWER = (
@@ -79,10 +79,10 @@ async def type_and_submit(pilot: Pilot[Any], engine: InterviewEngine, text: str)
         # Moved on: the next prompt is up, or the last answer is in and scoring has begun.
         return engine.prompt != before and (not screen.busy or engine.prompt is None)
 
-    await wait_until(pilot, moved_on)
+    await pilot_until(pilot, moved_on)
 
 
-async def test_whole_interview_reaches_scorecard_and_is_saved(make_tui_app) -> None:
+async def test_whole_interview_reaches_scorecard_and_is_saved(make_tui_app: MakeApp) -> None:
     app = make_tui_app(questions=2)
     typed: list[str] = []
     follow_ups_seen = 0
@@ -95,13 +95,14 @@ async def test_whole_interview_reaches_scorecard_and_is_saved(make_tui_app) -> N
         while isinstance(app.screen, InterviewScreen):
             prompt = engine.prompt
             if prompt is None:  # scoring is under way
-                await pilot.pause(0.05)
+                await pilot_until(pilot, lambda: engine.prompt is not None
+                                  or not isinstance(app.screen, InterviewScreen), "the scorecard")
                 continue
             panel = text_of(app.screen.query_one("#prompt", Static))
             assert panel == prompt.text
             if prompt.kind == "follow-up":
                 follow_ups_seen += 1
-                assert app.screen.query_one("#prompt").border_title.startswith("Follow-up")
+                assert str(app.screen.query_one("#prompt").border_title).startswith("Follow-up")
                 answer = FOLLOW_UP_ANSWER
             else:
                 assert text_of(header).startswith(f"Question {prompt.number} of 2 · ")
@@ -110,7 +111,8 @@ async def test_whole_interview_reaches_scorecard_and_is_saved(make_tui_app) -> N
             await type_and_submit(pilot, engine, answer)
             typed.append(answer)
             assert len(typed) < 10, "the interview should end"
-        await wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
+        await pilot_until(pilot, lambda: isinstance(app.screen, ScorecardScreen)
+                          and bool(app.screen.query("#overall")), "the scorecard on screen")
         card_screen = app.screen
         assert isinstance(card_screen, ScorecardScreen)
         scorecard = engine.scorecard
@@ -123,6 +125,7 @@ async def test_whole_interview_reaches_scorecard_and_is_saved(make_tui_app) -> N
             title = text_of(c.query_one(".dim-title", Static))
             assert c.dim.name in title and f"{c.dim.score:.1f}" in title
         saved = text_of(card_screen.query_one("#saved", Static))
+        assert engine.folder is not None
         assert saved == f"Saved to ~/interviewer-home/sessions/{engine.folder.name}"
         # The candidate's own words are quoted as evidence somewhere on the card.
         quotes = [text_of(s) for s in card_screen.query(".evidence .text").results(Static)]
@@ -140,10 +143,10 @@ async def test_whole_interview_reaches_scorecard_and_is_saved(make_tui_app) -> N
     assert kinds.count("follow-up") == follow_ups_seen
 
 
-async def test_quit_asks_first_and_keeps_the_answers(make_tui_app, tui_home: Path) -> None:
+async def test_quit_asks_first_and_keeps_the_answers(make_tui_app: MakeApp, tui_home: Path) -> None:
     app = make_tui_app(questions=3)
     async with app.run_test(size=SIZE) as pilot:
-        engine = app.screen.engine
+        engine = screen_as(app, InterviewScreen).engine
         await type_and_submit(pilot, engine, GOOD_ANSWER)
 
         # Escape asks; "n" keeps the interview going with the answer box ready.
@@ -171,10 +174,10 @@ async def test_quit_asks_first_and_keeps_the_answers(make_tui_app, tui_home: Pat
     assert record["scorecard"] is None
 
 
-async def test_empty_submit_asks_and_skip_is_recorded(make_tui_app) -> None:
+async def test_empty_submit_asks_and_skip_is_recorded(make_tui_app: MakeApp) -> None:
     app = make_tui_app(questions=2)
     async with app.run_test(size=SIZE) as pilot:
-        engine = app.screen.engine
+        engine = screen_as(app, InterviewScreen).engine
         first = engine.prompt
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ConfirmScreen)
@@ -184,7 +187,9 @@ async def test_empty_submit_asks_and_skip_is_recorded(make_tui_app) -> None:
         assert engine.prompt == first
 
         await pilot.press("ctrl+n")
-        await wait_until(pilot, lambda: not app.screen.busy and engine.prompt != first)
+        await pilot_until(pilot, lambda: not screen_as(app, InterviewScreen).busy
+                          and engine.prompt != first)
+        assert engine.prompt is not None and first is not None
         assert engine.prompt.number == 2 and engine.prompt.kind == "question"
         log = [text_of(s) for s in app.screen.query("#log .entry").results(Static)]
         assert log[0] == first.text
@@ -193,7 +198,7 @@ async def test_empty_submit_asks_and_skip_is_recorded(make_tui_app) -> None:
     assert exchange["skipped"] is True and exchange["answer"] == ""
 
 
-async def test_home_enter_starts_with_the_settings(make_tui_app) -> None:
+async def test_home_enter_starts_with_the_settings(make_tui_app: MakeApp) -> None:
     app = make_tui_app(text_only=False, track="engagement", questions=3)
     async with app.run_test(size=SIZE) as pilot:
         home = app.screen
@@ -203,14 +208,14 @@ async def test_home_enter_starts_with_the_settings(make_tui_app) -> None:
         assert not home.query_one("#voice-note").display
         await pilot.press("enter")
         assert isinstance(app.screen, InterviewScreen)
-        engine = app.screen.engine
+        engine = screen_as(app, InterviewScreen).engine
     assert len(engine.questions) == 3
     assert {q.track for q in engine.questions} == {"engagement"}
-    assert engine.record["track"] == "engagement"
+    assert engine.record.track == "engagement"
 
 
-async def test_home_start_with_chosen_track_and_count(make_tui_app) -> None:
-    from voice_parts import NO_MIC, no_mic_kit
+async def test_home_start_with_chosen_track_and_count(make_tui_app: MakeApp) -> None:
+    from tests.support.voice_parts import NO_MIC, no_mic_kit
 
     app = make_tui_app(text_only=False, track=MIXED, questions=3, voice=no_mic_kit())
     async with app.run_test(size=SIZE) as pilot:
@@ -226,22 +231,22 @@ async def test_home_start_with_chosen_track_and_count(make_tui_app) -> None:
         assert home.query_one("#track", Select).value == "recommendations"
         assert home.query_one("#questions", Select).value == 2
         note = home.query_one("#voice-note", Static)
-        await wait_until(pilot, lambda: text_of(note) == "Speech model ready")
+        await pilot_until(pilot, lambda: text_of(note) == "Speech model ready")
         assert note.display
         await pilot.click("#start")
         await pilot.pause()
         notices = [n.message for n in app._notifications]
         assert isinstance(app.screen, InterviewScreen)
-        engine = app.screen.engine
+        engine = screen_as(app, InterviewScreen).engine
         header = text_of(app.screen.query_one("#header", Static))
     assert header.startswith("Question 1 of 2 · Recommendations · ")
     assert [q.track for q in engine.questions] == ["recommendations"] * 2
     # No microphone: one notice, and the interview runs in text.
-    assert engine.record["mode"] == "text"
+    assert engine.record.mode == "text"
     assert len(notices) == 1 and NO_MIC in notices[0] and "runs in text" in notices[0]
 
 
-async def test_home_start_with_a_chosen_kind_spread_over_tracks(make_tui_app) -> None:
+async def test_home_start_with_a_chosen_kind_spread_over_tracks(make_tui_app: MakeApp) -> None:
     from interviewer.banks import load_banks, track_title
 
     bank = load_banks()
@@ -258,13 +263,13 @@ async def test_home_start_with_a_chosen_kind_spread_over_tracks(make_tui_app) ->
         await pilot.click("#start")
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
-        engine = app.screen.engine
+        engine = screen_as(app, InterviewScreen).engine
     assert [q.kind for q in engine.questions] == [kind] * 3
     assert len({q.track for q in engine.questions}) == min(3, len(tracks))
 
 
 async def test_home_says_so_when_no_question_has_that_kind_and_track(
-    make_tui_app, tmp_path: Path
+    make_tui_app: MakeApp, tmp_path: Path
 ) -> None:
     from interviewer.banks import load_banks
 
@@ -298,7 +303,7 @@ async def test_home_says_so_when_no_question_has_that_kind_and_track(
 
 
 async def test_a_users_bank_replacing_bundled_questions_is_said_once(
-    make_tui_app, tmp_path: Path
+    make_tui_app: MakeApp, tmp_path: Path
 ) -> None:
     from interviewer.banks import bundled_bank_dir, load_banks
 
@@ -313,13 +318,13 @@ async def test_a_users_bank_replacing_bundled_questions_is_said_once(
     assert notices[0].startswith("Your banks replace ") and "rec-stale-feed" in notices[0]
 
 
-async def test_scorecard_n_goes_home_for_a_new_interview(make_tui_app) -> None:
+async def test_scorecard_n_goes_home_for_a_new_interview(make_tui_app: MakeApp) -> None:
     app = make_tui_app(questions=1)
     async with app.run_test(size=SIZE) as pilot:
-        engine = app.screen.engine
+        engine = screen_as(app, InterviewScreen).engine
         while engine.prompt is not None:
             await type_and_submit(pilot, engine, GOOD_ANSWER)
-        await wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
+        await pilot_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
         await pilot.press("n")
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("enter")
@@ -355,17 +360,17 @@ class GatedCoach:
         return self.inner.score(items)
 
 
-async def test_slow_scoring_shows_progress_and_keeps_the_ui_alive(make_tui_app) -> None:
+async def test_slow_scoring_shows_progress_and_keeps_the_ui_alive(make_tui_app: MakeApp) -> None:
     coach = GatedCoach()
     app = make_tui_app(questions=1, coach=coach)
     async with app.run_test(size=SIZE) as pilot:
-        engine = app.screen.engine
+        engine = screen_as(app, InterviewScreen).engine
         while engine.prompt is not None:
             await type_and_submit(pilot, engine, GOOD_ANSWER)
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
         status = screen.query_one("#status", Static)
-        await wait_until(pilot, lambda: text_of(status) == "Scoring...")
+        await pilot_until(pilot, lambda: text_of(status) == "Scoring...")
         assert status.display
         assert screen.query_one("#answer", TextArea).read_only
         # The event loop is free while the coach works: a dialog opens and closes.
@@ -376,42 +381,43 @@ async def test_slow_scoring_shows_progress_and_keeps_the_ui_alive(make_tui_app) 
         await pilot.pause(THINKING_DELAY + 0.2)  # no "thinking" note replaces it
         assert text_of(status) == "Scoring..."
         coach.gate.set()
-        await wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
+        await pilot_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
     assert session_record(app)["status"] == "complete"
 
 
-async def test_slow_follow_up_says_the_interviewer_is_thinking(make_tui_app) -> None:
+async def test_slow_follow_up_says_the_interviewer_is_thinking(make_tui_app: MakeApp) -> None:
     coach = GatedCoach(gate_follow_ups=True)
     app = make_tui_app(questions=2, coach=coach)
     async with app.run_test(size=SIZE) as pilot:
-        screen = app.screen
+        screen = screen_as(app, InterviewScreen)
         box = screen.query_one("#answer", TextArea)
         await pilot.press(*WEAK_ANSWER, "ctrl+s")
         status = screen.query_one("#status", Static)
-        await wait_until(pilot, lambda: text_of(status) == "The interviewer is thinking...")
+        await pilot_until(pilot, lambda: text_of(status) == "The interviewer is thinking...")
         assert status.display and box.read_only and screen.busy
         coach.gate.set()
-        await wait_until(pilot, lambda: not screen.busy)
+        await pilot_until(pilot, lambda: not screen.busy)
         assert not status.display and not box.read_only and box.has_focus
         assert screen.engine.prompt is not None and screen.engine.prompt.kind == "follow-up"
 
 
-async def test_failed_scoring_says_so_and_ctrl_s_retries(make_tui_app) -> None:
+async def test_failed_scoring_says_so_and_ctrl_s_retries(make_tui_app: MakeApp) -> None:
     coach = GatedCoach(fail_times=1)
     coach.gate.set()
     app = make_tui_app(questions=1, coach=coach)
     async with app.run_test(size=SIZE) as pilot:
-        engine = app.screen.engine
+        engine = screen_as(app, InterviewScreen).engine
         while engine.prompt is not None:
             await type_and_submit(pilot, engine, GOOD_ANSWER)
-        screen = app.screen
+        screen = screen_as(app, InterviewScreen)
         status = screen.query_one("#status", Static)
-        await wait_until(pilot, lambda: screen.scoring_failed)
+        await pilot_until(pilot, lambda: screen.scoring_failed)
         message = text_of(status)
         assert "Scoring failed: coach unreachable" in message
+        assert engine.folder is not None
         assert f"saved in ~/interviewer-home/sessions/{engine.folder.name}" in message
         assert session_record(app)["status"] == "in-progress"
         await pilot.press("ctrl+s")
-        await wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
+        await pilot_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
     assert coach.score_calls == 2
     assert session_record(app)["status"] == "complete"

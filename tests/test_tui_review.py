@@ -6,8 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pilot_helpers import wait_until
-from session_factory import GOOD, MARKUP, SPOKEN, WEAK, days_ago, make_session, make_spoken_session
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
@@ -26,6 +24,19 @@ from interviewer.ui.library_screen import LibraryScreen
 from interviewer.ui.progress_screen import ProgressScreen
 from interviewer.ui.review_screen import EVIDENCE_STYLE, ReviewScreen
 from interviewer.ui.scorecard_screen import ScorecardScreen
+from tests.support.fixture_types import MakeApp
+from tests.support.pilot import content_of, screen_as
+from tests.support.session_factory import (
+    GOOD,
+    MARKUP,
+    SPOKEN,
+    WEAK,
+    days_ago,
+    make_session,
+    make_spoken_session,
+    saved_record,
+)
+from tests.support.waiting import pilot_until
 
 SIZE = (110, 36)
 FOLLOW_UP = "Retention, via an A/B test."
@@ -62,7 +73,7 @@ async def select(pilot: Pilot[Any], screen: LibraryScreen, folder: Path) -> None
     await pilot.pause()
 
 
-async def test_library_lists_reviews_and_deletes(make_tui_app, tui_home: Path) -> None:
+async def test_library_lists_reviews_and_deletes(make_tui_app: MakeApp, tui_home: Path) -> None:
     s = library(tui_home)
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE) as pilot:
@@ -76,7 +87,7 @@ async def test_library_lists_reviews_and_deletes(make_tui_app, tui_home: Path) -
         cells = [[str(c) for c in table.get_row_at(i)] for i in range(4)]
         assert cells[0][2:4] == ["text", "offline"] and cells[0][6] == "quit 1/3"
         assert cells[1][6] == "damaged"
-        overall = load_record(s["markup"])["scorecard"]["overall"]
+        overall = saved_record(s["markup"])["scorecard"]["overall"]
         assert cells[2][4] == f"{overall:.1f}" and cells[2][6] == "complete"
 
         # The damaged one says why, and cannot be opened.
@@ -112,14 +123,14 @@ async def test_library_lists_reviews_and_deletes(make_tui_app, tui_home: Path) -
         assert not s["broken"].exists() and table.row_count == 2
 
 
-async def test_review_shows_every_exchange_with_evidence_highlighted(make_tui_app,
+async def test_review_shows_every_exchange_with_evidence_highlighted(make_tui_app: MakeApp,
                                                                       tui_home: Path) -> None:
     s = library(tui_home)
-    record = load_record(s["markup"])
+    record = saved_record(s["markup"])
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
-        await select(pilot, app.screen, s["markup"])
+        await select(pilot, screen_as(app, LibraryScreen), s["markup"])
         await pilot.press("enter")
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
@@ -135,16 +146,16 @@ async def test_review_shows_every_exchange_with_evidence_highlighted(make_tui_ap
         answers = list(screen.query(".review-answer").results(Static))
         assert len(answers) == len(exchanges)
         for widget, ex in zip(answers, exchanges, strict=True):
-            assert ex["answer"] in widget.content.plain  # markup shows as typed
+            assert ex["answer"] in content_of(widget).plain  # markup shows as typed
         # Every evidence quote is highlighted where it was said.
-        highlighted = [widget.content.plain[span.start:span.end]
-                       for widget in answers for span in widget.content.spans
+        highlighted = [content_of(widget).plain[span.start:span.end]
+                       for widget in answers for span in content_of(widget).spans
                        if span.style == EVIDENCE_STYLE]
         quotes = {q for d in record["scorecard"]["dimensions"] for q in d["evidence"]}
         assert quotes
         for quote in quotes:
             assert any(quote in h for h in highlighted), quote
-        assert "<script>window.pwned=1</script>" in answers[0].content.plain
+        assert "<script>window.pwned=1</script>" in content_of(answers[0]).plain
 
         # n jumps from one highlighted answer to the next.
         marked = list(screen.query(".has-evidence").results(Static))
@@ -163,7 +174,7 @@ async def test_review_shows_every_exchange_with_evidence_highlighted(make_tui_ap
         assert (s["markup"] / "report.html").exists() and (s["markup"] / "report.md").exists()
 
 
-async def test_progress_screen_charts_and_starts_the_suggested_track(make_tui_app,
+async def test_progress_screen_charts_and_starts_the_suggested_track(make_tui_app: MakeApp,
                                                                      tui_home: Path) -> None:
     library(tui_home)
     app = make_tui_app(text_only=False)
@@ -184,15 +195,15 @@ async def test_progress_screen_charts_and_starts_the_suggested_track(make_tui_ap
         assert f"Suggested next track: {progress.suggestion.title}" in verdict
         track = progress.suggestion.track
         await pilot.press("t")
-        await wait_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
-        engine = app.screen.engine
-        assert engine.record["track"] == track
+        await pilot_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        engine = screen_as(app, InterviewScreen).engine
+        assert engine.record.track == track
         assert {q.track for q in engine.questions} == {track}
 
 
-async def test_home_offers_to_resume_and_r_resumes(make_tui_app, tui_home: Path) -> None:
+async def test_home_offers_to_resume_and_r_resumes(make_tui_app: MakeApp, tui_home: Path) -> None:
     s = library(tui_home)
-    pending = load_record(s["quit"])["pending"]  # the prompt on screen when it was quit
+    pending = saved_record(s["quit"])["pending"]  # the prompt on screen when it was quit
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE) as pilot:
         home = app.screen
@@ -208,11 +219,12 @@ async def test_home_offers_to_resume_and_r_resumes(make_tui_app, tui_home: Path)
         assert engine.prompt.number == pending["question"]
         assert text_of(screen.query_one("#prompt", Static)) == engine.prompt.text
         log = [text_of(w) for w in screen.query("#log .entry.prompt").results(Static)]
-        assert log == [load_record(s["quit"])["questions"][0]["question"]["prompt"]]
-    assert load_record(s["quit"])["status"] == "in-progress"
+        assert log == [saved_record(s["quit"])["questions"][0]["question"]["prompt"]]
+    assert saved_record(s["quit"])["status"] == "in-progress"
 
 
-async def test_no_offer_without_an_unfinished_session(make_tui_app, tui_home: Path) -> None:
+async def test_no_offer_without_an_unfinished_session(make_tui_app: MakeApp,
+                                                      tui_home: Path) -> None:
     make_session(tui_home, [GOOD], count=1)
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE) as pilot:
@@ -222,18 +234,18 @@ async def test_no_offer_without_an_unfinished_session(make_tui_app, tui_home: Pa
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_resumed_with_every_answer_given_goes_to_scoring(make_tui_app,
+async def test_resumed_with_every_answer_given_goes_to_scoring(make_tui_app: MakeApp,
                                                                tui_home: Path) -> None:
     folder = make_session(tui_home, [GOOD], count=2, finish=False)
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
         await pilot.press("r")
-        await wait_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
-        assert app.screen.folder == folder
+        await pilot_until(pilot, lambda: isinstance(app.screen, ScorecardScreen))
+        assert screen_as(app, ScorecardScreen).folder == folder
         await pilot.press("e")
         await pilot.pause()
-    assert load_record(folder)["status"] == "complete"
+    assert saved_record(folder)["status"] == "complete"
     assert (folder / "report.html").exists() and (folder / "report.md").exists()
 
 
@@ -306,8 +318,8 @@ def toasts(app: Any) -> list[str]:
 
 def playing_words(view: AnswerView) -> list[str]:
     """The words shown with the playing mark (there is at most one)."""
-    plain_text = view.content.plain
-    return [plain_text[s.start:s.end] for s in view.content.spans if s.style == PLAYING_STYLE]
+    plain_text = content_of(view).plain
+    return [plain_text[s.start:s.end] for s in content_of(view).spans if s.style == PLAYING_STYLE]
 
 
 async def open_review(app: Any, pilot: Pilot[Any], folder: Path,
@@ -318,7 +330,7 @@ async def open_review(app: Any, pilot: Pilot[Any], folder: Path,
     return screen
 
 
-async def test_playing_an_answer_marks_each_word_as_it_is_said(make_tui_app,
+async def test_playing_an_answer_marks_each_word_as_it_is_said(make_tui_app: MakeApp,
                                                               tui_home: Path) -> None:
     folder = make_spoken_session(tui_home, count=1)
     output = SteppedOutput()
@@ -327,36 +339,36 @@ async def test_playing_an_answer_marks_each_word_as_it_is_said(make_tui_app,
         screen = await open_review(app, pilot, folder, output)
         first = screen.answer_views[0]
         assert first.has_class("chosen")
-        assert "recorded" in first.content.plain
+        assert "recorded" in content_of(first).plain
         assert screen.query_one("#review-replay", Static)
         words = [w[2] for w in first.words]  # start 0.2 s, one every 0.3 s
         assert words[:3] == ["So,", "I", "would"]
         await pilot.press("space")
-        await wait_until(pilot, lambda: bool(output.streams))
+        await pilot_until(pilot, lambda: bool(output.streams))
         stream = output.streams[0]
         assert stream.started and screen.playing == ("answer", 1)
         assert first.has_class("playing") and playing_words(first) == []
         seen = []
         for expected in words[:4]:
             stream.step(0.3)  # 0.35 s: word 0; 0.65 s: word 1; ...
-            await wait_until(pilot, lambda e=expected: first.current_word == e)
+            await pilot_until(pilot, lambda e=expected: first.current_word == e)  # type: ignore[misc]
             assert playing_words(first) == [expected]
             seen.append(first.current_word)
         assert seen == words[:4]
         # Space again stops: the sound, the timer and the mark.
         await pilot.press("space")
-        await wait_until(pilot, lambda: screen.playing is None)
+        await pilot_until(pilot, lambda: screen.playing is None)
         assert stream.aborted
         assert screen.player is not None and screen.player.current is not None
         assert screen.player.current.state == "stopped"
         assert first.current_word is None and playing_words(first) == []
         assert not first.has_class("playing")
         played = stream.played
-        await pilot.pause(0.2)
+        await pilot.pause(0.2)  # not a wait: a window in which nothing more may be played
         assert stream.played == played  # nothing more is asked for
 
 
-async def test_an_answer_plays_to_its_end_and_j_chooses_the_next(make_tui_app,
+async def test_an_answer_plays_to_its_end_and_j_chooses_the_next(make_tui_app: MakeApp,
                                                                  tui_home: Path) -> None:
     folder = make_spoken_session(tui_home, count=1)
     output = SteppedOutput()
@@ -367,26 +379,26 @@ async def test_an_answer_plays_to_its_end_and_j_chooses_the_next(make_tui_app,
         second = screen.answer_views[1]
         assert second.has_class("chosen") and not screen.answer_views[0].has_class("chosen")
         await pilot.press("a")
-        await wait_until(pilot, lambda: bool(output.streams))
+        await pilot_until(pilot, lambda: bool(output.streams))
         output.streams[0].step(1.0)
-        await wait_until(pilot, lambda: second.current_word is not None)
+        await pilot_until(pilot, lambda: second.current_word is not None)
         assert second.current_word == "know,"  # "Retention, you know, via": 0.2, 0.5, 0.8 s
         output.streams[0].step(5.0)  # past the end: playback ends by itself
-        await wait_until(pilot, lambda: screen.playing is None)
+        await pilot_until(pilot, lambda: screen.playing is None)
         assert screen.player is not None and screen.player.current is not None
         assert screen.player.current.state == "done"
         assert second.current_word is None
         # p plays the follow-up as it was spoken; its panel is marked while it plays.
         await pilot.press("p")
-        await wait_until(pilot, lambda: len(output.streams) == 2)
+        await pilot_until(pilot, lambda: len(output.streams) == 2)
         asked = screen.prompt_widgets[2]
         assert asked.has_class("review-follow-up") and asked.has_class("playing")
         output.streams[1].step(1.0)
-        await wait_until(pilot, lambda: screen.playing is None)
+        await pilot_until(pilot, lambda: screen.playing is None)
         assert not asked.has_class("playing")
 
 
-async def test_no_output_device_is_one_notice_and_the_keys_go(make_tui_app,
+async def test_no_output_device_is_one_notice_and_the_keys_go(make_tui_app: MakeApp,
                                                               tui_home: Path) -> None:
     folder = make_spoken_session(tui_home, count=1)
     app = make_tui_app(text_only=False)
@@ -401,10 +413,11 @@ async def test_no_output_device_is_one_notice_and_the_keys_go(make_tui_app,
         await pilot.pause()
         assert len([t for t in toasts(app) if "Replay is off" in t]) == 1
         # The transcript is all there.
-        assert SPOKEN[0] in screen.answer_views[0].content.plain
+        assert SPOKEN[0] in content_of(screen.answer_views[0]).plain
 
 
-async def test_a_missing_recording_is_named_not_a_crash(make_tui_app, tui_home: Path) -> None:
+async def test_a_missing_recording_is_named_not_a_crash(make_tui_app: MakeApp,
+                                                        tui_home: Path) -> None:
     folder = make_spoken_session(tui_home, count=1)
     (folder / "answers" / "1.wav").unlink()
     (folder / "answers" / "2.wav").write_bytes(b"RIFF, but not really")
@@ -412,7 +425,7 @@ async def test_a_missing_recording_is_named_not_a_crash(make_tui_app, tui_home: 
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         screen = await open_review(app, pilot, folder, output)
-        assert "recording missing" in screen.answer_views[0].content.plain
+        assert "recording missing" in content_of(screen.answer_views[0]).plain
         await pilot.press("space")
         await pilot.pause()
         assert any("Cannot play the question 1 answer: 1.wav is missing" in t
@@ -423,14 +436,14 @@ async def test_a_missing_recording_is_named_not_a_crash(make_tui_app, tui_home: 
         assert screen.playing is None and not output.streams
         # The spoken question still plays.
         await pilot.press("k", "p")
-        await wait_until(pilot, lambda: bool(output.streams))
+        await pilot_until(pilot, lambda: bool(output.streams))
         assert screen.prompt_widgets[1].has_class("playing")
         await pilot.press("escape")
-        await wait_until(pilot, lambda: not isinstance(app.screen, ReviewScreen))
+        await pilot_until(pilot, lambda: not isinstance(app.screen, ReviewScreen))
         assert output.streams[0].aborted
 
 
-async def test_a_typed_session_offers_no_replay(make_tui_app, tui_home: Path) -> None:
+async def test_a_typed_session_offers_no_replay(make_tui_app: MakeApp, tui_home: Path) -> None:
     folder = make_session(tui_home, [GOOD], count=1)
     output = SteppedOutput()
     app = make_tui_app(text_only=False)
@@ -444,17 +457,17 @@ async def test_a_typed_session_offers_no_replay(make_tui_app, tui_home: Path) ->
         assert not output.streams and not toasts(app)
 
 
-async def test_scorecard_shows_delivery_beside_the_dimensions(make_tui_app,
+async def test_scorecard_shows_delivery_beside_the_dimensions(make_tui_app: MakeApp,
                                                               tui_home: Path) -> None:
     folder = make_spoken_session(tui_home, count=1)
-    record = load_record(folder)
+    record = saved_record(folder)
     card = Scorecard.from_dict(record["scorecard"])
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(ScorecardScreen(card, folder))
         await pilot.pause()
         panel = app.screen.query_one(DeliveryPanel)
-        rows = [w.content.plain for w in panel.query(".delivery-row").results(Static)]
+        rows = [content_of(w).plain for w in panel.query(".delivery-row").results(Static)]
         # Three answers of ~2-3 s with 7-10 words each: fast, filler-heavy, no long pauses.
         assert rows[0].startswith("✗ Pace") and "target: 130-160 words a minute" in rows[0]
         assert rows[1].startswith("✗ Fillers") and "(3)" in rows[1]
@@ -466,9 +479,9 @@ async def test_scorecard_shows_delivery_beside_the_dimensions(make_tui_app,
         assert titles.index("Delivery") == titles.index("Dimensions") + 1
 
 
-async def test_a_typed_scorecard_has_no_delivery(make_tui_app, tui_home: Path) -> None:
+async def test_a_typed_scorecard_has_no_delivery(make_tui_app: MakeApp, tui_home: Path) -> None:
     folder = make_session(tui_home, [GOOD], count=1)
-    card = Scorecard.from_dict(load_record(folder)["scorecard"])
+    card = Scorecard.from_dict(saved_record(folder)["scorecard"])
     app = make_tui_app(text_only=False)
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(ScorecardScreen(card, folder))

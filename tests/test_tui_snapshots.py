@@ -8,25 +8,19 @@ and look at the SVGs in tests/__snapshots__/ before committing them.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
-from answers import strong_answer_for
 from textual import events
 from textual.pilot import Pilot
 
 from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.scorecard_screen import ScorecardScreen
+from tests.support.answers import strong_answer_for
+from tests.support.fixture_types import MakeApp, SnapCompare
+from tests.support.pilot import SIZE
+from tests.support.waiting import pilot_until
 
-SIZE = (100, 34)
 FIRST_ANSWER = "I'd train a bigger model and ship it."
-
-
-async def until(pilot: Pilot[Any], condition: Any, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await pilot.pause(0.02)
 
 
 async def submit(pilot: Pilot[Any], text: str) -> None:
@@ -36,15 +30,16 @@ async def submit(pilot: Pilot[Any], text: str) -> None:
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
     await pilot.press("ctrl+s")
-    await until(pilot, lambda: not isinstance(pilot.app.screen, InterviewScreen)
+    await pilot_until(pilot, lambda: not isinstance(pilot.app.screen, InterviewScreen)
                 or (not screen.busy and screen.engine.prompt != before))
 
 
-def test_home_screen(snap_compare, make_tui_app) -> None:
+def test_home_screen(snap_compare: SnapCompare, make_tui_app: MakeApp) -> None:
     assert snap_compare(make_tui_app(text_only=False, questions=3), terminal_size=SIZE)
 
 
-def test_interview_screen_with_a_follow_up(snap_compare, make_tui_app) -> None:
+def test_interview_screen_with_a_follow_up(snap_compare: SnapCompare,
+                                           make_tui_app: MakeApp) -> None:
     async def answer_once(pilot: Pilot[Any]) -> None:
         await submit(pilot, FIRST_ANSWER)
         screen = pilot.app.screen
@@ -55,11 +50,11 @@ def test_interview_screen_with_a_follow_up(snap_compare, make_tui_app) -> None:
     assert snap_compare(make_tui_app(questions=3), terminal_size=SIZE, run_before=answer_once)
 
 
-def test_scorecard_screen(snap_compare, make_tui_app) -> None:
+def test_scorecard_screen(snap_compare: SnapCompare, make_tui_app: MakeApp) -> None:
     async def whole_interview(pilot: Pilot[Any]) -> None:
         await submit(pilot, FIRST_ANSWER)
         while isinstance(pilot.app.screen, InterviewScreen) and pilot.app.screen.engine.prompt:
             await submit(pilot, strong_answer_for(pilot.app.screen.engine.prompt.question))
-        await until(pilot, lambda: isinstance(pilot.app.screen, ScorecardScreen))
+        await pilot_until(pilot, lambda: isinstance(pilot.app.screen, ScorecardScreen))
 
     assert snap_compare(make_tui_app(questions=1), terminal_size=SIZE, run_before=whole_interview)

@@ -8,138 +8,25 @@ parsing it.
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import re
 import signal
-import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pexpect
 import pytest
 
-from interviewer.banks import load_banks
-from interviewer.coach.offline import OfflineCoach
-from interviewer.session.engine import InterviewEngine, Prompt
+from interviewer.session.engine import Prompt
+from tests.support.terminal import (
+    ANSWERS,
+    QUESTIONS,
+    answer,
+    exchanges,
+    letters,
+    read_record,
+    session_file,
+    start,
+)
 
 pytestmark = pytest.mark.slow
-
-SCRIPT = Path(sys.executable).parent / "interviewer"
-CTRL_S = "\x13"
-QUESTIONS = 3
-ANSWERS = [
-    "I'd train a bigger model.",
-    # Enter in the answer box is a new line, not a submit.
-    "First the user: new shoppers who churn.\rI'd measure 7-day retention, with latency and "
-    "cost guardrails, then run an A/B test with a staged rollout.",
-    "Trade-off: accuracy versus latency; I'd pick latency because users wait. Options ranked by "
-    "impact and effort, first step a small MVP. In summary: users, metric, plan.",
-    "It should grow revenue and cut support cost; if retention drops we roll back.",
-]
-
-
-class Terminal:
-    """A spawned `interviewer` whose output is drained continuously (a full pty would block it)."""
-
-    def __init__(self, home: Path, tmp: Path) -> None:
-        if not SCRIPT.exists():
-            pytest.fail(f"{SCRIPT} is missing: run `.venv/bin/pip install -e .` first")
-        env = {**os.environ, "TERM": "xterm-256color", "INTERVIEWER_HOME": str(home),
-               "INTERVIEWER_CONFIG": str(tmp / "no-config.toml"), "COLUMNS": "100",
-               "LINES": "34"}
-        self.child = pexpect.spawn(str(SCRIPT), ["--text", "--questions", str(QUESTIONS)],
-                                   env=env, dimensions=(34, 100), encoding="utf-8",
-                                   codec_errors="replace", timeout=15)
-        self.output = ""
-
-    def pump(self, seconds: float = 0.05) -> None:
-        with contextlib.suppress(pexpect.TIMEOUT):
-            self.output += self.child.read_nonblocking(65536, timeout=seconds)
-
-    def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not condition():
-            if not self.child.isalive():
-                self.pump()
-                raise AssertionError(f"interviewer exited while waiting for {what}:\n"
-                                     f"{self.output[-2000:]}")
-            if time.monotonic() > deadline:
-                raise AssertionError(f"timed out waiting for {what}")
-            self.pump()
-
-
-ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][A-Z0-9]|.)")
-
-
-def letters(text: str) -> str:
-    """Screen output reduced to letters and digits: escape codes, borders and wrapping gone."""
-    return re.sub(r"[^A-Za-z0-9]", "", ANSI.sub("", text))
-
-
-def wait_for_prompt(term: Terminal, prompt: Prompt, since: int) -> None:
-    """Like a candidate, wait to see the next prompt before typing (keys sent while the
-    interviewer is still thinking are not taken)."""
-    wanted = letters(prompt.text)
-    term.wait_for(lambda: wanted in letters(term.output[since:]), f"{prompt.kind} on screen")
-
-
-def session_file(home: Path) -> Path | None:
-    found = sorted((home / "sessions").glob("*/session.json"))
-    assert len(found) <= 1, found
-    return found[0] if found else None
-
-
-def read_record(home: Path) -> dict[str, Any] | None:
-    path = session_file(home)
-    if path is None:
-        return None
-    # Never half-written: the store renames a complete file into place.
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
-
-
-def exchanges(record: dict[str, Any] | None) -> list[dict[str, Any]]:
-    if record is None:
-        return []
-    return [ex for q in record["questions"] for ex in q["exchanges"]]
-
-
-def twin_engine(record: dict[str, Any]) -> tuple[InterviewEngine, Prompt]:
-    """The same interview, replayed in-process, to know what the app will ask next."""
-    bank = load_banks()
-    questions = [bank.by_id(q["question"]["id"]) for q in record["questions"]]
-    engine = InterviewEngine(questions, OfflineCoach())
-    return engine, engine.start()
-
-
-def start(home: Path, tmp: Path) -> tuple[Terminal, InterviewEngine, Prompt]:
-    term = Terminal(home, tmp)
-    term.wait_for(lambda: read_record(home) is not None, "the session file")
-    record = read_record(home)
-    assert record is not None and record["status"] == "in-progress"
-    assert len(record["questions"]) == QUESTIONS
-    engine, prompt = twin_engine(record)
-    wait_for_prompt(term, prompt, 0)
-    return term, engine, prompt
-
-
-def answer(term: Terminal, home: Path, engine: InterviewEngine, text: str) -> Prompt | None:
-    """Type and submit one answer, wait until it is on disk; return what the app asks next."""
-    saved = len(exchanges(read_record(home)))
-    term.child.send(text)
-    term.pump(0.1)
-    mark = len(term.output)
-    term.child.send(CTRL_S)
-    term.wait_for(lambda: len(exchanges(read_record(home))) == saved + 1, "the answer on disk")
-    nxt = engine.submit(text.replace("\r", "\n"))
-    if nxt is not None:
-        wait_for_prompt(term, nxt, mark)
-    return nxt
-
 
 def test_whole_interview_in_a_real_terminal(tmp_path: Path) -> None:
     home = tmp_path / "home"

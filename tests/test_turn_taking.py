@@ -14,10 +14,6 @@ from typing import Any
 
 import numpy as np
 import pytest
-from conftest import AUDIO_FIXTURES
-from test_tui_pilot import SIZE, wait_until
-from test_tui_voice import open_voice_interview, record_of
-from voice_parts import NO_MIC, no_mic_kit, real_kit
 
 from interviewer.speech.answer_recording import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE
@@ -30,9 +26,14 @@ from interviewer.speech.turn import (
     load_detector,
     unfinished_reason,
 )
-from interviewer.speech.virtmic import feed_fifo
 from interviewer.ui.home import HomeScreen
 from interviewer.ui.voice import VoiceInterviewScreen
+from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.fixture_types import MakeApp
+from tests.support.pilot import SIZE, open_voice_interview, record_of
+from tests.support.virtmic import feed_fifo
+from tests.support.voice_parts import NO_MIC, no_mic_kit, real_kit
+from tests.support.waiting import pilot_until
 
 sys.path.insert(0, str(AUDIO_FIXTURES))
 from turn_fixtures import TurnCase, cases
@@ -149,7 +150,7 @@ def test_turns_command_on_fixtures(tmp_path: Path, paused: TurnCase) -> None:
 
 
 async def test_in_the_tui_a_paused_answer_is_held_then_ends_by_itself(
-        make_tui_app, whisper: Any, paused: TurnCase, virtmic_fifo: Path) -> None:
+        make_tui_app: MakeApp, whisper: Any, paused: TurnCase, virtmic_fifo: Path) -> None:
     app = make_tui_app(text_only=False, questions=1, mode="voice",
                        voice=real_kit(whisper, speak=False, turn=True))
     async with app.run_test(size=SIZE) as pilot:
@@ -162,34 +163,34 @@ async def test_in_the_tui_a_paused_answer_is_held_then_ends_by_itself(
         writer = feed_fifo(virtmic_fifo, audio, speed=1.0)
         # During the pause after "... look at is" the answer is still being recorded.
         pause_mid = (paused.pause[0] + paused.pause[1]) / 2  # type: ignore[index]
-        await wait_until(pilot, lambda: recording.seconds > pause_mid + 0.5, timeout=60)
+        await pilot_until(pilot, lambda: recording.seconds > pause_mid + 0.5, timeout=60)
         assert screen.recording is recording
         # Then it ends by itself, without a key, after the last word.
-        await wait_until(pilot, lambda: screen.recording is None, timeout=60)
+        await pilot_until(pilot, lambda: screen.recording is None, timeout=60)
         writer.join(30)
-        await wait_until(pilot, lambda: len(record_of(app)["questions"][0]["exchanges"]) >= 1,
-                         timeout=60)
+        await pilot_until(pilot, lambda: len(record_of(app)["questions"][0]["exchanges"]) >= 1,
+                          timeout=60)
         record = record_of(app)
     answer = record["questions"][0]["exchanges"][0]["answer"].lower()
     assert "look at" in answer and "purchase" in answer and "roll back" in answer
     assert recording.stream.end_reason == "turn"
 
 
-async def test_mode_auto_is_voice_with_a_microphone(make_tui_app, whisper: Any,
+async def test_mode_auto_is_voice_with_a_microphone(make_tui_app: MakeApp, whisper: Any,
                                                     virtmic_fifo: Path) -> None:
     app = make_tui_app(text_only=False, questions=1, mode="auto",
                        voice=real_kit(whisper, speak=False))
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, HomeScreen)
         assert app.choice.mode == "voice"
-        await wait_until(pilot, lambda: app.voice is not None and app.voice.ready, timeout=60)
+        await pilot_until(pilot, lambda: app.voice is not None and app.voice.ready, timeout=60)
         notices = [n.message for n in app._notifications]
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, VoiceInterviewScreen))
+        await pilot_until(pilot, lambda: isinstance(app.screen, VoiceInterviewScreen))
     assert len(notices) == 1 and notices[0].startswith("Answering by voice")
 
 
-async def test_mode_auto_is_text_without_a_microphone_and_says_why(make_tui_app) -> None:
+async def test_mode_auto_is_text_without_a_microphone_and_says_why(make_tui_app: MakeApp) -> None:
     app = make_tui_app(text_only=False, questions=1, mode="auto", voice=no_mic_kit())
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, HomeScreen)

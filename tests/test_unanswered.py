@@ -11,12 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from answers import strong_answer_for
-from session_factory import bank
-
 from interviewer.coach.offline import OfflineCoach
-from interviewer.session.engine import InterviewEngine
+from interviewer.session.engine import InterviewEngine, Prompt
 from interviewer.session.store import SessionStore
+from tests.support.answers import strong_answer_for
+from tests.support.session_factory import bank
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 
@@ -30,7 +29,7 @@ def cli(home: Path, *args: str) -> str:
 def test_one_answered_two_skipped(home: Path) -> None:
     questions = bank().pick("mixed", 3, random.Random(5))
     engine = InterviewEngine(questions, OfflineCoach(), store=SessionStore(home))
-    prompt = engine.start()
+    prompt: Prompt | None = engine.start()
     while prompt is not None and prompt.question_index == 0:
         prompt = engine.submit(strong_answer_for(questions[0]))
     while prompt is not None:
@@ -57,7 +56,7 @@ def test_one_answered_two_skipped(home: Path) -> None:
 def test_every_question_answered_changes_nothing(home: Path) -> None:
     questions = bank().pick("mixed", 2, random.Random(5))
     engine = InterviewEngine(questions, OfflineCoach(), store=SessionStore(home))
-    prompt = engine.start()
+    prompt: Prompt | None = engine.start()
     while prompt is not None:
         prompt = engine.submit(strong_answer_for(questions[prompt.question_index]))
     card = engine.finish()

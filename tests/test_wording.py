@@ -7,11 +7,11 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-
-from session_factory import GOOD, edit_record, make_session
+from typing import Any
 
 from interviewer.banks import track_title
 from interviewer.report.markdown import bar
+from tests.support.session_factory import GOOD, edit_record, make_session
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 
@@ -27,7 +27,7 @@ def cli(home: Path, *args: str) -> str:
 def test_markdown_bars_show_halves(home: Path) -> None:
     folder = make_session(home, [GOOD], count=1)
 
-    def halves(record: dict) -> None:
+    def halves(record: dict[str, Any]) -> None:
         for d, score in zip(record["scorecard"]["dimensions"], (2.5, 2.0, 1.5, 4.5, 5.0, 1.0, 3.0),
                             strict=True):
             d["score"] = score

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from interviewer.cli.command import FAILED, Context, UsageError
 from interviewer.report import FORMATS, SUFFIXES, render_session
-from interviewer.report.common import format_duration, track_label
+from interviewer.report.session_view import format_duration, track_label
 from interviewer.session.library import (
     LATEST,
     DamagedSession,
@@ -156,7 +156,7 @@ def _report(store: SessionStore, ref: str, fmt: str | None, output: Path | None)
     folder = find_session(store, ref)
     record = load_record(folder)
     fmt = _format_for(fmt, output)
-    text = render_session(record, fmt, folder.name)
+    text = render_session(record.view(), fmt, folder.name)
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         return 0
@@ -211,7 +211,7 @@ def resume(ctx: Context) -> int:
                               "them all)")
         folder = latest.folder
     record = load_record(folder)
-    if record["status"] == "complete":
+    if record.status == "complete":
         raise UsageError(f"session {folder.name} is already complete: "
                           f"`interviewer report {folder.name}` shows it")
     coach, notice = ctx.coach()

@@ -63,7 +63,8 @@ def delivery_of(transcript: Transcript) -> dict[str, Any] | None:
 
 def delivery_markdown(delivery: dict[str, Any]) -> str:
     """The delivery figures as a Markdown section, each with its target band."""
-    from interviewer.report.common import DELIVERY_BANDS, figures_text
+    from interviewer.report.session_view import figures_text
+    from interviewer.speech.delivery_bands import DELIVERY_BANDS
 
     bands = {b.label: b.text for b in DELIVERY_BANDS}
     numbers = {k: float(v) for k, v in delivery.items()

@@ -8,33 +8,28 @@ framework earns at most a mention; a bare list or a recitation earns mentions on
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from interviewer.banks import Question
-from interviewer.coach.cues_asks import AT_LEAST, DEFAULT_AT_LEAST, MOVES, PROMPT_ASKS
-from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, FAMILIES, Family
-from interviewer.coach.cues_markers import ACTION, DECISION, NEGATABLE, NEGATION, NUMBER, REASON
+from interviewer.coach.cues_asks import AT_LEAST, DEFAULT_AT_LEAST, MOVES
+from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
+from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
 from interviewer.coach.cues_style import (
-    GENERIC,
     MODEL_TALK,
-    NARRATION,
-    PLAN_OF_ANSWER,
     SIGNPOST,
     SUMMARY,
 )
-from interviewer.coach.cues_vocabulary import GENERIC_WORDS, PROCESS_WORDS
-from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
+from interviewer.coach.relevance import Relevance, profile, relevance
 from interviewer.coach.text import (
     Sentence,
     is_injection,
     split_sentences,
-    stem,
     units,
     without_injection,
     words,
 )
+from interviewer.coach.units import Unit, is_applied, make_unit, question_asks
 from interviewer.rubric import MAX_SCORE, MIN_SCORE, dimension_ids
 from interviewer.scorecard import dimension_weight, weighted_overall
 
@@ -60,8 +55,6 @@ SHARE_NEEDS = 3
 """Applied sentences before the share of them counts in full."""
 NARRATION_SHARE = 0.4
 """An answer this much made of narrated steps (and at least three) is a recitation."""
-NARRATION_NEW_WORDS = 1
-"""A narrated step naming more than this many specifics of its own is a real step."""
 ENGAGED_FLOOR = 1.5
 ENGAGED_WORDS = 30
 CONCISE_WORDS_PER_POINT = 22
@@ -78,34 +71,6 @@ DEPTH_FAMILIES = {
     "experimentation": ("decision-rule",),
     "business-impact": ("right-tool", "cost"),
 }
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A sentence, or a clause of a long spoken run, with what it shows."""
-
-    piece: Sentence
-    subject: int
-    """Terms of the question's subject it uses."""
-    reason: bool
-    number: bool
-    decision: bool
-    generic: bool
-    model_terms: int
-
-    buzzwords: bool = False
-    """A run of rubric terms ("north star, guardrails, A/B test, RICE..."): names, no claims."""
-    sentence: int = -1
-    """Which sentence of the answer a clause was cut from (-1: the unit is a whole sentence)."""
-    narration: bool = False
-    """A step of answering narrated ("then I'd define the metrics") with nothing of its own:
-    it can structure an answer (communication), it applies nothing."""
-
-    @property
-    def committed(self) -> bool:
-        if self.buzzwords or self.narration:
-            return False
-        return self.reason or self.number or self.decision or self.piece.bullet
 
 
 @dataclass
@@ -177,7 +142,7 @@ class Reading:
         """Sentences (or spoken clauses) about this question that commit to something, whatever
         rubric concept they carry: the answer-level measure of applied reasoning, which does
         not depend on the cue lexicon knowing this kind of question."""
-        return sum(1 for i in range(len(self.units)) if _applied(self.units, i))
+        return sum(1 for i in range(len(self.units)) if is_applied(self.units, i))
 
     def applied_share(self) -> float:
         """0-1: half how many applied sentences (a short answer needs fewer), half what share
@@ -203,96 +168,6 @@ class Reading:
         if self.words >= VAGUE_WORDS and not any(u.number for u in self.units):
             score = min(score, VAGUE_CAP)  # a long answer without one number or threshold
         return round(max(MIN_SCORE, min(MAX_SCORE, score)), 1)
-
-
-LONG_RUN = 8
-"""A list of this many short items, most not about this product, is a run of names whatever
-its words: the lexicon need not know "SUTVA" or "accountability" to see a list."""
-
-
-def _is_buzzword_run(text: str, subject_stems: frozenset[str]) -> bool:
-    """Four or more short comma-separated items, most of them the rubric's own terms and none
-    of this product's ("guardrails: latency, returns, ad revenue" is a list of real claims)."""
-    body = text.split(":", 1)[-1] if text.count(":") == 1 else text
-    items = [i.strip(" .;-") for i in re.split(r",|;|\band\b|\bor\b", body) if i.strip(" .;-")]
-    if len(items) < 4 or sum(len(i.split()) for i in items) / len(items) > 4:
-        return False
-    if len(items) >= LONG_RUN and sum(len(i.split()) for i in items) / len(items) <= 3:
-        own = sum(1 for i in items if any(t in subject_stems for t in subject_terms(i)))
-        if own < len(items) / 2:
-            return True
-    rubric = sum(1 for i in items if not any(t in subject_stems for t in subject_terms(i))
-                 and (any(f.pattern.search(i) for f in FAMILIES)
-                      or all(w in GENERIC_WORDS for w in words(i))))
-    return rubric / len(items) >= 0.6
-
-
-_PROCESS_STEMS = frozenset(stem(w) for w in PROCESS_WORDS)
-
-
-def _narrated(text: str, prompt_stems: frozenset[str]) -> bool:
-    """A step of answering announced in the first person that adds nothing of its own: no
-    number, and at most one specific the question did not already say."""
-    if not (NARRATION.search(text) or PLAN_OF_ANSWER.search(text)) or NUMBER.search(text):
-        return False
-    new = {t for t in subject_terms(text) if t not in prompt_stems and t not in _PROCESS_STEMS}
-    return len(new) <= NARRATION_NEW_WORDS
-
-
-def question_asks(question: Question) -> tuple[str, ...]:
-    """The moves this question asks for: its kind's, or for an ad-hoc question its prompt's."""
-    if question.kind in MOVES:
-        return (question.kind,)
-    if question.outline:  # a bank question of a broad kind (improve, prioritize): no gate
-        return ()
-    return tuple(name for name, pattern in PROMPT_ASKS if pattern.search(question.prompt))
-
-
-def _unit(piece: Sentence, subject_stems: frozenset[str],
-          prompt_stems: frozenset[str] = frozenset(), sentence: int = -1) -> Unit:
-    text = piece.text
-    return Unit(
-        piece=piece,
-        subject=sum(1 for t in set(subject_terms(text)) if t in subject_stems),
-        reason=bool(REASON.search(text)),
-        number=bool(NUMBER.search(text)),
-        decision=bool(DECISION.search(text)),
-        generic=bool(GENERIC.search(text)),
-        # Model words the question itself uses ("open-weight models") are its subject here.
-        model_terms=sum(1 for m in MODEL_TALK.finditer(text)
-                        if not set(subject_terms(m.group(0))) & prompt_stems),
-        buzzwords=not NUMBER.search(text) and _is_buzzword_run(text, subject_stems),
-        narration=_narrated(text, prompt_stems),
-        sentence=sentence,
-    )
-
-
-def _anchored(units_: Sequence[Unit], i: int) -> bool:
-    """About this question: its own words, or a committed clause close to ones that are."""
-    u = units_[i]
-    if u.subject:
-        return not (u.generic and u.subject < 2)
-    if u.generic or not (u.reason or u.number) or u.model_terms:
-        return False  # model talk does not borrow the product's subject from its neighbours
-    near = [units_[j] for j in range(i - 1, i + 2) if j != i and 0 <= j < len(units_)
-            and units_[j].piece.answer_index == u.piece.answer_index]
-    return any(n.subject and not n.generic for n in near)
-
-
-def _applied(units_: Sequence[Unit], i: int) -> bool:
-    if PLAN_OF_ANSWER.search(units_[i].piece.text) or units_[i].narration:
-        return False  # "I'll cover users, metrics, then rollout" is structure, not substance
-    return _anchored(units_, i) and (units_[i].committed or _continues_commitment(units_, i))
-
-
-def _continues_commitment(units_: Sequence[Unit], i: int) -> bool:
-    """A clause of a long spoken or typed run carries on the commitment of the clause before it
-    in the same sentence ("so I'd only push uses that earn, | such as a music subscription")."""
-    u = units_[i]
-    if u.sentence < 0 or i == 0 or u.buzzwords or u.generic:
-        return False
-    before = units_[i - 1]
-    return before.sentence == u.sentence and before.committed
 
 
 ASKED_ALOUD = frozenset({"right-tool", "assumptions", "problem"})
@@ -339,7 +214,7 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit]) -> DimensionReading:
     for fam in DIMENSION_FAMILIES.get(dim_id, ()):
         found = [i for i, u in enumerate(units_) if _mentions(fam, u.piece.text)]
         applied = [units_[i] for i in found
-                   if (_applied(units_, i) or _asked_aloud(fam, units_, i))
+                   if (is_applied(units_, i) or _asked_aloud(fam, units_, i))
                    and _counts_for(fam, units_[i])]
         if applied:
             reading.applied[fam.name] = applied
@@ -403,7 +278,7 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
     parents = [n if len(cut) > 1 else -1 for n, cut in pieces for _ in cut]
     prof = profile(question)
     stems = prof.wide
-    unit_list = [_unit(u, stems, prof.prompt, parent)
+    unit_list = [make_unit(u, stems, prof.prompt, parent)
                  for u, parent in zip(kept, parents, strict=True)]
     body = " ".join(s.text for s in kept)
     dims = {d: _read_dimension(d, unit_list) for d in dimension_ids() if d != "communication"}

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 
 from interviewer.banks import Question
 from interviewer.coach.advice import advice_for, strengths_for, strong_answer_adds
-from interviewer.coach.analysis import Reading, Unit, read_answers
+from interviewer.coach.analysis import Reading, read_answers
 from interviewer.coach.base import MAX_FOLLOW_UPS, AnsweredQuestion, FollowUp
 from interviewer.coach.probes import ProbePicker
 from interviewer.coach.text import shorten, without_fillers
+from interviewer.coach.units import Unit
 from interviewer.rubric import HIRE_BAR, dimension, dimension_ids
 from interviewer.scorecard import DimensionScore, QuestionScore, Scorecard
 

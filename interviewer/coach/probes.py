@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-from interviewer.coach.analysis import Reading, Unit
+from interviewer.coach.analysis import Reading
 from interviewer.coach.base import AnsweredQuestion
 from interviewer.coach.cues_concepts import FAMILY_BY_NAME
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.text import shorten, without_fillers
+from interviewer.coach.units import Unit
 from interviewer.rubric import STRENGTH_BAR
 
 _LEADS = ("You said", "You mentioned", "Earlier you said")

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import math
 from html import escape
-from typing import Any
 
 from interviewer import __version__
-from interviewer.report.common import (
-    DELIVERY_BANDS,
-    Band,
+from interviewer.report.html_style import CSS
+from interviewer.report.session_view import (
     Exchange,
-    answer_time,
+    SessionView,
     delivery_summary,
     descriptor,
     dimension_name,
@@ -28,13 +26,12 @@ from interviewer.report.common import (
     format_when,
     mark_spans,
     question_titles,
-    scorecard_of,
     track_label,
-    transcript,
     verdict,
 )
 from interviewer.rubric import HIRE_BAR, MAX_SCORE, dimensions
 from interviewer.scorecard import Scorecard
+from interviewer.speech.delivery_bands import DELIVERY_BANDS, Band
 
 
 def e(value: object) -> str:
@@ -107,18 +104,18 @@ def _bar(score: float) -> str:
             f'style="width:{pct:.0f}%"></span><span class="hire"></span></span>')
 
 
-def _header(record: dict[str, Any], card: Scorecard | None) -> str:
-    questions = transcript(record)
-    answered = sum(1 for q in questions if any(not x.skipped for x in q.exchanges))
-    meta = [("Track", track_label(str(record.get("track") or ""))),
-            ("Mode", str(record.get("mode") or "text")),
-            ("Coach", str(record.get("coach") or "?")),
-            ("Status", str(record["status"])),
+def _header(view: SessionView, card: Scorecard | None) -> str:
+    questions = view.questions
+    answered = view.answered
+    meta = [("Track", track_label(view.track)),
+            ("Mode", view.mode),
+            ("Coach", view.coach),
+            ("Status", view.status),
             ("Answered", f"{answered} of {len(questions)} "
                          f"question{'s' if len(questions) != 1 else ''}"),
-            ("Answer time", format_duration(answer_time(record)))]
+            ("Answer time", format_duration(view.answer_seconds))]
     dl = "".join(f"<div><dt>{e(k)}</dt><dd>{e(v)}</dd></div>" for k, v in meta)
-    title = f"{track_label(str(record.get('track') or ''))} · {format_when(record)}"
+    title = f"{track_label(view.track)} · {format_when(view)}"
     if card is not None:
         overall = (f'<div class="overall {_tone(card.overall)}"><span class="num">'
                    f'{card.overall:.1f}</span><span class="of">/ 5 overall</span>'
@@ -134,7 +131,7 @@ def _header(record: dict[str, Any], card: Scorecard | None) -> str:
             f"<h1>{e(title)}</h1>{overall}<dl class=\"meta\">{dl}</dl></header>")
 
 
-def _scorecard(card: Scorecard, record: dict[str, Any]) -> str:
+def _scorecard(card: Scorecard, view: SessionView) -> str:
     out = ['<section id="scorecard"><h2>Scorecard</h2><div class="summary">',
            f'<figure class="chart">{radar_svg(_ordered_scores(card))}'
            "<figcaption>Each dimension out of 5; the dashed ring is the bar for a hire (3)."
@@ -170,7 +167,7 @@ def _scorecard(card: Scorecard, record: dict[str, Any]) -> str:
     if blocks:
         out.append('<div class="lists">' + "".join(blocks) + "</div>")
     if card.questions:
-        titles = question_titles(record)
+        titles = question_titles(view)
         out.append('<div class="by-question"><h3>By question</h3><ol>' + "".join(
             f'<li><span class="pill {_tone(q.overall)}">{q.overall:.1f}</span> '
             f"{e(titles.get(q.question_id, q.question_id))}</li>" for q in card.questions)
@@ -189,8 +186,8 @@ def _band_cell(band: Band | None, value: float | None) -> str:
     return f'<td class="{cls}">{e(shown)}</td>'
 
 
-def _delivery(record: dict[str, Any]) -> str:
-    summary = delivery_summary(record)
+def _delivery(view: SessionView) -> str:
+    summary = delivery_summary(view)
     if summary is None:
         return ""
     bands = {b.key: b for b in DELIVERY_BANDS}
@@ -205,14 +202,14 @@ def _delivery(record: dict[str, Any]) -> str:
                      f'<span class="v">{e(shown)} <small>{e(band.unit)}</small></span>'
                      f'<span class="t">target: {e(band.text)}</span></div>')
     rows = []
-    minutes = record.get("minutes_per_answer")
-    for q in transcript(record):
+    minutes = view.minutes_per_answer
+    for q in view.questions:
         for x in q.exchanges:
             d = x.delivery
             if d is None:
                 continue
             talk = format_duration(d.get("duration_s"))
-            if isinstance(minutes, (int, float)) and "duration_s" in d and minutes > 0:
+            if minutes is not None and "duration_s" in d and minutes > 0:
                 talk += f" of {format_duration(minutes * 60)}"
             rows.append(f"<tr><th scope=\"row\">Q{q.number} · {e(x.label)}</th>"
                         + _band_cell(None, d.get("words"))
@@ -243,13 +240,13 @@ def _answer_html(x: Exchange, quotes: dict[str, list[str]]) -> str:
     return f'<p class="said">{"".join(pieces)}</p>'
 
 
-def _transcript(record: dict[str, Any], card: Scorecard | None) -> str:
+def _transcript(view: SessionView, card: Scorecard | None) -> str:
     quotes = evidence_quotes(card)
     out = ['<section id="transcript"><h2>Transcript</h2>']
     if quotes:
         out.append('<p class="note"><mark>Highlighted</mark> words are the evidence the '
                    "scorecard quotes.</p>")
-    for q in transcript(record):
+    for q in view.questions:
         tags = " · ".join(t for t in (track_label(q.track) if q.track else "", q.difficulty) if t)
         out.append(f'<article class="question"><h3><span class="qn">Question {q.number}</span> '
                    f'<span class="tag">{e(tags)}</span></h3><p class="prompt">{e(q.prompt)}</p>')
@@ -275,14 +272,14 @@ def _transcript(record: dict[str, Any], card: Scorecard | None) -> str:
     return "".join(out)
 
 
-def session_html(record: dict[str, Any], session_id: str = "") -> str:
-    card = scorecard_of(record)
-    title = f"Mock interview: {track_label(str(record.get('track') or ''))}, {format_when(record)}"
-    body = [_header(record, card)]
+def session_html(view: SessionView, session_id: str = "") -> str:
+    card = view.card
+    title = f"Mock interview: {track_label(view.track)}, {format_when(view)}"
+    body = [_header(view, card)]
     if card is not None:
-        body.append(_scorecard(card, record))
-    body.append(_delivery(record))
-    body.append(_transcript(record, card))
+        body.append(_scorecard(card, view))
+    body.append(_delivery(view))
+    body.append(_transcript(view, card))
     sid = f" from session {e(session_id)}" if session_id else ""
     body.append(f'<footer>Written by interviewer {e(__version__)}{sid}. This page is one '
                 "file: it needs no network and can be printed or saved as PDF.</footer>")
@@ -292,123 +289,3 @@ def session_html(record: dict[str, Any], session_id: str = "") -> str:
             f"<title>{e(title)}</title><style>{CSS}</style></head>"
             f'<body><main>{"".join(body)}</main></body></html>\n')
 
-
-CSS = """
-:root{--ink:#1d2433;--muted:#5b6476;--line:#dfe3eb;--soft:#f5f7fb;--accent:#4348c8;
---good:#1f8a55;--fair:#b7791f;--weak:#c2413b;--mark:#fff1a8}
-*{box-sizing:border-box}
-html{background:#eef1f6}
-body{margin:0;color:var(--ink);font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,
-"Helvetica Neue",Arial,"DejaVu Sans",sans-serif}
-main{max-width:920px;margin:28px auto;background:#fff;border-radius:14px;padding:36px 44px;
-box-shadow:0 1px 3px rgba(20,30,60,.08),0 8px 28px rgba(20,30,60,.06)}
-h1{font-size:1.75rem;line-height:1.25;margin:.1em 0 .6em}
-h2{font-size:1.3rem;margin:2.2em 0 .8em;padding-bottom:.35em;border-bottom:2px solid var(--line)}
-h3{font-size:1.05rem;margin:1.4em 0 .4em}
-.eyebrow{margin:0;color:var(--accent);font-weight:700;letter-spacing:.08em;text-transform:uppercase;
-font-size:.78rem}
-.overall{display:flex;align-items:baseline;gap:.6em;flex-wrap:wrap}
-.overall .num{font-size:3rem;font-weight:800;line-height:1}
-.overall .of{font-weight:700;font-size:1.1rem}
-.overall .verdict{color:var(--muted)}
-.overall.good .num{color:var(--good)}.overall.fair .num{color:var(--fair)}
-.overall.weak .num{color:var(--weak)}
-.meta{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:10px 18px;
-margin:22px 0 0;padding:14px 18px;background:var(--soft);border-radius:10px}
-.meta div{min-width:0}.meta dt{font-size:.75rem;color:var(--muted);text-transform:uppercase;
-letter-spacing:.05em}.meta dd{margin:0;font-weight:600;overflow-wrap:anywhere}
-.summary{display:grid;grid-template-columns:minmax(0,1.45fr) minmax(0,1fr);gap:24px;
-align-items:center}
-.chart{margin:0;text-align:center}.chart svg{max-width:100%;height:auto}
-figcaption{font-size:.8rem;color:var(--muted)}
-.radar .ring{fill:none;stroke:var(--line);stroke-width:1}
-.radar .ring.bar{stroke:var(--accent);stroke-dasharray:5 4;stroke-opacity:.7}
-.radar .spoke{stroke:var(--line)}
-.radar .shape{fill:rgba(67,72,200,.16);stroke:var(--accent);stroke-width:2.2;
-stroke-linejoin:round}
-.radar .dot{stroke:#fff;stroke-width:1.5}
-.radar .dot.good{fill:var(--good)}.radar .dot.fair{fill:var(--fair)}
-.radar .dot.weak{fill:var(--weak)}
-.radar .label{font-size:15px;fill:var(--ink);font-weight:600}
-.radar .val{font-weight:800}.radar .val.good{fill:var(--good)}.radar .val.fair{fill:var(--fair)}
-.radar .val.weak{fill:var(--weak)}
-.radar .tick{font-size:12px;fill:var(--muted)}
-table{border-collapse:collapse;width:100%}
-.scores{table-layout:fixed}
-.scores th,.scores td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left}
-.scores thead th{font-size:.75rem;color:var(--muted);text-transform:uppercase;letter-spacing:.05em}
-.scores td.num{font-weight:800;font-variant-numeric:tabular-nums}
-.scores .c-num{width:3.4em}.scores col:last-child{width:34%}
-.scores th[scope=row]{white-space:nowrap}
-td.good,.pill.good{color:var(--good)}td.fair,.pill.fair{color:var(--fair)}
-td.weak,.pill.weak{color:var(--weak)}
-.bar{position:relative;display:block;height:10px;background:#e9ecf3;
-border-radius:5px;overflow:hidden}
-.bar .fill{position:absolute;left:0;top:0;bottom:0;border-radius:5px}
-.fill.good{background:var(--good)}.fill.fair{background:var(--fair)}.fill.weak{background:var(--weak)}
-.bar .hire{position:absolute;left:60%;top:0;bottom:0;border-left:2px solid rgba(255,255,255,.9)}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-.dim{border:1px solid var(--line);border-radius:10px;padding:4px 18px 12px;margin:14px 0;
-break-inside:avoid}
-.dim h3{display:flex;justify-content:space-between;gap:12px;align-items:baseline}
-.pill{font-size:.85rem;font-weight:700;white-space:nowrap}
-.level{color:var(--muted);margin:.2em 0 .5em;font-size:.95rem}
-.evidence{margin:.3em 0;padding-left:1.2em}.evidence li{margin:.2em 0}
-q{font-style:italic}q::before{content:"\\201C"}q::after{content:"\\201D"}
-.advice{margin:.5em 0 0;padding:8px 12px;background:#fff8e6;border-left:3px solid var(--fair);
-border-radius:4px}
-.none{color:var(--muted);font-style:italic}
-.lists{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:0 28px}
-.lists ul,.by-question ol{padding-left:1.2em;margin:.3em 0}.lists li,.by-question li{margin:.3em 0}
-.gaps h3{color:var(--weak)}.strengths h3{color:var(--good)}
-.note{color:var(--muted);font-size:.9rem}
-.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:12px;
-margin:12px 0 16px}
-.tile{border:1px solid var(--line);border-radius:10px;padding:10px 14px;display:flex;
-flex-direction:column;border-top:4px solid var(--fair)}
-.tile.ok{border-top-color:var(--good)}
-.tile .k{font-size:.75rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
-.tile .v{font-size:1.5rem;font-weight:800}.tile .v small{font-size:.8rem;font-weight:600;
-color:var(--muted)}
-.tile .t{font-size:.8rem;color:var(--muted)}
-.delivery th,.delivery td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:right;
-font-variant-numeric:tabular-nums}
-.delivery th:first-child{text-align:left}
-.delivery thead th{font-size:.75rem;color:var(--muted)}
-.delivery td.ok{color:var(--good);font-weight:700}
-.delivery td.off{color:var(--fair);font-weight:700}
-.question{margin:18px 0 26px;break-inside:auto}
-.question h3{display:flex;gap:10px;align-items:baseline}
-.qn{color:var(--accent)}
-.tag{font-size:.78rem;font-weight:600;color:var(--muted);background:var(--soft);
-padding:1px 8px;border-radius:99px}
-.prompt{font-weight:600;font-size:1.05rem;margin:.2em 0 .8em}
-.turn{margin:8px 0;padding:8px 14px;border-radius:8px;break-inside:avoid}
-.turn.answer{background:var(--soft);border-left:3px solid var(--accent);margin-left:14px}
-.turn.follow-up{border-left:3px solid #8a63d2;background:#f6f1fd}
-.who{margin:0 0 .2em;font-size:.78rem;font-weight:700;color:var(--muted);text-transform:uppercase;
-letter-spacing:.04em}
-.ask{margin:0;font-weight:600}
-.said{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
-.said.skipped{color:var(--muted);font-style:italic}
-.figs{margin:.4em 0 0;font-size:.8rem;color:var(--muted)}
-mark{background:var(--mark);color:inherit;padding:0 2px;border-radius:3px;
-box-shadow:inset 0 -2px 0 #f2c94c}
-code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.9em;background:var(--soft);
-padding:1px 5px;border-radius:4px}
-footer{margin-top:36px;padding-top:14px;border-top:1px solid var(--line);color:var(--muted);
-font-size:.8rem}
-@media (max-width:860px){.summary{grid-template-columns:1fr}.chart svg{max-width:480px}}
-@media (max-width:720px){main{padding:22px 18px;margin:0;border-radius:0}}
-@media print{
-@page{margin:16mm 14mm}
-html,body{background:#fff}
-body{font-size:10.5pt;line-height:1.45}
-main{max-width:none;margin:0;padding:0;box-shadow:none;border-radius:0}
-h2{break-after:avoid;margin-top:1.4em}h3{break-after:avoid}
-.dim,.turn,.tile,.chart,tr{break-inside:avoid}
-#transcript{break-before:page}
-*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-footer{position:static}
-}
-"""

@@ -4,11 +4,9 @@ session's report (`interviewer report --format md`)."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from interviewer.report.common import (
-    DELIVERY_BANDS,
-    answer_time,
+from interviewer.report.session_view import (
+    SessionView,
     delivery_summary,
     descriptor,
     dimension_name,
@@ -16,13 +14,12 @@ from interviewer.report.common import (
     format_duration,
     format_when,
     question_titles,
-    scorecard_of,
     track_label,
-    transcript,
     verdict,
 )
 from interviewer.rubric import dimension
 from interviewer.scorecard import Scorecard
+from interviewer.speech.delivery_bands import DELIVERY_BANDS
 
 
 def bar(score: float, width: int = 5) -> str:
@@ -63,17 +60,16 @@ def _quoted(text: str) -> list[str]:
     return [f"> {md_text(line)}" if line.strip() else ">" for line in text.splitlines()] or [">"]
 
 
-def session_markdown(record: dict[str, Any], session_id: str = "") -> str:
+def session_markdown(view: SessionView, session_id: str = "") -> str:
     """A session's report: the scorecard, delivery figures when spoken, the full transcript."""
-    card = scorecard_of(record)
-    track = track_label(str(record.get("track") or ""))
-    lines = [f"# Mock interview: {md_text(track)}, {format_when(record)}", ""]
-    answered = sum(1 for q in transcript(record) if any(not e.skipped for e in q.exchanges))
-    meta = [f"status: {record['status']}", f"mode: {record.get('mode', 'text')}",
-            f"coach: {md_text(str(record.get('coach', '?')))}",
-            f"{answered} of {len(record['questions'])} "
-            f"question{'s' if len(record['questions']) != 1 else ''} answered",
-            f"answer time: {format_duration(answer_time(record))}"]
+    card = view.card
+    track = track_label(view.track)
+    lines = [f"# Mock interview: {md_text(track)}, {format_when(view)}", ""]
+    total = len(view.questions)
+    meta = [f"status: {view.status}", f"mode: {view.mode}",
+            f"coach: {md_text(view.coach)}",
+            f"{view.answered} of {total} question{'s' if total != 1 else ''} answered",
+            f"answer time: {format_duration(view.answer_seconds)}"]
     lines += [" · ".join(meta), ""]
     if card is None:
         lines += ["_Not scored yet: the interview was not finished "
@@ -101,12 +97,12 @@ def session_markdown(record: dict[str, Any], session_id: str = "") -> str:
             if items:
                 lines += [f"## {heading}", ""] + [f"- {md_text(i)}" for i in items] + [""]
         if card.questions:
-            titles = question_titles(record)
+            titles = question_titles(view)
             lines += ["## By question", ""]
             lines += [f"- **{q.overall:.1f}** {md_text(titles.get(q.question_id, q.question_id))}"
                       for q in card.questions]
             lines.append("")
-    summary = delivery_summary(record)
+    summary = delivery_summary(view)
     if summary is not None:
         lines += ["## Delivery", "", "| Figure | Session | Target |", "|---|---|---|"]
         targets = {b.label: b.text for b in DELIVERY_BANDS}
@@ -114,7 +110,7 @@ def session_markdown(record: dict[str, Any], session_id: str = "") -> str:
                   for label, value in figures_text(summary)]
         lines.append("")
     lines += ["## Transcript", ""]
-    for q in transcript(record):
+    for q in view.questions:
         lines += [f"### Question {q.number}: {md_text(q.prompt)}", ""]
         if not q.exchanges:
             lines += ["_Not answered._", ""]

@@ -1,18 +1,16 @@
 """The interview as a state machine: ask, answer, follow up, next question, score.
 
 It knows nothing of Textual, so the TUI, the text fallback and the tests drive the very same
-object. Every answer is saved before the next prompt is produced: a crash keeps it.
+object. Every answer is saved before the next prompt is produced: a crash keeps it. What it
+saves is `record.py`'s model; resuming is `recovery.py`; where recordings go, `audio_files.py`.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-import wave
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime, timezone
-from enum import Enum
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,77 +20,32 @@ from interviewer.coach.base import (
     MAX_FOLLOW_UPS,
     AnsweredQuestion,
     Coach,
-    FollowUp,
     NoticeSource,
     TextCallback,
     follow_up_with_text,
 )
 from interviewer.scorecard import Scorecard, count_unanswered
+from interviewer.session import audio_files, recovery
+from interviewer.session.library import load_record
+from interviewer.session.prompt import Phase, Prompt
+from interviewer.session.record import (
+    Exchange,
+    Notice,
+    Pending,
+    QuestionRecord,
+    RecordedQuestion,
+    SessionRecord,
+    now_iso,
+)
+from interviewer.session.recovery import Interrupted
 from interviewer.session.store import SessionStore
-from interviewer.speech.delivery import from_segments
 
-
-class Phase(str, Enum):
-    READY = "ready"
-    ANSWERING = "answering"
-    FINISHED = "finished"
-
-
-@dataclass(frozen=True)
-class Prompt:
-    """What the candidate is being asked right now."""
-
-    text: str
-    kind: str  # "question" or "follow-up"
-    question_index: int
-    question_total: int
-    question: Question
-    follow_up: FollowUp | None = None
-    notice: str | None = None
-    """One line when the coach handed the step that led here to another coach (a fallback)."""
-    latency_s: float | None = None
-    """Follow-ups: seconds from the answer's submission to the follow-up's first text."""
-    ready_s: float | None = None
-    """Follow-ups: seconds from the answer's submission to the whole follow-up."""
-
-    @property
-    def number(self) -> int:
-        return self.question_index + 1
-
-
-def _now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True)
-class Interrupted:
-    """A spoken answer cut off by a crash or a kill, found on resume: its recording (all the
-    audio written up to the kill) is kept as an exchange marked `"interrupted": true` whose
-    transcript is still to be made (`InterviewEngine.adopt_interrupted`)."""
-
-    question_index: int
-    exchange_index: int
-    """0-based within its question: 0 is the question itself, then its follow-ups."""
-    kind: str
-    prompt: str
-    audio_path: Path
-    audio_seconds: float
-
-
-def wav_seconds(path: Path) -> float:
-    """Length of a (possibly cut off) 16-bit WAV; 0.0 when it is missing or unreadable."""
-    try:
-        with wave.open(str(path), "rb") as wav:
-            rate = wav.getframerate() or 1
-            header = wav.getnframes()
-            width = max(wav.getsampwidth(), 1)
-        on_disk = max(path.stat().st_size - 44, 0) // width
-    except (OSError, EOFError, wave.Error):
-        return 0.0
-    return (header or on_disk) / rate  # no frames in the header: killed before its first patch
+__all__ = ["Interrupted", "InterviewEngine", "Phase", "Prompt"]
 
 
 class InterviewEngine:
+    """One interview, driven by `start`, `submit`, `finish` (or `quit`), its record on disk."""
+
     def __init__(
         self,
         questions: Sequence[Question],
@@ -133,22 +86,14 @@ class InterviewEngine:
         """Guards the record, which the UI thread (`quit`, `save_draft`, `adopt_interrupted`)
         and a worker (`submit`, `finish`) both change; never held across a coach call."""
         self.folder: Path | None = store.new_folder(track) if store else None
-        self.record: dict[str, Any] = {
-            "app_version": __version__,
-            "id": self.folder.name if self.folder else "",
-            "created_at": _now_iso(),
-            "updated_at": _now_iso(),
-            "track": track,
-            "mode": mode,
-            "coach": coach.name,
-            "minutes_per_answer": minutes_per_answer,
-            "status": "in-progress",
-            "questions": [{"question": q.to_dict(), "exchanges": []} for q in self.questions],
-            "scorecard": None,
-            "notices": [],
-        }
-        if not keep_audio:
-            self.record["keep_audio"] = False
+        started = now_iso()
+        self.record = SessionRecord(
+            app_version=__version__, id=self.folder.name if self.folder else "",
+            created_at=started, updated_at=started, track=track, mode=mode, coach=coach.name,
+            minutes_per_answer=minutes_per_answer, status="in-progress",
+            questions=[QuestionRecord(question=RecordedQuestion.of(q), exchanges=[])
+                       for q in self.questions],
+            scorecard=None, notices=[], keep_audio=keep_audio)
 
     @classmethod
     def resume(cls, folder: Path, coach: Coach, *, store: SessionStore,
@@ -165,145 +110,51 @@ class InterviewEngine:
         `interrupted` names it until `adopt_interrupted` gives it its transcript.
         Raises `DamagedSessionError` for a folder that cannot be read, ValueError for a
         complete session."""
-        from interviewer.session.library import load_record, question_from_record
-
         record = load_record(folder)
-        if record["status"] == "complete":
+        if record.status == "complete":
             raise ValueError(f"session {folder.name} is already complete")
-        questions = [question_from_record(q["question"]) for q in record["questions"]]
-        engine = cls(questions, coach, track=str(record.get("track") or "mixed"),
-                     mode="text", minutes_per_answer=float(record.get("minutes_per_answer", 3)),
-                     clock=clock, on_follow_up_text=on_follow_up_text)
+        questions = [q.question.to_question() for q in record.questions]
+        engine = cls(questions, coach, track=record.track or "mixed", mode="text",
+                     minutes_per_answer=record.minutes_per_answer, clock=clock,
+                     on_follow_up_text=on_follow_up_text)
         engine.store, engine.folder, engine.record = store, folder, record
-        record.setdefault("notices", [])
-        was_pending = record.pop("pending", None)
-        kept = engine._keep_interrupted(was_pending)
-        for item, q in zip(engine.items, record["questions"], strict=True):
-            for ex in q["exchanges"]:
-                item.answers.append(ex["answer"])
-                if ex["kind"] == "follow-up":
-                    item.follow_ups.append(FollowUp(ex["prompt"],
-                                                    str(ex.get("probe_dimension") or ""),
-                                                    str(ex.get("coach") or "")))
-        again = None if kept else engine._follow_up_again(was_pending)
-        pending = [i for i, q in enumerate(record["questions"]) if not q["exchanges"]]
-        start = again.question_index if again else pending[0] if pending else None
-        record.setdefault("resumed", []).append(
-            {"at": _now_iso(), "from_question": start + 1 if start is not None else None,
-             "status_was": record["status"], "coach": coach.name, "mode": "text"})
-        record["status"] = "in-progress"
+        found = recovery.recover(record, folder, engine.items, coach.name)
+        again = None
+        if found.follow_up is not None:
+            qi, follow = found.follow_up
+            again = Prompt(follow.text, "follow-up", qi, len(questions), questions[qi], follow)
+        start = found.start
         engine.phase = Phase.ANSWERING
         engine.index = start if start is not None else len(questions) - 1
-        engine.interrupted = engine._find_interrupted()
+        engine.interrupted = recovery.find_interrupted(record, folder)
         engine._save()
         if start is not None:
             prompt = engine._ask(again or engine._question_prompt(), save=False)
-            engine._restore_draft(was_pending, prompt)
+            recovery.restore_draft(record, found.was_pending, prompt.number, prompt.kind,
+                                   prompt.text)
             engine._save()
         return engine
-
-    def _follow_up_again(self, pending: Any) -> Prompt | None:
-        """A follow-up that was on screen (or being answered) when the process died: asked
-        again, so no prompt shown is lost. Only the latest question's, within the limit."""
-        if not isinstance(pending, dict) or pending.get("kind") != "follow-up":
-            return None
-        qn, text = pending.get("question"), pending.get("prompt")
-        questions = self.record["questions"]
-        if not isinstance(qn, int) or not 1 <= qn <= len(questions) or \
-                not isinstance(text, str) or not text.strip():
-            return None
-        item = self.items[qn - 1]
-        later = any(q["exchanges"] for q in questions[qn:])
-        if not item.answers or later or len(item.follow_ups) >= MAX_FOLLOW_UPS:
-            return None
-        follow = FollowUp(text, str(pending.get("probe_dimension") or ""),
-                          str(pending.get("coach") or ""))
-        item.follow_ups.append(follow)
-        return Prompt(text, "follow-up", qn - 1, len(self.questions), item.question, follow)
-
-    def _restore_draft(self, pending: Any, prompt: Prompt) -> None:
-        """The answer being typed when the process died, back in the box of the same prompt."""
-        if not isinstance(pending, dict) or not isinstance(pending.get("draft"), str):
-            return
-        same = (pending.get("question") == prompt.number and pending.get("kind") == prompt.kind
-                and pending.get("prompt") == prompt.text)
-        if same and pending["draft"].strip():
-            self.record["pending"]["draft"] = pending["draft"]
 
     @property
     def draft(self) -> str:
         """The unsent answer saved for the current prompt (`save_draft`), restored on resume."""
         with self._lock:
-            pending = self.record.get("pending")
-            draft = pending.get("draft") if isinstance(pending, dict) else None
-            return draft if isinstance(draft, str) and self.prompt is not None else ""
+            pending = self.record.pending
+            draft = pending.draft if pending is not None else None
+            return draft if draft is not None and self.prompt is not None else ""
 
     def save_draft(self, text: str) -> bool:
         """Keep the answer being typed for the current prompt, so a crash or a kill loses at
         most what was typed since the last call. True when something new was written."""
         with self._lock:
-            pending = self.record.get("pending")
-            if not isinstance(pending, dict) or self.prompt is None or \
-                    pending.get("prompt") != self.prompt.text:
+            pending = self.record.pending
+            if pending is None or self.prompt is None or pending.prompt != self.prompt.text:
                 return False  # the prompt is answered: its draft is the answer now
-            if pending.get("draft", "") == text:
+            if (pending.draft or "") == text:
                 return False
-            if text:
-                pending["draft"] = text
-            else:
-                pending.pop("draft", None)
+            pending.draft = text or None
             self._save()
             return True
-
-    def _keep_interrupted(self, pending: Any) -> bool:
-        """The prompt being answered when the process died: when its recording holds audio,
-        it becomes an exchange marked interrupted (transcript to come; True)."""
-        if not isinstance(pending, dict) or self.folder is None:
-            return False
-        ref, qn = pending.get("audio"), pending.get("question")
-        if not isinstance(ref, str) or not isinstance(qn, int):
-            return False
-        path = (self.folder / ref).resolve()
-        if not path.is_relative_to(self.folder.resolve()) or not path.is_file():
-            return False
-        seconds = wav_seconds(path)
-        questions = self.record["questions"]
-        kind = pending.get("kind")
-        said = questions[qn - 1]["exchanges"] if 1 <= qn <= len(questions) else None
-        if seconds <= 0 or said is None or (kind == "question") != (not said) or \
-                kind not in ("question", "follow-up"):
-            if seconds <= 0:
-                path.unlink(missing_ok=True)  # a header and nothing said
-            return False
-        exchange: dict[str, Any] = {
-            "kind": kind, "prompt": str(pending.get("prompt") or ""), "answer": "",
-            "skipped": False, "asked_at": pending.get("asked_at") or "",
-            "answered_at": _now_iso(), "seconds": round(seconds, 3),
-            "over_time": seconds > self.minutes_per_answer * 60,
-            "audio": ref, "audio_seconds": round(seconds, 3),
-            "interrupted": True, "needs_transcript": True,
-        }
-        if pending.get("prompt_audio"):
-            exchange["prompt_audio"] = pending["prompt_audio"]
-        for key in ("probe_dimension", "coach"):
-            if key in pending:
-                exchange[key] = pending[key]
-        said.append(exchange)
-        return True
-
-    def _find_interrupted(self) -> Interrupted | None:
-        """The first interrupted exchange still waiting for its transcript (its file kept)."""
-        if self.folder is None:
-            return None
-        for qi, q in enumerate(self.record["questions"]):
-            for ei, ex in enumerate(q["exchanges"]):
-                ref = ex.get("audio")
-                if ex.get("needs_transcript") and isinstance(ref, str):
-                    path = self.folder / ref
-                    if path.is_file():
-                        return Interrupted(qi, ei, str(ex["kind"]), str(ex["prompt"]), path,
-                                           float(ex.get("audio_seconds") or wav_seconds(path)))
-        return None
 
     def adopt_interrupted(self, text: str, *, segments: Sequence[dict[str, Any]] | None = None,
                           audio_seconds: float | None = None) -> None:
@@ -315,40 +166,27 @@ class InterviewEngine:
             if found is None:
                 raise RuntimeError("no interrupted answer is waiting for its transcript")
             text = text.strip()
-            ex = self.record["questions"][found.question_index]["exchanges"][
-                found.exchange_index]
-            ex["answer"] = text
-            ex["skipped"] = not text
+            ex = self.record.questions[found.question_index].exchanges[found.exchange_index]
+            ex.answer = text
+            ex.skipped = not text
             if audio_seconds is not None:
-                ex["audio_seconds"] = round(audio_seconds, 3)
+                ex.audio_seconds = round(audio_seconds, 3)
             if segments is not None:
-                ex["segments"] = list(segments)
-                delivery = from_segments(segments, allowed_s=self.minutes_per_answer * 60)
-                if delivery is not None:
-                    ex["delivery"] = delivery.to_dict()
-            ex.pop("needs_transcript", None)
+                ex.keep_segments(segments, allowed_s=self.minutes_per_answer * 60)
+            ex.needs_transcript = False
             self.items[found.question_index].answers[found.exchange_index] = text
             self._save()
             if not self.keep_audio:
-                self._forget_audio(ex)
+                audio_files.forget_audio(self.folder, ex)
                 self._save()
-            self.interrupted = self._find_interrupted()
+            self.interrupted = recovery.find_interrupted(self.record, self.folder)
             if self.interrupted is None:
                 self._adopted.set()
 
     @property
     def keep_audio(self) -> bool:
         """False: recordings are transcribed, then removed (the session's `keep_audio`)."""
-        return self.record.get("keep_audio") is not False
-
-    def _forget_audio(self, exchange: dict[str, Any]) -> None:
-        """With keep_audio off: the answer's recording, saved as words now, is removed."""
-        ref = exchange.pop("audio", None)
-        if isinstance(ref, str) and self.folder is not None:
-            path = (self.folder / ref).resolve()
-            if path.is_relative_to(self.folder.resolve()):
-                path.unlink(missing_ok=True)
-        exchange.pop("prompt_audio", None)
+        return self.record.keep_audio
 
     @property
     def needs_scoring(self) -> bool:
@@ -390,7 +228,7 @@ class InterviewEngine:
                        audio_seconds: float | None) -> tuple[str, float]:
         """The answer into the record, saved; returns it stripped and when it was given."""
         if self.phase is not Phase.ANSWERING or self.prompt is None or \
-                "pending" not in self.record:
+                self.record.pending is None:
             raise RuntimeError("no prompt is waiting for an answer")
         answer = answer.strip()
         submitted = self.clock()
@@ -398,39 +236,29 @@ class InterviewEngine:
         prompt = self.prompt
         item = self.items[self.index]
         item.answers.append(answer)
-        exchange: dict[str, Any] = {
-            "kind": prompt.kind,
-            "prompt": prompt.text,
-            "answer": answer,
-            "skipped": skipped or not answer,
-            "asked_at": self._asked_iso,
-            "answered_at": _now_iso(),
-            "seconds": seconds,
-            "over_time": seconds > self.minutes_per_answer * 60,
-        }
+        exchange = Exchange(kind=prompt.kind, prompt=prompt.text, answer=answer,
+                            skipped=skipped or not answer, asked_at=self._asked_iso,
+                            answered_at=now_iso(), seconds=seconds,
+                            over_time=seconds > self.minutes_per_answer * 60)
         if audio_path is not None:
-            exchange["audio"] = self._relative(audio_path)
+            exchange.audio = audio_files.relative(self.folder, audio_path)
             if audio_seconds is not None:
-                exchange["audio_seconds"] = round(audio_seconds, 3)
+                exchange.audio_seconds = round(audio_seconds, 3)
         if segments is not None:
-            exchange["segments"] = list(segments)
-            delivery = from_segments(segments, allowed_s=self.minutes_per_answer * 60)
-            if delivery is not None:  # word timestamps: pace, fillers, pauses, first point
-                exchange["delivery"] = delivery.to_dict()
+            exchange.keep_segments(segments, allowed_s=self.minutes_per_answer * 60)
         if prompt.follow_up is not None:
-            exchange["probe_dimension"] = prompt.follow_up.dimension
-            exchange["coach"] = prompt.follow_up.coach
-            exchange["follow_up_latency_s"] = prompt.latency_s
-            exchange["follow_up_ready_s"] = prompt.ready_s
-            if prompt.notice:
-                exchange["coach_notice"] = prompt.notice
-        pending = self.record.pop("pending", None)
-        if isinstance(pending, dict) and pending.get("prompt_audio"):
-            exchange["prompt_audio"] = pending["prompt_audio"]
-        self.record["questions"][self.index]["exchanges"].append(exchange)
+            exchange.probe_dimension = prompt.follow_up.dimension
+            exchange.coach = prompt.follow_up.coach
+            exchange.follow_up_latency_s = prompt.latency_s
+            exchange.follow_up_ready_s = prompt.ready_s
+            exchange.coach_notice = prompt.notice or None
+        pending, self.record.pending = self.record.pending, None
+        if pending is not None and pending.prompt_audio:
+            exchange.prompt_audio = pending.prompt_audio
+        self.record.questions[self.index].exchanges.append(exchange)
         self._save()
         if not self.keep_audio and audio_path is not None:
-            self._forget_audio(exchange)
+            audio_files.forget_audio(self.folder, exchange)
             self._save()
         return answer, submitted
 
@@ -450,9 +278,9 @@ class InterviewEngine:
         self._take_notices("scorecard")
         with self._lock:
             self.scorecard = scorecard
-            self.record["scorecard_seconds"] = round(self.clock() - started, 3)
-            self.record["scorecard"] = scorecard.to_dict()
-            self.record["status"] = "complete"
+            self.record.scorecard_seconds = round(self.clock() - started, 3)
+            self.record.scorecard = scorecard.to_dict()
+            self.record.status = "complete"
             self.phase = Phase.FINISHED
             self._save()
         return scorecard
@@ -461,14 +289,14 @@ class InterviewEngine:
         """Mark the session as left early; what was answered is already on disk."""
         with self._lock:
             if self.phase is not Phase.FINISHED:
-                self.record["status"] = "quit"
+                self.record.status = "quit"
                 self._save()
 
     @property
     def exchange_number(self) -> int:
         """The current prompt's number in the whole session (1-based, in the order asked,
         across resumes): `answers/<n>.wav` and `prompts/<n>.wav` are named by it."""
-        return sum(len(q["exchanges"]) for q in self.record["questions"]) + 1
+        return audio_files.exchange_number(self.record)
 
     def prompt_audio_path(self) -> Path | None:
         """Where the spoken current prompt is kept (`prompts/<n>.wav`, see
@@ -476,13 +304,10 @@ class InterviewEngine:
         recordings are not kept."""
         if self.folder is None or self.prompt is None or not self.keep_audio:
             return None
-        from interviewer.session.store import PROMPTS_DIR
-
-        path = self.folder / PROMPTS_DIR / f"{self.exchange_number}.wav"
+        path = audio_files.prompt_audio_path(self.folder, self.exchange_number)
         with self._lock:
-            pending = self.record.get("pending")
-            if isinstance(pending, dict):
-                pending["prompt_audio"] = self._relative(path)
+            if self.record.pending is not None:
+                self.record.pending.prompt_audio = audio_files.relative(self.folder, path)
         return path
 
     def answer_audio_path(self) -> Path | None:
@@ -493,24 +318,12 @@ class InterviewEngine:
         store)."""
         if self.folder is None:
             return None
-        answers = self.folder / "answers"
-        answers.mkdir(mode=0o700, exist_ok=True)
-        n = self.exchange_number
-        path, k = answers / f"{n}.wav", 1
-        while path.exists():
-            k += 1
-            path = answers / f"{n}-{k}.wav"
+        path = audio_files.new_answer_path(self.folder, self.exchange_number)
         with self._lock:
-            pending = self.record.get("pending")
-            if isinstance(pending, dict) and self.prompt is not None:
-                pending["audio"] = self._relative(path)
+            if self.record.pending is not None and self.prompt is not None:
+                self.record.pending.audio = audio_files.relative(self.folder, path)
                 self._save()
         return path
-
-    def _relative(self, path: Path) -> str:
-        if self.folder is not None and path.is_relative_to(self.folder):
-            return path.relative_to(self.folder).as_posix()
-        return str(path)
 
     @property
     def answered_count(self) -> int:
@@ -556,8 +369,8 @@ class InterviewEngine:
             return None
         with self._lock:
             for text in notices:
-                self.record["notices"].append(
-                    {"step": step, "question": self.index + 1, "at": _now_iso(), "text": text})
+                self.record.notices.append(
+                    Notice(step=step, question=self.index + 1, at=now_iso(), text=text))
             self.last_notice = " ".join(notices)
             self._save()
         return self.last_notice
@@ -566,19 +379,19 @@ class InterviewEngine:
         """The prompt becomes the pending one, on disk before anyone shows it."""
         self.prompt = prompt
         self._asked_at = self.clock()
-        self._asked_iso = _now_iso()
-        pending: dict[str, Any] = {"question": prompt.number, "kind": prompt.kind,
-                                   "prompt": prompt.text, "asked_at": self._asked_iso}
-        if prompt.follow_up is not None:
-            pending["probe_dimension"] = prompt.follow_up.dimension
-            pending["coach"] = prompt.follow_up.coach
-        self.record["pending"] = pending  # its recording's path and draft are added later
+        self._asked_iso = now_iso()
+        follow = prompt.follow_up
+        # its recording's path and draft are added later
+        self.record.pending = Pending(question=prompt.number, kind=prompt.kind,
+                                      prompt=prompt.text, asked_at=self._asked_iso,
+                                      probe_dimension=follow.dimension if follow else None,
+                                      coach=follow.coach if follow else None)
         if save:
             self._save()
         return prompt
 
     def _save(self) -> None:
         with self._lock:
-            self.record["updated_at"] = _now_iso()
+            self.record.updated_at = now_iso()
             if self.store and self.folder:
-                self.store.save(self.folder, self.record)
+                self.store.save(self.folder, self.record.to_json())

@@ -1,7 +1,8 @@
 """The session library: every saved interview, listed and loaded robustly; find and delete.
 
-A damaged folder (an unreadable, truncated or invalid `session.json`, a missing field) becomes a
-`DamagedSession` with the reason in words, and the rest of the library still loads. A session
+A damaged folder (an unreadable, truncated or invalid `session.json`, a missing field: see
+`session/record.py`, the one validation) becomes a `DamagedSession` with the reason in words,
+and the rest of the library still loads. A session
 whose record is sound but whose recorded audio has gone missing still lists (its transcript is
 intact), with the missing files named in `problems`.
 
@@ -19,17 +20,13 @@ import os
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from interviewer.banks import Question
-from interviewer.report.common import answer_time
-from interviewer.scorecard import Scorecard
+from interviewer.session.record import UNFINISHED, RecordError, SessionRecord, parse_record
 from interviewer.session.store import SESSION_FILE, SessionStore, write_atomic
 
-STATUSES = ("in-progress", "quit", "complete")
-UNFINISHED = ("in-progress", "quit")
 LATEST = "latest"
 
 
@@ -109,65 +106,7 @@ def _fail(folder: Path, reason: str) -> DamagedSessionError:
     return DamagedSessionError(folder, reason)
 
 
-_TYPE_WORDS = {dict: "table", list: "list", str: "text", int: "number", float: "number"}
-
-
-def _need(obj: dict[str, Any], key: str, kind: type, where: str, folder: Path) -> Any:
-    if key not in obj:
-        raise _fail(folder, f"session.json: {where}'{key}' is missing")
-    value = obj[key]
-    if not isinstance(value, kind) or isinstance(value, bool):
-        raise _fail(folder, f"session.json: {where}'{key}' should be a {_TYPE_WORDS[kind]}")
-    return value
-
-
-def validate_record(folder: Path, raw: Any) -> dict[str, Any]:
-    """The record if it has what the library, reports and resume rely on; else why not."""
-    if not isinstance(raw, dict):
-        raise _fail(folder, "session.json does not hold a JSON object")
-    status = _need(raw, "status", str, "", folder)
-    if status not in STATUSES:
-        raise _fail(folder, f"session.json: unknown status '{status}'")
-    questions = _need(raw, "questions", list, "", folder)
-    if not questions:
-        raise _fail(folder, "session.json: 'questions' is empty")
-    for i, q in enumerate(questions, start=1):
-        where = f"question {i}: "
-        if not isinstance(q, dict):
-            raise _fail(folder, f"session.json: question {i} is not a table")
-        question = _need(q, "question", dict, where, folder)
-        for key in ("id", "prompt"):
-            _need(question, key, str, where, folder)
-        said = _need(q, "exchanges", list, where, folder)
-        for j, ex in enumerate(said, start=1):
-            at = f"question {i}, exchange {j}: "
-            if not isinstance(ex, dict):
-                raise _fail(folder, f"session.json: {at.rstrip(': ')} is not a table")
-            _need(ex, "answer", str, at, folder)
-            _need(ex, "prompt", str, at, folder)
-            kind = _need(ex, "kind", str, at, folder)
-            if kind not in ("question", "follow-up"):
-                raise _fail(folder, f"session.json: {at}unknown kind '{kind}'")
-            if (j == 1) != (kind == "question"):
-                raise _fail(folder, f"session.json: {at}exchanges must start with the question "
-                                    "and go on with follow-ups")
-            if "seconds" in ex and not isinstance(ex["seconds"], (int, float)):
-                raise _fail(folder, f"session.json: {at}'seconds' should be a number")
-            if "delivery" in ex and ex["delivery"] is not None and not isinstance(
-                    ex["delivery"], dict):
-                raise _fail(folder, f"session.json: {at}'delivery' should be a table")
-    card = raw.get("scorecard")
-    if card is not None:
-        try:
-            Scorecard.from_dict(card)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise _fail(folder, f"session.json: the scorecard is unreadable ({exc!r})") from None
-    if status == "complete" and card is None:
-        raise _fail(folder, "session.json: marked complete but holds no scorecard")
-    return raw
-
-
-def load_record(folder: Path) -> dict[str, Any]:
+def load_record(folder: Path) -> SessionRecord:
     """The validated `session.json` of a folder; `DamagedSessionError` says what is wrong."""
     path = folder / SESSION_FILE
     if not folder.is_dir():
@@ -188,39 +127,25 @@ def load_record(folder: Path) -> dict[str, Any]:
         cut = " (it looks cut off)" if not text.rstrip().endswith("}") else ""
         raise _fail(folder, f"session.json is not valid JSON{cut}: {exc.msg} (line "
                             f"{exc.lineno}, column {exc.colno})") from None
-    return validate_record(folder, raw)
+    try:
+        return parse_record(raw)
+    except RecordError as exc:
+        raise _fail(folder, str(exc)) from None
 
 
-def audio_refs(exchange: dict[str, Any]) -> list[str]:
-    """Recorded files an exchange points at, relative to the session folder."""
-    ref = exchange.get("audio")
-    if isinstance(ref, dict):
-        ref = ref.get("path")
-    return [ref] if isinstance(ref, str) and ref else []
-
-
-def missing_audio(folder: Path, record: dict[str, Any]) -> list[str]:
+def missing_audio(folder: Path, record: SessionRecord) -> list[str]:
     """Recordings the record names that are not in the folder, as people read them."""
     missing = []
-    for i, q in enumerate(record["questions"], start=1):
-        for j, ex in enumerate(q["exchanges"], start=1):
-            for ref in audio_refs(ex):
-                path = (folder / ref).resolve()
-                inside = path.is_relative_to(folder.resolve())
-                if not inside or not path.is_file():
-                    what = "answer" if j == 1 else f"follow-up {j - 1} answer"
-                    missing.append(f"question {i} {what}: recording {ref} is missing")
+    for i, q in enumerate(record.questions, start=1):
+        for j, ex in enumerate(q.exchanges, start=1):
+            ref = ex.audio_ref
+            if ref is None:
+                continue
+            path = (folder / ref).resolve()
+            if not path.is_relative_to(folder.resolve()) or not path.is_file():
+                what = "answer" if j == 1 else f"follow-up {j - 1} answer"
+                missing.append(f"question {i} {what}: recording {ref} is missing")
     return missing
-
-
-def parse_time(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        stamp = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
 
 
 def _folder_time(name: str) -> datetime | None:
@@ -230,28 +155,20 @@ def _folder_time(name: str) -> datetime | None:
         return None
 
 
-def exchanges(record: dict[str, Any]) -> Iterable[dict[str, Any]]:
-    for q in record["questions"]:
-        yield from q["exchanges"]
-
-
-def summarize(folder: Path, record: dict[str, Any]) -> SessionSummary:
-    card = record.get("scorecard")
-    overall = float(card["overall"]) if isinstance(card, dict) else None
-    answered = sum(1 for q in record["questions"]
-                   if any(ex["answer"].strip() for ex in q["exchanges"]))
+def summarize(folder: Path, record: SessionRecord) -> SessionSummary:
+    card = record.card
     return SessionSummary(
         id=folder.name,
         folder=folder,
-        created_at=parse_time(record.get("created_at")) or _folder_time(folder.name),
-        track=str(record.get("track") or "?"),
-        mode=str(record.get("mode") or "text"),
-        coach=str(record.get("coach") or "?"),
-        status=record["status"],
-        overall=overall,
-        duration_s=answer_time(record),
-        questions=len(record["questions"]),
-        answered=answered,
+        created_at=record.created() or _folder_time(folder.name),
+        track=record.track or "?",
+        mode=record.mode or "text",
+        coach=record.coach or "?",
+        status=record.status,
+        overall=card.overall if card is not None else None,
+        duration_s=record.answer_time,
+        questions=len(record.questions),
+        answered=record.answered,
         problems=tuple(missing_audio(folder, record)),
     )
 
@@ -343,23 +260,6 @@ def delete_session(store: SessionStore, folder: Path) -> None:
     shutil.rmtree(target)
 
 
-def question_from_record(raw: dict[str, Any]) -> Question:
-    """A question as the session recorded it (the bank may have changed since)."""
-    found = raw.get("probes")
-    probes: dict[str, Any] = found if isinstance(found, dict) else {}
-    return Question(
-        id=str(raw["id"]),
-        track=str(raw.get("track") or "adhoc"),
-        difficulty=str(raw.get("difficulty") or "medium"),
-        prompt=str(raw["prompt"]),
-        dimensions=tuple(str(d) for d in raw.get("dimensions") or ()),
-        probes={str(k): tuple(str(p) for p in v) for k, v in probes.items()
-                if isinstance(v, list)},
-        outline=tuple(str(o) for o in raw.get("outline") or ()),
-        kind=str(raw.get("kind") or "improve"),
-    )
-
-
 REPORT_FORMATS = ("html", "md")
 
 
@@ -371,6 +271,6 @@ def export_reports(folder: Path, formats: Iterable[str] = REPORT_FORMATS) -> lis
     written = []
     for fmt in formats:
         path = folder / f"report{SUFFIXES[fmt]}"
-        write_atomic(path, render_session(record, fmt, folder.name).encode("utf-8"))
+        write_atomic(path, render_session(record.view(), fmt, folder.name).encode("utf-8"))
         written.append(path)
     return written

@@ -12,16 +12,17 @@ from datetime import datetime
 from typing import Any
 
 from interviewer.banks import QuestionBank, track_title
-from interviewer.report.common import DELIVERY_BANDS, delivery_summary
+from interviewer.report.session_view import delivery_summary
 from interviewer.rubric import MAX_SCORE, MIN_SCORE, dimensions
 from interviewer.session.library import (
     DamagedSessionError,
     list_sessions,
     load_record,
-    parse_time,
     sessions_only,
 )
+from interviewer.session.record import SessionRecord
 from interviewer.session.store import SessionStore
+from interviewer.speech.delivery_bands import DELIVERY_BANDS
 
 RECENT = 3
 """The weakest dimension is judged on this many latest sessions: old habits are not held
@@ -123,14 +124,13 @@ class Progress:
         }
 
 
-def session_point(session_id: str, record: dict[str, Any]) -> SessionPoint | None:
-    card = record.get("scorecard")
-    if record.get("status") != "complete" or not isinstance(card, dict):
+def session_point(session_id: str, record: SessionRecord) -> SessionPoint | None:
+    card = record.card
+    if record.status != "complete" or card is None:
         return None
-    scores = {str(d["id"]): float(d["score"]) for d in card.get("dimensions", [])}
-    return SessionPoint(session_id, parse_time(record.get("created_at")),
-                        str(record.get("track") or "?"), float(card["overall"]), scores,
-                        delivery_summary(record))
+    scores = {d.id: float(d.score) for d in card.dimensions}
+    return SessionPoint(session_id, record.created(), record.track or "?", card.overall, scores,
+                        delivery_summary(record.view()))
 
 
 def suggest_track(bank: QuestionBank, dim_id: str,

@@ -15,9 +15,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from interviewer.session.library import audio_refs
+from interviewer.session.record import Exchange, SessionRecord
 from interviewer.session.store import PROMPTS_DIR
 from interviewer.speech.delivery import TimedWord, timed_words
 
@@ -59,25 +58,21 @@ def _inside(folder: Path, ref: str) -> Path | None:
     return path if path.is_relative_to(folder.resolve()) else None
 
 
-def _prompt_path(folder: Path, exchange: dict[str, Any], number: int) -> Path | None:
-    named = exchange.get("prompt_audio")
-    if isinstance(named, str) and named:
-        path = _inside(folder, named)
-    else:
-        path = _inside(folder, f"{PROMPTS_DIR}/{number}.wav")
+def _prompt_path(folder: Path, exchange: Exchange, number: int) -> Path | None:
+    named = exchange.prompt_audio
+    path = _inside(folder, named or f"{PROMPTS_DIR}/{number}.wav")
     return path if path is not None and path.is_file() else None
 
 
-def recordings(folder: Path, record: dict[str, Any]) -> list[Recording]:
-    """Every exchange of a (validated) record, in order, with what it recorded."""
+def recordings(folder: Path, record: SessionRecord) -> list[Recording]:
+    """Every exchange of a record, in order, with what it recorded."""
     out: list[Recording] = []
     number = 0
-    for qi, q in enumerate(record["questions"], start=1):
-        for ei, ex in enumerate(q["exchanges"], start=1):
+    for qi, q in enumerate(record.questions, start=1):
+        for ei, ex in enumerate(q.exchanges, start=1):
             number += 1
-            ref = next(iter(audio_refs(ex)), None)
-            segments = ex.get("segments")
-            words = timed_words(segments) if isinstance(segments, list) else []
+            ref = ex.audio_ref
+            words = timed_words(ex.segments) if ex.segments is not None else []
             out.append(Recording(
                 number=number, question=qi, exchange=ei, answer_ref=ref,
                 answer_path=_inside(folder, ref) if ref else None,

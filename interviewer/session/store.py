@@ -10,34 +10,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
+from interviewer.paths import DIR_MODE, FILE_MODE, default_home, write_atomic
+
+__all__ = ["DIR_MODE", "FILE_MODE", "PROMPTS_DIR", "SESSION_FILE", "SessionStore",
+           "default_home", "home_problem", "write_atomic"]
 
 SESSION_FILE = "session.json"
 PROMPTS_DIR = "prompts"
 """Spoken questions and follow-ups, kept for replay beside the answers."""
-DIR_MODE = 0o700
-FILE_MODE = 0o600
-
-
-def default_home() -> Path:
-    """INTERVIEWER_HOME wins; otherwise the platform's user data dir."""
-    env = os.environ.get("INTERVIEWER_HOME")
-    return Path(env).expanduser() if env else Path(user_data_dir("interviewer", appauthor=False))
-
-
-def write_atomic(path: Path, data: bytes, mode: int = FILE_MODE) -> None:
-    """Write to a temp file in the same folder, fsync, then rename over the target."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def home_problem(home: Path) -> str | None:

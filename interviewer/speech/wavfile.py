@@ -154,3 +154,17 @@ def truncated_wav(path: str | Path) -> tuple[float, float] | None:
                     fh.seek(length + (length & 1), os.SEEK_CUR)
     except (OSError, struct.error):
         return None
+
+
+def wav_seconds(path: Path) -> float:
+    """Length of a (possibly cut off) 16-bit WAV, as `WavWriter` leaves one after a kill; 0.0
+    when it is missing or unreadable."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            rate = wav.getframerate() or 1
+            header = wav.getnframes()
+            width = max(wav.getsampwidth(), 1)
+        on_disk = max(path.stat().st_size - 44, 0) // width
+    except (OSError, EOFError, wave.Error):
+        return 0.0
+    return (header or on_disk) / rate  # no frames in the header: killed before its first patch

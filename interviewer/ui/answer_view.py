@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from interviewer.report.common import Exchange, figures_text, format_duration, mark_spans
+from interviewer.report.session_view import Exchange, figures_text, format_duration, mark_spans
 from interviewer.session.recordings import Recording, word_offsets
 
 EVIDENCE_STYLE = "bold $text on $warning 35%"

@@ -1,20 +1,20 @@
 """The scorecard's delivery figures: how the spoken answers sounded, each against its target band.
 
 Shown beside the rubric dimensions when the session has spoken answers (the `delivery`
-figures the engine keeps per answer, summed over the session by `report.common`).
+figures the engine keeps per answer, summed over the session by `report.session_view`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from interviewer.report.common import DELIVERY_BANDS, delivery_summary, format_duration
+from interviewer.report.session_view import delivery_summary, format_duration
+from interviewer.speech.delivery_bands import DELIVERY_BANDS
 
 IN_BAND = "✓"
 OFF_BAND = "✗"
@@ -65,12 +65,10 @@ def session_delivery(folder: Path | None) -> tuple[dict[str, float] | None, floa
     from interviewer.session.library import DamagedSessionError, load_record
 
     try:
-        record: dict[str, Any] = load_record(folder)
+        record = load_record(folder)
     except (DamagedSessionError, OSError):
         return None, None
-    minutes = record.get("minutes_per_answer")
-    per_answer = float(minutes) if isinstance(minutes, (int, float)) else None
-    return delivery_summary(record), per_answer
+    return delivery_summary(record.view()), record.minutes_per_answer
 
 
 class DeliveryPanel(Vertical):

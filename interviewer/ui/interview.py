@@ -129,10 +129,10 @@ class InterviewScreen(Screen[None]):
     def _show_earlier_answers(self) -> None:
         """A resumed session: what was said before the interruption, above the prompt."""
         log = self.query_one(ConversationLog)
-        for number, q in enumerate(self.engine.record["questions"], start=1):
-            for ex in q["exchanges"]:
-                log.add_exchange(ex["kind"], number, ex["prompt"], ex["answer"],
-                                 bool(ex.get("skipped")) or not ex["answer"])
+        for number, q in enumerate(self.engine.record.questions, start=1):
+            for ex in q.exchanges:
+                log.add_exchange(ex.kind, number, ex.prompt, ex.answer,
+                                 ex.skipped or not ex.answer)
                 self.add_class("-has-log")
 
     def on_unmount(self) -> None:

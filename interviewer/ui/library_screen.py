@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from interviewer.report.common import format_duration, track_label
+from interviewer.report.session_view import format_duration, track_label
 from interviewer.session.library import (
     DamagedSession,
     LibraryEntry,

@@ -13,7 +13,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from interviewer.report.common import DELIVERY_BANDS
 from interviewer.rubric import HIRE_BAR
 from interviewer.session.progress import (
     DELIVERY_SERIES,
@@ -22,6 +21,7 @@ from interviewer.session.progress import (
     delivery_scale,
     spark,
 )
+from interviewer.speech.delivery_bands import DELIVERY_BANDS
 from interviewer.ui.widgets import score_bar
 
 EMPTY = ("No scored sessions yet. Finish an interview (its scorecard closes it) and each "

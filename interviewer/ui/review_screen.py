@@ -19,16 +19,15 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from interviewer.report.common import (
+from interviewer.report.session_view import (
     Exchange,
     dimension_name,
     evidence_quotes,
     format_when,
-    scorecard_of,
     track_label,
-    transcript,
 )
 from interviewer.session.library import export_reports
+from interviewer.session.record import SessionRecord
 from interviewer.session.recordings import Recording, recordings
 from interviewer.ui.answer_view import EVIDENCE_STYLE, PLAYING_STYLE, AnswerView, answer_content
 from interviewer.ui.replay_screen import ReplayScreen
@@ -78,20 +77,19 @@ class ReviewScreen(ReplayScreen):
         Binding("ctrl+q", "app.quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, folder: Path, record: dict[str, Any], *,
+    def __init__(self, folder: Path, record: SessionRecord, *,
                  output: AudioOutput | None = None) -> None:
         super().__init__(recordings(folder, record), output)
         self.folder = folder
-        self.record = record
-        self.card = scorecard_of(record)
+        self.session_view = record.view()
+        self.card = self.session_view.card
         self.evidence_at = -1
 
     def compose(self) -> ComposeResult:
-        record, card = self.record, self.card
+        view, card = self.session_view, self.card
         quotes = evidence_quotes(card)
         with VerticalScroll(id="review"):
-            title = (f"{track_label(str(record.get('track') or ''))} · {format_when(record)}"
-                     f" · {record['status']}")
+            title = f"{track_label(view.track)} · {format_when(view)} · {view.status}"
             yield Static(title, id="review-title", markup=False)
             if card is not None:
                 yield Static(f"[b]{card.overall:.1f}[/b] / 5 overall · scored by "
@@ -108,10 +106,10 @@ class ReviewScreen(ReplayScreen):
                     ", quoted from your answers. n jumps to the next."), id="review-legend")
             if self.spoken:
                 yield Static(self._replay_legend(), id="review-replay", markup=False)
-            if record.get("keep_audio") is False:
+            if not view.keep_audio:
                 yield Static(NO_RECORDINGS, id="review-no-audio", markup=False)
             recorded = iter(self.recordings)
-            for q in transcript(record):
+            for q in view.questions:
                 tags = " · ".join(t for t in (track_label(q.track) if q.track else "",
                                               q.difficulty) if t)
                 prompt = Static(q.prompt, classes="review-question", markup=False)

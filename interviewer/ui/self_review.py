@@ -16,7 +16,7 @@ from textual import work
 from textual.app import App
 from textual.message import Message
 
-from interviewer.report.common import track_label
+from interviewer.report.session_view import track_label
 from interviewer.session.engine import Interrupted, InterviewEngine
 from interviewer.session.library import (
     DamagedSessionError,

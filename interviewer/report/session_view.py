@@ -1,7 +1,8 @@
-"""What every session report shares: the transcript's shape, evidence spans, delivery figures.
+"""A session as the reports read it (`SessionView`), and what every report shares: evidence
+spans inside the answers, delivery figures, small formatting helpers.
 
-Reports take a session record (a validated `session.json`, see `session/library.py`) as a
-plain dict, so they stay below the session layer and can render a record from anywhere.
+The session layer builds the view from its record (`SessionRecord.view()`); reports never see
+the record itself, so they stay below the session layer.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from interviewer.banks import track_title
@@ -19,30 +20,6 @@ from interviewer.scorecard import Scorecard
 DELIVERY_FIELDS = ("words", "duration_s", "wpm", "fillers", "fillers_per_min", "long_pauses",
                    "seconds_to_first_point")
 """The per-answer `delivery` figures of a spoken answer, as `score --format json` names them."""
-
-
-@dataclass(frozen=True)
-class Band:
-    """A target band for one delivery figure: `low`..`high` (either may be open)."""
-
-    key: str
-    label: str
-    unit: str
-    low: float | None
-    high: float | None
-    text: str
-
-    def holds(self, value: float) -> bool:
-        return ((self.low is None or value >= self.low)
-                and (self.high is None or value <= self.high))
-
-
-DELIVERY_BANDS = (
-    Band("wpm", "Pace", "words/min", 130, 160, "130-160 words a minute"),
-    Band("fillers_per_min", "Fillers", "per min", None, 3, "3 or fewer a minute"),
-    Band("long_pauses", "Long pauses", "over 3 s", None, 2, "2 or fewer per answer"),
-    Band("seconds_to_first_point", "First point", "s", None, 20, "within 20 s"),
-)
 
 
 @dataclass(frozen=True)
@@ -87,42 +64,43 @@ def _number(value: Any) -> float | None:
     return float(value)
 
 
-def delivery_of(exchange: dict[str, Any]) -> dict[str, float] | None:
+def delivery_of(raw: dict[str, Any] | None) -> dict[str, float] | None:
     """The numeric delivery figures of one answer, or None when it has none (typed answers)."""
-    raw = exchange.get("delivery")
     if not isinstance(raw, dict):
         return None
     figures = {k: v for k in DELIVERY_FIELDS if (v := _number(raw.get(k))) is not None}
     return figures or None
 
 
-def transcript(record: dict[str, Any]) -> list[TranscriptQuestion]:
-    out = []
-    for i, q in enumerate(record["questions"], start=1):
-        question = q["question"]
-        exchanges = tuple(
-            Exchange(kind=ex["kind"], number=j, prompt=ex["prompt"], answer=ex["answer"],
-                     skipped=bool(ex.get("skipped")) or not ex["answer"].strip(),
-                     seconds=_number(ex.get("seconds")),
-                     probe_dimension=str(ex.get("probe_dimension") or ""),
-                     delivery=delivery_of(ex), interrupted=ex.get("interrupted") is True)
-            for j, ex in enumerate(q["exchanges"], start=1))
-        out.append(TranscriptQuestion(i, question["id"], question["prompt"],
-                                      str(question.get("track") or ""),
-                                      str(question.get("difficulty") or ""), exchanges))
-    return out
+@dataclass(frozen=True)
+class SessionView:
+    """One session, read-only, as every report and the review screen show it."""
+
+    id: str
+    track: str
+    mode: str
+    coach: str
+    status: str
+    created_at: datetime | None
+    minutes_per_answer: float | None
+    keep_audio: bool
+    questions: tuple[TranscriptQuestion, ...]
+    card: Scorecard | None
+    answer_seconds: float
+    """Time spent answering: the sum of every exchange's seconds."""
+    saved: dict[str, Any]
+    """The record as session.json holds it (the JSON report carries it whole)."""
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for q in self.questions if any(not e.skipped for e in q.exchanges))
 
 
-def scorecard_of(record: dict[str, Any]) -> Scorecard | None:
-    raw = record.get("scorecard")
-    return Scorecard.from_dict(raw) if isinstance(raw, dict) else None
-
-
-def delivery_summary(record: dict[str, Any]) -> dict[str, float] | None:
+def delivery_summary(view: SessionView) -> dict[str, float] | None:
     """The session's delivery over every spoken answer: totals, and rates over the total time.
 
     None when no answer has delivery figures (a typed session)."""
-    figures = [d for q in transcript(record) for ex in q.exchanges
+    figures = [d for q in view.questions for ex in q.exchanges
                if (d := ex.delivery) is not None]
     if not figures:
         return None
@@ -210,16 +188,8 @@ def format_duration(seconds: float | None) -> str:
     return f"{minutes} min {rest:02d} s" if rest else f"{minutes} min"
 
 
-def session_time(record: dict[str, Any]) -> datetime | None:
-    try:
-        stamp = datetime.fromisoformat(str(record.get("created_at")))
-    except ValueError:
-        return None
-    return (stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)).astimezone()
-
-
-def format_when(record: dict[str, Any]) -> str:
-    stamp = session_time(record)
+def format_when(view: SessionView) -> str:
+    stamp = view.created_at.astimezone() if view.created_at else None
     return stamp.strftime("%d %b %Y, %H:%M").lstrip("0") if stamp else "an unknown date"
 
 
@@ -236,8 +206,8 @@ def verdict(score: float, counted: bool = True) -> str:
     return "meets the bar" if score >= 3 else "below the bar"
 
 
-def question_titles(record: dict[str, Any]) -> dict[str, str]:
-    return {q["question"]["id"]: q["question"]["prompt"] for q in record["questions"]}
+def question_titles(view: SessionView) -> dict[str, str]:
+    return {q.id: q.prompt for q in view.questions}
 
 
 def figures_text(d: dict[str, float]) -> Iterator[tuple[str, str]]:
@@ -256,12 +226,6 @@ def figures_text(d: dict[str, float]) -> Iterator[tuple[str, str]]:
         yield "Words", f"{d['words']:.0f}"
     if "duration_s" in d:
         yield "Talk time", format_duration(d["duration_s"])
-
-
-def answer_time(record: dict[str, Any]) -> float:
-    """Time spent answering: the sum of every exchange's seconds."""
-    return float(sum(_number(ex.get("seconds")) or 0 for q in record["questions"]
-                     for ex in q["exchanges"]))
 
 
 def descriptor(dim_id: str, score: float) -> str:

@@ -7,17 +7,20 @@ later feature (spoken answers' `delivery` figures) or an older run would have le
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from answers import strong_answer_for
-
 from interviewer.banks import QuestionBank, load_banks
 from interviewer.coach.offline import OfflineCoach
-from interviewer.session.engine import InterviewEngine
+from interviewer.session.engine import InterviewEngine, Prompt
 from interviewer.session.store import SessionStore
+from interviewer.speech.audio import SAMPLE_RATE, load_audio
+from interviewer.speech.wavfile import WavWriter
+from tests.support.answers import strong_answer_for
+from tests.support.audio_files import AUDIO_FIXTURES
 
 WEAK = "I'd train a bigger model."
 GOOD = (
@@ -81,7 +84,7 @@ def make_session(home: Path, answers: Sequence[str], *, question_ids: Sequence[s
     store = DatedStore(home, when) if when is not None else SessionStore(home)
     engine = InterviewEngine(questions, OfflineCoach(), store=store, track=track,
                              clock=StepClock())
-    prompt = engine.start()
+    prompt: Prompt | None = engine.start()
     given = 0
     while prompt is not None:
         if stop_after is not None and given >= stop_after:
@@ -168,7 +171,7 @@ def make_spoken_session(home: Path, answers: Sequence[str] = SPOKEN, *, count: i
     store = SessionStore(home)
     engine = InterviewEngine(questions, OfflineCoach(), store=store, mode="voice",
                              clock=StepClock())
-    prompt = engine.start()
+    prompt: Prompt | None = engine.start()
     given = 0
     while prompt is not None:
         text = answers[min(given, len(answers) - 1)]
@@ -185,3 +188,47 @@ def make_spoken_session(home: Path, answers: Sequence[str] = SPOKEN, *, count: i
         engine.finish()
     assert engine.folder is not None
     return engine.folder
+
+
+def saved_record(folder: Path) -> dict[str, Any]:
+    """session.json exactly as on disk (after checking that it loads): what the format tests
+    compare. Code reads it through `load_record`, the typed record."""
+    from interviewer.session.library import load_record
+
+    load_record(folder)
+    data: dict[str, Any] = json.loads((folder / "session.json").read_text(encoding="utf-8"))
+    return data
+
+
+# -- voice sessions, in-process -------------------------------------------------------------
+def voice_engine(home: Path, count: int = 3) -> tuple[InterviewEngine, Prompt]:
+    questions = bank().pick("mixed", count, random.Random(11))
+    engine = InterviewEngine(questions, OfflineCoach(), store=SessionStore(home), mode="voice",
+                             clock=StepClock())
+    return engine, engine.start()
+
+
+def answer_aloud(engine: InterviewEngine, text: str = GOOD) -> Prompt | None:
+    path = engine.answer_audio_path()
+    assert path is not None and not path.exists()
+    segments = spoken_segments(text)
+    seconds = segments[-1]["end"] + 0.3
+    tone_wav(seconds, path)
+    return engine.submit(text, audio_path=path, segments=segments, audio_seconds=seconds)
+
+
+def to_question(engine: InterviewEngine, prompt: Prompt | None, number: int) -> Prompt:
+    """Answer aloud until question `number` is asked (follow-ups are answered too)."""
+    while prompt is not None and not (prompt.kind == "question" and prompt.number == number):
+        prompt = answer_aloud(engine)
+    assert prompt is not None
+    return prompt
+
+
+def record_partly(path: Path, seconds: float) -> WavWriter:
+    """What the app's recorder leaves behind when killed: the real WavWriter, never closed."""
+    speech = load_audio(AUDIO_FIXTURES / "medium.flac")[: int(seconds * SAMPLE_RATE)]
+    writer = WavWriter(path)
+    for i in range(0, len(speech), 1600):  # 100 ms blocks, as the microphone delivers them
+        writer.write(speech[i:i + 1600])
+    return writer

@@ -1,0 +1,143 @@
+"""An answer cut into units (sentences, or clauses of a long spoken run), and what each one shows.
+
+A unit is *applied* when it is about this question's subject and commits to something (a
+reason, a number or threshold, a decision); buzzword runs and narrated steps of answering
+apply nothing. `analysis.py` scores dimensions from these units.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from interviewer.banks import Question
+from interviewer.coach.cues_asks import MOVES, PROMPT_ASKS
+from interviewer.coach.cues_concepts import FAMILIES
+from interviewer.coach.cues_markers import DECISION, NUMBER, REASON
+from interviewer.coach.cues_style import GENERIC, MODEL_TALK, NARRATION, PLAN_OF_ANSWER
+from interviewer.coach.cues_vocabulary import GENERIC_WORDS, PROCESS_WORDS
+from interviewer.coach.relevance import subject_terms
+from interviewer.coach.text import Sentence, stem, words
+
+NARRATION_NEW_WORDS = 1
+"""A narrated step naming more than this many specifics of its own is a real step."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence, or a clause of a long spoken run, with what it shows."""
+
+    piece: Sentence
+    subject: int
+    """Terms of the question's subject it uses."""
+    reason: bool
+    number: bool
+    decision: bool
+    generic: bool
+    model_terms: int
+
+    buzzwords: bool = False
+    """A run of rubric terms ("north star, guardrails, A/B test, RICE..."): names, no claims."""
+    sentence: int = -1
+    """Which sentence of the answer a clause was cut from (-1: the unit is a whole sentence)."""
+    narration: bool = False
+    """A step of answering narrated ("then I'd define the metrics") with nothing of its own:
+    it can structure an answer (communication), it applies nothing."""
+
+    @property
+    def committed(self) -> bool:
+        if self.buzzwords or self.narration:
+            return False
+        return self.reason or self.number or self.decision or self.piece.bullet
+
+
+LONG_RUN = 8
+"""A list of this many short items, most not about this product, is a run of names whatever
+its words: the lexicon need not know "SUTVA" or "accountability" to see a list."""
+
+
+def _is_buzzword_run(text: str, subject_stems: frozenset[str]) -> bool:
+    """Four or more short comma-separated items, most of them the rubric's own terms and none
+    of this product's ("guardrails: latency, returns, ad revenue" is a list of real claims)."""
+    body = text.split(":", 1)[-1] if text.count(":") == 1 else text
+    items = [i.strip(" .;-") for i in re.split(r",|;|\band\b|\bor\b", body) if i.strip(" .;-")]
+    if len(items) < 4 or sum(len(i.split()) for i in items) / len(items) > 4:
+        return False
+    if len(items) >= LONG_RUN and sum(len(i.split()) for i in items) / len(items) <= 3:
+        own = sum(1 for i in items if any(t in subject_stems for t in subject_terms(i)))
+        if own < len(items) / 2:
+            return True
+    rubric = sum(1 for i in items if not any(t in subject_stems for t in subject_terms(i))
+                 and (any(f.pattern.search(i) for f in FAMILIES)
+                      or all(w in GENERIC_WORDS for w in words(i))))
+    return rubric / len(items) >= 0.6
+
+
+_PROCESS_STEMS = frozenset(stem(w) for w in PROCESS_WORDS)
+
+
+def _narrated(text: str, prompt_stems: frozenset[str]) -> bool:
+    """A step of answering announced in the first person that adds nothing of its own: no
+    number, and at most one specific the question did not already say."""
+    if not (NARRATION.search(text) or PLAN_OF_ANSWER.search(text)) or NUMBER.search(text):
+        return False
+    new = {t for t in subject_terms(text) if t not in prompt_stems and t not in _PROCESS_STEMS}
+    return len(new) <= NARRATION_NEW_WORDS
+
+
+def make_unit(piece: Sentence, subject_stems: frozenset[str],
+          prompt_stems: frozenset[str] = frozenset(), sentence: int = -1) -> Unit:
+    text = piece.text
+    return Unit(
+        piece=piece,
+        subject=sum(1 for t in set(subject_terms(text)) if t in subject_stems),
+        reason=bool(REASON.search(text)),
+        number=bool(NUMBER.search(text)),
+        decision=bool(DECISION.search(text)),
+        generic=bool(GENERIC.search(text)),
+        # Model words the question itself uses ("open-weight models") are its subject here.
+        model_terms=sum(1 for m in MODEL_TALK.finditer(text)
+                        if not set(subject_terms(m.group(0))) & prompt_stems),
+        buzzwords=not NUMBER.search(text) and _is_buzzword_run(text, subject_stems),
+        narration=_narrated(text, prompt_stems),
+        sentence=sentence,
+    )
+
+
+def _anchored(units_: Sequence[Unit], i: int) -> bool:
+    """About this question: its own words, or a committed clause close to ones that are."""
+    u = units_[i]
+    if u.subject:
+        return not (u.generic and u.subject < 2)
+    if u.generic or not (u.reason or u.number) or u.model_terms:
+        return False  # model talk does not borrow the product's subject from its neighbours
+    near = [units_[j] for j in range(i - 1, i + 2) if j != i and 0 <= j < len(units_)
+            and units_[j].piece.answer_index == u.piece.answer_index]
+    return any(n.subject and not n.generic for n in near)
+
+
+def is_applied(units_: Sequence[Unit], i: int) -> bool:
+    if PLAN_OF_ANSWER.search(units_[i].piece.text) or units_[i].narration:
+        return False  # "I'll cover users, metrics, then rollout" is structure, not substance
+    return _anchored(units_, i) and (units_[i].committed or _continues_commitment(units_, i))
+
+
+def _continues_commitment(units_: Sequence[Unit], i: int) -> bool:
+    """A clause of a long spoken or typed run carries on the commitment of the clause before it
+    in the same sentence ("so I'd only push uses that earn, | such as a music subscription")."""
+    u = units_[i]
+    if u.sentence < 0 or i == 0 or u.buzzwords or u.generic:
+        return False
+    before = units_[i - 1]
+    return before.sentence == u.sentence and before.committed
+
+
+def question_asks(question: Question) -> tuple[str, ...]:
+    """The moves this question asks for: its kind's, or for an ad-hoc question its prompt's."""
+    asked = tuple(name for name, pattern in PROMPT_ASKS if pattern.search(question.prompt))
+    if question.kind in MOVES:  # the prompt may ask a second thing ("...and how would you
+        return (question.kind, *(a for a in asked if a != question.kind))  # measure it?")
+    if question.outline:  # a bank question of a broad kind (improve, prioritize): no gate
+        return ()
+    return asked

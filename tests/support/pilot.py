@@ -1,0 +1,88 @@
+"""Driving the app with Textual's Pilot: the terminal size of every Pilot test, and the steps of
+a voice interview on the virtual microphone."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+from typing import Any, TypeVar
+
+import numpy as np
+from textual.app import App
+from textual.content import Content
+from textual.pilot import Pilot
+from textual.screen import Screen
+from textual.widgets import Static
+
+from interviewer.ui.app import InterviewerApp
+from interviewer.ui.home import HomeScreen
+from interviewer.ui.interview import InterviewScreen
+from interviewer.ui.scorecard_screen import ScorecardScreen
+from interviewer.ui.voice import VoiceInterviewScreen
+from tests.support.virtmic import feed_fifo
+from tests.support.waiting import Deadline, pilot_until
+
+SIZE = (100, 34)
+
+S = TypeVar("S", bound=Screen[Any])
+
+
+def screen_as(app: App[Any], kind: type[S]) -> S:
+    """The app's current screen, checked to be a `kind` (so a test reads its state typed)."""
+    screen = app.screen
+    assert isinstance(screen, kind), f"{type(screen).__name__} on screen, not {kind.__name__}"
+    return screen
+
+
+def content_of(widget: Static) -> Content:
+    """What a Static shows when it was given styled `Content` (plain text and spans)."""
+    content = widget.content
+    assert isinstance(content, Content), type(content)
+    return content
+
+
+def record_of(app: InterviewerApp) -> dict[str, Any]:
+    assert app.engine is not None and app.engine.folder is not None
+    data: dict[str, Any] = json.loads((app.engine.folder / "session.json").read_text())
+    return data
+
+
+async def open_voice_interview(pilot: Pilot[Any]) -> VoiceInterviewScreen:
+    """From the home screen: wait for the speech model, then start (enter)."""
+    app = pilot.app
+    assert isinstance(app.screen, HomeScreen)
+    note = app.screen.query_one("#voice-note", Static)
+    await pilot_until(pilot, lambda: str(note.content) == "Speech model ready", timeout=60)
+    await pilot.press("enter")  # the microphone and the speaker open in a worker
+    await pilot_until(pilot, lambda: isinstance(app.screen, InterviewScreen), timeout=60)
+    screen = app.screen
+    assert isinstance(screen, VoiceInterviewScreen)
+    return screen
+
+
+async def speak_answer(pilot: Pilot[Any], screen: VoiceInterviewScreen, fifo: Path,
+                       audio: np.ndarray) -> threading.Thread:
+    """Space, then the audio into the virtual microphone; returns once it is all written and
+    the caption shows words (the answer is still being recorded)."""
+    await pilot.press("space")
+    assert screen.recording is not None
+    writer = feed_fifo(fifo, audio, speed=2.0)
+    await pilot_until(pilot, lambda: not writer.is_alive(), timeout=90)
+    recording = screen.recording
+    assert recording is not None
+    await pilot_until(pilot, lambda: len(recording.caption.text.split()) > 5, timeout=30)
+    return writer
+
+
+async def finish_interview(pilot: Pilot[Any], screen: VoiceInterviewScreen,
+                           timeout: float = 120) -> None:
+    """Skip what follow-ups come (ctrl+n) until the scorecard shows."""
+    app = pilot.app
+    deadline = Deadline(timeout, "the scorecard (follow-ups skipped)")
+    while not isinstance(app.screen, ScorecardScreen):
+        deadline.check()
+        if isinstance(app.screen, InterviewScreen) and not screen.busy \
+                and screen.engine.prompt is not None and not screen.transcribing:
+            await pilot.press("ctrl+n")
+        await pilot.pause(0.05)
