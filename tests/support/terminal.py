@@ -23,7 +23,7 @@ import pytest
 from interviewer.banks import load_banks
 from interviewer.coach.offline import OfflineCoach
 from interviewer.session.engine import InterviewEngine, Prompt
-from tests.support.waiting import wait_until
+from tests.support.waiting import Deadline, WaitTimeout, wait_until
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
 CTRL_S = "\x13"
@@ -127,8 +127,18 @@ def start(home: Path, tmp: Path) -> tuple[Terminal, InterviewEngine, Prompt]:
 def answer(term: Terminal, home: Path, engine: InterviewEngine, text: str) -> Prompt | None:
     """Type and submit one answer, wait until it is on disk; return what the app asks next."""
     saved = len(exchanges(read_record(home)))
-    term.child.send(text)
-    term.pump(0.1)
+    # A streamed follow-up is on screen a moment before the answer box unlocks (later under
+    # load): keys sent in that moment are not taken, so type again, as a candidate would.
+    start, shown = len(term.output), letters(text)[:15]
+    deadline = Deadline(20, "the typed answer on screen")
+    while True:
+        term.child.send(text)
+        try:
+            term.wait_for(lambda: shown in letters(term.output[start:]), "the typed answer",
+                          timeout=5)
+            break
+        except WaitTimeout:
+            deadline.check()
     mark = len(term.output)
     term.child.send(CTRL_S)
     term.wait_for(lambda: len(exchanges(read_record(home))) == saved + 1, "the answer on disk")
