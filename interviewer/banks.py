@@ -9,12 +9,13 @@ a good question meets (outline and probe counts), so an author sees every proble
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from interviewer.adhoc import adhoc_dimensions
+from interviewer.bank_errors import BankError, Problems
 from interviewer.rubric import dimension_ids, question_kinds
 from interviewer.tomlcompat import tomllib
 
@@ -30,23 +31,6 @@ OUTLINE_POINT_CHARS = 120
 """One line of an outline, as the scorecard shows it."""
 PROBES_PER_DIMENSION = 2
 """Follow-ups the coach can choose from for each stressed dimension, so it need not repeat."""
-
-
-class BankError(ValueError):
-    """A question bank that cannot be used, with where and why."""
-
-    def __init__(self, path: Path | str, message: str, question_id: str | None = None,
-                 field_name: str | None = None) -> None:
-        self.path = str(path)
-        self.question_id = question_id
-        self.field_name = field_name
-        self.message = message
-        where = [self.path]
-        if question_id:
-            where.append(f"question '{question_id}'")
-        if field_name:
-            where.append(f"field '{field_name}'")
-        super().__init__(f"{': '.join(where)}: {message}")
 
 
 @dataclass(frozen=True)
@@ -135,32 +119,6 @@ class QuestionBank:
         return picked
 
 
-# What a typed question's words ask for, so it is not judged on dimensions it never raised.
-_ASKS: tuple[tuple[str, str], ...] = (
-    ("framing", r"\b(design|improve|who|users?|customers?|approach|new|build|for (?:people|"
-                r"users|teams)|problem)\b"),
-    ("metrics", r"\b(measur\w*|metrics?|success\w*|know (?:if|whether|it)|working|works|"
-                r"worth keeping|evaluat\w*|kpis?|north star)\b"),
-    ("trade-offs", r"\b(should|trade[- ]?offs?|balanc\w*|versus|vs|cost|latency|privacy|"
-                   r"risk\w*|safe\w*)\b"),
-    ("prioritization", r"\b(prioriti\w*|first|which|one of|roadmap|choose|pick|scope|"
-                       r"where to start|next quarter)\b"),
-    ("experimentation", r"\b(test\w*|experiment\w*|validat\w*|roll ?out|launch|ship|know (?:if|"
-                        r"whether|it)|works|working|evaluat\w*)\b"),
-    ("business-impact", r"\b(should|decide|worth|invest\w*|cost\w*|revenue|business|whether|"
-                        r"build|buy|pric\w*|profit\w*)\b"),
-    ("communication", r"\b(design|strategy|critique|walk me through|explain|pitch|tell me)\b"),
-)
-
-
-def adhoc_dimensions(prompt: str) -> tuple[str, ...]:
-    """The dimensions a typed question stresses, read from its words (framing at least)."""
-    found = [dim for dim, cues in _ASKS if re.search(cues, prompt, re.IGNORECASE)]
-    if "framing" not in found:
-        found.insert(0, "framing")
-    return tuple(d for d in dimension_ids() if d in found)
-
-
 _ACRONYMS = {"ai": "AI", "ml": "ML", "genai": "GenAI", "llm": "LLM", "llms": "LLMs",
              "rag": "RAG", "api": "API", "apis": "APIs", "ux": "UX", "ui": "UI", "b2b": "B2B",
              "nlp": "NLP", "ab": "A/B"}
@@ -192,42 +150,8 @@ def bundled_bank_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "question_banks"
 
 
-class _Problems:
-    """Problems found in one file, collected rather than raised, so all are reported."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.found: list[BankError] = []
-
-    def add(self, message: str, qid: str | None = None, name: str | None = None) -> None:
-        self.found.append(BankError(self.path, message, qid, name))
-
-    def text(self, qid: str, name: str, value: Any) -> str | None:
-        if not isinstance(value, str) or not value.strip():
-            self.add("must be a non-empty string", qid, name)
-            return None
-        return value.strip()
-
-    def str_list(self, qid: str, name: str, value: Any) -> tuple[str, ...] | None:
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not value:
-            self.add("must be a non-empty list of strings", qid, name)
-            return None
-        items = [self.text(qid, f"{name}[{i}]", item) for i, item in enumerate(value)]
-        return tuple(i for i in items if i is not None) if None not in items else None
-
-    def one_of(self, qid: str, name: str, value: Any, allowed: Sequence[str],
-               what: str) -> str | None:
-        text = self.text(qid, name, value)
-        if text is not None and text not in allowed:
-            self.add(f"'{text}' is not {what} (one of: {', '.join(allowed)})", qid, name)
-            return None
-        return text
-
-
-def _parse_question(problems: _Problems, index: int, raw: Any,
-                    advice: _Problems | None = None) -> Question | None:
+def _parse_question(problems: Problems, index: int, raw: Any,
+                    advice: Problems | None = None) -> Question | None:
     """The question, or None after adding every structural problem it has to `problems`
     (and, when `advice` is given, every content-rule problem to it)."""
     if not isinstance(raw, dict):
@@ -287,7 +211,7 @@ def _parse_question(problems: _Problems, index: int, raw: Any,
                     probes=probes, outline=outline, source=str(problems.path), kind=kind)
 
 
-def _content_rules(advice: _Problems, qid: str, dims: tuple[str, ...] | None,
+def _content_rules(advice: Problems, qid: str, dims: tuple[str, ...] | None,
                    probes: dict[str, tuple[str, ...]] | None,
                    outline: tuple[str, ...] | None) -> None:
     """What makes a question good to rehearse with, beyond being usable."""
@@ -311,10 +235,10 @@ def _content_rules(advice: _Problems, qid: str, dims: tuple[str, ...] | None,
                            qid, f"probes.{d}")
 
 
-def _read_file(path: Path, content_rules: bool = False) -> tuple[list[Question], _Problems]:
+def _read_file(path: Path, content_rules: bool = False) -> tuple[list[Question], Problems]:
     """The usable questions of a file, and its problems in file order (the content rules'
     too when asked)."""
-    problems = _Problems(path)
+    problems = Problems(path)
     advice = problems if content_rules else None
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))

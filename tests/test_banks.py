@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from interviewer.bank_errors import BankError
 from interviewer.banks import (
     MIXED,
-    BankError,
     Question,
     QuestionBank,
     bank_files,

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from interviewer import __version__
-from interviewer.banks import BankError, load_banks
+from interviewer.bank_errors import BankError
+from interviewer.banks import load_banks
 from interviewer.cli.command import (
     COACH_FLAG_CHOICES,
     USAGE,
