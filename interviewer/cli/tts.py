@@ -21,7 +21,7 @@ def speak_arguments(speak: argparse.ArgumentParser) -> None:
     speak.add_argument("text", metavar="TEXT", help="what to say ('-' reads standard input)")
     speak.add_argument("--output", "-o", type=Path, metavar="FILE.wav",
                        help="write a WAV file instead of playing it ('-' for standard output)")
-    setting_flag(speak, "--engine", setting="tts_engine", choices=("piper", "pyttsx3"),
+    setting_flag(speak, "--engine", setting="tts_engine", choices=("piper", "pyttsx3", "openai"),
                  help="the speech engine (default: tts-engine in the config, or auto)")
     setting_flag(speak, "--voice", setting="tts_voice", metavar="VOICE",
                  help="a voice id or name from `interviewer voices`, or a "
