@@ -61,7 +61,13 @@ def speak(ctx: Context) -> int:
         return _play(synth, text, settings)
     synth.check()
     synth.warm_up()
-    clip = synth.synthesize_text(text)
+    try:
+        clip = synth.synthesize_text(text)
+    finally:
+        synth.close()
+    notice = getattr(synth, "notice", "")  # a voice server failed: the local voice spoke
+    if notice:
+        tell(notice)
     data = clip.to_wav_bytes()
     if str(args.output) == "-":
         sys.stdout.buffer.write(data)
@@ -90,6 +96,9 @@ def _play(synth: Synthesizer, text: str, settings: Settings) -> int:
         return INTERRUPTED
     finally:
         speaker.close()
+    notice = getattr(synth, "notice", "")
+    if notice:
+        tell(notice)
     if utt.error is not None:
         raise utt.error
     return 0

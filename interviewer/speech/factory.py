@@ -153,10 +153,10 @@ class VoiceOptions:
 
 def _remote_synthesizer(settings: SpeechSettings, options: VoiceOptions) -> Synthesizer:
     """The server speaks with `tts-voice`; the local engine 'auto' picks, in its default voice,
-    speaks any piece it fails."""
+    speaks any piece it fails. The safety net gets ready quietly: the voice the user hears is
+    the server's, and a fallback says itself in one line (`FallbackSynthesizer.notice`)."""
     local_engine, _ = choose_engine("auto", "")
-    local = SYNTHESIZERS[local_engine](settings, VoiceOptions("", options.rate, options.volume,
-                                                              options.progress))
+    local = SYNTHESIZERS[local_engine](settings, VoiceOptions("", options.rate, options.volume))
     return remote_synthesizer(settings, options.voice, options.rate, options.volume, local)
 
 
