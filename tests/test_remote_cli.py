@@ -158,3 +158,20 @@ def test_the_key_is_in_no_file_under_home_or_config(tmp_path: Path,
     assert written
     for path in written:
         assert KEY.encode() not in path.read_bytes(), path
+
+
+def test_doctor_reports_the_servers_reachable_or_not(tmp_path: Path,
+                                                     server: SpeechServer) -> None:
+    env = stt_env(tmp_path, server.base_url) | tts_env(tmp_path, server.base_url)
+    out = run(env, "doctor")
+    lines = {line.split()[0]: line for line in out.stdout.splitlines()}
+    assert f"openai: Systran/faster-whisper-tiny.en at {server.base_url}: reachable" \
+        in lines["transcription"] and "local tiny.en" in lines["transcription"]
+    assert f"openai: kokoro, voice af_heart at {server.base_url}: reachable" in lines["voice"]
+    assert out.returncode == 0, out.stdout
+    down = closed_port_url()
+    out = run(env | {"INTERVIEWER_TTS_BASE_URL": down}, "doctor")
+    assert out.returncode == 1 and f"{down}: unreachable: could not connect" in out.stdout
+    assert KEY not in out.stdout + out.stderr
+    out = run(environment(tmp_path), "doctor")
+    assert "transcription  local: tiny.en (bundled)" in out.stdout

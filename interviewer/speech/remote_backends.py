@@ -56,3 +56,31 @@ def remote_synthesizer(settings: RemoteTtsSettings, voice: str, rate: int, volum
 def server_label(base_url: str, model: str) -> str:
     """'model at host:port' (never a user:password a URL may carry)."""
     return f"{model} at {endpoint_label(base_url or None)}"
+
+
+def probe_server(base_url: str, api_key: Secret, timeout: float = 3.0) -> tuple[bool, str]:
+    """Is the speech server there (and does it take the key)? One GET of its model list; a
+    server without one (HTTP 404/405/501) still answered. Never raises; the reason is ours."""
+    import time
+
+    import openai
+
+    from interviewer.speech.remote import make_client, status_reason
+
+    client = make_client(base_url or None, api_key)
+    start = time.monotonic()
+    try:
+        client.models.list(timeout=timeout)
+    except openai.APIStatusError as exc:
+        if exc.status_code in (401, 403):
+            return False, status_reason(exc.status_code, "")
+        return True, f"reachable ({(time.monotonic() - start) * 1000:.0f} ms)"
+    except openai.APITimeoutError:
+        return False, f"unreachable: no answer within {timeout:g} s"
+    except openai.APIConnectionError:
+        return False, "unreachable: could not connect"
+    except Exception:  # a reply that is not an OpenAI-compatible API
+        return False, "answered, but not like an OpenAI-compatible API"
+    finally:
+        client.close()
+    return True, f"reachable ({(time.monotonic() - start) * 1000:.0f} ms)"
