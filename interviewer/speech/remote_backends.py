@@ -15,7 +15,7 @@ from interviewer.speech.fallback_stt import FallbackTranscriber
 from interviewer.speech.fallback_tts import FallbackSynthesizer
 from interviewer.speech.openai_stt import HintableTranscriber, OpenAITranscriber
 from interviewer.speech.openai_tts import OpenAISynthesizer
-from interviewer.speech.remote import endpoint_label
+from interviewer.speech.remote import Ledger, endpoint_label
 from interviewer.speech.synthesizer import Synthesizer
 
 DEFAULT_VOICE = "alloy"
@@ -84,3 +84,29 @@ def probe_server(base_url: str, api_key: Secret, timeout: float = 3.0) -> tuple[
     finally:
         client.close()
     return True, f"reachable ({(time.monotonic() - start) * 1000:.0f} ms)"
+
+
+# -- who produced what ---------------------------------------------------------------------------
+
+
+def ledger_of(backend: object) -> Ledger | None:
+    """The record of which backend produced each piece, for a speech-server backend; None for
+    a local one (it alone produces everything)."""
+    ledger = getattr(backend, "ledger", None)
+    return ledger if isinstance(ledger, Ledger) else None
+
+
+def ledger_mark(backend: object) -> int:
+    """Where the backend's record stands now (0 for a local backend)."""
+    ledger = ledger_of(backend)
+    return len(ledger.backends()) if ledger is not None else 0
+
+
+def backends_since(backend: object, mark: int) -> str | None:
+    """Who produced the pieces since `mark`: 'openai', 'local', 'openai+local'...; None for a
+    local backend (nothing to say) or when nothing was produced."""
+    ledger = ledger_of(backend)
+    if ledger is None:
+        return None
+    seen = dict.fromkeys(ledger.backends()[mark:])
+    return "+".join(seen) or None
