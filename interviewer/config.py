@@ -50,8 +50,10 @@ ENV_PREFIX = "INTERVIEWER_"
 MODES = ("auto", "text", "voice")
 COACHES = ("auto", "offline", "llm")
 MAX_QUESTIONS = 20
-TTS_ENGINES = ("auto", "piper", "pyttsx3")
-"""Who speaks: interviewer.speech.factory says how 'auto' chooses."""
+TTS_ENGINES = ("auto", "piper", "pyttsx3", "openai")
+"""Who speaks: interviewer.speech.factory says how 'auto' chooses; 'openai' is a speech server
+(the local engine stands behind it)."""
+STT_BACKENDS = ("local", "openai")
 
 
 class ConfigError(ValueError):
@@ -107,6 +109,18 @@ class Settings:
     """The language spoken in answers (an ISO code; tiny.en only knows 'en')."""
     stt_beam_size: int = setting(Whole(1, 10), 5)
     """Beam size for transcribing files; 1 is faster, 5 a little more accurate."""
+    stt_backend: str = setting(Choice(STT_BACKENDS), "local")
+    """'local' (the Whisper model above) or 'openai': an OpenAI-compatible transcription server,
+    with the local model transcribing any piece the server fails."""
+    stt_base_url: str = setting(Url("http://localhost:8000/v1"), "")
+    """The transcription server (speaches, vLLM...), e.g. http://localhost:8000/v1; '': OpenAI's."""
+    stt_server_model: str = setting(Text(), "whisper-1")
+    """The model the transcription server runs (Systran/faster-whisper-small, whisper-1...);
+    `stt_model` stays the local one, the safety net."""
+    stt_api_key: Secret = setting(Key(), factory=Secret, fallback="OPENAI_API_KEY",
+                                  fallback_unless="stt_base_url")
+    """The transcription server's key (INTERVIEWER_STT_API_KEY; OPENAI_API_KEY only when no
+    stt_base_url is set); never shown, logged or saved."""
     silence_end_s: float = setting(Real(0, 60), 8.0)
     """The longest wait: seconds of silence after speech that end a spoken answer whatever
     the end-of-turn detector says (it ends a finished answer well before); without the
@@ -122,17 +136,28 @@ class Settings:
     """Read questions and follow-ups aloud in voice mode (--no-speak: off; text mode never does)."""
     tts_engine: str = setting(Choice(TTS_ENGINES), "auto")
     """'piper' (the neural voice, when installed), 'pyttsx3' (espeak-ng, the system's voices),
-    or 'auto': Piper unless tts_voice names a pyttsx3 voice."""
+    'openai' (a speech server: tts_base_url; the local voice speaks any piece it fails), or
+    'auto': Piper unless tts_voice names a pyttsx3 voice."""
     keep_audio: bool = setting(Switch(), True)
     """Keep spoken answers and prompts as WAV files for replay; false (--no-keep-audio): only
     the transcripts are kept, each recording removed once its answer is saved."""
     tts_voice: str = setting(Text(), "")
     """The interviewer's voice: an id or name from `interviewer voices`, or a Piper voice file
-    (/path/to/voice.onnx); '' = the engine's default (Piper: the bundled en_US-joe-medium)."""
+    (/path/to/voice.onnx); with tts_engine 'openai', the server's voice (alloy, af_bella...);
+    '' = the engine's default (Piper: the bundled en_US-joe-medium; a server: alloy)."""
     tts_rate: int = setting(Whole(80, 400), 180)
     """Speaking rate in words per minute (80-400)."""
     tts_volume: float = setting(Real(0, 1), 1.0)
     """Speech volume, from 0.0 (silent) to 1.0 (full)."""
+    tts_base_url: str = setting(Url("http://localhost:8880/v1"), "")
+    """With tts_engine 'openai': the voice server (Kokoro-FastAPI...), e.g.
+    http://localhost:8880/v1; '': OpenAI's."""
+    tts_model: str = setting(Text(), "tts-1")
+    """With tts_engine 'openai': the model the voice server runs (kokoro, tts-1...)."""
+    tts_api_key: Secret = setting(Key(), factory=Secret, fallback="OPENAI_API_KEY",
+                                  fallback_unless="tts_base_url")
+    """The voice server's key (INTERVIEWER_TTS_API_KEY; OPENAI_API_KEY only when no
+    tts_base_url is set); never shown, logged or saved."""
     coach: str = setting(Choice(COACHES), "auto")
     """'offline', 'llm', or 'auto': the LLM coach when an endpoint or key is set, else offline."""
     llm_base_url: str = setting(Url(), "", fallback="OPENAI_BASE_URL")

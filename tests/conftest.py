@@ -16,12 +16,16 @@ if TYPE_CHECKING:
 
 LLM_ENVIRONMENT = ("INTERVIEWER_LLM", "INTERVIEWER_COACH", "INTERVIEWER_LLM_BASE_URL",
                    "INTERVIEWER_LLM_MODEL", "INTERVIEWER_LLM_API_KEY", "INTERVIEWER_LLM_TIMEOUT",
-                   "INTERVIEWER_LLM_MAX_RETRIES", "OPENAI_BASE_URL", "OPENAI_API_KEY")
+                   "INTERVIEWER_LLM_MAX_RETRIES", "OPENAI_BASE_URL", "OPENAI_API_KEY",
+                   "INTERVIEWER_STT_BACKEND", "INTERVIEWER_STT_BASE_URL",
+                   "INTERVIEWER_STT_API_KEY", "INTERVIEWER_TTS_ENGINE",
+                   "INTERVIEWER_TTS_BASE_URL", "INTERVIEWER_TTS_API_KEY")
 
 
 @pytest.fixture(autouse=True)
 def _no_llm_of_the_developer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A developer's own key, endpoint or config file must never reach a test (nor the network).
+    """A developer's own key, endpoint, speech server or config file must never reach a test
+    (nor the network).
     Tests that want an LLM point the settings at tests/support/llm_server.py themselves."""
     for name in LLM_ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)

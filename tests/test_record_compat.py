@@ -14,7 +14,7 @@ from interviewer.coach.offline import OfflineCoach
 from interviewer.report import render_session
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.library import SessionSummary, list_sessions, load_record
-from interviewer.session.record import parse_record
+from interviewer.session.record import RecordError, parse_record
 from interviewer.session.store import SessionStore
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sessions_v1"
@@ -99,6 +99,21 @@ def test_keys_this_version_does_not_know_are_kept() -> None:
     raw["questions"][0]["exchanges"][0]["emotion"] = "calm"
     raw["questions"][0]["question"]["rubric_version"] = 2
     assert parse_record(raw).to_json() == raw
+
+
+def test_who_transcribed_and_who_spoke_are_typed_and_round_trip() -> None:
+    raw = json.loads((FIXTURES / "voice-resumed-complete" / "session.json")
+                     .read_text(encoding="utf-8"))
+    exchange = raw["questions"][0]["exchanges"][0]
+    assert "transcript_backend" not in exchange  # an old file: the local backends, unsaid
+    assert parse_record(raw).questions[0].exchanges[0].transcript_backend is None
+    exchange |= {"transcript_backend": "openai+local", "prompt_backend": "openai"}
+    record = parse_record(raw)
+    assert record.questions[0].exchanges[0].transcript_backend == "openai+local"
+    assert record.to_json() == raw
+    exchange["prompt_backend"] = 3
+    with pytest.raises(RecordError, match="prompt_backend"):
+        parse_record(raw)
 
 
 def test_an_unreadable_pending_prompt_is_dropped_not_the_session(old_home: Path) -> None:

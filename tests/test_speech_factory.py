@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from interviewer.config import Settings
+from interviewer.secret import Secret
 from interviewer.speech.audio import SAMPLE_RATE
 from interviewer.speech.errors import SpeechEngineUnavailable
 from interviewer.speech.factory import (
@@ -22,6 +23,8 @@ from interviewer.speech.factory import (
     make_transcriber,
     make_vad,
 )
+from interviewer.speech.fallback_stt import FallbackTranscriber
+from interviewer.speech.fallback_tts import FallbackSynthesizer
 from interviewer.speech.file_microphone import FileMicrophone
 from interviewer.speech.microphone import Microphone
 from interviewer.speech.pyttsx3_tts import Pyttsx3Synthesizer
@@ -45,8 +48,29 @@ def test_the_factory_builds_the_configured_backends() -> None:
     assert transcriber.language == "en" and transcriber.settings.beam_size == 1
     synth, notice = make_synthesizer(settings)
     assert isinstance(synth, Pyttsx3Synthesizer) and synth.rate == 150 and notice == ""
-    assert set(TRANSCRIBERS) == {"local"} and {"piper", "pyttsx3"} <= set(SYNTHESIZERS)
+    assert set(TRANSCRIBERS) == {"local", "openai"}
+    assert {"piper", "pyttsx3", "openai"} <= set(SYNTHESIZERS)
     assert make_vad().count == 0
+
+
+def test_openai_builds_the_server_with_the_local_model_behind_it() -> None:
+    settings = Settings(stt_backend="openai", stt_base_url="http://127.0.0.1:9/v1",
+                        stt_server_model="Systran/faster-whisper-small", stt_model="tiny.en",
+                        stt_api_key=Secret("sk-stt-0123"), tts_engine="openai",
+                        tts_base_url="http://127.0.0.1:9/v1", tts_model="kokoro",
+                        tts_voice="af_bella", tts_rate=150)
+    transcriber = make_transcriber(settings, beam_size=1)
+    assert isinstance(transcriber, FallbackTranscriber)
+    assert transcriber.remote.model == "Systran/faster-whisper-small"
+    assert transcriber.remote.base_url == "http://127.0.0.1:9/v1"
+    assert isinstance(transcriber.local, WhisperTranscriber)
+    assert transcriber.local.settings.beam_size == 1 and not transcriber.local.loaded
+    assert transcriber.check() == "Systran/faster-whisper-small at 127.0.0.1:9"
+    synth, notice = make_synthesizer(settings)
+    assert isinstance(synth, FallbackSynthesizer) and notice == ""
+    assert synth.remote.voice == "af_bella" and synth.remote.model == "kokoro"
+    assert synth.local.name in ("piper", "pyttsx3") and synth.local.voice_in_use() != "af_bella"
+    assert "sk-stt-0123" not in repr(settings)
 
 
 def test_an_unknown_stt_backend_is_one_line() -> None:

@@ -151,8 +151,57 @@ def voice_check(engine: str, voice: str) -> Check:
                           + (f" ({notice})" if notice else ""), ok=not notice)
 
 
+def _server_check(label: str, base_url: str, model: str, key: Any, behind: str) -> Check:
+    """A speech server the settings name: where, which model, reachable or not."""
+    from interviewer.speech.remote_backends import probe_server
+
+    url = display_url(base_url.strip() or OPENAI_URL)
+    answer, error = _guarded(lambda: probe_server(base_url.strip(), key, PROBE_TIMEOUT),
+                             PROBE_TIMEOUT + 2)
+    ok, status = answer if answer is not None else (False, f"could not be checked ({error})")
+    keyed = "key set (never shown)" if key else "no key"
+    return Check(label, f"openai: {model} at {url}: {status}; {keyed}; {behind} behind it",
+                 ok=ok)
+
+
+def speech_backend_checks(settings: Any) -> list[Check]:
+    """The transcriber and the voice the factory builds from the settings: the local model, or
+    a speech server (URL, model, reachable or not) with the local one behind it."""
+    from interviewer.speech.factory import make_synthesizer, make_transcriber
+    from interviewer.speech.fallback_stt import FallbackTranscriber
+    from interviewer.speech.fallback_tts import FallbackSynthesizer
+
+    checks = []
+    try:
+        transcriber = make_transcriber(settings)
+        if isinstance(transcriber, FallbackTranscriber):
+            local = transcriber.local.check() if hasattr(transcriber.local, "check") else ""
+            checks.append(_server_check("transcription", settings.stt_base_url,
+                                        transcriber.remote.model, settings.stt_api_key,
+                                        f"local {local}".strip()))
+            transcriber.close()
+        else:
+            checks.append(Check("transcription", f"local: {transcriber.check()}"))
+    except Exception as exc:  # ModelLoadError and the like: reported, never raised
+        checks.append(Check("transcription", str(exc).splitlines()[0] if str(exc)
+                            else type(exc).__name__, ok=False))
+    if getattr(settings, "tts_engine", "") == "openai":
+        try:
+            synth, _ = make_synthesizer(settings)
+        except Exception as exc:
+            checks.append(Check("voice", str(exc) or type(exc).__name__, ok=False))
+        else:
+            if isinstance(synth, FallbackSynthesizer):
+                checks.append(_server_check(
+                    "voice", settings.tts_base_url,
+                    f"{synth.remote.model}, voice {synth.remote.voice}", settings.tts_api_key,
+                    f"the local voice ({synth.local.name})"))
+            synth.close()
+    return checks
+
+
 def speech_checks(engine: str = "auto", voice: str = "") -> list[Check]:
-    checks = [voice_check(engine, voice)]
+    checks = [voice_check(engine, voice)] if engine != "openai" else []
     espeak = shutil.which("espeak-ng") or shutil.which("espeak")
     checks.append(Check("espeak-ng", f"found: {espeak}" if espeak
                         else "not found (speaking questions aloud needs it)", ok=bool(espeak)))
@@ -187,13 +236,17 @@ def run(ctx: Context) -> int:
 
 def report(settings: CoachSettings, made: Coach, notice: str | None) -> tuple[str, int]:
     """The doctor's text and exit code: 1 when the LLM coach is in use but cannot be reached,
-    or a device the settings name does not exist."""
+    a speech server the settings name cannot be reached, or a device they name does not
+    exist."""
     coach = coach_checks(settings, made, notice)
     devices = device_checks(settings)
-    checks = [*coach, *speech_checks(str(getattr(settings, "tts_engine", "auto")),
-                                      str(getattr(settings, "tts_voice", ""))), *devices]
+    servers = speech_backend_checks(settings)
+    checks = [*coach, *servers, *speech_checks(str(getattr(settings, "tts_engine", "auto")),
+                                               str(getattr(settings, "tts_voice", ""))),
+              *devices]
     width = max(len(c.label) for c in checks)
     lines = [f"{c.label:<{width}}  {c.detail}" for c in checks]
     failed = any(not c.ok for c in coach if c.label in ("endpoint", "note")) or \
-        any(not c.ok for c in devices)
+        any(not c.ok for c in devices) or \
+        any(not c.ok for c in servers if c.detail.startswith("openai:"))
     return "\n".join(lines) + "\n", FAILED if failed else OK

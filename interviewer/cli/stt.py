@@ -37,7 +37,8 @@ def devices_arguments(dev: argparse.ArgumentParser) -> None:
 
 
 def transcribe_file(path: Path, settings: Settings) -> Transcript:
-    """Decode and transcribe a file with the configured model (blocking).
+    """Decode and transcribe a file with the configured model or speech server (blocking); a
+    server that fails is said in one line on stderr, and the local model transcribes instead.
 
     Raises AudioFileError (unreadable file) or ModelLoadError (no model)."""
     from interviewer.speech.audio import load_audio
@@ -50,7 +51,17 @@ def transcribe_file(path: Path, settings: Settings) -> Transcript:
         print(f"interviewer: {path}: the recording is truncated ({cut[1]:.1f} s of the "
               f"{cut[0]:.1f} s its header announces): transcribing what is there",
               file=sys.stderr)
-    return make_transcriber(settings).transcribe(audio)
+    transcriber = make_transcriber(settings)
+    try:
+        transcript = transcriber.transcribe(audio)
+    finally:
+        close = getattr(transcriber, "close", None)
+        if callable(close):
+            close()
+    notice = getattr(transcriber, "notice", "")  # a speech server failed: the local model did it
+    if notice:
+        print(f"interviewer: {notice}", file=sys.stderr)
+    return transcript
 
 
 def delivery_of(transcript: Transcript) -> dict[str, Any] | None:

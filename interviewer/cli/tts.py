@@ -21,7 +21,7 @@ def speak_arguments(speak: argparse.ArgumentParser) -> None:
     speak.add_argument("text", metavar="TEXT", help="what to say ('-' reads standard input)")
     speak.add_argument("--output", "-o", type=Path, metavar="FILE.wav",
                        help="write a WAV file instead of playing it ('-' for standard output)")
-    setting_flag(speak, "--engine", setting="tts_engine", choices=("piper", "pyttsx3"),
+    setting_flag(speak, "--engine", setting="tts_engine", choices=("piper", "pyttsx3", "openai"),
                  help="the speech engine (default: tts-engine in the config, or auto)")
     setting_flag(speak, "--voice", setting="tts_voice", metavar="VOICE",
                  help="a voice id or name from `interviewer voices`, or a "
@@ -61,7 +61,13 @@ def speak(ctx: Context) -> int:
         return _play(synth, text, settings)
     synth.check()
     synth.warm_up()
-    clip = synth.synthesize_text(text)
+    try:
+        clip = synth.synthesize_text(text)
+    finally:
+        synth.close()
+    notice = getattr(synth, "notice", "")  # a voice server failed: the local voice spoke
+    if notice:
+        tell(notice)
     data = clip.to_wav_bytes()
     if str(args.output) == "-":
         sys.stdout.buffer.write(data)
@@ -90,6 +96,9 @@ def _play(synth: Synthesizer, text: str, settings: Settings) -> int:
         return INTERRUPTED
     finally:
         speaker.close()
+    notice = getattr(synth, "notice", "")
+    if notice:
+        tell(notice)
     if utt.error is not None:
         raise utt.error
     return 0

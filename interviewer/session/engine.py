@@ -202,20 +202,22 @@ class InterviewEngine:
 
     def submit(self, answer: str, *, skipped: bool = False, audio_path: Path | None = None,
                segments: Sequence[dict[str, Any]] | None = None,
-               audio_seconds: float | None = None) -> Prompt | None:
+               audio_seconds: float | None = None,
+               transcript_backend: str | None = None) -> Prompt | None:
         """Record the answer to the current prompt; return the next prompt, or None at the end.
 
         A spoken answer also gives its recording (`audio_path`, best inside the session folder,
         see `answer_audio_path`), its length, and the transcript's segments with their word
         timestamps (`Segment.to_dict()`), all kept in session.json, with the answer's
-        delivery figures (`interviewer.speech.delivery`) when the segments have words.
+        delivery figures (`interviewer.speech.delivery`) when the segments have words, and
+        who transcribed it (`transcript_backend`) when a speech server is configured.
         """
         # The lock guards the record, never a coach call: `quit` and `save_draft` on the UI
         # thread must not wait on the network.
         with self._lock:
             answer, submitted = self._record_answer(
                 answer, skipped=skipped, audio_path=audio_path, segments=segments,
-                audio_seconds=audio_seconds)
+                audio_seconds=audio_seconds, transcript_backend=transcript_backend)
         nxt = self._next_prompt(skip_follow_ups=not answer, submitted=submitted)
         with self._lock:
             if nxt is None:
@@ -225,7 +227,8 @@ class InterviewEngine:
 
     def _record_answer(self, answer: str, *, skipped: bool, audio_path: Path | None,
                        segments: Sequence[dict[str, Any]] | None,
-                       audio_seconds: float | None) -> tuple[str, float]:
+                       audio_seconds: float | None,
+                       transcript_backend: str | None = None) -> tuple[str, float]:
         """The answer into the record, saved; returns it stripped and when it was given."""
         if self.phase is not Phase.ANSWERING or self.prompt is None or \
                 self.record.pending is None:
@@ -246,6 +249,7 @@ class InterviewEngine:
                 exchange.audio_seconds = round(audio_seconds, 3)
         if segments is not None:
             exchange.keep_segments(segments, allowed_s=self.minutes_per_answer * 60)
+        exchange.transcript_backend = transcript_backend or None
         if prompt.follow_up is not None:
             exchange.probe_dimension = prompt.follow_up.dimension
             exchange.coach = prompt.follow_up.coach
@@ -255,6 +259,8 @@ class InterviewEngine:
         pending, self.record.pending = self.record.pending, None
         if pending is not None and pending.prompt_audio:
             exchange.prompt_audio = pending.prompt_audio
+        if pending is not None:
+            exchange.prompt_backend = pending.prompt_backend
         self.record.questions[self.index].exchanges.append(exchange)
         self._save()
         if not self.keep_audio and audio_path is not None:
@@ -309,6 +315,25 @@ class InterviewEngine:
             if self.record.pending is not None:
                 self.record.pending.prompt_audio = audio_files.relative(self.folder, path)
         return path
+
+    def note_prompt_backend(self, number: int, backend: str) -> None:
+        """Who spoke prompt `number` (`exchange_number`'s): on the prompt still waiting for
+        its answer, else on the exchange whose prompt it was. Safe from any thread."""
+        with self._lock:
+            pending = self.record.pending
+            if pending is not None and self.exchange_number == number:
+                pending.prompt_backend = backend
+                self._save()
+                return
+            if self.folder is None:
+                return
+            kept = audio_files.relative(self.folder,
+                                        audio_files.prompt_audio_path(self.folder, number))
+            for ex in (e for q in self.record.questions for e in q.exchanges):
+                if ex.prompt_audio == kept:
+                    ex.prompt_backend = backend
+                    self._save()
+                    return
 
     def answer_audio_path(self) -> Path | None:
         """Where the next spoken answer is recorded: `answers/<n>.wav` in the session folder,

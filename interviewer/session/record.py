@@ -109,6 +109,13 @@ class Exchange(_Model):
     audio_seconds: float | None = None
     prompt_audio: str | None = None
     """The spoken prompt's WAV (`prompts/<n>.wav`), when it was kept."""
+    transcript_backend: str | None = None
+    """With a speech server configured: who transcribed the answer, 'openai' (the server),
+    'local' (this machine's model, the server having failed) or 'openai+local'; absent: the
+    local model alone was configured."""
+    prompt_backend: str | None = None
+    """With a voice server configured: who spoke the prompt, 'openai', the local engine
+    ('piper', 'pyttsx3') or both ('openai+piper'); absent: the local engine alone."""
     segments: list[dict[str, Any]] | None = None
     """The transcript's segments with their word timestamps (`Segment.to_dict()`)."""
     delivery: dict[str, Any] | None = None
@@ -124,7 +131,8 @@ class Exchange(_Model):
     """Interrupted and not transcribed yet."""
 
     OMIT: ClassVar[frozenset[str]] = frozenset({
-        "audio", "audio_seconds", "prompt_audio", "segments", "delivery", "probe_dimension",
+        "audio", "audio_seconds", "prompt_audio", "transcript_backend", "prompt_backend",
+        "segments", "delivery", "probe_dimension",
         "coach", "follow_up_latency_s", "follow_up_ready_s", "coach_notice", "interrupted",
         "needs_transcript"})
 
@@ -176,11 +184,13 @@ class Pending(_Model):
     audio: str | None = None
     """Where its spoken answer is being recorded (set before recording starts)."""
     prompt_audio: str | None = None
+    prompt_backend: str | None = None
+    """Who spoke the prompt (`Exchange.prompt_backend`), once it has been spoken."""
     draft: str | None = None
     """The answer being typed, saved as it grows."""
 
     OMIT: ClassVar[frozenset[str]] = frozenset({"probe_dimension", "coach", "audio",
-                                                "prompt_audio", "draft"})
+                                                "prompt_audio", "prompt_backend", "draft"})
 
 
 class Notice(_Model):

@@ -93,6 +93,7 @@ def keep_interrupted(record: SessionRecord, folder: Path, pending: Pending | Non
         asked_at=pending.asked_at, answered_at=now_iso(), seconds=round(seconds, 3),
         over_time=seconds > minutes_per_answer * 60, audio=pending.audio,
         audio_seconds=round(seconds, 3), prompt_audio=pending.prompt_audio or None,
+        prompt_backend=pending.prompt_backend,
         probe_dimension=pending.probe_dimension, coach=pending.coach,
         interrupted=True, needs_transcript=True))
     return True

@@ -16,6 +16,11 @@ Building is cheap (nothing is loaded or opened, except where a function says "ch
   voice's name or a `.onnx` file; pyttsx3 when `tts-voice` names one of its voices (`en-us`...).
 - `piper`: Piper (the bundled voice, or the `.onnx` file in `tts-voice`).
 - `pyttsx3`: espeak-ng on Linux, the system's voices on macOS and Windows.
+- `openai`: an OpenAI-compatible voice server (`tts-base-url`, `tts-model`, `tts-voice`), the
+  local engine `auto` picks speaking any piece it fails (`remote_backends`).
+
+`stt-backend = "openai"`: a transcription server (`stt-base-url`, `stt-server-model`), the local
+model (`stt-model`) transcribing any piece it fails.
 
 When Piper is wanted but cannot be used (the optional `voice` extra is not installed), pyttsx3
 speaks instead and the reason comes back as one notice line, for the caller to show once.
@@ -40,6 +45,12 @@ from interviewer.speech.piper_tts import (
     piper_missing,
 )
 from interviewer.speech.pyttsx3_tts import Pyttsx3Synthesizer
+from interviewer.speech.remote_backends import (
+    RemoteSttSettings,
+    RemoteTtsSettings,
+    remote_synthesizer,
+    remote_transcriber,
+)
 from interviewer.speech.replay import Replayer
 from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone
 from interviewer.speech.sounddevice_output import SoundDeviceOutput
@@ -68,7 +79,8 @@ class DeviceSettings(Protocol):
     output_device: str
 
 
-class SpeechSettings(WhisperSettings, VoiceSettings, DeviceSettings, Protocol):
+class SpeechSettings(WhisperSettings, VoiceSettings, DeviceSettings, RemoteSttSettings,
+                     RemoteTtsSettings, Protocol):
     """Everything the factory reads (interviewer.config.Settings has it all). A new backend's
     settings join here, as a protocol declared in its own file."""
 
@@ -81,8 +93,16 @@ class TranscriberBuilder(Protocol):
                  beam_size: int | None = None) -> Transcriber: ...
 
 
+def _remote_transcriber(settings: SpeechSettings, *, model: str | None = None,
+                        beam_size: int | None = None) -> Transcriber:
+    """The server, the local model (with the command's flags) behind it."""
+    local = WhisperTranscriber.from_settings(settings, model=model, beam_size=beam_size)
+    return remote_transcriber(settings, local)
+
+
 TRANSCRIBERS: dict[str, TranscriberBuilder] = {
     "local": WhisperTranscriber.from_settings,
+    "openai": _remote_transcriber,
 }
 """`stt-backend` -> its builder (`model`, `beam_size`: a command's flags over the settings)."""
 
@@ -131,10 +151,20 @@ class VoiceOptions:
     progress: Progress | None = None
 
 
+def _remote_synthesizer(settings: SpeechSettings, options: VoiceOptions) -> Synthesizer:
+    """The server speaks with `tts-voice`; the local engine 'auto' picks, in its default voice,
+    speaks any piece it fails. The safety net gets ready quietly: the voice the user hears is
+    the server's, and a fallback says itself in one line (`FallbackSynthesizer.notice`)."""
+    local_engine, _ = choose_engine("auto", "")
+    local = SYNTHESIZERS[local_engine](settings, VoiceOptions("", options.rate, options.volume))
+    return remote_synthesizer(settings, options.voice, options.rate, options.volume, local)
+
+
 SynthesizerBuilder = Callable[[SpeechSettings, VoiceOptions], Synthesizer]
 SYNTHESIZERS: dict[str, SynthesizerBuilder] = {
     "piper": lambda s, o: PiperSynthesizer(o.voice, o.rate, o.volume, progress=o.progress),
     "pyttsx3": lambda s, o: Pyttsx3Synthesizer(o.voice, o.rate, o.volume),
+    "openai": _remote_synthesizer,
 }
 """`tts-engine` -> its builder ('auto' chooses between Piper and pyttsx3: `choose_engine`)."""
 

@@ -28,6 +28,7 @@ from interviewer.speech.answer_recording import SpokenAnswer, VoiceAnswer, prime
 from interviewer.speech.errors import AudioUnavailable, SpeechError
 from interviewer.speech.level_meter import Level
 from interviewer.speech.microphone import Microphone
+from interviewer.speech.remote_backends import backends_since, ledger_mark, ledger_of
 from interviewer.speech.speaker import Speaker
 from interviewer.speech.streaming_report import Caption
 from interviewer.speech.streaming_settings import StreamingSettings
@@ -70,6 +71,12 @@ class VoiceInterviewScreen(InterviewScreen):
     class SpeechFailed(Message):
         error: str
 
+    @dataclass
+    class ServerFailed(Message):
+        """A speech server failed and this machine took over (one line, said once)."""
+
+        notice: str
+
     def __init__(self, engine: InterviewEngine, clock: Callable[[], float], *,
                  kit: VoiceKit, mic: Microphone, settings: Settings,
                  speaker: Speaker | None = None) -> None:
@@ -90,6 +97,12 @@ class VoiceInterviewScreen(InterviewScreen):
         if speaker is not None:
             speaker.on_end = self._spoken
             speaker.on_error = self._speech_error
+        self._voice_mark = ledger_mark(speaker.synthesizer if speaker is not None else None)
+        self._answer_mark = 0
+        for part in (kit.transcriber, speaker.synthesizer if speaker is not None else None):
+            ledger = ledger_of(part)
+            if ledger is not None:
+                ledger.on_notice = lambda notice: self._post(self.ServerFailed(notice))
 
     # -- layout ----------------------------------------------------------------------------
     def compose_answer(self) -> ComposeResult:
@@ -163,22 +176,32 @@ class VoiceInterviewScreen(InterviewScreen):
         super().start_scoring()
 
     def _spoken(self, utt: Utterance) -> None:
-        """The speaker's on_end (its own thread): keep the prompt as prompts/<n>.wav."""
+        """The speaker's on_end (its own thread): keep the prompt as prompts/<n>.wav, and who
+        spoke it when a voice server is configured."""
         number = self._spoken_prompts.get(utt.number)
         store, folder = self.engine.store, self.engine.folder
-        if number is None or store is None or folder is None or self.speaker is None or \
-                not self.engine.keep_audio:
+        if number is None or self.speaker is None:
             return
-        with suppress(OSError, SpeechError, ValueError):
-            if utt.state == "done":
-                wav = utt.wav_bytes()
-            else:  # cut short (the candidate started answering): keep the whole prompt
-                wav = self.speaker.synthesizer.synthesize_text(utt.text).to_wav_bytes()
-            store.save_prompt_audio(folder, number, wav)
+        if store is not None and folder is not None and self.engine.keep_audio:
+            with suppress(OSError, SpeechError, ValueError):
+                if utt.state == "done":
+                    wav = utt.wav_bytes()
+                else:  # cut short (the candidate started answering): keep the whole prompt
+                    wav = self.speaker.synthesizer.synthesize_text(utt.text).to_wav_bytes()
+                store.save_prompt_audio(folder, number, wav)
+        mark, self._voice_mark = self._voice_mark, ledger_mark(self.speaker.synthesizer)
+        backend = backends_since(self.speaker.synthesizer, mark)
+        if backend is not None:
+            with suppress(OSError, ValueError):
+                self.engine.note_prompt_backend(number, backend)
 
     def _speech_error(self, utt: Utterance, exc: SpeechError) -> None:
         with suppress(RuntimeError):
             self.post_message(self.SpeechFailed(str(exc)))
+
+    def on_voice_interview_screen_server_failed(self, message: ServerFailed) -> None:
+        self.notify(sentence(message.notice), title="Speech", severity="warning", timeout=10,
+                    markup=False)
 
     def on_voice_interview_screen_speech_failed(self, message: SpeechFailed) -> None:
         if not self._speech_notice_shown:
@@ -212,6 +235,7 @@ class VoiceInterviewScreen(InterviewScreen):
             self.set_status("The speech model is still loading: one moment...", notice=True)
             return
         self.action_skip_speech()
+        self._answer_mark = ledger_mark(self.kit.transcriber)
         answer = VoiceAnswer(self.mic, primed(self.kit.transcriber, self.engine.prompt.text),
                              wav_path=self.engine.answer_audio_path(),
                              settings=StreamingSettings.from_settings(self.settings),
@@ -285,7 +309,11 @@ class VoiceInterviewScreen(InterviewScreen):
             self.notify(SILENT_INPUT, title="Microphone", severity="warning", timeout=10,
                         markup=False)
         text = spoken.text.strip()
-        self.advance(text, skipped=not text, extra=spoken.submit_kwargs())
+        extra = spoken.submit_kwargs()
+        backend = backends_since(self.kit.transcriber, self._answer_mark)
+        if backend is not None:
+            extra["transcript_backend"] = backend
+        self.advance(text, skipped=not text, extra=extra)
 
     # -- keys of the typed interview ---------------------------------------------------------
     def action_submit(self) -> None:
