@@ -29,6 +29,16 @@ def prompt_audio_path(folder: Path, number: int) -> Path:
     return folder / PROMPTS_DIR / f"{number}.wav"
 
 
+def exchange_of_prompt(record: SessionRecord, folder: Path | None,
+                       number: int) -> Exchange | None:
+    """The exchange whose spoken prompt was kept as `prompts/<number>.wav`."""
+    if folder is None:
+        return None
+    kept = relative(folder, prompt_audio_path(folder, number))
+    return next((e for q in record.questions for e in q.exchanges if e.prompt_audio == kept),
+                None)
+
+
 def new_answer_path(folder: Path, number: int) -> Path:
     """`answers/<n>.wav`, or `<n>-2.wav`... when that file exists: never one already there."""
     answers = folder / ANSWERS_DIR

@@ -30,10 +30,7 @@ from interviewer.session.library import load_record
 from interviewer.session.prompt import Phase, Prompt
 from interviewer.session.record import (
     Exchange,
-    Notice,
     Pending,
-    QuestionRecord,
-    RecordedQuestion,
     SessionRecord,
     now_iso,
 )
@@ -86,14 +83,10 @@ class InterviewEngine:
         """Guards the record, which the UI thread (`quit`, `save_draft`, `adopt_interrupted`)
         and a worker (`submit`, `finish`) both change; never held across a coach call."""
         self.folder: Path | None = store.new_folder(track) if store else None
-        started = now_iso()
-        self.record = SessionRecord(
-            app_version=__version__, id=self.folder.name if self.folder else "",
-            created_at=started, updated_at=started, track=track, mode=mode, coach=coach.name,
-            minutes_per_answer=minutes_per_answer, status="in-progress",
-            questions=[QuestionRecord(question=RecordedQuestion.of(q), exchanges=[])
-                       for q in self.questions],
-            scorecard=None, notices=[], keep_audio=keep_audio)
+        self.record = SessionRecord.begin(
+            self.questions, app_version=__version__,
+            folder_name=self.folder.name if self.folder else "", track=track, mode=mode,
+            coach=coach.name, minutes_per_answer=minutes_per_answer, keep_audio=keep_audio)
 
     @classmethod
     def resume(cls, folder: Path, coach: Coach, *, store: SessionStore,
@@ -167,13 +160,8 @@ class InterviewEngine:
                 raise RuntimeError("no interrupted answer is waiting for its transcript")
             text = text.strip()
             ex = self.record.questions[found.question_index].exchanges[found.exchange_index]
-            ex.answer = text
-            ex.skipped = not text
-            if audio_seconds is not None:
-                ex.audio_seconds = round(audio_seconds, 3)
-            if segments is not None:
-                ex.keep_segments(segments, allowed_s=self.minutes_per_answer * 60)
-            ex.needs_transcript = False
+            ex.give_transcript(text, segments=segments, audio_seconds=audio_seconds,
+                               allowed_s=self.minutes_per_answer * 60)
             self.items[found.question_index].answers[found.exchange_index] = text
             self._save()
             if not self.keep_audio:
@@ -250,16 +238,14 @@ class InterviewEngine:
         if segments is not None:
             exchange.keep_segments(segments, allowed_s=self.minutes_per_answer * 60)
         exchange.transcript_backend = transcript_backend or None
-        if prompt.follow_up is not None:
-            exchange.probe_dimension = prompt.follow_up.dimension
-            exchange.coach = prompt.follow_up.coach
-            exchange.follow_up_latency_s = prompt.latency_s
-            exchange.follow_up_ready_s = prompt.ready_s
+        if (follow := prompt.follow_up) is not None:
+            exchange.probe_dimension, exchange.coach = follow.dimension, follow.coach
+            exchange.follow_up_latency_s, exchange.follow_up_ready_s = (prompt.latency_s,
+                                                                        prompt.ready_s)
             exchange.coach_notice = prompt.notice or None
         pending, self.record.pending = self.record.pending, None
-        if pending is not None and pending.prompt_audio:
-            exchange.prompt_audio = pending.prompt_audio
-        if pending is not None:
+        if pending is not None:  # what was kept of the prompt while it waited
+            exchange.prompt_audio = pending.prompt_audio or None
             exchange.prompt_backend = pending.prompt_backend
         self.record.questions[self.index].exchanges.append(exchange)
         self._save()
@@ -300,8 +286,7 @@ class InterviewEngine:
 
     @property
     def exchange_number(self) -> int:
-        """The current prompt's number in the whole session (1-based, in the order asked,
-        across resumes): `answers/<n>.wav` and `prompts/<n>.wav` are named by it."""
+        """The current prompt's number in the session: its recordings' names."""
         return audio_files.exchange_number(self.record)
 
     def prompt_audio_path(self) -> Path | None:
@@ -325,15 +310,10 @@ class InterviewEngine:
                 pending.prompt_backend = backend
                 self._save()
                 return
-            if self.folder is None:
-                return
-            kept = audio_files.relative(self.folder,
-                                        audio_files.prompt_audio_path(self.folder, number))
-            for ex in (e for q in self.record.questions for e in q.exchanges):
-                if ex.prompt_audio == kept:
-                    ex.prompt_backend = backend
-                    self._save()
-                    return
+            ex = audio_files.exchange_of_prompt(self.record, self.folder, number)
+            if ex is not None:
+                ex.prompt_backend = backend
+                self._save()
 
     def answer_audio_path(self) -> Path | None:
         """Where the next spoken answer is recorded: `answers/<n>.wav` in the session folder,
@@ -393,9 +373,7 @@ class InterviewEngine:
         if not notices:
             return None
         with self._lock:
-            for text in notices:
-                self.record.notices.append(
-                    Notice(step=step, question=self.index + 1, at=now_iso(), text=text))
+            self.record.add_notices(step, self.index + 1, notices)
             self.last_notice = " ".join(notices)
             self._save()
         return self.last_notice

@@ -23,12 +23,12 @@ from pydantic import (
     model_serializer,
     model_validator,
 )
-from pydantic_core import ErrorDetails
 
 from interviewer.banks import Question
 from interviewer.report.session_view import Exchange as ExchangeView
 from interviewer.report.session_view import SessionView, TranscriptQuestion, delivery_of
 from interviewer.scorecard import Scorecard
+from interviewer.session.record_errors import error_line
 from interviewer.speech.delivery import from_segments
 
 Status = Literal["in-progress", "quit", "complete"]
@@ -153,6 +153,18 @@ class Exchange(_Model):
         if delivery is not None:  # word timestamps: pace, fillers, pauses, first point
             self.delivery = delivery.to_dict()
 
+    def give_transcript(self, text: str, *, segments: Sequence[dict[str, Any]] | None,
+                        audio_seconds: float | None, allowed_s: float) -> None:
+        """An answer recorded before a crash gets its words (resume): "" keeps it as a
+        recording with no words."""
+        self.answer = text
+        self.skipped = not text
+        if audio_seconds is not None:
+            self.audio_seconds = round(audio_seconds, 3)
+        if segments is not None:
+            self.keep_segments(segments, allowed_s=allowed_s)
+        self.needs_transcript = False
+
 
 class QuestionRecord(_Model):
     question: RecordedQuestion
@@ -257,6 +269,22 @@ class SessionRecord(_Model):
             raise ValueError("marked complete but holds no scorecard")
         return self
 
+    @classmethod
+    def begin(cls, questions: Sequence[Question], *, app_version: str, folder_name: str,
+              track: str, mode: str, coach: str, minutes_per_answer: float,
+              keep_audio: bool) -> SessionRecord:
+        """A new session's record: every question listed, nothing answered yet."""
+        started = now_iso()
+        return cls(app_version=app_version, id=folder_name, created_at=started,
+                   updated_at=started, track=track, mode=mode, coach=coach,
+                   minutes_per_answer=minutes_per_answer, status="in-progress",
+                   questions=[QuestionRecord(question=RecordedQuestion.of(q), exchanges=[])
+                              for q in questions], keep_audio=keep_audio)
+
+    def add_notices(self, step: str, question: int, texts: Sequence[str]) -> None:
+        self.notices += [Notice(step=step, question=question, at=now_iso(), text=t)
+                         for t in texts]
+
     # -- reading ----------------------------------------------------------------------------
     def exchanges(self) -> Iterator[Exchange]:
         for q in self.questions:
@@ -312,57 +340,6 @@ class SessionRecord(_Model):
                            answer_seconds=self.answer_time, saved=self.to_json())
 
 
-_TYPE_WORDS = {"string_type": "text", "int_type": "a number", "float_type": "a number",
-               "bool_type": "true or false", "list_type": "a list", "dict_type": "a table",
-               "model_type": "a table", "model_attributes_type": "a table"}
-_TAGS = ("str", "int", "float", "bool", "dict", "list", "none")
-
-
-def _is_tag(part: str) -> bool:
-    """A union member's name in an error's location (`str`, `AudioFile`), not a key."""
-    return part in _TAGS or part[:1].isupper() or "[" in part or "-" in part
-
-
-def _reason(error: ErrorDetails) -> str:
-    """One pydantic error as a line a person can act on ("question 1, exchange 2: ...")."""
-    loc = list(error["loc"])
-    where: list[str] = []
-    keys: list[str] = []
-    i = 0
-    while i < len(loc):
-        part, nxt = loc[i], loc[i + 1] if i + 1 < len(loc) else None
-        if isinstance(part, str) and isinstance(nxt, int):
-            where.append(f"{part.removesuffix('s')} {nxt + 1}")  # question 1, exchange 2
-            i += 2
-            continue
-        if part == "question" and where and not keys and nxt is not None:
-            i += 1  # the recorded question's own fields: "question 1: 'id' is missing"
-            continue
-        if isinstance(part, str) and not _is_tag(part):
-            keys.append(part)
-        i += 1
-    key = ".".join(keys)
-    kind = error["type"]
-    if kind in _TYPE_WORDS and not key and where:
-        return f"session.json: {', '.join(where)} is not {_TYPE_WORDS[kind]}"
-    if kind == "missing":
-        what = f"'{key}' is missing"
-    elif kind in _TYPE_WORDS:
-        what = f"'{key}' should be {_TYPE_WORDS[kind]}"
-    elif kind == "literal_error":
-        what = f"unknown {key} '{error['input']}'"
-    elif kind == "too_short":
-        what = f"'{key}' is empty"
-    elif kind == "value_error":
-        what = str(error["msg"]).removeprefix("Value error, ")
-        if what.startswith("exchange "):
-            head, _, what = what.partition(": ")
-            where.append(head)
-    else:
-        what = f"'{key}': {error['msg']}" if key else str(error["msg"])
-    return f"session.json: {', '.join(where)}: {what}" if where else f"session.json: {what}"
-
-
 def parse_record(raw: Any) -> SessionRecord:
     """The one validation of a session record: the model, or `RecordError` saying why not."""
     if not isinstance(raw, dict):
@@ -370,4 +347,4 @@ def parse_record(raw: Any) -> SessionRecord:
     try:
         return SessionRecord.model_validate(raw)
     except ValidationError as exc:
-        raise RecordError(_reason(exc.errors()[0])) from None
+        raise RecordError(error_line(exc.errors()[0])) from None
