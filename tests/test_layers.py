@@ -117,3 +117,13 @@ def test_the_checker_sees_upward_imports(tmp_path: Path) -> None:
         "interviewer/session/engine.py:2"]
     assert rank("interviewer.review_cli") == rank("interviewer.cli.sessions") == TOP
     assert rank("interviewer.paths") == 0 < rank("interviewer.report.session_view")
+
+
+MAX_LINES = 400
+"""Small files whose names say what they hold: past this, a module holds two things."""
+
+
+def test_no_module_is_over_400_lines() -> None:
+    long = {str(p.relative_to(PACKAGE)): n for p in sources()
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert not long, f"split by responsibility: {long}"
