@@ -175,3 +175,15 @@ def test_doctor_reports_the_servers_reachable_or_not(tmp_path: Path,
     assert KEY not in out.stdout + out.stderr
     out = run(environment(tmp_path), "doctor")
     assert "transcription  local: tiny.en (bundled)" in out.stdout
+
+
+def test_voices_names_the_server_voice_in_use_and_the_local_ones_without_it(
+        tmp_path: Path) -> None:
+    out = run(tts_env(tmp_path, closed_port_url()), "voices")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert re.match(r"\* openai\s+af_heart\s+kokoro at http://127\.0\.0\.1:\d+/v1$", lines[0])
+    # tts-voice is the server's here: the local engines list their voices, not an error
+    assert not any("no voices" in line for line in lines), out.stdout
+    assert any(line.split()[:1] == ["pyttsx3"] for line in lines)
+    assert KEY not in out.stdout + out.stderr

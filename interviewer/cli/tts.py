@@ -11,6 +11,7 @@ from interviewer.cli.command import INTERRUPTED, Context, UsageError, setting_fl
 from interviewer.speech.errors import SpeechError
 from interviewer.speech.factory import make_synthesizer
 from interviewer.speech.piper_tts import BUNDLED_VOICE, INSTALL_HINT, is_voice_file, piper_missing
+from interviewer.speech.remote_backends import DEFAULT_VOICE
 from interviewer.speech.synthesizer import RATE_RANGE, Synthesizer, VoiceInfo
 
 if TYPE_CHECKING:
@@ -107,7 +108,8 @@ def _play(synth: Synthesizer, text: str, settings: Settings) -> int:
 def _engine_voices(engine: str, settings: Settings) -> tuple[list[VoiceInfo], str]:
     """One engine's voices, or why it has none ('' when it has)."""
     piper_voice = is_voice_file(settings.tts_voice) or settings.tts_voice == BUNDLED_VOICE
-    voice = settings.tts_voice if piper_voice == (engine == "piper") else ""
+    mine = piper_voice == (engine == "piper") and settings.tts_engine != "openai"
+    voice = settings.tts_voice if mine else ""  # with a server, tts-voice is the server's
     synth, _ = make_synthesizer(settings, engine=engine, voice=voice)
     if synth.name != engine:
         return [], f"{piper_missing() or 'not available'}; {INSTALL_HINT}"
@@ -124,6 +126,10 @@ def voices(ctx: Context) -> int:
     chosen.check()
     in_use = chosen.voice_in_use()
     total = 0
+    if settings.tts_engine == "openai":  # the server lists its own voices, not this command
+        print(f"* {'openai':<8} {settings.tts_voice or DEFAULT_VOICE:<28} "
+              f"{settings.tts_model} at {settings.tts_base_url or 'api.openai.com'}")
+        total += 1
     for engine in ("piper", "pyttsx3"):
         voices, why = _engine_voices(engine, settings)
         if why:
@@ -134,8 +140,8 @@ def voices(ctx: Context) -> int:
             print(f"{mark} {engine:<8} {v.id:<28} {v.name:<32} {langs:<8} "
                   f"{v.gender or ''}".rstrip())
         total += len(voices)
-    print(f"{total} voices; choose with tts-engine (piper, pyttsx3) and tts-voice in the config "
-          "file (a Piper voice: the path of its .onnx file), INTERVIEWER_TTS_ENGINE and "
+    print(f"{total} voices; choose with tts-engine (piper, pyttsx3, openai) and tts-voice in the "
+          "config file (a Piper voice: the path of its .onnx file), INTERVIEWER_TTS_ENGINE and "
           "INTERVIEWER_TTS_VOICE, or `speak --engine/--voice`")
     return 0
 
