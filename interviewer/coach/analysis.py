@@ -8,11 +8,13 @@ framework earns at most a mention; a bare list or a recitation earns mentions on
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from interviewer.banks import Question
-from interviewer.coach.cues_asks import AT_LEAST, DEFAULT_AT_LEAST, MOVES
+from interviewer.coach.cues_asks import AT_LEAST, DEFAULT_AT_LEAST, MOVES, PITFALL, PITFALL_ASK
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
 from interviewer.coach.cues_style import (
@@ -123,9 +125,14 @@ class Reading:
         drop...) and the answer never makes it: an answer to a neighbouring question about the
         same product, however polished. Narrated steps do not count as making it."""
         asks = question_asks(self.question)
-        if not asks or self.empty:
+        if self.empty:
             return False
         said = [u for u in self.units if not u.narration and not u.buzzwords]
+        if PITFALL_ASK.search(self.question.prompt) and not any(
+                _mentions_unnegated(PITFALL, u.piece.text) for u in said):
+            return True
+        if not asks:
+            return False
         return not any(sum(1 for u in said if MOVES[a].search(u.piece.text))
                        >= AT_LEAST.get(a, DEFAULT_AT_LEAST) for a in asks)
 
@@ -180,6 +187,10 @@ def _asked_aloud(fam: Family, units_: Sequence[Unit], i: int) -> bool:
         return bool(u.subject) and not u.generic
     return (fam.name in ASKED_ALOUD and u.piece.text.rstrip().endswith("?")
             and bool(u.subject) and not u.generic)
+
+
+def _mentions_unnegated(pattern: re.Pattern[str], text: str) -> bool:
+    return any(not NEGATION.search(text[: m.start()]) for m in pattern.finditer(text))
 
 
 def _mentions(fam: Family, text: str) -> bool:

@@ -109,3 +109,16 @@ PROMPT_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("diagnose", _c(r"\b(why|what happened|dropped|fell|declined|what could be going on)\b")),
     ("critique", _c(r"\b(critique|what works|what doesn't)\b")),
 )
+
+# A prompt that asks why a method misleads ("why might a standard experiment mislead you") asks
+# for the mechanism: an answer that names none, or denies there is one, has not answered it,
+# however well it runs the standard method.
+PITFALL_ASK = _c(r"\b(?:why (?:might|would|could|does|do|is)|which)\b[^?]*\b(?:mislead\w*|"
+                 r"fool\w*|go wrong|fail\w*)\b")
+PITFALL = _c(
+    r"\b(interfer\w*|spill\w*|contaminat\w*|confound\w*|bias\w*|novelty|network effects?|"
+    r"leak\w*|cannibali[sz]\w*|compet\w*|steal\w*|equilibri\w*|independen\w*|sutva|"
+    r"carry-?over|nois[ey]|mislead\w*|overstat\w*|understat\w*|inflat\w*|proxy|"
+    r"(?:could|might|may|doesn't|does not) (?:just )?(?:mean|reflect)|shared|same (?:buyers|"
+    r"pool|supply|demand|inventory|market|customers)|autoplay|background|position\w*|"
+    r"selection|feedback loops?|not what|rather than what)\b")

@@ -10,6 +10,8 @@ REASON = re.compile(
     r"as long as|in order to|to avoid|the reason|due to|so we (?:can|don't|know)|"
     r"so (?:it|they|people|users)|that's why|costs? (?:more|less)|matters? (?:more|most)|"
     r"more than|instead of|rather than|unless|"
+    # a side, then its grounds after a colon: "missing beats invented: a gap costs seconds"
+    r"(?:beats?|over|before) [^:;.?!]{1,30}: \w+|"
     # a consequence drawn mid-sentence: "it has no screen, so you never discover the skill"
     r"(?<=\w, )so (?!that\b|much\b|far\b|many\b|on\b|i\b|if\b|um\b|uh\b|like\b|yeah\b|ok\b|okay\b)[a-z']+)\b",
     re.IGNORECASE,
