@@ -220,7 +220,7 @@ def _score(instances: float, depth: bool, mentioned: int) -> float:
     return min(score, 5.0 if depth else 4.5)
 
 
-def _read_dimension(dim_id: str, units_: Sequence[Unit]) -> DimensionReading:
+def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool) -> DimensionReading:
     reading = DimensionReading(dim_id, float(MIN_SCORE))
     for fam in DIMENSION_FAMILIES.get(dim_id, ()):
         found = [i for i, u in enumerate(units_) if _mentions(fam, u.piece.text)]
@@ -245,6 +245,12 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit]) -> DimensionReading:
         # tension by itself; without a reason it is only a preference.
         count = 1 if any(u.reason for u in reading.applied["side-taken"]) else 0
         reading.depth = count == 1
+    if dim_id == "prioritization" and not stressed and set(reading.applied) == {"criteria"}:
+        # Where the question asks for no ranking, a criterion with nothing ranked by it
+        # ("storage is cheap") is a reason, not a priority.
+        reading.mentioned.update(reading.applied)
+        reading.applied.clear()
+        count, reading.depth = 0, False
     reading.score = _score(count, reading.depth, len(reading.mentioned))
     return reading
 
@@ -292,7 +298,8 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
     unit_list = [make_unit(u, stems, prof.prompt, parent)
                  for u, parent in zip(kept, parents, strict=True)]
     body = " ".join(s.text for s in kept)
-    dims = {d: _read_dimension(d, unit_list) for d in dimension_ids() if d != "communication"}
+    dims = {d: _read_dimension(d, unit_list, d in question.dimensions)
+            for d in dimension_ids() if d != "communication"}
     model_mentions = len(MODEL_TALK.findall(body))
     applied_points = sum(len(d.applied) for d in dims.values())
     mentioned_points = sum(len(d.mentioned) for d in dims.values())
