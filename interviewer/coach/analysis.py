@@ -9,7 +9,6 @@ framework earns at most a mention; a bare list or a recitation earns mentions on
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
