@@ -75,6 +75,8 @@ def _is_buzzword_run(text: str, subject_stems: frozenset[str]) -> bool:
 
 
 _PROCESS_STEMS = frozenset(stem(w) for w in PROCESS_WORDS)
+_CHOICE = re.compile(r"^\s*(?:so,? )?(?:i|we)(?:'d| would| will)? (?:choose|pick|select|recommend|"
+                     r"go with|bet on) (?!the (?:one|option)s? )", re.IGNORECASE)
 
 
 def _narrated(text: str, prompt_stems: frozenset[str]) -> bool:
@@ -82,6 +84,8 @@ def _narrated(text: str, prompt_stems: frozenset[str]) -> bool:
     number, and at most one specific the question did not already say."""
     if not (NARRATION.search(text) or PLAN_OF_ANSWER.search(text)) or NUMBER.search(text):
         return False
+    if _CHOICE.search(text) and any(t in prompt_stems for t in subject_terms(text)):
+        return False  # picking one of the options the question names is the decision itself
     new = {t for t in subject_terms(text) if t not in prompt_stems and t not in _PROCESS_STEMS}
     return len(new) <= NARRATION_NEW_WORDS
 
