@@ -8,11 +8,12 @@ framework earns at most a mention; a bare list or a recitation earns mentions on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from interviewer.banks import Question
-from interviewer.coach.cues_asks import AT_LEAST, DEFAULT_AT_LEAST, MOVES
+from interviewer.coach.cues_asks import AT_LEAST, DEFAULT_AT_LEAST, MOVES, PITFALL, PITFALL_ASK
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
 from interviewer.coach.cues_style import (
@@ -123,9 +124,14 @@ class Reading:
         drop...) and the answer never makes it: an answer to a neighbouring question about the
         same product, however polished. Narrated steps do not count as making it."""
         asks = question_asks(self.question)
-        if not asks or self.empty:
+        if self.empty:
             return False
         said = [u for u in self.units if not u.narration and not u.buzzwords]
+        if PITFALL_ASK.search(self.question.prompt) and not any(
+                _mentions_unnegated(PITFALL, u.piece.text) for u in said):
+            return True
+        if not asks:
+            return False
         return not any(sum(1 for u in said if MOVES[a].search(u.piece.text))
                        >= AT_LEAST.get(a, DEFAULT_AT_LEAST) for a in asks)
 
@@ -182,6 +188,10 @@ def _asked_aloud(fam: Family, units_: Sequence[Unit], i: int) -> bool:
             and bool(u.subject) and not u.generic)
 
 
+def _mentions_unnegated(pattern: re.Pattern[str], text: str) -> bool:
+    return any(not NEGATION.search(text[: m.start()]) for m in pattern.finditer(text))
+
+
 def _mentions(fam: Family, text: str) -> bool:
     """Named, and not only to dismiss it ("we don't need an A/B test" names no test)."""
     for m in fam.pattern.finditer(text):
@@ -209,7 +219,7 @@ def _score(instances: float, depth: bool, mentioned: int) -> float:
     return min(score, 5.0 if depth else 4.5)
 
 
-def _read_dimension(dim_id: str, units_: Sequence[Unit]) -> DimensionReading:
+def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool) -> DimensionReading:
     reading = DimensionReading(dim_id, float(MIN_SCORE))
     for fam in DIMENSION_FAMILIES.get(dim_id, ()):
         found = [i for i, u in enumerate(units_) if _mentions(fam, u.piece.text)]
@@ -234,6 +244,12 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit]) -> DimensionReading:
         # tension by itself; without a reason it is only a preference.
         count = 1 if any(u.reason for u in reading.applied["side-taken"]) else 0
         reading.depth = count == 1
+    if dim_id == "prioritization" and not stressed and set(reading.applied) == {"criteria"}:
+        # Where the question asks for no ranking, a criterion with nothing ranked by it
+        # ("storage is cheap") is a reason, not a priority.
+        reading.mentioned.update(reading.applied)
+        reading.applied.clear()
+        count, reading.depth = 0, False
     reading.score = _score(count, reading.depth, len(reading.mentioned))
     return reading
 
@@ -281,7 +297,8 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
     unit_list = [make_unit(u, stems, prof.prompt, parent)
                  for u, parent in zip(kept, parents, strict=True)]
     body = " ".join(s.text for s in kept)
-    dims = {d: _read_dimension(d, unit_list) for d in dimension_ids() if d != "communication"}
+    dims = {d: _read_dimension(d, unit_list, d in question.dimensions)
+            for d in dimension_ids() if d != "communication"}
     model_mentions = len(MODEL_TALK.findall(body))
     applied_points = sum(len(d.applied) for d in dims.values())
     mentioned_points = sum(len(d.mentioned) for d in dims.values())

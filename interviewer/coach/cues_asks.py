@@ -53,7 +53,9 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"bias\w*|fair\w*|discriminat\w*|privacy|watermark\w*|block\w*|refus\w*|red[- ]team\w*|"
         r"incidents?|report\w*|vulnerable|minors?|teens?|children|dangerous|liabilit\w*|legal|"
         r"regulat\w*|deepfakes?|misinformation|verif\w*|trace\w*|protect\w*|risks?|worst case|"
-        r"stereotyp\w*|represent\w*|guardrails?|kill switch|pause|opt[- ]out|appeal\w*)\b"),
+        r"stereotyp\w*|represent\w*|guardrails?|kill switch|pause|opt[- ]out|appeal\w*|"
+        # fairness is weighed in who is shown and how often: "no job above 70% one gender"
+        r"divers\w*|gender\w*|skew\w*|over-?correct\w*|inclusi\w*|belongs?)\b"),
     # ML system design: what the system predicts, from what, and how it is served.
     "ml-system-design": _c(
         r"\b(predict\w*|models?|scor\w*|rank\w*|candidates?|features?|labels?|train\w*|serv\w*|"
@@ -84,7 +86,8 @@ MOVES: dict[str, re.Pattern[str]] = {
     "diagnose": _c(
         r"\b(caus\w*|why|drop\w*|fell|fall\w*|declin\w*|investigat\w*|rul(?:e|ing) out|root|"
         r"what changed|broke|regress\w*|split (?:the drop|the decline)|hypothes\w*|"
-        r"check (?:if|whether|for|first)|roll(?:ed)? back)\b"),
+        r"check (?:if|whether|for|first)|roll(?:ed)? back|likel(?:y|iest)|mechanism|"
+        r"go(?:es)? (?:down|from)|went (?:down|from)|(?:this|that|it) (?:usually )?means)\b"),
     "strategy": _c(
         r"\b(advantage|moat|competit\w*|differentiat\w*|defensib\w*|build|buy|partner\w*|"
         r"position\w*|bet|commoditi[sz]\w*|switching costs?|lock(?:ed)?[- ]?in|strateg\w*|"
@@ -93,7 +96,8 @@ MOVES: dict[str, re.Pattern[str]] = {
     "launch-decision": _c(
         r"\b(launch\w*|ship\w*|wait|hold|go|no[- ]go|delay\w*|gate\w*|ready|require\w*|bar|"
         r"threshold|pilot|stag\w*|roll\w*|pause|block\w*|limit\w*|first version|v1|test\w*|"
-        r"experiment\w*|a ?/ ?b|worth|pays? (?:for )?(?:itself|off)|decid\w*|measur\w*)\b"),
+        r"experiment\w*|a ?/ ?b|worth|pays? (?:for )?(?:itself|off)|decid\w*|measur\w*|"
+        r"guardrails?|kill|stop)\b"),
 }
 
 # How many sentences must make the move (an estimate is made of numbers).
@@ -109,3 +113,16 @@ PROMPT_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("diagnose", _c(r"\b(why|what happened|dropped|fell|declined|what could be going on)\b")),
     ("critique", _c(r"\b(critique|what works|what doesn't)\b")),
 )
+
+# A prompt that asks why a method misleads ("why might a standard experiment mislead you") asks
+# for the mechanism: an answer that names none, or denies there is one, has not answered it,
+# however well it runs the standard method.
+PITFALL_ASK = _c(r"\b(?:why (?:might|would|could|does|do|is)|which)\b[^?]*\b(?:mislead\w*|"
+                 r"fool\w*|go wrong|fail\w*)\b")
+PITFALL = _c(
+    r"\b(interfer\w*|spill\w*|contaminat\w*|confound\w*|bias\w*|novelty|network effects?|"
+    r"leak\w*|cannibali[sz]\w*|compet\w*|steal\w*|equilibri\w*|independen\w*|sutva|"
+    r"carry-?over|nois[ey]|mislead\w*|overstat\w*|understat\w*|inflat\w*|proxy|"
+    r"(?:could|might|may|doesn't|does not) (?:just )?(?:mean|reflect)|shared|same (?:buyers|"
+    r"pool|supply|demand|inventory|market|customers)|autoplay|background|position\w*|"
+    r"selection|feedback loops?|not what|rather than what)\b")

@@ -96,7 +96,8 @@ FAMILIES: tuple[Family, ...] = (
        r"complaints?|hallucinat\w*|error rate|unsubscrib\w*|opt[- ]outs?|turn(?:ing|ed)? (?:it )?off|"
        r"escalation rate|reports? of|refunds?|(?:make sure|ensure|check) (?:that )?(?:\w+ ){0,4}"
        r"(?:doesn't|does not|don't|isn't|won't) (?:drop|fall|rise|go up|get worse|hurt|regress)|"
-       r"without hurting|doesn't (?:hurt|regress)|regressions?)\b",
+       r"without hurting|doesn't (?:hurt|regress)|regressions?|"
+       r"no (?:rise|increase|drop|fall|regression) in|(?:stays?|holds?|held|kept) flat)\b",
        "set guardrails", "Add guardrail metrics (latency, cost, complaints or trust) beside the goal."),
     _f("metrics", "leading-lagging",
        r"\b(leading|lagging|long[- ]term|short[- ]term|proxy|proxies|input metrics?|"
@@ -156,7 +157,7 @@ FAMILIES: tuple[Family, ...] = (
        r"even (?:if|though) (?:it|that|this|we) (?:means?|costs?|lose|loses|gives?)|"
        r"\b(?!time\b)\w+ over (?!time\b)\w+,? because|(?:more|less) important than|"
        r"(?:is|are|feels) (?:far |much )?(?:worse|better|cheaper|costlier) than|"
-       r"\w+ beats \w+)\b",
+       r"\w+ beats \w+|\w+ (?:comes?|go(?:es)?) (?:before|ahead of) \w+)\b",
        "took a side", "Take a side on the trade-off and give the reason."),
     # -- prioritization --------------------------------------------------------------------
     _f("prioritization", "options",

@@ -10,6 +10,8 @@ REASON = re.compile(
     r"as long as|in order to|to avoid|the reason|due to|so we (?:can|don't|know)|"
     r"so (?:it|they|people|users)|that's why|costs? (?:more|less)|matters? (?:more|most)|"
     r"more than|instead of|rather than|unless|"
+    # a side, then its grounds after a colon: "missing beats invented: a gap costs seconds"
+    r"(?:beats?|over|before) [^:;.?!]{1,30}: \w+|"
     # a consequence drawn mid-sentence: "it has no screen, so you never discover the skill"
     r"(?<=\w, )so (?!that\b|much\b|far\b|many\b|on\b|i\b|if\b|um\b|uh\b|like\b|yeah\b|ok\b|okay\b)[a-z']+)\b",
     re.IGNORECASE,
@@ -24,7 +26,9 @@ DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guard
     r"choice|recommendation|first step|assumption|trade-?off|segment|focus|target|measure|"
     r"guardrails?|counter-?metrics?) (?:is|are|would be|will be)|labell?ed:|"
     r"(?:i|we) (?!think|guess|believe|mean|feel|know|hope|wonder|was|were|am|are|have|had|"
-    r"just|really|kind|sort|probably|maybe|also)[a-z']+|(?:should|must|needs? to) (?:go|stay|"
+    r"just|really|kind|sort|probably|maybe|also|"
+    # what the speaker does as a user is an anecdote, not a commitment: "I open it and I see..."
+    r"see|saw|open|opened|get|got|felt|noticed|love|hate|watched|tried|remember)[a-z']+|(?:should|must|needs? to) (?:go|stay|"
     r"rise|drop|fall|be|move|hold))\b|^\s*for (?:validation|testing|measurement|metrics|"
     r"success|the (?:test|experiment|rollout)),|"
     # an imperative opening a spoken or typed step: "Check the retrain first", "Roll back half"

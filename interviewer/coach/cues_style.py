@@ -17,7 +17,10 @@ GENERIC = re.compile(
     r"a good (?:framework|product manager|pm)|standard (?:approach|practice)|"
     r"in any (?:case|product)|whatever the (?:product|feature)|the key is|the trick is|"
     r"at the end of the day|nowadays|these days|more than ever|huge opportunity|"
-    r"massive opportunity|game[- ]changer|the future of)\b",
+    r"massive opportunity|game[- ]changer|the future of|"
+    # "more AI" offered as the fix: says nothing about this product
+    r"by using (?:more )?ai|(?:a |an )?(?:smarter|more advanced|more powerful) (?:ai|model|"
+    r"system|algorithm)s?|ai is (?:really |very )?good at)\b",
     re.IGNORECASE,
 )
 # Model-centric vocabulary: a weak answer "jumps to models and accuracy".

@@ -8,6 +8,7 @@ terms (its prompt first, then its outline and track) against the terms the answe
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -86,6 +87,27 @@ class Relevance:
         return self.elsewhere >= ANOTHER_PRODUCT
 
 
+_BACK_REFERENCE = re.compile(r"\b(?:it|its|it's|itself)\b", re.IGNORECASE)
+
+
+def _touching_share(prof: Profile, sentences: Iterable[str], picked: bool) -> float:
+    """Share of the sentences about the question's subject. When the candidate picks the
+    product (a critique: "pick an assistant you use"), the question cannot know its name: the
+    answer names it once and judges "it" from then on, so a sentence about "it" right after
+    one about the subject is about the subject too."""
+    touching = total = 0
+    previous = False
+    for text in sentences:
+        terms = subject_terms(text)
+        if not terms:
+            continue
+        total += 1
+        own = any(t in prof.wide for t in terms)
+        previous = own or (picked and previous and bool(_BACK_REFERENCE.search(text)))
+        touching += previous
+    return touching / max(1, total)
+
+
 def relevance(question: Question, answer_text: str) -> Relevance:
     prof = profile(question)
     terms = subject_terms(answer_text)
@@ -98,9 +120,8 @@ def relevance(question: Question, answer_text: str) -> Relevance:
                                                                       counts.most_common(5)]
     weight = sum(counts[t] for t in top)
     focus = sum(counts[t] for t in top if t in prof.wide) / max(1, weight)
-    pieces = [subject_terms(s.text) for s in split_sentences(answer_text)]
-    pieces = [p for p in pieces if p]
-    touching = sum(1 for p in pieces if any(t in prof.wide for t in p)) / max(1, len(pieces))
+    touching = _touching_share(prof, [s.text for s in split_sentences(answer_text)],
+                               picked=question.kind == "critique")
     found = domain_counts(terms)
     products = prof.domains - CAPABILITIES
     # Another product is measured against this question's product, with half credit for the

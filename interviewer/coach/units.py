@@ -75,6 +75,8 @@ def _is_buzzword_run(text: str, subject_stems: frozenset[str]) -> bool:
 
 
 _PROCESS_STEMS = frozenset(stem(w) for w in PROCESS_WORDS)
+_CHOICE = re.compile(r"^\s*(?:so,? )?(?:i|we)(?:'d| would| will)? (?:choose|pick|select|recommend|"
+                     r"go with|bet on) (?!the (?:one|option)s? )", re.IGNORECASE)
 
 
 def _narrated(text: str, prompt_stems: frozenset[str]) -> bool:
@@ -82,6 +84,8 @@ def _narrated(text: str, prompt_stems: frozenset[str]) -> bool:
     number, and at most one specific the question did not already say."""
     if not (NARRATION.search(text) or PLAN_OF_ANSWER.search(text)) or NUMBER.search(text):
         return False
+    if _CHOICE.search(text) and any(t in prompt_stems for t in subject_terms(text)):
+        return False  # picking one of the options the question names is the decision itself
     new = {t for t in subject_terms(text) if t not in prompt_stems and t not in _PROCESS_STEMS}
     return len(new) <= NARRATION_NEW_WORDS
 
@@ -114,7 +118,22 @@ def _anchored(units_: Sequence[Unit], i: int) -> bool:
         return False  # model talk does not borrow the product's subject from its neighbours
     near = [units_[j] for j in range(i - 1, i + 2) if j != i and 0 <= j < len(units_)
             and units_[j].piece.answer_index == u.piece.answer_index]
-    return any(n.subject and not n.generic for n in near)
+    return any(n.subject and not n.generic for n in near) or _refers_back(units_, i)
+
+
+BACK_REFERENCE_REACH = 3
+_BACK_REFERENCE = re.compile(r"\b(?:it|its|it's|itself)\b", re.IGNORECASE)
+
+
+def _refers_back(units_: Sequence[Unit], i: int) -> bool:
+    """A committed sentence about "it" shortly after one that named the subject judges that
+    subject ("I have a smart speaker... | it often doesn't understand me, so I gave up")."""
+    u = units_[i]
+    if not _BACK_REFERENCE.search(u.piece.text):
+        return False
+    before = [units_[j] for j in range(max(0, i - BACK_REFERENCE_REACH), i)
+              if units_[j].piece.answer_index == u.piece.answer_index]
+    return any(n.subject and not n.generic for n in before)
 
 
 def is_applied(units_: Sequence[Unit], i: int) -> bool:
