@@ -32,11 +32,12 @@ class CalibrationError(ValueError):
 @dataclass(frozen=True)
 class GradedAnswer:
     label: str
-    question: Question
+    question: Question = field(repr=False)
     kind: str
     grade: float
-    text: str
-    why: str = ""
+    text: str = field(repr=False)
+    """Kept out of repr, like `why`: a failing test must not print a held-out answer."""
+    why: str = field(default="", repr=False)
     twin_of: str = ""
 
 
