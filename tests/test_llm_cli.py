@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -94,8 +95,8 @@ def test_doctor_reports_coach_endpoint_model_and_speech(llm_server: LLMServer) -
     assert "llm:test-model" in text
     assert f"{llm_server.base_url}: reachable" in text
     assert "test-model: listed by the endpoint" in text
-    assert "api key     set (never shown)" in text
-    for label in ("espeak-ng", "PortAudio", "microphone"):
+    assert re.search(r"^api key +set \(never shown\)$", text, re.M), text
+    for label in ("transcription  local: tiny.en", "voice", "espeak-ng", "PortAudio", "microphone"):
         assert label in text
     assert KEY not in out.stdout + out.stderr
     down = run("doctor", env=llm_env(closed_port_url()))
