@@ -248,6 +248,18 @@ class StreamingTranscriber:
         last = spans[-1]
         self._last_speech_end = last.end_sample
         self._check_silence_end()
+        quiet_samples = self._detector.count * WINDOW - last.end_sample
+        if quiet_samples >= s.short_pause_s * SAMPLE_RATE and (
+                len(spans) > 1 or last.closed or len(self._open) >= s.long_open_s * SAMPLE_RATE):
+            # A commit is due and the speaker has stopped, at least between two sentences: all
+            # the open speech is transcribed at once, in one pass (not a commit, then a pass over
+            # the rest: two decodes in a row when the worker fell behind), and that is final.
+            done = self._reusable(last.end_sample)
+            if done is not None:
+                self._commit(done.end, last.end_sample)
+            else:
+                self._pass()
+            return
         closed = [sp for sp in spans if sp.closed]
         if closed:
             said = closed[-1].end_sample - closed[0].start_sample
