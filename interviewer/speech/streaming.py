@@ -248,12 +248,31 @@ class StreamingTranscriber:
         last = spans[-1]
         self._last_speech_end = last.end_sample
         self._check_silence_end()
+        quiet_samples = self._detector.count * WINDOW - last.end_sample
+        if quiet_samples >= s.short_pause_s * SAMPLE_RATE and (
+                len(spans) > 1 or last.closed or len(self._open) >= s.long_open_s * SAMPLE_RATE):
+            # A commit is due and the speaker has stopped, at least between two sentences: all
+            # the open speech is transcribed at once, in one pass (not a commit, then a pass over
+            # the rest: two decodes in a row when the worker fell behind), and that is final.
+            done = self._reusable(last.end_sample)
+            if done is not None:
+                self._commit(done.end, last.end_sample)
+            else:
+                self._pass()
+            return
         closed = [sp for sp in spans if sp.closed]
         if closed:
             said = closed[-1].end_sample - closed[0].start_sample
             # Short speech waits to be joined with what follows, unless nothing follows yet.
             if said >= s.min_chunk_s * SAMPLE_RATE or last.closed:
-                self._commit(self._cut_after(closed[-1], spans), closed[-1].end_sample)
+                self._commit_after(closed[-1], spans)
+                return
+        elif len(self._open) >= s.long_open_s * SAMPLE_RATE:
+            short = self._detector.spans(self._open_start // WINDOW, s.short_pause_s)
+            ends = [sp for sp in short if sp.closed
+                    and sp.end_sample - self._open_start >= s.min_chunk_s * SAMPLE_RATE]
+            if ends:
+                self._commit_after(ends[-1], short)
                 return
         if len(self._open) > s.max_chunk_s * SAMPLE_RATE:
             cut = self._forced_cut()
@@ -265,13 +284,15 @@ class StreamingTranscriber:
         elif self._caption_due(spans):
             self._pass()
 
-    def _cut_after(self, span: Span, spans: list[Span]) -> int:
-        """Where to cut after `span` (absolute sample): in the pause, at most 0.3 s into it."""
+    def _commit_after(self, span: Span, spans: list[Span]) -> None:
+        """Commit the open audio up to the pause after `span`."""
         following = [sp for sp in spans if sp.start > span.start]
         pause_end = following[0].start_sample if following else self._detector.count * WINDOW
         cut = min(span.end_sample + (pause_end - span.end_sample) // 2,
                   span.end_sample + int(0.3 * SAMPLE_RATE))
-        return max(cut - cut % WINDOW, self._open_start + WINDOW)
+        cut = max(cut - cut % WINDOW, self._open_start + WINDOW)
+        # A pass that heard past the cut but stopped short of the next words stands as well.
+        self._commit(cut, span.end_sample, reuse_upto=max(cut, pause_end - REUSE_MARGIN))
 
     def _forced_cut(self) -> int:
         """No pause in max_chunk_s of speech: cut in its last short gap, or at the limit."""
@@ -300,9 +321,12 @@ class StreamingTranscriber:
             return None
         return done
 
-    def _commit(self, cut: int, speech_end: int) -> None:
-        """Transcribe the open audio up to `cut` (absolute) and make it final."""
-        reuse = self._reusable(speech_end, cut)
+    def _commit(self, cut: int, speech_end: int, reuse_upto: int | None = None) -> None:
+        """Transcribe the open audio up to `cut` (absolute) and make it final; a pass that
+        heard all of its speech and nothing past `reuse_upto` is reused, cut where it ended."""
+        reuse = self._reusable(speech_end, cut if reuse_upto is None else reuse_upto)
+        if reuse is not None:
+            cut = max(cut, reuse.end)
         n = cut - self._open_start
         transcript = reuse.transcript if reuse else self._decode(self._open[:n])
         self._heard_upto = max(self._heard_upto, cut)

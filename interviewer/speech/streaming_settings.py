@@ -21,6 +21,11 @@ class StreamingSettings:
     word_timestamps: bool = True
     pause_s: float = 0.6
     """A pause at least this long closes a chunk (shorter ones, as at commas, keep context)."""
+    long_open_s: float = 4.0
+    """Open audio this long is also closed at a short pause (`short_pause_s`, as between the
+    sentences of fluent speech): every pass decodes all the open audio, and a pass over a
+    whole answer (seconds of compute) is what the end of the answer would wait for."""
+    short_pause_s: float = 0.3
     min_chunk_s: float = 1.0
     """Shorter speech waits to be joined with what follows (each decode has a fixed cost)."""
     max_chunk_s: float = 15.0

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from interviewer.speech.audio import SAMPLE_RATE, Audio, load_audio
+from interviewer.speech.made_up import made_up
 from interviewer.speech.stt import (
     COMPRESSION_RATIO_MAX,
     END_PAD_S,
@@ -212,7 +213,9 @@ def _is_speech(seg: Any) -> bool:
         return False
     if seg.no_speech_prob > NO_SPEECH_PROB and seg.avg_logprob < LOG_PROB_FLOOR:
         return False
-    return not seg.compression_ratio > COMPRESSION_RATIO_MAX
+    if seg.compression_ratio > COMPRESSION_RATIO_MAX:
+        return False
+    return not made_up(str(seg.text), float(seg.start), float(seg.end))
 
 
 def _segment(seg: Any) -> Segment:
