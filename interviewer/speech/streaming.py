@@ -22,12 +22,10 @@ model returns for them is filtered out, so a silent answer is an empty Transcrip
 from __future__ import annotations
 
 import contextlib
-import itertools
 import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -35,6 +33,7 @@ import numpy.typing as npt
 
 from interviewer.speech.answer_end import AnswerEnd, TurnEnd
 from interviewer.speech.audio import SAMPLE_RATE, Audio, as_float32
+from interviewer.speech.chunk_cuts import REUSE_MARGIN, Decoded, forced_cut, reusable
 from interviewer.speech.streaming_report import Caption, StreamStats
 from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.stt import Segment, Transcriber, Transcript, join_text
@@ -46,15 +45,6 @@ if TYPE_CHECKING:
 RECENT = 8 * SAMPLE_RATE
 """Audio kept for the end-of-turn model (it hears the last 8 s)."""
 
-REUSE_MARGIN = int(0.1 * SAMPLE_RATE)
-"""A pass is reused as final only if it heard this much audio past the last speech."""
-
-
-@dataclass
-class _Decoded:
-    start: int
-    end: int
-    transcript: Transcript
 
 
 _STOP = object()
@@ -101,7 +91,7 @@ class StreamingTranscriber:
         self._total = 0
         self._detector = vad or SpeechDetector(self.settings.vad_threshold)
         self._committed: list[Segment] = []
-        self._pass_result: _Decoded | None = None
+        self._pass_result: Decoded | None = None
         self._last_pass_at = -1e9
         self._heard_speech = False
         self._last_speech_end = 0  # absolute sample index
@@ -295,31 +285,15 @@ class StreamingTranscriber:
         self._commit(cut, span.end_sample, reuse_upto=max(cut, pause_end - REUSE_MARGIN))
 
     def _forced_cut(self) -> int:
-        """No pause in max_chunk_s of speech: cut in its last short gap, or at the limit."""
-        limit = self._open_start + int(self.settings.max_chunk_s * SAMPLE_RATE)
-        limit -= limit % WINDOW
         first = self._open_start // WINDOW
-        spans = [sp for sp in self._detector.spans(first, 0.1) if sp.end_sample <= limit]
-        gaps = [(a.end_sample + b.start_sample) // 2 for a, b in itertools.pairwise(spans)
-                if b.start_sample <= limit]
-        middle = self._open_start + (limit - self._open_start) // 2
-        good = [g - g % WINDOW for g in gaps if g > middle]
-        return good[-1] if good else limit
+        return forced_cut(self._open_start, int(self.settings.max_chunk_s * SAMPLE_RATE),
+                          self._detector.spans(first, 0.1))
 
     def _covered(self, speech_end: int, limit: int | None = None) -> bool:
         return self._reusable(speech_end, limit) is not None
 
-    def _reusable(self, speech_end: int, limit: int | None = None) -> _Decoded | None:
-        """The last pass, if it heard all speech up to `speech_end` (absolute) and no audio
-        past `limit`: then its result stands for that audio as it is."""
-        done = self._pass_result
-        if done is None or done.start != self._open_start:
-            return None
-        if done.end < speech_end + REUSE_MARGIN:
-            return None
-        if limit is not None and done.end > limit:
-            return None
-        return done
+    def _reusable(self, speech_end: int, limit: int | None = None) -> Decoded | None:
+        return reusable(self._pass_result, self._open_start, speech_end, limit)
 
     def _commit(self, cut: int, speech_end: int, reuse_upto: int | None = None) -> None:
         """Transcribe the open audio up to `cut` (absolute) and make it final; a pass that
@@ -361,7 +335,7 @@ class StreamingTranscriber:
         audio = self._open
         transcript = self._decode(audio)
         self._passes += 1
-        self._pass_result = _Decoded(self._open_start, self._open_start + len(audio), transcript)
+        self._pass_result = Decoded(self._open_start, self._open_start + len(audio), transcript)
         self._heard_upto = max(self._heard_upto, self._open_start + len(audio))
         self._publish()
 

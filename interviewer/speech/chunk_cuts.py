@@ -1,0 +1,51 @@
+"""Where the streaming transcriber cuts the open audio into final chunks, and when a pass it
+already made can stand as a chunk's final transcript: pure arithmetic on sample positions,
+kept apart from the worker that does the decoding."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from interviewer.speech.audio import SAMPLE_RATE
+from interviewer.speech.stt import Transcript
+from interviewer.speech.vad import WINDOW, Span
+
+REUSE_MARGIN = int(0.1 * SAMPLE_RATE)
+"""A pass is reused as final only if it heard this much audio past the last speech."""
+
+
+@dataclass
+class Decoded:
+    """A pass over the open audio from `start` to `end` (absolute samples)."""
+
+    start: int
+    end: int
+    transcript: Transcript
+
+
+def reusable(done: Decoded | None, open_start: int, speech_end: int,
+             limit: int | None = None) -> Decoded | None:
+    """The last pass, if it heard all speech up to `speech_end` (absolute) and no audio past
+    `limit`: then its result stands for that audio as it is."""
+    if done is None or done.start != open_start:
+        return None
+    if done.end < speech_end + REUSE_MARGIN:
+        return None
+    if limit is not None and done.end > limit:
+        return None
+    return done
+
+
+def forced_cut(open_start: int, max_chunk: int, spans: Sequence[Span]) -> int:
+    """No pause in `max_chunk` samples of speech: cut in its last short gap past the middle,
+    or at the limit."""
+    limit = open_start + max_chunk
+    limit -= limit % WINDOW
+    inside = [sp for sp in spans if sp.end_sample <= limit]
+    gaps = [(a.end_sample + b.start_sample) // 2 for a, b in itertools.pairwise(inside)
+            if b.start_sample <= limit]
+    middle = open_start + (limit - open_start) // 2
+    good = [g - g % WINDOW for g in gaps if g > middle]
+    return good[-1] if good else limit
