@@ -19,8 +19,10 @@ import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from tests.support.loopback import LoopbackServer
 
 DIMENSION_IDS = ["framing", "metrics", "trade-offs", "prioritization", "experimentation",
                  "business-impact", "communication"]
@@ -162,38 +164,14 @@ def fake_scorecard(req: Recorded) -> str:
 
 
 # -- the server ----------------------------------------------------------------------------
-class LLMServer:
+class LLMServer(LoopbackServer):
     def __init__(self, model: str = "test-model", require_key: str = "") -> None:
         self.model = model
         self.require_key = require_key
         self.requests: list[Recorded] = []
         self._queues: dict[str, deque[Reply]] = {FOLLOW_UP: deque(), SCORECARD: deque()}
         self._lock = threading.Lock()
-        self._stopping = threading.Event()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,),
-                                        daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}/v1"
-
-    def start(self) -> LLMServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._stopping.set()
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-    def __enter__(self) -> LLMServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+        super().__init__(_handler(self))
 
     # -- scripting ---------------------------------------------------------------------------
     def script(self, kind: str, *replies: Reply | str) -> None:

@@ -30,7 +30,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import numpy as np
@@ -39,6 +39,7 @@ from interviewer.speech.clip import Clip
 from interviewer.speech.stt import Transcript
 from interviewer.speech.synthesizer import Synthesizer
 from interviewer.speech.whisper_stt import WhisperTranscriber
+from tests.support.loopback import LoopbackServer
 
 TRANSCRIPTION = "transcription"
 SPEECH = "speech"
@@ -141,7 +142,7 @@ def verbose_json(transcript: Transcript, duration: float, words: bool) -> dict[s
     return reply
 
 
-class SpeechServer:
+class SpeechServer(LoopbackServer):
     def __init__(self, transcriber: WhisperTranscriber | None = None,
                  synthesizer: Synthesizer | None = None, *, words: bool = True,
                  require_key: str = "", chunk_bytes: int = 4800) -> None:
@@ -160,32 +161,12 @@ class SpeechServer:
         """True if a held reply went on because nobody released it."""
         self._queues: dict[str, deque[Reply]] = {TRANSCRIPTION: deque(), SPEECH: deque()}
         self._lock = threading.Lock()
-        self._stopping = threading.Event()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,),
-                                        daemon=True)
-
-    @property
-    def base_url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}/v1"
-
-    def start(self) -> SpeechServer:
-        self._thread.start()
-        return self
+        super().__init__(_handler(self))
 
     def stop(self) -> None:
         self._stopping.set()
         self.release()
-        self._httpd.shutdown()
-        self._httpd.server_close()
-
-    def __enter__(self) -> SpeechServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+        super().stop()
 
     # -- scripting ------------------------------------------------------------------------------
     def script(self, kind: str, *replies: Reply | str) -> None:
