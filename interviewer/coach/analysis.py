@@ -107,7 +107,8 @@ class Reading:
         # not off-question: it gets asked about the user, not sent back to the question.
         about_something = self.relevance.foreign >= MIN_FOREIGN_TERMS
         return not self.empty and ((self.relevance.score < OFF_QUESTION and about_something)
-                                   or self.relevance.another_product)
+                                   or self.relevance.another_product
+                                   or self.relevance.another_question)
 
     @property
     def drifting(self) -> bool:
