@@ -9,14 +9,16 @@ missing. Only its two data files are read, from where the wheel installed them, 
 can reach a network. The table is memory-mapped (loading costs milliseconds, and only the
 rows of tokens actually seen are paged in) and loaded once, lazily, on first use.
 
-Where the package is absent or its files unreadable, `available()` is False and callers fall
-back to word checks.
+Where the package is absent or its files unreadable, or `INTERVIEWER_MEANING=off` is set (to
+compare, or to save its few megabytes), `available()` is False and callers fall back to word
+checks.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import struct
 import threading
 from collections.abc import Sequence
@@ -92,7 +94,7 @@ def model() -> _Model | None:
         return _model
     with _lock:
         if _model is None and not _failed:
-            root = _package_dir()
+            root = None if os.environ.get("INTERVIEWER_MEANING") == "off" else _package_dir()
             try:
                 if root is None:
                     raise FileNotFoundError("wordllama is not installed")

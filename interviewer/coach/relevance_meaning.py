@@ -110,6 +110,29 @@ def _bank_vectors() -> _BankVectors | None:
     return _bank
 
 
+_warming: threading.Thread | None = None
+
+
+def _warm() -> None:
+    try:
+        if meaning.available():
+            _bank_vectors()
+    except Exception:  # a failed warm-up is only a slower first answer; that one retries
+        pass
+
+
+def warm_up(wait: bool = False) -> None:
+    """Load the model and the bank's vectors in a background thread, once per process, so the
+    first answer's follow-up does not wait for them: 0.2-0.7 s on two busy cores
+    (bench/relevance_meaning.py), a large share of the second the follow-up has."""
+    global _warming
+    if _warming is None and _bank is None:
+        _warming = threading.Thread(target=_warm, name="meaning-warm-up", daemon=True)
+        _warming.start()
+    if wait and _warming is not None:
+        _warming.join()
+
+
 def closest(question: Question, answer_text: str) -> Closest | None:
     """How close the answer is to this question and to the closest other bank question; None
     without the model, or for an answer too short to judge."""
