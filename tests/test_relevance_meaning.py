@@ -61,6 +61,18 @@ LOCATION = (
     "three times, because one suggestion that feels like surveillance turns the feature off. "
     "Success is the share of trips started from a suggestion, with opt-outs as a guardrail, "
     "rolled out to ten percent of opted-in users first.")
+# An ad platform's answer to losing cross-site tracking: on-device, personalization, privacy.
+ADS = (
+    "Without cross-site tracking, personalization has to come from signals people share with "
+    "us directly and from the page itself. I'd focus on mid-sized advertisers, because they "
+    "lean on retargeting most and their returns are falling fastest. First, contextual "
+    "targeting: match ads to the page someone is reading, which needs no personal data at all. "
+    "Second, on-device interest groups: the browser keeps a few interest topics locally and the "
+    "auction runs on the phone, so no profile leaves the device. Third, aggregated conversion "
+    "reports with noise added, so advertisers still see their returns without user-level "
+    "tracking. I'd accept somewhat lower click-through than before, because regulators and "
+    "users will not accept tracking again. Success is advertiser return on ad spend, with "
+    "opt-out rates and complaints as guardrails, tested market by market for four weeks.")
 KEYBOARD_ON = (
     "What people type includes passwords, health questions and private messages, so the rule "
     "is that raw text never leaves the phone. A small model on the device learns each person's "
@@ -76,6 +88,12 @@ TYPED_KEYBOARD = ("How would you personalize a phone keyboard's next-word sugges
                   "ever reading what people type?")
 TYPED_CYCLE = ("How would you personalize a women's health app's reminders while keeping "
                "users' cycle data private?")
+
+
+@pytest.fixture(scope="module")
+def dev(bank: QuestionBank) -> list[GradedAnswer]:
+    name, text = bundled_set("dev")
+    return parse_set(name, text, bank)
 
 
 def _first_follow_up(q: Question, text: str) -> str:
@@ -131,11 +149,26 @@ def test_another_products_answer_that_shares_the_words_is_gated_by_meaning(
 def test_a_typed_question_without_an_outline_is_gated_by_meaning_too() -> None:
     q = Question.adhoc(TYPED_KEYBOARD)
     assert not q.outline
-    assert read_answers(q, [LOCATION]).relevance.another_question
-    assert score_answer(q, LOCATION).overall <= 2.0
-    assert _first_follow_up(q, LOCATION).startswith(BACK)
+    for other in (ADS, LOCATION):
+        assert read_answers(q, [other]).relevance.another_question
+        assert score_answer(q, other).overall <= 2.0
+        assert _first_follow_up(q, other).startswith(BACK)
     assert not read_answers(q, [KEYBOARD_ON]).relevance.another_question
     assert score_answer(q, KEYBOARD_ON).overall >= 3.0
+
+
+def test_a_typed_paraphrase_of_a_bank_question_is_not_another_question(
+        dev: list[GradedAnswer]) -> None:
+    """A few typed words are a thinner reference than a bank question: a strong answer to a
+    short paraphrase must not be sent to the bank question it paraphrases."""
+    strong = {a.label: a for a in dev if a.kind == "strong"}
+    for label, typed in (("search-strong-signposted", "Should we put AI answers on top of "
+                                                      "search results?"),
+                         ("rec-strong-signposted", "How would you fix stale recommendations?"),
+                         ("rel-docs-strong", "Is AI query suggestion worth it for a developer "
+                                             "docs site?")):
+        q = Question.adhoc(typed)
+        assert not read_answers(q, [strong[label].text]).relevance.another_question, label
 
 
 @pytest.mark.parametrize("qid_or_prompt", ["privacy-cycle-tracking", TYPED_CYCLE])
@@ -155,12 +188,6 @@ def test_without_the_model_the_word_checks_stand_alone(bank: QuestionBank) -> No
     q = bank.by_id("privacy-keyboard-learning")
     r = relevance(q, LOCATION, by_meaning=False)
     assert r.margin is None and not r.another_question
-
-
-@pytest.fixture(scope="module")
-def dev(bank: QuestionBank) -> list[GradedAnswer]:
-    name, text = bundled_set("dev")
-    return parse_set(name, text, bank)
 
 
 ON_QUESTION = {"strong", "medium", "short-strong", "bullets", "short", "spoken", "non-native"}
