@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from interviewer.banks import Question
-from interviewer.coach.cues_asks import AT_LEAST, DEFAULT_AT_LEAST, MOVES, PITFALL, PITFALL_ASK
+from interviewer.coach.cues_asks import (
+    AT_LEAST,
+    CONSTRAINT_AT_LEAST,
+    DEFAULT_AT_LEAST,
+    MOVES,
+    PITFALL,
+    PITFALL_ASK,
+)
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
 from interviewer.coach.cues_style import (
@@ -30,7 +37,13 @@ from interviewer.coach.text import (
     without_injection,
     words,
 )
-from interviewer.coach.units import Unit, is_applied, make_unit, question_asks
+from interviewer.coach.units import (
+    Unit,
+    is_applied,
+    make_unit,
+    question_asks,
+    question_constraints,
+)
 from interviewer.rubric import MAX_SCORE, MIN_SCORE, dimension_ids
 from interviewer.scorecard import dimension_weight, weighted_overall
 
@@ -107,7 +120,8 @@ class Reading:
         # not off-question: it gets asked about the user, not sent back to the question.
         about_something = self.relevance.foreign >= MIN_FOREIGN_TERMS
         return not self.empty and ((self.relevance.score < OFF_QUESTION and about_something)
-                                   or self.relevance.another_product)
+                                   or self.relevance.another_product
+                                   or self.relevance.another_question)
 
     @property
     def drifting(self) -> bool:
@@ -130,10 +144,13 @@ class Reading:
         if PITFALL_ASK.search(self.question.prompt) and not any(
                 _mentions_unnegated(PITFALL, u.piece.text) for u in said):
             return True
-        if not asks:
-            return False
-        return not any(sum(1 for u in said if MOVES[a].search(u.piece.text))
-                       >= AT_LEAST.get(a, DEFAULT_AT_LEAST) for a in asks)
+        def made(a: str) -> bool:
+            return (sum(1 for u in said if MOVES[a].search(u.piece.text))
+                    >= AT_LEAST.get(a, DEFAULT_AT_LEAST))
+        if any(sum(1 for u in said if c.search(u.piece.text)) < CONSTRAINT_AT_LEAST
+               for c in question_constraints(self.question)):
+            return True
+        return bool(asks) and not any(made(a) for a in asks)
 
     @property
     def narrated(self) -> int:

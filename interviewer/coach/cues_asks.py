@@ -114,6 +114,23 @@ PROMPT_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("critique", _c(r"\b(critique|what works|what doesn't)\b")),
 )
 
+# A constraint the prompt sets on the answer ("...while protecting privacy", "given how sensitive
+# that data is", "safe and useful enough to launch"). Unlike the asks above (any one made is
+# enough), each constraint must be dealt with: an answer that never does answers the
+# neighbouring question without it (how to improve the keyboard's suggestions, privacy ignored),
+# however polished. The move's cues are broad, so naming the risk at all is enough.
+PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    # Privacy or safety: the data, who could be hurt, and what keeps it from happening.
+    (_c(r"\b(privacy|private|sensitive|creepy|safe|safely|safety)\b"),
+     _c(r"\b(privacy|private|sensitive|consent\w*|opt(?:s|ed|ing)?[- ]?(?:in|out)|turn\w* (?:it |"
+        r"them |the \w+ )?off|on[- ]device|on (?:the|their|your) (?:phone|device)|never leaves?|"
+        r"leav\w* the (?:phone|device)|servers?|upload\w*|encrypt\w*|anonymi[sz]\w*|federated|"
+        r"differential|passwords?|delet\w*|safe\w*|harm\w*|risk\w*|creep\w*|trust\w*|"
+        r"permissions?|secur\w*|protect\w*|leak\w*|expos\w*|misuse|danger\w*|clinician\w*|"
+        r"escalat\w*|emergenc\w*)\b")),
+)
+CONSTRAINT_AT_LEAST = 2
+
 # A prompt that asks why a method misleads ("why might a standard experiment mislead you") asks
 # for the mechanism: an answer that names none, or denies there is one, has not answered it,
 # however well it runs the standard method.

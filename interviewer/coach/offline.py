@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from interviewer.banks import Question
+from interviewer.coach import relevance_meaning
 from interviewer.coach.advice import advice_for, strengths_for, strong_answer_adds
 from interviewer.coach.analysis import Reading, read_answers
 from interviewer.coach.base import MAX_FOLLOW_UPS, AnsweredQuestion, FollowUp
@@ -22,6 +23,7 @@ class OfflineCoach:
 
     def __init__(self) -> None:
         self._probes = ProbePicker()
+        relevance_meaning.warm_up()  # ready before the first answer ends
 
     # -- follow-ups ------------------------------------------------------------------------
     def follow_up(self, item: AnsweredQuestion) -> FollowUp | None:

@@ -4,6 +4,9 @@ An answer can be polished, structured and dense with product concepts and still 
 question (a playlist recommender when asked about grocery search). The rubric's own vocabulary
 says nothing about that, so it is set aside; what is left is the subject: the question's own
 terms (its prompt first, then its outline and track) against the terms the answer dwells on.
+Where WordLlama's bundled vectors are installed, meaning adds a gate the words cannot: an answer
+plainly closer to another bank question than to this one (`relevance_meaning.py`). Without them
+the word checks stand alone.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from interviewer.banks import Question
+from interviewer.coach import relevance_meaning
 from interviewer.coach.cues_vocabulary import GENERIC_WORDS
 from interviewer.coach.domains import (
     CAPABILITIES,
@@ -77,6 +81,10 @@ class Relevance:
     """How much more the answer dwells on another product domain than on the question's."""
     foreign: int = 0
     """Distinct subject terms the answer uses that the question's world does not know."""
+    closer_to: str = ""
+    """By meaning, the bank question this answer plainly addresses instead (empty: none)."""
+    margin: float | None = None
+    """By meaning: similarity to this question minus that to the closest other (None: no model)."""
 
     @property
     def score(self) -> float:
@@ -85,6 +93,10 @@ class Relevance:
     @property
     def another_product(self) -> bool:
         return self.elsewhere >= ANOTHER_PRODUCT
+
+    @property
+    def another_question(self) -> bool:
+        return bool(self.closer_to)
 
 
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|it's|itself)\b", re.IGNORECASE)
@@ -108,7 +120,8 @@ def _touching_share(prof: Profile, sentences: Iterable[str], picked: bool) -> fl
     return touching / max(1, total)
 
 
-def relevance(question: Question, answer_text: str) -> Relevance:
+def relevance(question: Question, answer_text: str, by_meaning: bool = True) -> Relevance:
+    """Word checks always; the meaning gate too where the model is installed and `by_meaning`."""
     prof = profile(question)
     terms = subject_terms(answer_text)
     if not terms:
@@ -136,5 +149,7 @@ def relevance(question: Question, answer_text: str) -> Relevance:
                   default=0)
     elsewhere = foreign / max(own, 1) if prof.domains and foreign >= MIN_DOMAIN_TERMS else 0.0
     foreign_terms = len(said - prof.wide - domain_terms(prof.domains))
+    near = relevance_meaning.closest(question, answer_text) if by_meaning else None
     return Relevance(round(coverage, 3), round(focus, 3), round(touching, 3), round(elsewhere, 2),
-                     foreign_terms)
+                     foreign_terms, closer_to=near.other_id if near and near.elsewhere else "",
+                     margin=None if near is None else round(near.margin, 3))

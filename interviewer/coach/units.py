@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interviewer.banks import Question
-from interviewer.coach.cues_asks import MOVES, PROMPT_ASKS
+from interviewer.coach.cues_asks import MOVES, PROMPT_ASKS, PROMPT_CONSTRAINTS
 from interviewer.coach.cues_concepts import FAMILIES
 from interviewer.coach.cues_markers import DECISION, NUMBER, REASON
 from interviewer.coach.cues_style import GENERIC, MODEL_TALK, NARRATION, PLAN_OF_ANSWER
@@ -160,3 +160,9 @@ def question_asks(question: Question) -> tuple[str, ...]:
     if question.outline:  # a bank question of a broad kind (improve, prioritize): no gate
         return ()
     return asked
+
+
+def question_constraints(question: Question) -> tuple[re.Pattern[str], ...]:
+    """What the prompt's own constraints require every answer to touch, whatever its kind."""
+    return tuple(answer for prompt, answer in PROMPT_CONSTRAINTS
+                 if prompt.search(question.prompt))
