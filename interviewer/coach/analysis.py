@@ -238,7 +238,7 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool) -> Dime
     # Instances: distinct concepts, each in its own sentence (one sentence naming three
     # concepts is one instance).
     distinct_units = {id(u) for us in reading.applied.values() for u in us}
-    count: float = len(reading.applied) if distinct_units else 0
+    count: float = min(len(reading.applied), len(distinct_units))
     if dim_id == "trade-offs" and set(reading.applied) == {"side-taken"}:
         # A side taken with its reason ("I'd favour precision over reach, because...") names the
         # tension by itself; without a reason it is only a preference.
@@ -266,7 +266,12 @@ def _communication(reading: Reading) -> DimensionReading:
     summary = [u for u in tail if SUMMARY.search(u.piece.text)] or [
         u for u in text_units[:2] if SUMMARY.search(u.piece.text) and u.decision]
     structured = len(signposts) >= 2 or len(bullets) >= 3
-    points = sum(len(d.applied) for k, d in reading.dimensions.items() if k != "communication")
+    # Points are what the rubric recognised or, where its lexicon does not know this kind of
+    # question, the sentences that commit to something: a short answer whose every sentence
+    # makes a point is concise, not rambling, whether or not its words are the rubric's.
+    committed = reading.applied_sentences
+    points = max(committed, sum(len(d.applied) for k, d in reading.dimensions.items()
+                                if k != "communication"))
     per_point = reading.words / max(1, points)
     score = 2.0
     if structured:

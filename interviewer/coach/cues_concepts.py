@@ -29,6 +29,8 @@ def _f(dimension: str, name: str, cues: str, label: str, advice: str) -> Family:
     return Family(dimension, name, re.compile(cues, re.IGNORECASE), label, advice)
 
 
+_BAR = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"
+        r"thirty|forty|fifty|sixty|seventy|eighty|ninety|ninety-\w+|a hundred)")
 _NUM = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"
         r"thirty|forty|fifty|a hundred|half a|a few|several)")
 
@@ -39,7 +41,10 @@ FAMILIES: tuple[Family, ...] = (
        r"listeners?|buyers?)|light users?|first[- ]time|returning|enterprise|small business(?:es)?|"
        r"smb|long[- ]tail|(?:two|three|four|several|different) (?:kinds|types|groups|sets) of|"
        r"(?:users|people|customers|shoppers|viewers|listeners|students|developers|teams|parents|"
-       r"drivers|riders|sellers|buyers|hosts|members|agents|managers) who\b)",
+       r"drivers|riders|sellers|buyers|hosts|members|agents|managers) who\b|"
+       # the user and the buyer told apart: "the adult child who buys it", "institutions pay"
+       r"who (?:pays|buys|uses|decides)|the (?:buyer|payer|decision[- ]maker)s?\b|"
+       r"(?:two|three) (?:people|groups|parties|sides) matter)",
        "split users into segments", "Split the users into segments and pick one, with a reason."),
     _f("framing", "problem",
        r"\b(problem|pain ?points?|frustrat\w*|struggl\w*|jobs? to be done|"
@@ -55,7 +60,11 @@ FAMILIES: tuple[Family, ...] = (
        r"what (?:do we|does the business) mean by|the goal (?:here )?is|i'd check first|"
        r"i'll take (?:it|that) (?:that|as)|my understanding is|step back|let me make sure|"
        r"let me build (?:it|this) up|back of the envelope|let's say|say (?:a|we|each|about)|"
-       r"call it (?:about|around|roughly)?)\b",
+       r"call it (?:about|around|roughly)?|"
+       # the goal stated in plain words: "the question is which bet makes schools renew"
+       r"the (?:real |actual |key |whole |first )?question (?:here )?is|what matters (?:here |most )?is|"
+       r"(?:be |is |are )?judged by|comes down to|how (?:the|this|our) (?:service|business|company|"
+       r"app|platform|product) (?:makes|earns) (?:its )?money)\b",
        "stated assumptions and the goal", "Open with the goal and one or two assumptions."),
     _f("framing", "focus",
        r"\b((?:i'd|i would|we should|let's|i will|i'll|we'd|i want to|i|we) (?:focus|start|begin|"
@@ -89,7 +98,12 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:kept|accepted|sent) (?:without|with little) edit\w*|edit rate|"
        r"(?:orders|purchases|bookings|workouts|replies|messages) per|(?:listening|watch|viewing|"
        r"reading|usage|session|charting|handling) (?:hours|minutes|time)|(?:hours|minutes) "
-       r"(?:of|per) \w+)\b",
+       r"(?:of|per) \w+|"
+       # a rate stated as the bar it must clear: "no occupation above seventy percent one gender"
+       r"(?:above|below|under|over|at least|at most|more than|less than|within|no more than) "
+       + _BAR + r"[- ]?(?:%|percent)|"
+       # counts of deliberate actions: "saves per listener", "replays within a week"
+       r"saves|replays|re-?listens|playlist adds|skips|uploads|repeat (?:listens|plays|views))\b",
        "used concrete metrics", "Use concrete metrics (a rate or a count per user), not 'engagement'."),
     _f("metrics", "guardrails",
        r"\b(guardrails?|counter[- ]?metrics?|latency|p9[059]|response time|cost per|"
@@ -182,7 +196,8 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:would|can|should|will) wait|comes? (?:first|second|next|later)|hold (?:it |that )?back|"
        r"park\b|defer\w*|before (?:the|we) (?:rest|others)|(?:check|look at|fix|try|test) "
        r"(?:\w+ ){0,2}first|(?:do|ship|build) (?:\w+ ){0,3}"
-       r"(?:first|next|last)\b|(?:comes?|goes|go) (?:before|after))\b",
+       r"(?:first|next|last)\b|(?:comes?|goes|go) (?:before|after)|"
+       r"^\s*(?:[-*]\s*)?[\w' -]{2,30} first(?=[.:;,]))\b",
        "ranked the options", "Say the order: which option comes first, and which waits."),
     _f("prioritization", "first-step",
        r"\b(first step|start (?:with|by)|mvp|minimum viable|pilot|v1|version one|"
@@ -231,8 +246,8 @@ FAMILIES: tuple[Family, ...] = (
     # -- business impact -------------------------------------------------------------------
     _f("business-impact", "revenue",
        r"\b(revenue|monetiz\w*|subscriptions?|subscribers? (?:pay|revenue)|lifetime value|ltv|gmv|"
-       r"arpu|sales\b|upsell\w*|pricing|willingness to pay|paid (?:plan|tier|users)|renewals?|"
-       r"bookings|basket size|average order value|aov|take rate|ad revenue|gross margin|"
+       r"arpu|sales\b|upsell\w*|pricing|paid (?:plan|tier|users)|renewals?|"
+       r"willing(?:ness)? to pay|bookings|basket size|average order value|aov|take rate|ad revenue|gross margin|"
        r"profit margin|charge|per seat|price (?:per|it|at)|pricing|overage|list price)\b",
        "tied it to revenue", "Tie the feature to revenue: subscriptions, conversion or ARPU."),
     _f("business-impact", "retention",
