@@ -268,7 +268,8 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(brand|reputation\w*|legal|liabilit\w*|regulat\w*|compliance|gdpr|lawsuits?|"
        r"pr (?:risk|incident)|trust and safety|abuse|fraud|misinformation|harmful|harms?|"
        r"minors?|teens?|teenagers?|children|vulnerable|self-harm|misuse|fairness|bias(?:ed)?|"
-       r"discriminat\w*|unsafe)\b",
+       r"discriminat\w*|unsafe|(?:lose|loses|losing|lost|costs?|hurts?|damages?|destroys?|erodes?) "
+       r"(?:\w+ ){0,2}trust)\b",
        "weighed business risk", "Weigh the business risk: brand, legal or regulatory exposure."),
     _f("business-impact", "right-tool",
        r"\b(right tool|(?:do we|does it|do they) (?:even |really )?need (?:ai|ml|an? llm|a model|"
@@ -285,7 +286,9 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(business (?:goal|outcome|value|impact|metric|case)|bottom line|company goal|"
        r"competitive|competitors?|market share|growth|acquisition|the business|profit\w*|"
        r"moat|advantage|differentiat\w*|defensib\w*|commoditi[sz]\w*|lock-?in|switching costs?|"
-       r"(?:worth|valuable) (?:to|for) (?:the|us))\b",
+       r"(?:worth|valuable) (?:to|for) (?:the|us)|rivals?|"
+       # habits and data that compound for whoever is first: a competitive position in plain words
+       r"(?:form|forms|build|builds|formed) (?:a |their )?habits?)\b",
        "linked it to the business", "Say which business outcome this moves, and roughly how much."),
 )
 

@@ -22,7 +22,7 @@ DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guard
     r"i'd recommend|i'd go|my (?:north star|metric|plan|answer)|i'd pick|i pick|i choose|"
     r"i (?:would|will) (?:start|ship|run|use|pick|choose|measure|build)|"
     r"(?:first|then|next|finally),? (?:i|we)\b|ship|launch|kill|stop|start with|start by|"
-    r"i prefer|i favou?r|i think we should|i'd say|(?:north star|metric|goal|success|plan|bet|"
+    r"i prefer|i favou?r|i think we should|i'd say|(?:would|could) change my mind|(?:north star|metric|goal|success|plan|bet|"
     r"choice|recommendation|first step|assumption|trade-?off|segment|focus|target|measure|"
     r"guardrails?|counter-?metrics?) (?:is|are|would be|will be)|labell?ed:|"
     r"(?:i|we) (?!think|guess|believe|mean|feel|know|hope|wonder|was|were|am|are|have|had|"

@@ -114,11 +114,26 @@ def _anchored(units_: Sequence[Unit], i: int) -> bool:
     u = units_[i]
     if u.subject:
         return not (u.generic and u.subject < 2)
-    if u.generic or not (u.reason or u.number) or u.model_terms:
+    if u.generic or u.model_terms:
         return False  # model talk does not borrow the product's subject from its neighbours
+    if _same_run_as_subject(units_, i):
+        return True
+    if not (u.reason or u.number):
+        return False
     near = [units_[j] for j in range(i - 1, i + 2) if j != i and 0 <= j < len(units_)
             and units_[j].piece.answer_index == u.piece.answer_index]
     return any(n.subject and not n.generic for n in near) or _refers_back(units_, i)
+
+
+def _same_run_as_subject(units_: Sequence[Unit], i: int) -> bool:
+    """A clause cut from a long spoken run goes on about what the clause before it in the same
+    sentence named: the cut is ours, not the speaker's ("so i'd rather be second on breadth
+    than | first on a public failure")."""
+    u = units_[i]
+    if u.sentence < 0 or i == 0:
+        return False
+    before = units_[i - 1]
+    return before.sentence == u.sentence and bool(before.subject) and not before.generic
 
 
 BACK_REFERENCE_REACH = 3
