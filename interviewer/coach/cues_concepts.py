@@ -187,7 +187,10 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:lower|less|more|higher) risk\w*|riskier|dependenc\w*|strategic fit|payoff|"
        r"return on|cheap\w*|easiest|"
        r"low[- ]effort|high[- ]effort|quick to (?:build|ship)|hard to build|reuses?|"
-       r"(?:weeks|months) (?:of work|to build))\b",
+       r"(?:weeks|months) (?:of work|to build)|"
+       r"(?:harder|easier|slower|faster|quicker|hardest|easiest|simple|simpler) to (?:build|ship|"
+       r"prove|measure|get right|do|test|validate|sell|make)|(?:costs?|risks?) little|"
+       r"low[- ](?:risk|harm|stakes)|(?:faster|slower) (?:evidence|to evidence))\b",
        "used explicit criteria", "Rank the options by an explicit criterion (impact against effort)."),
     _f("prioritization", "ranking",
        r"\b(rank(?:ed|ing)? (?:them|these|the (?:options|ideas|bets)|by)|prioriti[sz]\w*|highest (?:impact|priority|value)|most (?:impact|important|"
@@ -238,7 +241,8 @@ FAMILIES: tuple[Family, ...] = (
        r"if (?:it|we see|we saw|the|\w+)\b[^.]{0,60}\b(?:drops?|falls?|rises?|increases?|"
        r"decreases?|doesn't|does not|don't|worse|better|moves?|goes up|goes down|below|above|"
        r"slips?|degrades?|worsens?|regress\w*|climbs?|jumps?|exceeds?|passes|stalls?)|"
-       r"would change my mind|go/no[- ]go|threshold|(?:for|over|run (?:it )?(?:for )?(?:at least )?) "
+       r"would change my mind|go/no[- ]go|threshold|(?:that's|that is|is|be) (?:the|our|my) "
+       r"(?:signal|sign|trigger|cue) (?:to|that|for)|(?:for|over|run (?:it )?(?:for )?(?:at least )?) "
        + _NUM + r"(?: to " + _NUM +
        r")? (?:weeks|days|months)|novelty (?:effect|wears))\b",
        "said what result would change the decision",
