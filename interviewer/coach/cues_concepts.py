@@ -145,7 +145,9 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(?:latency|cost|speed|slower|expensive|compute|gpu)|(?:latency|cost|speed)\b[^.]{0,80}"
        r"\b(?:accuracy|quality|relevance)|smaller (?:model|models)|distill\w*|cach\w*|"
        r"cheaper model|rout(?:e|ing) (?:\w+ ){0,3}(?:to|between)|costs? (?:\w+ ){0,3}"
-       r"(?:dollars|cents|pennies)|dollars?\b[^.]{0,40}\bcents?)",
+       # two costs set side by side; a unit price converted ("$5 per million tokens, so five
+       # cents each") is arithmetic, not a trade-off
+       r"(?:dollars|cents|pennies)|dollars?\b(?! (?:per|a|an) )[^.]{0,40}\bcents?)",
        "weighed quality against latency and cost",
        "Weigh answer quality against latency and cost per request, and say which you'd protect."),
     _f("trade-offs", "privacy-control",
