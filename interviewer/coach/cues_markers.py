@@ -46,6 +46,8 @@ DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guard
     r"default|gate|block|refund|let)\b|^\s*(?:[-*\u2022]\s*)?[a-z][\w /'-]{1,30}:\s+\S",
     re.IGNORECASE,
 )
+_WORD_NUMBER = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)")
 NUMBER = re.compile(
     r"(\d[\d,.]*\s?(?:%|percent|ms|milliseconds?|seconds?|s\b|minutes?|hours?|days?|weeks?|"
     r"months?|x\b|times|dollars?|cents?|k\b|users?|points?|bps|basis points)|\$\s?\d|"
@@ -53,7 +55,13 @@ NUMBER = re.compile(
     r"sixty|seventy|eighty|ninety|a hundred|half a|a few)[- ](?:percent|point|weeks?|days?|"
     r"months?|seconds?|milliseconds?|hundred|thousand|million|dollars?|cents?|times)|"
     r"\b(?:under|below|above|over|at least|at most|more than|less than|within)\s+"
-    r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second)))",
+    r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second))|"
+    # quantities as people say them: "about thirty", "a forty-file diff", "half an hour a day",
+    # "for a month", "at least a fifth" ("half the users get it" is a split, not a bar)
+    r"\b(?:about|around|roughly|maybe|nearly|almost) " + _WORD_NUMBER + r"\b|"
+    r"\b" + _WORD_NUMBER + r"-(?!" + _WORD_NUMBER + r"\b)[a-z]+|"
+    r"\b(?:half an?|for a|an?) (?:hour|day|week|month|quarter|year)s?\b(?! or)|"
+    r"\b(?:a|one|two) (?:third|quarter|fifth|tenth)s?\b(?! (?:of the way|party|parties)))",
     re.IGNORECASE,
 )
 # Words that dismiss a concept named right after them ("I don't think we need an A/B test").
