@@ -132,3 +132,20 @@ def test_a_decision_about_it_right_after_its_subject_is_applied(bank: QuestionBa
     reading = read_answers(q, [text])
     assert [u.piece.text for i, u in enumerate(reading.units) if is_applied(reading.units, i)] \
         == ["I'd still rank it last."]
+
+
+def test_a_bar_named_as_such_and_a_measure_split_by_group_are_metrics(bank: QuestionBank) -> None:
+    q = bank.by_id("metrics-content-moderation")
+    text = ("I'd report wrongful removals of posts by language, with appeals upheld under two "
+            "percent as the ceiling, because small languages hide the worst moderation errors.")
+    applied = read_answers(q, [text]).dimensions["metrics"].applied
+    assert "measurement" in applied and "concrete" in applied
+    rollout = "I'd test the new moderation model city by city for two weeks, because posts differ."
+    assert "measurement" not in read_answers(q, [rollout]).dimensions["metrics"].applied
+
+
+def test_the_problem_asked_as_a_diagnosis_is_framing(bank: QuestionBank) -> None:
+    q = bank.by_id("critique-general-assistant")
+    text = ("Why does usage of the assistant stop at timers? Because people learned its limits "
+            "in the first week, after it misheard them twice.")
+    assert "problem" in read_answers(q, [text]).dimensions["framing"].applied

@@ -44,6 +44,7 @@ FAMILIES: tuple[Family, ...] = (
        r"drivers|riders|sellers|buyers|hosts|members|agents|managers) who\b|"
        # the user and the buyer told apart: "the adult child who buys it", "institutions pay"
        r"who (?:pays|buys|uses|decides)|the (?:buyer|payer|decision[- ]maker)s?\b|"
+       r"(?:aren't|are not|isn't|is not) the (?:customer|buyer|payer|user)s?\b|"
        r"(?:two|three) (?:people|groups|parties|sides) matter)",
        "split users into segments", "Split the users into segments and pick one, with a reason."),
     _f("framing", "problem",
@@ -52,6 +53,8 @@ FAMILIES: tuple[Family, ...] = (
        r"what (?:they|users|people|customers) (?:actually )?(?:want|need|are trying)|"
        r"rul(?:e|ing) out|instrumentation|logging change\w*|seasonality|"
        r"why (?:users|people|they|customers)|root cause|the real issue|underlying|"
+       r"why (?:does|do|did|is|are) (?:\w+ ){0,4}(?:stop|drop|fall|stall|fail|churn|leave|quit)\w*|"
+       r"(?:they|people|users|customers) (?:stop|give up|quit) (?:trying|using|asking)|"
        r"(?:they|users|people) (?:want|need) to)\b",
        "stated the user's problem", "State the user's problem in their terms before any fix."),
     _f("framing", "assumptions",
@@ -62,7 +65,7 @@ FAMILIES: tuple[Family, ...] = (
        r"let me build (?:it|this) up|back of the envelope|let's say|say (?:a|we|each|about)|"
        r"call it (?:about|around|roughly)?|"
        # the goal stated in plain words: "the question is which bet makes schools renew"
-       r"the (?:real |actual |key |whole |first )?question (?:here )?is|what matters (?:here |most )?is|"
+       r"the (?:[a-z]+ )?question (?:here )?is|what matters (?:here |most )?is|"
        r"(?:be |is |are )?judged by|comes down to|how (?:the|this|our) (?:service|business|company|"
        r"app|platform|product) (?:makes|earns) (?:its )?money)\b",
        "stated assumptions and the goal", "Open with the goal and one or two assumptions."),
@@ -103,7 +106,8 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:above|below|under|over|at least|at most|more than|less than|within|no more than) "
        + _BAR + r"[- ]?(?:%|percent)|"
        # counts of deliberate actions: "saves per listener", "replays within a week"
-       r"saves|replays|re-?listens|playlist adds|skips|uploads|repeat (?:listens|plays|views))\b",
+       r"saves|replays|re-?listens|playlist adds|skips|uploads|repeat (?:listens|plays|views)|"
+       r"(?:as|is|be) the (?:floor|ceiling|bar|minimum|maximum|threshold))\b",
        "used concrete metrics", "Use concrete metrics (a rate or a count per user), not 'engagement'."),
     _f("metrics", "guardrails",
        r"\b(guardrails?|counter[- ]?metrics?|latency|p9[059]|response time|cost per|"
@@ -123,6 +127,9 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(baseline|instrument\w*|dashboards?|logg(?:ed|ing) (?:every|each|which|what|when|the)|"
        r"(?:break|broken|split|slice[sd]?|segment(?:ed)?|cut) (?:it |them |this |the drop )?"
        r"(?:down )?by|per segment|"
+       # a measure split by group ("city by city" is a rollout, not a cut of the metric)
+       r"(?:per|(?<!city )(?<!market )(?<!country )(?<!region )by) (?:group|segment|cohort|"
+       r"country|language|city|region|market|device)\b|"
        r"sampled (?:human )?review|sample (?:of|a few)|measure (?:it|them|this|that) (?:by|with|as|"
        r"through|against))\b",
        "said how it is measured", "Say how each metric is measured and against what baseline."),

@@ -55,7 +55,7 @@ NUMBER = re.compile(
     r"sixty|seventy|eighty|ninety|a hundred|half a|a few)[- ](?:percent|point|weeks?|days?|"
     r"months?|seconds?|milliseconds?|hundred|thousand|million|dollars?|cents?|times)|"
     r"\b(?:under|below|above|over|at least|at most|more than|less than|within)\s+"
-    r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second))|"
+    r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second)|point \w+)|"
     # quantities as people say them: "about thirty", "a forty-file diff", "half an hour a day",
     # "for a month", "at least a fifth" ("half the users get it" is a split, not a bar)
     r"\b(?:about|around|roughly|maybe|nearly|almost) " + _WORD_NUMBER + r"\b|"
