@@ -149,3 +149,18 @@ def test_the_problem_asked_as_a_diagnosis_is_framing(bank: QuestionBank) -> None
     text = ("Why does usage of the assistant stop at timers? Because people learned its limits "
             "in the first week, after it misheard them twice.")
     assert "problem" in read_answers(q, [text]).dimensions["framing"].applied
+
+
+def test_instead_of_sets_aside_only_what_follows_it(bank: QuestionBank) -> None:
+    q = bank.by_id("estimate-ai-answers-test-size")
+    power = ("Forty search markets instead of a million users costs power, so I'd run the AI "
+             "answers test for six weeks.")
+    assert "decision-rule" in read_answers(q, [power]).dimensions["experimentation"].applied
+    dismissed = "I'd ship the AI answers rather than an A/B test, because the lift is obvious."
+    assert "ab-test" not in read_answers(q, [dismissed]).dimensions["experimentation"].applied
+
+
+def test_a_typed_imperative_that_splits_out_a_group_is_a_segment(bank: QuestionBank) -> None:
+    q = bank.by_id("metrics-content-moderation")
+    text = "Report teen accounts separately; wrongful removals hurt them most."
+    assert "segments" in read_answers(q, [text]).dimensions["framing"].applied

@@ -45,6 +45,7 @@ FAMILIES: tuple[Family, ...] = (
        # the user and the buyer told apart: "the adult child who buys it", "institutions pay"
        r"who (?:pays|buys|uses|decides)|the (?:buyer|payer|decision[- ]maker)s?\b|"
        r"(?:aren't|are not|isn't|is not) the (?:customer|buyer|payer|user)s?\b|"
+       r"(?:report|measure|track|treat|handle|analy[sz]e|look at)\b[^.;]{0,40}\bseparately|"
        r"(?:two|three) (?:people|groups|parties|sides) matter)",
        "split users into segments", "Split the users into segments and pick one, with a reason."),
     _f("framing", "problem",

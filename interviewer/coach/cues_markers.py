@@ -38,12 +38,14 @@ DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guard
     r"(?:check|rule out|segment|split|compare|roll back|ship|run|test|measure|look at|start|pick|"
     r"focus|launch|add|cut|track|ask|build|buy|price|charge|limit|cap|stop|keep|use|route|show|"
     r"hide|ground|train|label|sample|hold out|hold back|monitor|watch|log|define|set|target|"
-    r"prioriti[sz]e|rank|pilot|offer|require|escalate|default|gate|block|refund|let)\b|"
+    r"prioriti[sz]e|rank|pilot|offer|require|escalate|default|gate|block|refund|let|report|audit|"
+    r"pair|assign|randomi[sz]e|break out|cache|trim|weight)\b|"
     r"^\s*(?:[-*\u2022]\s*)?(?:\d+[.)]\s*)?(?:check|rule out|segment|split|compare|roll back|"
     r"ship|run|test|measure|look at|start|pick|focus|launch|add|cut|track|ask|build|buy|price|"
     r"charge|limit|cap|stop|keep|use|route|show|hide|ground|train|label|sample|hold out|hold back|"
     r"monitor|watch|log|define|set|target|prioriti[sz]e|rank|pilot|offer|require|escalate|"
-    r"default|gate|block|refund|let)\b|^\s*(?:[-*\u2022]\s*)?[a-z][\w /'-]{1,30}:\s+\S",
+    r"default|gate|block|refund|let|report|audit|pair|assign|randomi[sz]e|break out|cache|trim|"
+    r"weight)\b|^\s*(?:[-*\u2022]\s*)?[a-z][\w /'-]{1,30}:\s+\S",
     re.IGNORECASE,
 )
 _WORD_NUMBER = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
@@ -66,8 +68,10 @@ NUMBER = re.compile(
 )
 # Words that dismiss a concept named right after them ("I don't think we need an A/B test").
 NEGATION = re.compile(
-    r"\b(?:don't|do not|no need|not|never|without|skip\w*|won't|wouldn't|isn't|no|instead of|"
-    r"rather than|avoid)\b[^,;]{0,30}$",
+    r"(?:\b(?:don't|do not|no need|not|never|without|skip\w*|won't|wouldn't|isn't|no)\b[^,;]{0,30}|"
+    # "rather than an A/B test" sets the concept aside; "forty markets instead of a million
+    # sellers costs power" sets the sellers aside, not the power calculation
+    r"\b(?:instead of|rather than|avoid)\b[^,;]{0,16})$",
     re.IGNORECASE,
 )
 NEGATABLE = frozenset({"ab-test", "offline-eval", "rollout", "monitoring", "north-star",
