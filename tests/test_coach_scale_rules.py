@@ -164,3 +164,21 @@ def test_a_typed_imperative_that_splits_out_a_group_is_a_segment(bank: QuestionB
     q = bank.by_id("metrics-content-moderation")
     text = "Report teen accounts separately; wrongful removals hurt them most."
     assert "segments" in read_answers(q, [text]).dimensions["framing"].applied
+
+
+def test_the_questions_own_word_is_its_subject_not_a_concept(bank: QuestionBank) -> None:
+    q = bank.by_id("design-speaker-older-adults-first-bet")
+    text = "I'd build the family alerts first, because families buy the speaker for them."
+    assert "monitoring" not in read_answers(q, [text]).dimensions["experimentation"].applied
+    other = bank.by_id("rec-stale-feed")
+    watch = "I'd alert the on-call team if home feed latency passes 300 ms after the launch."
+    assert "monitoring" in read_answers(other, [watch]).dimensions["experimentation"].applied
+
+
+def test_only_a_sentence_opening_so_id_is_a_summary() -> None:
+    q = Question.adhoc("Should a recipe app charge for its AI meal suggestions?")
+    mid = ("The risk is that cooks never try the meal suggestions, so I'd start with three free "
+           "ones a week.")
+    closing = "So I'd charge for the weekly meal plan and keep three free suggestions a week."
+    assert "summary" not in read_answers(q, [mid]).dimensions["communication"].applied
+    assert "summary" in read_answers(q, [closing]).dimensions["communication"].applied

@@ -21,7 +21,7 @@ from interviewer.coach.cues_style import (
     SIGNPOST,
     SUMMARY,
 )
-from interviewer.coach.relevance import Relevance, profile, relevance
+from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
 from interviewer.coach.text import (
     Sentence,
     is_injection,
@@ -192,9 +192,14 @@ def _mentions_unnegated(pattern: re.Pattern[str], text: str) -> bool:
     return any(not NEGATION.search(text[: m.start()]) for m in pattern.finditer(text))
 
 
-def _mentions(fam: Family, text: str) -> bool:
-    """Named, and not only to dismiss it ("we don't need an A/B test" names no test)."""
+def _mentions(fam: Family, text: str, prompt_stems: frozenset[str] = frozenset()) -> bool:
+    """Named, and not only to dismiss it ("we don't need an A/B test" names no test), and not
+    only as the question's own word: "alerts" in a question about family alerts is the
+    product, not post-launch monitoring."""
     for m in fam.pattern.finditer(text):
+        own = set(subject_terms(m.group(0)))
+        if len(m.group(0).split()) == 1 and own and own <= prompt_stems:
+            continue
         if fam.name not in NEGATABLE or not NEGATION.search(text[: m.start()]):
             return True
     return False
@@ -219,10 +224,11 @@ def _score(instances: float, depth: bool, mentioned: int) -> float:
     return min(score, 5.0 if depth else 4.5)
 
 
-def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool) -> DimensionReading:
+def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool,
+                    prompt_stems: frozenset[str] = frozenset()) -> DimensionReading:
     reading = DimensionReading(dim_id, float(MIN_SCORE))
     for fam in DIMENSION_FAMILIES.get(dim_id, ()):
-        found = [i for i, u in enumerate(units_) if _mentions(fam, u.piece.text)]
+        found = [i for i, u in enumerate(units_) if _mentions(fam, u.piece.text, prompt_stems)]
         applied = [units_[i] for i in found
                    if (is_applied(units_, i) or _asked_aloud(fam, units_, i))
                    and _counts_for(fam, units_[i])]
@@ -302,7 +308,7 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
     unit_list = [make_unit(u, stems, prof.prompt, parent)
                  for u, parent in zip(kept, parents, strict=True)]
     body = " ".join(s.text for s in kept)
-    dims = {d: _read_dimension(d, unit_list, d in question.dimensions)
+    dims = {d: _read_dimension(d, unit_list, d in question.dimensions, prof.prompt)
             for d in dimension_ids() if d != "communication"}
     model_mentions = len(MODEL_TALK.findall(body))
     applied_points = sum(len(d.applied) for d in dims.values())
