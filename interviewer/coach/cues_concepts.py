@@ -155,7 +155,8 @@ FAMILIES: tuple[Family, ...] = (
        r"cheaper model|rout(?:e|ing) (?:\w+ ){0,3}(?:to|between)|costs? (?:\w+ ){0,3}"
        # two costs set side by side; a unit price converted ("$5 per million tokens, so five
        # cents each") is arithmetic, not a trade-off
-       r"(?:dollars|cents|pennies)|dollars?\b(?! (?:per|a|an) )[^.]{0,40}\bcents?)",
+       r"(?:dollars|cents|pennies)|dollars?,? (?:and |while |whereas |but )?(?:an?|the|each|one) "
+       r"\w+ (?:costs? )?(?:\w+ )?(?:cents?|pennies))",
        "weighed quality against latency and cost",
        "Weigh answer quality against latency and cost per request, and say which you'd protect."),
     _f("trade-offs", "privacy-control",
