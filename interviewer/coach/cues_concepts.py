@@ -71,7 +71,10 @@ FAMILIES: tuple[Family, ...] = (
        r"app|platform|product) (?:makes|earns) (?:its )?money)\b",
        "stated assumptions and the goal", "Open with the goal and one or two assumptions."),
     _f("framing", "focus",
-       r"\b((?:i'd|i would|we should|let's|i will|i'll|we'd|i want to|i|we) (?:focus|start|begin|"
+       # "I'd start with the biggest model" picks a model, not a focus
+       r"\b((?:i'd|i would|we should|let's|i will|i'll|we'd|i want to|i|we) (?:focus|"
+       r"(?:start|begin)(?!\w* (?:with|by|from) (?:\w+ ){0,4}(?:models?|llms?|gpus?|"
+       r"transformers?|architecture)\b)|"
        r"concentrate|target|zero in|design|optimi[sz]e|go after|prioriti[sz]e)\w*|"
        r"(?:focus|target|start) (?:on|with) (?:the )?\w+ (?:users|customers|people|segment|"
        r"queries|viewers|shoppers|teams|developers)|the (?:main|core|primary|target) "
