@@ -158,7 +158,7 @@ FAMILIES: tuple[Family, ...] = (
        r"cheaper model|rout(?:e|ing) (?:\w+ ){0,3}(?:to|between)|costs? (?:\w+ ){0,3}"
        # two costs set side by side; a unit price converted ("$5 per million tokens, so five
        # cents each") is arithmetic, not a trade-off
-       r"(?:dollars|cents|pennies)|dollars?,? (?:and |while |whereas |but )?(?:an?|the|each|one) "
+       r"(?:dollars?|cents?|pennies|penny)\b|dollars?,? (?:and |while |whereas |but )?(?:an?|the|each|one) "
        r"\w+ (?:costs? )?(?:\w+ )?(?:cents?|pennies))",
        "weighed quality against latency and cost",
        "Weigh answer quality against latency and cost per request, and say which you'd protect."),
@@ -295,6 +295,9 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:the|needed|necessary|required|worth)|simpler (?:approach|solution|heuristic|baseline|"
        r"rules?|fix|option)|rules?[- ]based|heuristics?|without (?:ai|ml|a model|an llm)|"
        r"non[- ](?:ai|ml) (?:baseline|fix|option)|build (?:vs\.?|versus|or) buy|off[- ]the[- ]shelf|"
+       # "a data fix, not a model"
+       r"(?:fix|problem|change|rule|process),? not (?:a |an )?(?:new |bigger |better )?"
+       r"(?:model|ai|ml|llm)\b|"
        r"rules? first|rules? for (?:the )?\w+|(?:rules|heuristics|a lookup) (?:handle|cover)|"
        r"(?:cheaper|simpler|classic|traditional|plain) (?:fix|option|alternative|approach|solution|"
        r"ranking|search|filters?|faq)|(?:better|improv\w*) (?:filters|faq|search|synonyms|"
