@@ -182,3 +182,17 @@ def test_only_a_sentence_opening_so_id_is_a_summary() -> None:
     closing = "So I'd charge for the weekly meal plan and keep three free suggestions a week."
     assert "summary" not in read_answers(q, [mid]).dimensions["communication"].applied
     assert "summary" in read_answers(q, [closing]).dimensions["communication"].applied
+
+
+def test_a_data_fix_not_a_model_asks_whether_ai_is_the_right_tool(bank: QuestionBank) -> None:
+    q = bank.by_id("rec-similar-products")
+    text = ("If the carousel of similar products shows no lift, I'd treat it as a catalogue "
+            "tagging fix, not a model, because mislabelled sofas can't be matched.")
+    assert "right-tool" in read_answers(q, [text]).dimensions["business-impact"].applied
+
+
+def test_a_cent_a_request_is_a_price(bank: QuestionBank) -> None:
+    q = bank.by_id("assistant-support-eval")
+    text = ("The support agent costs about a cent a ticket against several dollars for a human "
+            "reply, so I'd keep people for refunds only.")
+    assert "quality-cost" in read_answers(q, [text]).dimensions["trade-offs"].applied
