@@ -253,8 +253,8 @@ def test_a_strong_answer_gets_one_harder_probe_on_its_own_decision(
     strong = [a for a in dev if a.kind == "strong"]
     probed = 0
     for a in strong:
-        # One session per answer: in one session of forty strong answers the stress tests,
-        # never repeated within a session, run out.
+        # Each answer is its own session: one session of forty-odd strong answers would use up
+        # the dozen stress-test texts, which no session repeats (tested below).
         follow = OfflineCoach().follow_up(AnsweredQuestion(a.question, [a.text]))
         if follow is None:
             continue

@@ -28,7 +28,7 @@ from interviewer.coach.cues_style import (
     SIGNPOST,
     SUMMARY,
 )
-from interviewer.coach.relevance import Relevance, profile, relevance
+from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
 from interviewer.coach.text import (
     Sentence,
     is_injection,
@@ -209,9 +209,14 @@ def _mentions_unnegated(pattern: re.Pattern[str], text: str) -> bool:
     return any(not NEGATION.search(text[: m.start()]) for m in pattern.finditer(text))
 
 
-def _mentions(fam: Family, text: str) -> bool:
-    """Named, and not only to dismiss it ("we don't need an A/B test" names no test)."""
+def _mentions(fam: Family, text: str, prompt_stems: frozenset[str] = frozenset()) -> bool:
+    """Named, and not only to dismiss it ("we don't need an A/B test" names no test), and not
+    only as the question's own word: "alerts" in a question about family alerts is the
+    product, not post-launch monitoring."""
     for m in fam.pattern.finditer(text):
+        own = set(subject_terms(m.group(0)))
+        if len(m.group(0).split()) == 1 and own and own <= prompt_stems:
+            continue
         if fam.name not in NEGATABLE or not NEGATION.search(text[: m.start()]):
             return True
     return False
@@ -236,10 +241,11 @@ def _score(instances: float, depth: bool, mentioned: int) -> float:
     return min(score, 5.0 if depth else 4.5)
 
 
-def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool) -> DimensionReading:
+def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool,
+                    prompt_stems: frozenset[str] = frozenset()) -> DimensionReading:
     reading = DimensionReading(dim_id, float(MIN_SCORE))
     for fam in DIMENSION_FAMILIES.get(dim_id, ()):
-        found = [i for i, u in enumerate(units_) if _mentions(fam, u.piece.text)]
+        found = [i for i, u in enumerate(units_) if _mentions(fam, u.piece.text, prompt_stems)]
         applied = [units_[i] for i in found
                    if (is_applied(units_, i) or _asked_aloud(fam, units_, i))
                    and _counts_for(fam, units_[i])]
@@ -255,7 +261,7 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool) -> Dime
     # Instances: distinct concepts, each in its own sentence (one sentence naming three
     # concepts is one instance).
     distinct_units = {id(u) for us in reading.applied.values() for u in us}
-    count: float = len(reading.applied) if distinct_units else 0
+    count: float = min(len(reading.applied), len(distinct_units))
     if dim_id == "trade-offs" and set(reading.applied) == {"side-taken"}:
         # A side taken with its reason ("I'd favour precision over reach, because...") names the
         # tension by itself; without a reason it is only a preference.
@@ -283,7 +289,12 @@ def _communication(reading: Reading) -> DimensionReading:
     summary = [u for u in tail if SUMMARY.search(u.piece.text)] or [
         u for u in text_units[:2] if SUMMARY.search(u.piece.text) and u.decision]
     structured = len(signposts) >= 2 or len(bullets) >= 3
-    points = sum(len(d.applied) for k, d in reading.dimensions.items() if k != "communication")
+    # Points are what the rubric recognised or, where its lexicon does not know this kind of
+    # question, the sentences that commit to something: a short answer whose every sentence
+    # makes a point is concise, not rambling, whether or not its words are the rubric's.
+    committed = reading.applied_sentences
+    points = max(committed, sum(len(d.applied) for k, d in reading.dimensions.items()
+                                if k != "communication"))
     per_point = reading.words / max(1, points)
     score = 2.0
     if structured:
@@ -314,7 +325,7 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
     unit_list = [make_unit(u, stems, prof.prompt, parent)
                  for u, parent in zip(kept, parents, strict=True)]
     body = " ".join(s.text for s in kept)
-    dims = {d: _read_dimension(d, unit_list, d in question.dimensions)
+    dims = {d: _read_dimension(d, unit_list, d in question.dimensions, prof.prompt)
             for d in dimension_ids() if d != "communication"}
     model_mentions = len(MODEL_TALK.findall(body))
     applied_points = sum(len(d.applied) for d in dims.values())

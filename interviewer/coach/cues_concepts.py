@@ -29,6 +29,8 @@ def _f(dimension: str, name: str, cues: str, label: str, advice: str) -> Family:
     return Family(dimension, name, re.compile(cues, re.IGNORECASE), label, advice)
 
 
+_BAR = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"
+        r"thirty|forty|fifty|sixty|seventy|eighty|ninety|ninety-\w+|a hundred)")
 _NUM = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"
         r"thirty|forty|fifty|a hundred|half a|a few|several)")
 
@@ -39,7 +41,12 @@ FAMILIES: tuple[Family, ...] = (
        r"listeners?|buyers?)|light users?|first[- ]time|returning|enterprise|small business(?:es)?|"
        r"smb|long[- ]tail|(?:two|three|four|several|different) (?:kinds|types|groups|sets) of|"
        r"(?:users|people|customers|shoppers|viewers|listeners|students|developers|teams|parents|"
-       r"drivers|riders|sellers|buyers|hosts|members|agents|managers) who\b)",
+       r"drivers|riders|sellers|buyers|hosts|members|agents|managers) who\b|"
+       # the user and the buyer told apart: "the adult child who buys it", "institutions pay"
+       r"who (?:pays|buys|uses|decides)|the (?:buyer|payer|decision[- ]maker)s?\b|"
+       r"(?:aren't|are not|isn't|is not) the (?:customer|buyer|payer|user)s?\b|"
+       r"(?:report|measure|track|treat|handle|analy[sz]e|look at)\b[^.;]{0,40}\bseparately|"
+       r"(?:two|three) (?:people|groups|parties|sides) matter)",
        "split users into segments", "Split the users into segments and pick one, with a reason."),
     _f("framing", "problem",
        r"\b(problem|pain ?points?|frustrat\w*|struggl\w*|jobs? to be done|"
@@ -47,6 +54,8 @@ FAMILIES: tuple[Family, ...] = (
        r"what (?:they|users|people|customers) (?:actually )?(?:want|need|are trying)|"
        r"rul(?:e|ing) out|instrumentation|logging change\w*|seasonality|"
        r"why (?:users|people|they|customers)|root cause|the real issue|underlying|"
+       r"why (?:does|do|did|is|are) (?:\w+ ){0,4}(?:stop|drop|fall|stall|fail|churn|leave|quit)\w*|"
+       r"(?:they|people|users|customers) (?:stop|give up|quit) (?:trying|using|asking)|"
        r"(?:they|users|people) (?:want|need) to)\b",
        "stated the user's problem", "State the user's problem in their terms before any fix."),
     _f("framing", "assumptions",
@@ -55,10 +64,17 @@ FAMILIES: tuple[Family, ...] = (
        r"what (?:do we|does the business) mean by|the goal (?:here )?is|i'd check first|"
        r"i'll take (?:it|that) (?:that|as)|my understanding is|step back|let me make sure|"
        r"let me build (?:it|this) up|back of the envelope|let's say|say (?:a|we|each|about)|"
-       r"call it (?:about|around|roughly)?)\b",
+       r"call it (?:about|around|roughly)?|"
+       # the goal stated in plain words: "the question is which bet makes schools renew"
+       r"the (?:[a-z]+ )?question (?:here )?is|what matters (?:here |most )?is|"
+       r"(?:be |is |are )?judged by|comes down to|how (?:the|this|our) (?:service|business|company|"
+       r"app|platform|product) (?:makes|earns) (?:its )?money)\b",
        "stated assumptions and the goal", "Open with the goal and one or two assumptions."),
     _f("framing", "focus",
-       r"\b((?:i'd|i would|we should|let's|i will|i'll|we'd|i want to|i|we) (?:focus|start|begin|"
+       # "I'd start with the biggest model" picks a model, not a focus
+       r"\b((?:i'd|i would|we should|let's|i will|i'll|we'd|i want to|i|we) (?:focus|"
+       r"(?:start|begin)(?!\w* (?:with|by|from) (?:\w+ ){0,4}(?:models?|llms?|gpus?|"
+       r"transformers?|architecture)\b)|"
        r"concentrate|target|zero in|design|optimi[sz]e|go after|prioriti[sz]e)\w*|"
        r"(?:focus|target|start) (?:on|with) (?:the )?\w+ (?:users|customers|people|segment|"
        r"queries|viewers|shoppers|teams|developers)|the (?:main|core|primary|target) "
@@ -89,7 +105,13 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:kept|accepted|sent) (?:without|with little) edit\w*|edit rate|"
        r"(?:orders|purchases|bookings|workouts|replies|messages) per|(?:listening|watch|viewing|"
        r"reading|usage|session|charting|handling) (?:hours|minutes|time)|(?:hours|minutes) "
-       r"(?:of|per) \w+)\b",
+       r"(?:of|per) \w+|"
+       # a rate stated as the bar it must clear: "no occupation above seventy percent one gender"
+       r"(?:above|below|under|over|at least|at most|more than|less than|within|no more than) "
+       + _BAR + r"[- ]?(?:%|percent)|"
+       # counts of deliberate actions: "saves per listener", "replays within a week"
+       r"saves|replays|re-?listens|playlist adds|skips|uploads|repeat (?:listens|plays|views)|"
+       r"(?:as|is|be) the (?:floor|ceiling|bar|minimum|maximum|threshold))\b",
        "used concrete metrics", "Use concrete metrics (a rate or a count per user), not 'engagement'."),
     _f("metrics", "guardrails",
        r"\b(guardrails?|counter[- ]?metrics?|latency|p9[059]|response time|cost per|"
@@ -109,6 +131,9 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(baseline|instrument\w*|dashboards?|logg(?:ed|ing) (?:every|each|which|what|when|the)|"
        r"(?:break|broken|split|slice[sd]?|segment(?:ed)?|cut) (?:it |them |this |the drop )?"
        r"(?:down )?by|per segment|"
+       # a measure split by group ("city by city" is a rollout, not a cut of the metric)
+       r"(?:per|(?<!city )(?<!market )(?<!country )(?<!region )by) (?:group|segment|cohort|"
+       r"country|language|city|region|market|device)\b|"
        r"sampled (?:human )?review|sample (?:of|a few)|measure (?:it|them|this|that) (?:by|with|as|"
        r"through|against))\b",
        "said how it is measured", "Say how each metric is measured and against what baseline."),
@@ -131,7 +156,10 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(?:latency|cost|speed|slower|expensive|compute|gpu)|(?:latency|cost|speed)\b[^.]{0,80}"
        r"\b(?:accuracy|quality|relevance)|smaller (?:model|models)|distill\w*|cach\w*|"
        r"cheaper model|rout(?:e|ing) (?:\w+ ){0,3}(?:to|between)|costs? (?:\w+ ){0,3}"
-       r"(?:dollars|cents|pennies)|dollars?\b[^.]{0,40}\bcents?)",
+       # two costs set side by side; a unit price converted ("$5 per million tokens, so five
+       # cents each") is arithmetic, not a trade-off
+       r"(?:dollars?|cents?|pennies|penny)\b|dollars?,? (?:and |while |whereas |but )?(?:an?|the|each|one) "
+       r"\w+ (?:costs? )?(?:\w+ )?(?:cents?|pennies))",
        "weighed quality against latency and cost",
        "Weigh answer quality against latency and cost per request, and say which you'd protect."),
     _f("trade-offs", "privacy-control",
@@ -173,7 +201,10 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:lower|less|more|higher) risk\w*|riskier|dependenc\w*|strategic fit|payoff|"
        r"return on|cheap\w*|easiest|"
        r"low[- ]effort|high[- ]effort|quick to (?:build|ship)|hard to build|reuses?|"
-       r"(?:weeks|months) (?:of work|to build))\b",
+       r"(?:weeks|months) (?:of work|to build)|"
+       r"(?:harder|easier|slower|faster|quicker|hardest|easiest|simple|simpler) to (?:build|ship|"
+       r"prove|measure|get right|do|test|validate|sell|make)|(?:costs?|risks?) little|"
+       r"low[- ](?:risk|harm|stakes)|(?:faster|slower) (?:evidence|to evidence))\b",
        "used explicit criteria", "Rank the options by an explicit criterion (impact against effort)."),
     _f("prioritization", "ranking",
        r"\b(rank(?:ed|ing)? (?:them|these|the (?:options|ideas|bets)|by)|prioriti[sz]\w*|highest (?:impact|priority|value)|most (?:impact|important|"
@@ -182,7 +213,8 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:would|can|should|will) wait|comes? (?:first|second|next|later)|hold (?:it |that )?back|"
        r"park\b|defer\w*|before (?:the|we) (?:rest|others)|(?:check|look at|fix|try|test) "
        r"(?:\w+ ){0,2}first|(?:do|ship|build) (?:\w+ ){0,3}"
-       r"(?:first|next|last)\b|(?:comes?|goes|go) (?:before|after))\b",
+       r"(?:first|next|last)\b|(?:comes?|goes|go) (?:before|after)|"
+       r"^\s*(?:[-*]\s*)?[\w' -]{2,30} first(?=[.:;,]))\b",
        "ranked the options", "Say the order: which option comes first, and which waits."),
     _f("prioritization", "first-step",
        r"\b(first step|start (?:with|by)|mvp|minimum viable|pilot|v1|version one|"
@@ -223,7 +255,8 @@ FAMILIES: tuple[Family, ...] = (
        r"if (?:it|we see|we saw|the|\w+)\b[^.]{0,60}\b(?:drops?|falls?|rises?|increases?|"
        r"decreases?|doesn't|does not|don't|worse|better|moves?|goes up|goes down|below|above|"
        r"slips?|degrades?|worsens?|regress\w*|climbs?|jumps?|exceeds?|passes|stalls?)|"
-       r"would change my mind|go/no[- ]go|threshold|(?:for|over|run (?:it )?(?:for )?(?:at least )?) "
+       r"would change my mind|go/no[- ]go|threshold|(?:that's|that is|is|be) (?:the|our|my) "
+       r"(?:signal|sign|trigger|cue) (?:to|that|for)|(?:for|over|run (?:it )?(?:for )?(?:at least )?) "
        + _NUM + r"(?: to " + _NUM +
        r")? (?:weeks|days|months)|novelty (?:effect|wears))\b",
        "said what result would change the decision",
@@ -231,8 +264,8 @@ FAMILIES: tuple[Family, ...] = (
     # -- business impact -------------------------------------------------------------------
     _f("business-impact", "revenue",
        r"\b(revenue|monetiz\w*|subscriptions?|subscribers? (?:pay|revenue)|lifetime value|ltv|gmv|"
-       r"arpu|sales\b|upsell\w*|pricing|willingness to pay|paid (?:plan|tier|users)|renewals?|"
-       r"bookings|basket size|average order value|aov|take rate|ad revenue|gross margin|"
+       r"arpu|sales\b|upsell\w*|pricing|paid (?:plan|tier|users)|renewals?|"
+       r"willing(?:ness)? to pay|bookings|basket size|average order value|aov|take rate|ad revenue|gross margin|"
        r"profit margin|charge|per seat|price (?:per|it|at)|pricing|overage|list price)\b",
        "tied it to revenue", "Tie the feature to revenue: subscriptions, conversion or ARPU."),
     _f("business-impact", "retention",
@@ -253,7 +286,8 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(brand|reputation\w*|legal|liabilit\w*|regulat\w*|compliance|gdpr|lawsuits?|"
        r"pr (?:risk|incident)|trust and safety|abuse|fraud|misinformation|harmful|harms?|"
        r"minors?|teens?|teenagers?|children|vulnerable|self-harm|misuse|fairness|bias(?:ed)?|"
-       r"discriminat\w*|unsafe)\b",
+       r"discriminat\w*|unsafe|(?:lose|loses|losing|lost|costs?|hurts?|damages?|destroys?|erodes?) "
+       r"(?:\w+ ){0,2}trust)\b",
        "weighed business risk", "Weigh the business risk: brand, legal or regulatory exposure."),
     _f("business-impact", "right-tool",
        r"\b(right tool|(?:do we|does it|do they) (?:even |really )?need (?:ai|ml|an? llm|a model|"
@@ -261,6 +295,9 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:the|needed|necessary|required|worth)|simpler (?:approach|solution|heuristic|baseline|"
        r"rules?|fix|option)|rules?[- ]based|heuristics?|without (?:ai|ml|a model|an llm)|"
        r"non[- ](?:ai|ml) (?:baseline|fix|option)|build (?:vs\.?|versus|or) buy|off[- ]the[- ]shelf|"
+       # "a data fix, not a model"
+       r"(?:fix|problem|change|rule|process),? not (?:a |an )?(?:new |bigger |better )?"
+       r"(?:model|ai|ml|llm)\b|"
        r"rules? first|rules? for (?:the )?\w+|(?:rules|heuristics|a lookup) (?:handle|cover)|"
        r"(?:cheaper|simpler|classic|traditional|plain) (?:fix|option|alternative|approach|solution|"
        r"ranking|search|filters?|faq)|(?:better|improv\w*) (?:filters|faq|search|synonyms|"
@@ -270,7 +307,9 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(business (?:goal|outcome|value|impact|metric|case)|bottom line|company goal|"
        r"competitive|competitors?|market share|growth|acquisition|the business|profit\w*|"
        r"moat|advantage|differentiat\w*|defensib\w*|commoditi[sz]\w*|lock-?in|switching costs?|"
-       r"(?:worth|valuable) (?:to|for) (?:the|us))\b",
+       r"(?:worth|valuable) (?:to|for) (?:the|us)|rivals?|"
+       # habits and data that compound for whoever is first: a competitive position in plain words
+       r"(?:form|forms|build|builds|formed) (?:a |their )?habits?)\b",
        "linked it to the business", "Say which business outcome this moves, and roughly how much."),
 )
 

@@ -22,7 +22,9 @@ DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guard
     r"i'd recommend|i'd go|my (?:north star|metric|plan|answer)|i'd pick|i pick|i choose|"
     r"i (?:would|will) (?:start|ship|run|use|pick|choose|measure|build)|"
     r"(?:first|then|next|finally),? (?:i|we)\b|ship|launch|kill|stop|start with|start by|"
-    r"i prefer|i favou?r|i think we should|i'd say|(?:north star|metric|goal|success|plan|bet|"
+    r"i prefer|i favou?r|i think we should|i'd say|(?:that's|that is) the (?:signal|sign|trigger)|"
+    # a pick stated without a verb: "Reminders first.", "Grading first:"
+    r"^\s*(?:[-*\u2022]\s*)?[\w' -]{2,30} first(?=[.:;,!]|\s*$)|(?:would|could) change my mind|(?:north star|metric|goal|success|plan|bet|"
     r"choice|recommendation|first step|assumption|trade-?off|segment|focus|target|measure|"
     r"guardrails?|counter-?metrics?) (?:is|are|would be|will be)|labell?ed:|"
     r"(?:i|we) (?!think|guess|believe|mean|feel|know|hope|wonder|was|were|am|are|have|had|"
@@ -36,14 +38,18 @@ DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guard
     r"(?:check|rule out|segment|split|compare|roll back|ship|run|test|measure|look at|start|pick|"
     r"focus|launch|add|cut|track|ask|build|buy|price|charge|limit|cap|stop|keep|use|route|show|"
     r"hide|ground|train|label|sample|hold out|hold back|monitor|watch|log|define|set|target|"
-    r"prioriti[sz]e|rank|pilot|offer|require|escalate|default|gate|block|refund|let)\b|"
+    r"prioriti[sz]e|rank|pilot|offer|require|escalate|default|gate|block|refund|let|report|audit|"
+    r"pair|assign|randomi[sz]e|break out|cache|trim|weight)\b|"
     r"^\s*(?:[-*\u2022]\s*)?(?:\d+[.)]\s*)?(?:check|rule out|segment|split|compare|roll back|"
     r"ship|run|test|measure|look at|start|pick|focus|launch|add|cut|track|ask|build|buy|price|"
     r"charge|limit|cap|stop|keep|use|route|show|hide|ground|train|label|sample|hold out|hold back|"
     r"monitor|watch|log|define|set|target|prioriti[sz]e|rank|pilot|offer|require|escalate|"
-    r"default|gate|block|refund|let)\b|^\s*(?:[-*\u2022]\s*)?[a-z][\w /'-]{1,30}:\s+\S",
+    r"default|gate|block|refund|let|report|audit|pair|assign|randomi[sz]e|break out|cache|trim|"
+    r"weight)\b|^\s*(?:[-*\u2022]\s*)?[a-z][\w /'-]{1,30}:\s+\S",
     re.IGNORECASE,
 )
+_WORD_NUMBER = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)")
 NUMBER = re.compile(
     r"(\d[\d,.]*\s?(?:%|percent|ms|milliseconds?|seconds?|s\b|minutes?|hours?|days?|weeks?|"
     r"months?|x\b|times|dollars?|cents?|k\b|users?|points?|bps|basis points)|\$\s?\d|"
@@ -51,13 +57,21 @@ NUMBER = re.compile(
     r"sixty|seventy|eighty|ninety|a hundred|half a|a few)[- ](?:percent|point|weeks?|days?|"
     r"months?|seconds?|milliseconds?|hundred|thousand|million|dollars?|cents?|times)|"
     r"\b(?:under|below|above|over|at least|at most|more than|less than|within)\s+"
-    r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second)))",
+    r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second)|point \w+)|"
+    # quantities as people say them: "about thirty", "a forty-file diff", "half an hour a day",
+    # "for a month", "at least a fifth" ("half the users get it" is a split, not a bar)
+    r"\b(?:about|around|roughly|maybe|nearly|almost) " + _WORD_NUMBER + r"\b|"
+    r"\b" + _WORD_NUMBER + r"-(?!" + _WORD_NUMBER + r"\b)[a-z]+|"
+    r"\b(?:half an?|for a|an?) (?:hour|day|week|month|quarter|year)s?\b(?! or)|"
+    r"\b(?:a|one|two) (?:third|quarter|fifth|tenth)s?\b(?! (?:of the way|party|parties)))",
     re.IGNORECASE,
 )
 # Words that dismiss a concept named right after them ("I don't think we need an A/B test").
 NEGATION = re.compile(
-    r"\b(?:don't|do not|no need|not|never|without|skip\w*|won't|wouldn't|isn't|no|instead of|"
-    r"rather than|avoid)\b[^,;]{0,30}$",
+    r"(?:\b(?:don't|do not|no need|not|never|without|skip\w*|won't|wouldn't|isn't|no)\b[^,;]{0,30}|"
+    # "rather than an A/B test" sets the concept aside; "forty markets instead of a million
+    # sellers costs power" sets the sellers aside, not the power calculation
+    r"\b(?:instead of|rather than|avoid)\b[^,;]{0,16})$",
     re.IGNORECASE,
 )
 NEGATABLE = frozenset({"ab-test", "offline-eval", "rollout", "monitoring", "north-star",

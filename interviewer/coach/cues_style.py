@@ -58,8 +58,11 @@ PLAN_OF_ANSWER = re.compile(
 SUMMARY = re.compile(
     r"\b(to summari[sz]e|in summary|so overall|overall,|to wrap up|in short|"
     r"my recommendation|i'd recommend|i would recommend|bottom line|so to recap|recap|"
-    r"net[- ]net|in conclusion|so my answer|so,? (?:i'd|i would|my)|summary|recommendation:|"
-    r"my call|so the answer|net:|tl;?dr)\b",
+    r"net[- ]net|in conclusion|so my answer|summary|recommendation:|"
+    r"my call|so the answer|net:|tl;?dr)\b|"
+    # "So I'd..." opening a sentence closes an argument; "..., so I'd start with" mid-sentence
+    # is a consequence, not a summary
+    r"^\s*so,? (?:i'd|i would|my)\b",
     re.IGNORECASE,
 )
 

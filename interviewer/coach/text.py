@@ -28,6 +28,7 @@ FILLERS = re.compile(
     re.IGNORECASE,
 )
 LONG_UNIT_WORDS = 40
+MIN_TAIL_WORDS = 4
 """A sentence longer than this is judged clause by clause (spoken runs have few full stops)."""
 
 # Text addressed to whoever grades the answer rather than to the interviewer's question: an
@@ -112,6 +113,9 @@ def units(sentence: Sentence) -> list[Sentence]:
         if len(sentence.text[begin:end].split()) >= 8 or end == len(sentence.text):
             chunks.append((begin, end))
             begin = end
+    if len(chunks) > 1 and len(sentence.text[chunks[-1][0]:].split()) < MIN_TAIL_WORDS:
+        # A stub left at the end ("...can simply say | so.") belongs to the clause before it.
+        chunks[-2:] = [(chunks[-2][0], chunks[-1][1])]
     # Very long stretches with no cut point are kept whole: still a verbatim span.
     out = []
     for a, b in chunks:

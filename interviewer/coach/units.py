@@ -114,24 +114,41 @@ def _anchored(units_: Sequence[Unit], i: int) -> bool:
     u = units_[i]
     if u.subject:
         return not (u.generic and u.subject < 2)
-    if u.generic or not (u.reason or u.number) or u.model_terms:
+    if u.generic or u.model_terms:
         return False  # model talk does not borrow the product's subject from its neighbours
+    if _same_run_as_subject(units_, i):
+        return True
+    if not (u.reason or u.number):
+        # "A chat companion addresses loneliness. | I'd rate it high impact": a decision about
+        # "it" right after the sentence that named the subject is about that subject.
+        return u.decision and _refers_back(units_, i, reach=1)
     near = [units_[j] for j in range(i - 1, i + 2) if j != i and 0 <= j < len(units_)
             and units_[j].piece.answer_index == u.piece.answer_index]
     return any(n.subject and not n.generic for n in near) or _refers_back(units_, i)
+
+
+def _same_run_as_subject(units_: Sequence[Unit], i: int) -> bool:
+    """A clause cut from a long spoken run goes on about what the clause before it in the same
+    sentence named: the cut is ours, not the speaker's ("so i'd rather be second on breadth
+    than | first on a public failure")."""
+    u = units_[i]
+    if u.sentence < 0 or i == 0:
+        return False
+    before = units_[i - 1]
+    return before.sentence == u.sentence and bool(before.subject) and not before.generic
 
 
 BACK_REFERENCE_REACH = 3
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|it's|itself)\b", re.IGNORECASE)
 
 
-def _refers_back(units_: Sequence[Unit], i: int) -> bool:
+def _refers_back(units_: Sequence[Unit], i: int, reach: int = 0) -> bool:
     """A committed sentence about "it" shortly after one that named the subject judges that
     subject ("I have a smart speaker... | it often doesn't understand me, so I gave up")."""
     u = units_[i]
     if not _BACK_REFERENCE.search(u.piece.text):
         return False
-    before = [units_[j] for j in range(max(0, i - BACK_REFERENCE_REACH), i)
+    before = [units_[j] for j in range(max(0, i - (reach or BACK_REFERENCE_REACH)), i)
               if units_[j].piece.answer_index == u.piece.answer_index]
     return any(n.subject and not n.generic for n in before)
 
