@@ -70,9 +70,10 @@ def test_the_set_is_large_enough_and_a_third_is_held_out(
     assert total >= 70
     # Written first, it was 45 of the first 111 answers; the dev split grew after it, with
     # question kinds the coach had not met (design, estimate, critique, ML system design...),
-    # to 226 answers (six more question kinds written late): the held-out split is now 45 of 271.
+    # to 274 answers (six more question kinds written late). A second held-out batch, 37 answers
+    # on six more questions, was written and graded blind on 2026-12-06: 82 of 356, over a fifth.
     held_out = len(scored["test"])
-    assert held_out >= 45 and held_out >= total / 7
+    assert held_out >= 82 and held_out >= total / 5
     questions = {s.answer.question.id for rows in scored.values() for s in rows}
     assert len(questions) >= 12
     dev_q = {s.answer.question.id for s in scored["dev"]}
