@@ -87,7 +87,14 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"\b(caus\w*|why|drop\w*|fell|fall\w*|declin\w*|investigat\w*|rul(?:e|ing) out|root|"
         r"what changed|broke|regress\w*|split (?:the drop|the decline)|hypothes\w*|"
         r"check (?:if|whether|for|first)|roll(?:ed)? back|likel(?:y|iest)|mechanism|"
-        r"go(?:es)? (?:down|from)|went (?:down|from)|(?:this|that|it) (?:usually )?means)\b"),
+        r"go(?:es)? (?:down|from)|went (?:down|from)|(?:this|that|it) (?:usually )?means|"
+        # a diagnosis follows a chain and finds where it breaks, against a baseline
+        r"funnel|baseline|breaks?|my bet|i'd bet|split (?:it |the \w+ )?by|explains? (?:it|that|this|why)|"
+        r"(?:could|might|may) (?:also )?be (?:that|because))\b"),
+    # Prioritising: options put in an order, a first one chosen.
+    "first-choice": _c(
+        r"\b(first|second|third|then|next|later|after that|before|rank\w*|priorit\w*|"
+        r"order|start with|options?|come[s]? (?:first|second|next|later)|ahead of|over)\b"),
     "strategy": _c(
         r"\b(advantage|moat|competit\w*|differentiat\w*|defensib\w*|build|buy|partner\w*|"
         r"position\w*|bet|commoditi[sz]\w*|switching costs?|lock(?:ed)?[- ]?in|strateg\w*|"
@@ -100,8 +107,9 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"guardrails?|kill|stop)\b"),
 }
 
-# How many sentences must make the move (an estimate is made of numbers).
-AT_LEAST = {"estimate": 3, "diagnose": 2}
+# How many sentences must make the move (an estimate is made of numbers; a first choice is
+# the options, the one picked and what comes after).
+AT_LEAST = {"estimate": 3, "diagnose": 2, "first-choice": 3}
 DEFAULT_AT_LEAST = 2
 
 # An ad-hoc question has no kind of its own beyond "improve": its prompt says what it asks.
@@ -110,7 +118,13 @@ PROMPT_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("design", _c(r"^\s*design\b|\bdesign (?:an?|the)\b")),
     ("metrics", _c(r"\b(measure|metrics?|success|know (?:if|whether) it(?:'s| is)? work\w*)\b")),
     ("experiment", _c(r"\b(a/?b test|experiment|test it)\b")),
-    ("diagnose", _c(r"\b(why|what happened|dropped|fell|declined|what could be going on)\b")),
+    # "...and why?" asks for the reason behind a choice, not for a diagnosis.
+    ("diagnose", _c(r"(?<!and )\bwhy\b(?!\s*\?)|\b(what happened|dropped|fell|declined|"
+                    r"(?:what's|what is|what could be) going on|figure out what|(?:haven't|hasn't|"
+                    r"have not|has not|isn't|is not|aren't|stopped) (?:improv\w*|work\w*|help\w*))\b")),
+    # "What would you build first?": a choice of what comes first, among options, with its reason.
+    ("first-choice", _c(r"\b(prioriti[sz]e|(?:build|do|ship|tackle|fix|launch) first|"
+                      r"where would you start|what comes first)\b")),
     ("critique", _c(r"\b(critique|what works|what doesn't)\b")),
 )
 
