@@ -196,6 +196,17 @@ def question_asks(question: Question) -> tuple[str, ...]:
     return asked
 
 
+def primary_ask(question: Question) -> str:
+    """A typed question's main ask, the one its prompt makes first ("How would you decide which
+    claims it may fast-track, and how would you measure it?": deciding). Bank questions: none,
+    their kind's move is the gate and any ask made is enough."""
+    if question.kind in MOVES or question.outline:
+        return ""
+    found = [(m.start(), name) for name, pattern in PROMPT_ASKS
+             if (m := pattern.search(question.prompt))]
+    return min(found)[1] if len(found) > 1 else ""
+
+
 def question_constraints(question: Question) -> tuple[re.Pattern[str], ...]:
     """What the prompt's own constraints require every answer to touch, whatever its kind."""
     return tuple(answer for prompt, answer in PROMPT_CONSTRAINTS
