@@ -120,6 +120,8 @@ def test_a_first_choice_names_two_places_in_an_order() -> None:
     "Swaps next; allergens are a hard rule.",
     "Fast-track only if the estimate is under the limit.",
     "No gain on argument scores means fix the feedback.",
+    "The AI can never refuse a claim alone, a person must do it.",
+    "If there is an injury, it goes always to an adjuster.",
 ])
 def test_terse_picks_and_rules_are_commitments(text: str) -> None:
     assert DECISION.search(text)
