@@ -16,8 +16,11 @@ from interviewer.banks import Question
 from interviewer.coach.cues_asks import (
     AT_LEAST,
     CONSTRAINT_AT_LEAST,
+    COUNT_CUES,
     DEFAULT_AT_LEAST,
     MOVES,
+    NEIGHBOUR_AT_LEAST,
+    NEIGHBOUR_MOVES,
     PITFALL,
     PITFALL_ASK,
 )
@@ -41,6 +44,7 @@ from interviewer.coach.units import (
     Unit,
     is_applied,
     make_unit,
+    primary_ask,
     question_asks,
     question_constraints,
 )
@@ -145,10 +149,19 @@ class Reading:
                 _mentions_unnegated(PITFALL, u.piece.text) for u in said):
             return True
         def made(a: str) -> bool:
-            return (sum(1 for u in said if MOVES[a].search(u.piece.text))
-                    >= AT_LEAST.get(a, DEFAULT_AT_LEAST))
+            if a in COUNT_CUES:
+                found = len({m.group(0).lower() for u in said
+                             for m in MOVES[a].finditer(u.piece.text)})
+            else:
+                found = sum(1 for u in said if MOVES[a].search(u.piece.text))
+            return found >= AT_LEAST.get(a, DEFAULT_AT_LEAST)
         if any(sum(1 for u in said if c.search(u.piece.text)) < CONSTRAINT_AT_LEAST
                for c in question_constraints(self.question)):
+            return True
+        first = primary_ask(self.question)
+        if first and not made(first):
+            return True  # measuring the fast-track without deciding what it may fast-track
+        if asks and _neighbour(said, asks, self.question.prompt):
             return True
         return bool(asks) and not any(made(a) for a in asks)
 
@@ -203,6 +216,16 @@ def _asked_aloud(fam: Family, units_: Sequence[Unit], i: int) -> bool:
         return bool(u.subject) and not u.generic
     return (fam.name in ASKED_ALOUD and u.piece.text.rstrip().endswith("?")
             and bool(u.subject) and not u.generic)
+
+
+def _neighbour(said: Sequence[Unit], asks: Sequence[str], prompt: str) -> bool:
+    """More of the answer makes a neighbouring question's move (pricing it) than any move this
+    prompt asks for, and the prompt never raised that neighbour: it answers the neighbour."""
+    asked = max(sum(1 for u in said if MOVES[a].search(u.piece.text)) for a in asks)
+    return any(not raised.search(prompt)
+               and (n := sum(1 for u in said if move.search(u.piece.text))) >= NEIGHBOUR_AT_LEAST
+               and n > asked
+               for _, raised, move in NEIGHBOUR_MOVES)
 
 
 def _mentions_unnegated(pattern: re.Pattern[str], text: str) -> bool:

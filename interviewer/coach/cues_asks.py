@@ -87,7 +87,21 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"\b(caus\w*|why|drop\w*|fell|fall\w*|declin\w*|investigat\w*|rul(?:e|ing) out|root|"
         r"what changed|broke|regress\w*|split (?:the drop|the decline)|hypothes\w*|"
         r"check (?:if|whether|for|first)|roll(?:ed)? back|likel(?:y|iest)|mechanism|"
-        r"go(?:es)? (?:down|from)|went (?:down|from)|(?:this|that|it) (?:usually )?means)\b"),
+        r"go(?:es)? (?:down|from)|went (?:down|from)|(?:this|that|it) (?:usually )?means|"
+        # a diagnosis follows a chain and finds where it breaks, against a baseline
+        r"funnel|baseline|breaks?|my bet|i'd bet|split (?:it |the \w+ )?by|explains? (?:it|that|this|why)|"
+        r"(?:could|might|may) (?:also )?be (?:that|because))\b"),
+    # Prioritising: options put in an order, a first one chosen.
+    "first-choice": _c(
+        r"\b(first|second|third|next|later|after that|rank\w*|priorit\w*|"
+        r"start with|begin with|come[s]? (?:first|second|next|later)|ahead of)\b"),
+    # What an AI may do on its own: the line it must not cross, and who takes over beyond it.
+    "autonomy": _c(
+        r"\b(only (?:if|when|for|under|below|up to)|never|always|on its own|alone|by itself|"
+        r"automatic\w*|auto[- ]?\w+|escalat\w*|hand\w* (?:off|over|it|to)|go(?:es)? to (?:a|an|the) "
+        r"(?:human|person|adjuster|agent|reviewer|specialist|manager|teacher|clinician|doctor)|"
+        r"humans?|(?:a|the) person|approv\w*|den(?:y|ies|ial)|refus\w*|threshold|limit|caps?|"
+        r"up to|under \$?\d|allowed|may not|must not|can't|cannot)\b"),
     "strategy": _c(
         r"\b(advantage|moat|competit\w*|differentiat\w*|defensib\w*|build|buy|partner\w*|"
         r"position\w*|bet|commoditi[sz]\w*|switching costs?|lock(?:ed)?[- ]?in|strateg\w*|"
@@ -102,6 +116,9 @@ MOVES: dict[str, re.Pattern[str]] = {
 
 # How many sentences must make the move (an estimate is made of numbers).
 AT_LEAST = {"estimate": 3, "diagnose": 2}
+COUNT_CUES = frozenset({"first-choice"})
+"""Moves counted by their distinct cues, not sentences: "Build the sizing first; content second"
+ranks in one sentence what a long answer spreads over three, and an order names two places."""
 DEFAULT_AT_LEAST = 2
 
 # An ad-hoc question has no kind of its own beyond "improve": its prompt says what it asks.
@@ -110,9 +127,31 @@ PROMPT_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("design", _c(r"^\s*design\b|\bdesign (?:an?|the)\b")),
     ("metrics", _c(r"\b(measure|metrics?|success|know (?:if|whether) it(?:'s| is)? work\w*)\b")),
     ("experiment", _c(r"\b(a/?b test|experiment|test it)\b")),
-    ("diagnose", _c(r"\b(why|what happened|dropped|fell|declined|what could be going on)\b")),
+    # "...and why?" asks for the reason behind a choice, not for a diagnosis.
+    ("diagnose", _c(r"(?<!and )\bwhy\b(?!\s*\?)|\b(what happened|dropped|fell|declined|"
+                    r"(?:what's|what is|what could be) going on|figure out what|(?:haven't|hasn't|"
+                    r"have not|has not|isn't|is not|aren't|stopped) (?:improv\w*|work\w*|help\w*))\b")),
+    # "What would you build first?": a choice of what comes first, among options, with its reason.
+    ("first-choice", _c(r"\b(prioriti[sz]e|(?:build|do|ship|tackle|fix|launch) first|"
+                      r"where would you start|what comes first)\b")),
     ("critique", _c(r"\b(critique|what works|what doesn't)\b")),
+    ("autonomy", _c(r"\b(?:do|decide|handle|approve|fast-track|act|pay|send|run)\w* "
+                    r"[^?.]{0,40}\b(?:on its own|by itself|automatically|without (?:a )?(?:human|"
+                    r"person|review\w*))\b|\b(?:may|can|should) (?:it )?(?:do|decide|handle|"
+                    r"approve|fast-track|act) (?:\w+ ){0,2}on its own\b")),
 )
+
+# Neighbouring questions about the same product that a polished answer slips into: how to
+# price it, when the prompt never asked. An answer that spends more sentences on such a move than
+# on the one the prompt asks (and several) answers the neighbour.
+NEIGHBOUR_MOVES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    ("pricing", _c(r"\b(pric\w*|charg\w*|free|paid|pay|monetis\w*|monetiz\w*|plans?|tiers?|"
+                   r"subscri\w*|revenue)\b"),
+     _c(r"\b(pric\w*|charg\w*|free|per[- ]seat|seats?|add[- ]ons?|tiers?|packag\w*|bundl\w*|"
+        r"paywall\w*|upsell\w*|willingness to pay|attach rate|upgrade\w*|subscription price|"
+        r"\$\d+ (?:a|per) (?:month|seat|user))\b")),
+)
+NEIGHBOUR_AT_LEAST = 3
 
 # A constraint the prompt sets on the answer ("...while protecting privacy", "given how sensitive
 # that data is", "safe and useful enough to launch"). Unlike the asks above (any one made is

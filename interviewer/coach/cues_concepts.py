@@ -50,6 +50,8 @@ FAMILIES: tuple[Family, ...] = (
        "split users into segments", "Split the users into segments and pick one, with a reason."),
     _f("framing", "problem",
        r"\b(problem|pain ?points?|frustrat\w*|struggl\w*|jobs? to be done|"
+       r"(?:their|the user's|the customer's|the) pain (?:is|here)|(?:customers|users|people|"
+       r"they) (?:hate|complain about)|"
        r"(?:can't|cannot|don't|do not|fail to) (?:find|get|tell|trust|reach)|"
        r"what (?:they|users|people|customers) (?:actually )?(?:want|need|are trying)|"
        r"rul(?:e|ing) out|instrumentation|logging change\w*|seasonality|"
@@ -78,7 +80,12 @@ FAMILIES: tuple[Family, ...] = (
        r"concentrate|target|zero in|design|optimi[sz]e|go after|prioriti[sz]e)\w*|"
        r"(?:focus|target|start) (?:on|with) (?:the )?\w+ (?:users|customers|people|segment|"
        r"queries|viewers|shoppers|teams|developers)|the (?:main|core|primary|target) "
-       r"(?:user|segment|audience|persona)s? (?:is|are|would be)|my target (?:is|would be))\b",
+       r"(?:user|segment|audience|persona)s? (?:is|are|would be)|my target (?:is|would be))\b|"
+       # the terse form opens with the pick: "Focus: small claims...", "For busy parents: ..."
+       r"^\s*(?:[-*\u2022]\s*)?(?:focus|target|segment|who it's for)\s*:|"
+       r"^\s*for [^:.;]{0,40}\b(?:users|customers|parents|people|shoppers|students|teachers|"
+       r"families|teams|reps|managers|claimants|owners|buyers|sellers|developers|patients)\b"
+       r"[^:.;]{0,30}:",
        "picked a focus with a reason", "Pick one segment or problem to focus on, and say why."),
     # -- metrics ---------------------------------------------------------------------------
     _f("metrics", "north-star",
@@ -145,6 +152,9 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:quality|accuracy|coverage|cost|latency|speed|privacy|trust|helpfulness|relevance|"
        r"freshness|reach|precision|recall|control|automation|personali[sz]ation) against|"
        r"sacrific\w*|at the cost of|costs? (?:us )?some|"
+       # a price accepted for a gain names both sides: "accept higher payouts for payment in a day"
+       r"accept\w* (?:a |some )?(?:slightly |a little |somewhat )?(?:higher|lower|more|less|fewer|"
+       r"worse|bigger|smaller|slower|longer) [^.;]{1,40}\b(?:for|in exchange for|to get)\b|"
        r"(?:more|less|fewer) \w+ (?:means|costs|hurts) (?:more|less|fewer|some)|"
        r"(?:but|and) that (?:means|costs|hurts)|"
        # a gain set against its price in one breath: "cheaper, but we'd take on the serving"
@@ -226,7 +236,12 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(a ?/ ?b(?: tests?| testing| experiment)?|a[- ]b (?:test\w*|experiment)|ab test\w*|"
        r"a slash b|split[- ]test\w*|(?:an?|the|this|our|online|live|controlled|randomi[sz]ed|"
        r"proper|real) experiment|experiments|randomi[sz]\w*|control (?:group|arm)|"
-       r"treatment (?:group|arm)|holdouts?|hold(?:ing)?[- ]out|hold(?:ing)? back "
+       r"treatment (?:group|arm)|holdouts?|hold(?:ing)?[- ]out|"
+       # a terse split: "pilot it in half the classes", "A/B on half the family segment"
+       r"(?:pilot|test|a ?/ ?b|try|trie|compar|launch|roll)\w*[^.;]{0,60}\bhalf (?:of )?the "
+       r"(?:\w+ ){0,2}(?:classes|teams|schools|users|customers|"
+       r"stores|regions|markets|segment|accounts|reps|clinics|drivers|sellers|members)|"
+       r"hold(?:ing)? back "
        + _NUM + r" ?(?:%|percent)|interleav\w*|difference[- ]in[- ]differences?|switchback)\b",
        "planned an A/B test", "Validate online with an A/B test (treatment against a holdout)."),
     _f("experimentation", "offline-eval",
@@ -255,7 +270,10 @@ FAMILIES: tuple[Family, ...] = (
        r"if (?:it|we see|we saw|the|\w+)\b[^.]{0,60}\b(?:drops?|falls?|rises?|increases?|"
        r"decreases?|doesn't|does not|don't|worse|better|moves?|goes up|goes down|below|above|"
        r"slips?|degrades?|worsens?|regress\w*|climbs?|jumps?|exceeds?|passes|stalls?)|"
-       r"would change my mind|go/no[- ]go|threshold|(?:that's|that is|is|be) (?:the|our|my) "
+       r"would change my mind|go/no[- ]go|threshold|"
+       # a terse rule: "no half-level gain means fix the feedback", "under one in five means..."
+       r"(?:no|under|over|above|below|fewer|more) [^.;:]{1,60}\bmeans (?:we |i )?(?:should )?"
+       r"(?:fix|stop|build|switch|drop|go|work on|tighten|widen|pull|keep|revert|roll back)|(?:that's|that is|is|be) (?:the|our|my) "
        r"(?:signal|sign|trigger|cue) (?:to|that|for)|(?:for|over|run (?:it )?(?:for )?(?:at least )?) "
        + _NUM + r"(?: to " + _NUM +
        r")? (?:weeks|days|months)|novelty (?:effect|wears))\b",

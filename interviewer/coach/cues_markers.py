@@ -22,15 +22,22 @@ DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guard
     r"i'd recommend|i'd go|my (?:north star|metric|plan|answer)|i'd pick|i pick|i choose|"
     r"i (?:would|will) (?:start|ship|run|use|pick|choose|measure|build)|"
     r"(?:first|then|next|finally),? (?:i|we)\b|ship|launch|kill|stop|start with|start by|"
-    r"i prefer|i favou?r|i think we should|i'd say|(?:that's|that is) the (?:signal|sign|trigger)|"
+    r"i prefer|i favou?r|i think we should|i'd say|only (?:if|when|after|while)|"
+    # a result tied to what it triggers: "no half-level gain means fix the feedback"
+    r"means (?:we |i )?(?:should )?(?:fix|stop|build|switch|drop|work on|tighten|widen|pull|"
+    r"keep|revert|roll back)|(?:that's|that is) the (?:signal|sign|trigger)|"
     # a pick stated without a verb: "Reminders first.", "Grading first:"
-    r"^\s*(?:[-*\u2022]\s*)?[\w' -]{2,30} first(?=[.:;,!]|\s*$)|(?:would|could) change my mind|(?:north star|metric|goal|success|plan|bet|"
+    r"^\s*(?:[-*\u2022]\s*)?[\w' -]{2,30} (?:first|next|second|third|last)(?=[.:;,!]|\s*$)|"
+    # the terse pick of who it is for: "For busy parents shopping weekly: biggest baskets..."
+    r"^\s*(?:[-*\u2022]\s*)?for [^:.;,]{3,50}:\s+\w+|(?:would|could) change my mind|(?:north star|metric|goal|success|plan|bet|"
     r"choice|recommendation|first step|assumption|trade-?off|segment|focus|target|measure|"
     r"guardrails?|counter-?metrics?) (?:is|are|would be|will be)|labell?ed:|"
     r"(?:i|we) (?!think|guess|believe|mean|feel|know|hope|wonder|was|were|am|are|have|had|"
     r"just|really|kind|sort|probably|maybe|also|"
     # what the speaker does as a user is an anecdote, not a commitment: "I open it and I see..."
-    r"see|saw|open|opened|get|got|felt|noticed|love|hate|watched|tried|remember)[a-z']+|(?:should|must|needs? to) (?:go|stay|"
+    r"see|saw|open|opened|get|got|felt|noticed|love|hate|watched|tried|remember)[a-z']+|(?:can|may|must|will|should) never|must|(?:goes|go) (?:always |only )?to (?:a|an|the) "
+    r"(?:person|human|adjuster|reviewer|specialist|agent|teacher|doctor|clinician)|"
+    r"(?:should|must|needs? to) (?:go|stay|"
     r"rise|drop|fall|be|move|hold))\b|^\s*for (?:validation|testing|measurement|metrics|"
     r"success|the (?:test|experiment|rollout)),|"
     # an imperative opening a spoken or typed step: "Check the retrain first", "Roll back half"
@@ -63,7 +70,10 @@ NUMBER = re.compile(
     r"\b(?:about|around|roughly|maybe|nearly|almost) " + _WORD_NUMBER + r"\b|"
     r"\b" + _WORD_NUMBER + r"-(?!" + _WORD_NUMBER + r"\b)[a-z]+|"
     r"\b(?:half an?|for a|an?) (?:hour|day|week|month|quarter|year)s?\b(?! or)|"
-    r"\b(?:a|one|two) (?:third|quarter|fifth|tenth)s?\b(?! (?:of the way|party|parties)))",
+    r"\b(?:a|one|two) (?:third|quarter|fifth|tenth)s?\b(?! (?:of the way|party|parties))|"
+    # a count of things large enough to be specific: "fifty feedback samples", "200 calls"
+    r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand) "
+    r"(?!percent\b)[a-z]{3,}|\b\d{2,}[\d,]* (?!percent\b)[a-z]{3,})",
     re.IGNORECASE,
 )
 # Words that dismiss a concept named right after them ("I don't think we need an A/B test").
@@ -81,7 +91,8 @@ ACTION = re.compile(
     r"\b(ship|launch (?:it )?(?:if|only|unless|when)|stop|kill|roll (?:it )?back|rollback|pause|expand|keep|drop it|scale|"
     r"cut (?:it )?back|scale back|pull back|turn (?:it )?off|switch (?:it )?off|revert|limit it|"
     r"go(?:es)? back to|falls? back to|hand (?:it )?back|re-?price|change (?:the|my) price|"
-    r"go/no[- ]go|significan\w*|threshold|bar)\b",
+    r"go/no[- ]go|significan\w*|threshold|bar|means (?:we |i )?(?:should )?(?:fix|build|switch|"
+    r"work on|tighten|widen))\b",
     re.IGNORECASE,
 )
 # Sentences that describe practice in general rather than this product: recitation.

@@ -77,7 +77,17 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     ),
     "education": (
         "student", "teacher", "learner", "lesson", "course", "homework", "tutor", "grade",
-        "quiz", "exam", "classroom", "school", "learning",
+        "quiz", "exam", "classroom", "school", "learning", "essay", "rubric", "assignment",
+        "cohort", "writer", "writing", "revision", "district", "pupil",
+    ),
+    "insurance": (
+        "insurer", "insurance", "claim", "claimant", "policyholder", "adjuster", "payout",
+        "premium", "deductible", "underwrit", "renewal", "damage", "repair", "accident",
+        "leakage", "coverage",
+    ),
+    "sales-crm": (
+        "sales", "crm", "deal", "rep", "pipeline", "forecast", "prospect", "quota", "lead",
+        "opportunity", "seller", "salesperson", "executive", "buyer",
     ),
     "travel-maps": (
         "travel", "trip", "flight", "hotel", "booking", "destination", "itinerary", "map",

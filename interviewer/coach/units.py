@@ -116,7 +116,7 @@ def _anchored(units_: Sequence[Unit], i: int) -> bool:
         return not (u.generic and u.subject < 2)
     if u.generic or u.model_terms:
         return False  # model talk does not borrow the product's subject from its neighbours
-    if _same_run_as_subject(units_, i):
+    if _same_run_as_subject(units_, i) or _terse_and_on_subject(units_, i):
         return True
     if not (u.reason or u.number):
         # "A chat companion addresses loneliness. | I'd rate it high impact": a decision about
@@ -125,6 +125,23 @@ def _anchored(units_: Sequence[Unit], i: int) -> bool:
     near = [units_[j] for j in range(i - 1, i + 2) if j != i and 0 <= j < len(units_)
             and units_[j].piece.answer_index == u.piece.answer_index]
     return any(n.subject and not n.generic for n in near) or _refers_back(units_, i)
+
+
+SHORT_ANSWER_UNITS = 8
+"""An answer this short that keeps naming the subject is about it throughout."""
+TERSE_NUMBERS = 2
+
+
+def _terse_and_on_subject(units_: Sequence[Unit], i: int) -> bool:
+    """In ninety words nobody repeats the product's name in every sentence: in a short answer
+    whose sentences mostly name the subject, the others ("Swaps next", "Shadow a month, then
+    10% in one region") go on about it too, as they would in the long twin."""
+    own = [v for v in units_ if v.piece.answer_index == units_[i].piece.answer_index]
+    if len(own) > SHORT_ANSWER_UNITS:
+        return False
+    # Only where the answer is dense with specifics: a short vague answer earns no such reading.
+    return (2 * sum(1 for v in own if v.subject and not v.generic and v.committed) >= len(own)
+            and sum(1 for v in own if v.number) >= TERSE_NUMBERS)
 
 
 def _same_run_as_subject(units_: Sequence[Unit], i: int) -> bool:
@@ -177,6 +194,17 @@ def question_asks(question: Question) -> tuple[str, ...]:
     if question.outline:  # a bank question of a broad kind (improve, prioritize): no gate
         return ()
     return asked
+
+
+def primary_ask(question: Question) -> str:
+    """A typed question's main ask, the one its prompt makes first ("How would you decide which
+    claims it may fast-track, and how would you measure it?": deciding). Bank questions: none,
+    their kind's move is the gate and any ask made is enough."""
+    if question.kind in MOVES or question.outline:
+        return ""
+    found = [(m.start(), name) for name, pattern in PROMPT_ASKS
+             if (m := pattern.search(question.prompt))]
+    return min(found)[1] if len(found) > 1 else ""
 
 
 def question_constraints(question: Question) -> tuple[re.Pattern[str], ...]:
