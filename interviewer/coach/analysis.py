@@ -31,6 +31,7 @@ from interviewer.coach.cues_style import (
     SIGNPOST,
     SUMMARY,
 )
+from interviewer.coach.recital import recites
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
 from interviewer.coach.text import (
     Sentence,
@@ -340,13 +341,14 @@ def _communication(reading: Reading) -> DimensionReading:
 def read_answers(question: Question, answers: Sequence[str]) -> Reading:
     sentences = [s for i, a in enumerate(answers) for s in split_sentences(a, i)]
     injected = [s for s in sentences if is_injection(s.text)]
-    pieces = [(n, units(head)) for n, s in enumerate(sentences) for head in without_injection(s)]
-    kept = [u for _, cut in pieces for u in cut]
-    parents = [n if len(cut) > 1 else -1 for n, cut in pieces for _ in cut]
     prof = profile(question)
-    stems = prof.wide
-    unit_list = [make_unit(u, stems, prof.prompt, parent)
-                 for u, parent in zip(kept, parents, strict=True)]
+    pieces = [(n, units(head), recites(head.text, prof.prompt))
+              for n, s in enumerate(sentences) for head in without_injection(s)]
+    kept = [u for _, cut, _ in pieces for u in cut]
+    parents = [n if len(cut) > 1 else -1 for n, cut, _ in pieces for _ in cut]
+    recited = [r for _, cut, r in pieces for _ in cut]
+    unit_list = [make_unit(u, prof.wide, prof.prompt, parent, chain)
+                 for u, parent, chain in zip(kept, parents, recited, strict=True)]
     body = " ".join(s.text for s in kept)
     dims = {d: _read_dimension(d, unit_list, d in question.dimensions, prof.prompt)
             for d in dimension_ids() if d != "communication"}

@@ -13,7 +13,7 @@ REASON = re.compile(
     # a side, then its grounds after a colon: "missing beats invented: a gap costs seconds"
     r"(?:beats?|over|before) [^:;.?!]{1,30}: \w+|"
     # a consequence drawn mid-sentence: "it has no screen, so you never discover the skill"
-    r"(?<=\w, )so (?!that\b|much\b|far\b|many\b|on\b|i\b|if\b|um\b|uh\b|like\b|yeah\b|ok\b|okay\b)[a-z']+)\b",
+    r"(?<=\w[,;] )so (?!that\b|much\b|far\b|many\b|on\b|i\b|if\b|um\b|uh\b|like\b|yeah\b|ok\b|okay\b)[a-z']+)\b",
     re.IGNORECASE,
 )
 DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guardrails: ..."

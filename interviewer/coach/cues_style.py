@@ -15,6 +15,10 @@ GENERIC = re.compile(
     r"launch|company)|every (?:product|feature|launch|ai product)|it's (?:important|crucial|"
     r"essential|key) to|you (?:should|must|need to) always|frameworks? (?:like|such as)|"
     r"a good (?:framework|product manager|pm)|standard (?:approach|practice)|"
+    # advice voice: practice in general, said of an imagined good team rather than of this product
+    r"(?:a |the )?(?:good|great|strong|successful|best|experienced) (?:teams?|candidates?|"
+    r"product managers?|pms?|companies|launches|products|designers?|product designers?)|"
+    r"(?:is|are) always (?:to|the)|should always|never launch|"
     r"in any (?:case|product)|whatever the (?:product|feature)|the key is|the trick is|"
     r"at the end of the day|nowadays|these days|more than ever|huge opportunity|"
     r"massive opportunity|game[- ]changer|the future of|"

@@ -17,6 +17,7 @@ from interviewer.coach.cues_concepts import FAMILIES
 from interviewer.coach.cues_markers import DECISION, NUMBER, REASON
 from interviewer.coach.cues_style import GENERIC, MODEL_TALK, NARRATION, PLAN_OF_ANSWER
 from interviewer.coach.cues_vocabulary import GENERIC_WORDS, PROCESS_WORDS
+from interviewer.coach.recital import hollow, padded_number, specifics, tied_number
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.text import Sentence, stem, words
 
@@ -38,7 +39,9 @@ class Unit:
     model_terms: int
 
     buzzwords: bool = False
-    """A run of rubric terms ("north star, guardrails, A/B test, RICE..."): names, no claims."""
+    """A run of rubric terms ("north star, guardrails, A/B test, RICE..."), a chain of them in a
+    sentence, a concept named with nothing of this question's own, or a target with no anchor
+    ("improve it by 10%"): names, no claims (`recital.py`)."""
     sentence: int = -1
     """Which sentence of the answer a clause was cut from (-1: the unit is a whole sentence)."""
     narration: bool = False
@@ -82,7 +85,7 @@ _CHOICE = re.compile(r"^\s*(?:so,? )?(?:i|we)(?:'d| would| will)? (?:choose|pick
 def _narrated(text: str, prompt_stems: frozenset[str]) -> bool:
     """A step of answering announced in the first person that adds nothing of its own: no
     number, and at most one specific the question did not already say."""
-    if not (NARRATION.search(text) or PLAN_OF_ANSWER.search(text)) or NUMBER.search(text):
+    if not (NARRATION.search(text) or PLAN_OF_ANSWER.search(text)) or tied_number(text):
         return False
     if _CHOICE.search(text) and any(t in prompt_stems for t in subject_terms(text)):
         return False  # picking one of the options the question names is the decision itself
@@ -91,19 +94,26 @@ def _narrated(text: str, prompt_stems: frozenset[str]) -> bool:
 
 
 def make_unit(piece: Sentence, subject_stems: frozenset[str],
-          prompt_stems: frozenset[str] = frozenset(), sentence: int = -1) -> Unit:
+              prompt_stems: frozenset[str] = frozenset(), sentence: int = -1,
+              recited: bool = False) -> Unit:
+    """`recited`: the sentence it was cut from chains rubric concepts (`recital.recites`)."""
     text = piece.text
+    # A number counts when it is a threshold or quantity, or sits beside something of this
+    # question's own; "improve engagement by 10%" alone is padding.
+    number = tied_number(text) or (bool(NUMBER.search(text))
+                                   and bool(specifics(text, prompt_stems)))
     return Unit(
         piece=piece,
         subject=sum(1 for t in set(subject_terms(text)) if t in subject_stems),
         reason=bool(REASON.search(text)),
-        number=bool(NUMBER.search(text)),
+        number=number,
         decision=bool(DECISION.search(text)),
         generic=bool(GENERIC.search(text)),
         # Model words the question itself uses ("open-weight models") are its subject here.
         model_terms=sum(1 for m in MODEL_TALK.finditer(text)
                         if not set(subject_terms(m.group(0))) & prompt_stems),
-        buzzwords=not NUMBER.search(text) and _is_buzzword_run(text, subject_stems),
+        buzzwords=recited or padded_number(text, prompt_stems) or hollow(text, prompt_stems) or (
+            not tied_number(text) and _is_buzzword_run(text, subject_stems)),
         narration=_narrated(text, prompt_stems),
         sentence=sentence,
     )
