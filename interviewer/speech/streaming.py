@@ -334,17 +334,17 @@ class StreamingTranscriber:
         """Transcribe all the open audio: the live caption, and maybe the final tail."""
         self._last_pass_at = self.clock()
         audio = self._open
-        transcript = self._decode(audio, words=not self.settings.words_later)
+        transcript = self._decode(audio)
         self._passes += 1
         self._pass_result = Decoded(self._open_start, self._open_start + len(audio), transcript)
         self._heard_upto = max(self._heard_upto, self._open_start + len(audio))
         self._publish()
 
-    def _decode(self, audio: Audio, *, words: bool = True) -> Transcript:
-        t0 = time.perf_counter()
-        transcript = self.transcriber.transcribe(audio, beam_size=self.settings.beam_size,
-                                                 word_timestamps=words
-                                                 and self.settings.word_timestamps)
+    def _decode(self, audio: Audio) -> Transcript:
+        t0, s = time.perf_counter(), self.settings  # words_later: timestamps in with_words()
+        transcript = self.transcriber.transcribe(audio, beam_size=s.beam_size,
+                                                 word_timestamps=s.word_timestamps
+                                                 and not s.words_later)
         self._decode_seconds += time.perf_counter() - t0
         return transcript
 
@@ -387,7 +387,7 @@ class StreamingTranscriber:
                 self._tail_reused = True
                 heard = reuse.end - self._open_start
             else:
-                tail = self._decode(self._open, words=not self.settings.words_later)
+                tail = self._decode(self._open)
             self._chunks += 1
             offset = self._open_start / SAMPLE_RATE
             self._late.note(len(self._committed), tail.segments, self._open[:heard],

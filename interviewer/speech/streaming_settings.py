@@ -20,9 +20,9 @@ class StreamingSettings:
     """Beam for every pass; 1 makes each a little faster and a little less accurate."""
     word_timestamps: bool = True
     words_later: bool = True
-    """Passes decode without word timestamps (they nearly double a short decode, which the
-    end of the answer waits for); the chunks they make final get theirs from
-    `StreamingTranscriber.with_words()`, after the answer (`late_words.py`)."""
+    """Decode while the candidate speaks without word timestamps (they nearly double a short
+    decode, and the end of the answer waits for the decode of its last sentence); the final
+    chunks get theirs from `StreamingTranscriber.with_words()`, after the answer."""
     pause_s: float = 0.6
     """A pause at least this long closes a chunk (shorter ones, as at commas, keep context)."""
     long_open_s: float = 4.0
