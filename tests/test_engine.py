@@ -110,8 +110,9 @@ def test_word_timestamps_found_after_the_answer_amend_its_delivery(bank: Questio
     engine = make(bank, tmp_path)
     engine.start()
     text = "Um I would start with the users. Then the metrics."
-    wordless = [{"start": 0.0, "end": 2.0, "text": "Um I would start with the users."},
-                {"start": 3.0, "end": 4.5, "text": "Then the metrics."}]
+    wordless: list[dict[str, Any]] = [
+        {"start": 0.0, "end": 2.0, "text": "Um I would start with the users."},
+        {"start": 3.0, "end": 4.5, "text": "Then the metrics."}]
     engine.submit(text, segments=wordless)
     assert "delivery" not in saved(engine)["questions"][0]["exchanges"][0]
     words = [(0.0, 0.2, "Um"), (0.3, 0.4, "I"), (0.4, 0.6, "would"), (0.6, 0.9, "start"),
