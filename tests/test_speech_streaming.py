@@ -37,7 +37,7 @@ def test_long_answer_streamed_matches_the_whole_file(whisper: WhisperTranscriber
     captions: list[Caption] = []
     mic = FileMicrophone(audio, speed=SPEED)
     answer = VoiceAnswer(mic, whisper, wav_path=tmp_path / "1.wav",
-                         settings=StreamingSettings(silence_end_s=0),
+                         settings=StreamingSettings(silence_end_s=0, words_later=True),
                          on_caption=captions.append)
     answer.start()
     assert mic.finished.wait(120)

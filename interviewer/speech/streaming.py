@@ -7,8 +7,7 @@ One worker thread owns everything else, doing at most one model call at a time:
   every block, a few milliseconds each;
 - a *pass* over the open audio (what is not committed yet) as soon as the speaker pauses
   (`end_pass_s` of quiet), or every `caption_interval_s` of unbroken speech: it feeds the
-  live caption's tentative text, and may turn out to be the final transcript of that audio
-  (words only: their timestamps come after the answer, `with_words`, `late_words.py`);
+  live caption's tentative text, and may turn out to be the final transcript of that audio;
 - a *commit* at each longer pause (`pause_s`): the audio up to the middle of the pause is
   final; its segments (the covering pass's, or a fresh decode's) are shifted onto the answer's
   timeline and never change again;
@@ -79,7 +78,6 @@ class StreamingTranscriber:
         self._done = threading.Event()
         self._error: BaseException | None = None
         self._result: Transcript | None = None
-        # Worker-owned state.
         self._open: Audio = np.zeros(0, np.float32)
         self._open_start = 0  # absolute sample index of self._open[0]
         self._total = 0
@@ -192,8 +190,10 @@ class StreamingTranscriber:
         except BaseException as exc:  # surfaced to stop()'s caller
             self._error = exc
         finally:
+            if late := self._error is None and self._result is not None:
+                self._late.expect()  # before done: an ask() from now on waits for serve()
             self._done.set()
-        if self._error is None and self._result is not None:  # the words' timestamps, later
+        if late and self._result is not None:  # the words' timestamps, later, on this thread
             self._late.serve(self.transcriber, self._result, self.settings.beam_size)
 
     def _loop(self) -> None:
