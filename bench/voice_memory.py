@@ -99,13 +99,15 @@ async def interview(settings: Settings, voice: ChosenVoice, fifo: str, audio: np
         writer = feed_fifo(fifo, audio, speed=speed)
         await until(pilot, lambda: not writer.is_alive(), 600)
         await pilot.pause(1.0)
-        await pilot.press("space")
+        if screen.recording is not None:  # else it ended itself, at a pause the detector heard
+            await pilot.press("space")    # as the end: space would start another answer
+        else:
+            print("(the answer ended itself at a pause, before the recording's end)")
         deadline = Deadline(600, "the scorecard")
         while not isinstance(app.screen, ScorecardScreen):
             deadline.check()
-            if not screen.busy and not screen.transcribing and screen.engine.prompt is not None \
-                    and screen.recording is None:
-                await pilot.press("ctrl+n")  # skip the follow-ups
+            if not screen.busy and not screen.transcribing and screen.engine.prompt is not None:
+                await pilot.press("ctrl+n")  # skip the follow-ups (and an answer to one)
             await pilot.pause(0.05)
         record = screen.engine.record
     return record.questions[0].exchanges[0].answer

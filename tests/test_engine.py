@@ -105,6 +105,29 @@ def test_every_answer_is_on_disk_before_the_next_prompt(bank: QuestionBank,
     assert answers == ["First answer about feed freshness for viewers."]
 
 
+def test_word_timestamps_found_after_the_answer_amend_its_delivery(bank: QuestionBank,
+                                                                   tmp_path: Path) -> None:
+    engine = make(bank, tmp_path)
+    engine.start()
+    text = "Um I would start with the users. Then the metrics."
+    wordless: list[dict[str, Any]] = [
+        {"start": 0.0, "end": 2.0, "text": "Um I would start with the users."},
+        {"start": 3.0, "end": 4.5, "text": "Then the metrics."}]
+    engine.submit(text, segments=wordless)
+    assert "delivery" not in saved(engine)["questions"][0]["exchanges"][0]
+    words = [(0.0, 0.2, "Um"), (0.3, 0.4, "I"), (0.4, 0.6, "would"), (0.6, 0.9, "start"),
+             (0.9, 1.1, "with"), (1.1, 1.3, "the"), (1.3, 2.0, "users."), (3.0, 3.4, "Then"),
+             (3.4, 3.6, "the"), (3.6, 4.5, "metrics.")]
+    timed = [dict(seg, words=[{"start": a, "end": b, "word": w, "probability": 0.9}
+                              for a, b, w in words if seg["start"] <= a < seg["end"]])
+             for seg in wordless]
+    engine.amend_segments(0, 0, timed)
+    exchange = saved(engine)["questions"][0]["exchanges"][0]
+    assert exchange["answer"] == text  # what the coach heard is not changed
+    assert [w["word"] for s in exchange["segments"] for w in s["words"]][-1] == "metrics."
+    assert exchange["delivery"]["words"] == 10 and exchange["delivery"]["fillers"] == 1
+
+
 def test_empty_answer_is_a_skip_without_follow_up(bank: QuestionBank, tmp_path: Path) -> None:
     engine = make(bank, tmp_path)
     engine.start()

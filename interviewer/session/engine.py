@@ -28,12 +28,7 @@ from interviewer.scorecard import Scorecard, count_unanswered
 from interviewer.session import audio_files, recovery
 from interviewer.session.library import load_record
 from interviewer.session.prompt import Phase, Prompt
-from interviewer.session.record import (
-    Exchange,
-    Pending,
-    SessionRecord,
-    now_iso,
-)
+from interviewer.session.record import Exchange, Pending, SessionRecord, now_iso
 from interviewer.session.recovery import Interrupted
 from interviewer.session.store import SessionStore
 
@@ -43,19 +38,10 @@ __all__ = ["Interrupted", "InterviewEngine", "Phase", "Prompt"]
 class InterviewEngine:
     """One interview, driven by `start`, `submit`, `finish` (or `quit`), its record on disk."""
 
-    def __init__(
-        self,
-        questions: Sequence[Question],
-        coach: Coach,
-        *,
-        store: SessionStore | None = None,
-        track: str = "mixed",
-        mode: str = "text",
-        minutes_per_answer: float = 3.0,
-        clock: Callable[[], float] = time.monotonic,
-        on_follow_up_text: TextCallback | None = None,
-        keep_audio: bool = True,
-    ) -> None:
+    def __init__(self, questions: Sequence[Question], coach: Coach, *,
+                 store: SessionStore | None = None, track: str = "mixed", mode: str = "text",
+                 minutes_per_answer: float = 3.0, clock: Callable[[], float] = time.monotonic,
+                 on_follow_up_text: TextCallback | None = None, keep_audio: bool = True) -> None:
         if not questions:
             raise ValueError("an interview needs at least one question")
         self.questions = list(questions)
@@ -79,6 +65,10 @@ class InterviewEngine:
         self.interrupted_wait_s = 0.0
         """How long `finish()` waits for `adopt_interrupted` (set while it is transcribed)."""
         self._adopted = threading.Event()
+        self.words_done = threading.Event()
+        """Cleared while an answer's word timestamps are found (`amend_segments`): `finish()`
+        waits for them (up to 10 s), so the scorecard's delivery figures have them."""
+        self.words_done.set()
         self._lock = threading.RLock()
         """Guards the record, which the UI thread (`quit`, `save_draft`, `adopt_interrupted`)
         and a worker (`submit`, `finish`) both change; never held across a coach call."""
@@ -260,6 +250,7 @@ class InterviewEngine:
         An interrupted answer being transcribed (`interrupted_wait_s`) is waited for first."""
         if self.interrupted is not None and self.interrupted_wait_s > 0:
             self._adopted.wait(self.interrupted_wait_s)
+        self.words_done.wait(10.0)
         answered = [it for it in self.items if any(a for a in it.answers)]
         started = self.clock()
         self.last_notice = None
@@ -314,6 +305,15 @@ class InterviewEngine:
             if ex is not None:
                 ex.prompt_backend = backend
                 self._save()
+
+    def amend_segments(self, question: int, exchange: int,
+                       segments: Sequence[dict[str, Any]]) -> None:
+        """An answer's segments again, with word timestamps found after it was submitted (the
+        follow-up did not wait for them): its delivery figures redone, saved. Any thread."""
+        with self._lock:
+            ex = self.record.questions[question].exchanges[exchange]
+            ex.keep_segments(segments, allowed_s=self.minutes_per_answer * 60)
+            self._save()
 
     def answer_audio_path(self) -> Path | None:
         """Where the next spoken answer is recorded: `answers/<n>.wav` in the session folder,

@@ -47,7 +47,6 @@ class AnswerEnd:
         """Every verdict of the detector, with the audio heard when it was given."""
         self.fired = False
         self._judged: tuple[int, Verdict] | None = None  # (speech end judged, verdict)
-        self._judged_at = 0  # audio heard (samples) when the verdict was given
         self._rearm_after = -1  # once=False: speech must go on past this sample to end again
 
     def check(self, *, total: int, speech_end: int, heard_upto: int, recent: Audio,
@@ -62,10 +61,10 @@ class AnswerEnd:
         quiet = total - speech_end
         if self.turn is not None:
             verdict = self._verdict(quiet, total, speech_end, heard_upto, recent, words)
-            # Decided on audio heard before the judges ran: end only once a block that came
-            # in meanwhile confirms the speaker has not started again.
+            # The verdict is on all the audio heard (the worker drains its queue first): end at
+            # once, not on the next block (up to 0.1 s more of dead air).
             if verdict is not None and verdict.wait_s is not None \
-                    and quiet >= verdict.wait_s * SAMPLE_RATE and total > self._judged_at:
+                    and quiet >= verdict.wait_s * SAMPLE_RATE:
                 self._fire("turn", verdict, total, speech_end)
                 return
         if self.silence_end_s and quiet >= self.silence_end_s * SAMPLE_RATE:
@@ -84,7 +83,6 @@ class AnswerEnd:
             return None
         verdict = self.turn.judge(recent, words(), quiet / SAMPLE_RATE)
         self._judged = (speech_end, verdict)
-        self._judged_at = total
         self.verdicts.append((total / SAMPLE_RATE, verdict))
         return verdict
 

@@ -48,6 +48,9 @@ class SpokenAnswer:
     """From stop() to the final transcript: the turn latency the candidate waits."""
     silent_input: bool
     """The input stayed below the silence floor the whole time: a muted or wrong microphone."""
+    with_words: Callable[[], Transcript] | None = None
+    """Some segments have no word timestamps yet (they were skipped to end the turn sooner):
+    this gives the transcript with them (blocking, seconds: after the follow-up has started)."""
 
     @property
     def text(self) -> str:
@@ -144,7 +147,9 @@ class VoiceAnswer:
         latency = time.perf_counter() - t0
         path = self._wav.close() if self._wav is not None else None
         return SpokenAnswer(transcript, path, round(self.stream.seconds, 3), self._ended_by,
-                            round(latency, 3), silent_input=not self._loud)
+                            round(latency, 3), silent_input=not self._loud,
+                            with_words=self.stream.with_words if self.stream.words_pending
+                            else None)
 
     def cancel(self) -> None:
         """Abandon the answer (the file keeps what was recorded)."""

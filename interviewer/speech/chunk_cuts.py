@@ -38,6 +38,18 @@ def reusable(done: Decoded | None, open_start: int, speech_end: int,
     return done
 
 
+def pause_cut(span: Span, spans: Sequence[Span], heard: int, open_start: int) -> tuple[int, int]:
+    """Where to commit after `span` (absolute samples): the middle of the pause after it (at
+    most 0.3 s in), and how far a reusable pass may have heard: past the cut, as long as it
+    stopped short of the next words."""
+    following = [sp for sp in spans if sp.start > span.start]
+    pause_end = following[0].start_sample if following else heard
+    cut = min(span.end_sample + (pause_end - span.end_sample) // 2,
+              span.end_sample + int(0.3 * SAMPLE_RATE))
+    cut = max(cut - cut % WINDOW, open_start + WINDOW)
+    return cut, max(cut, pause_end - REUSE_MARGIN)
+
+
 def forced_cut(open_start: int, max_chunk: int, spans: Sequence[Span]) -> int:
     """No pause in `max_chunk` samples of speech: cut in its last short gap past the middle,
     or at the limit."""

@@ -33,7 +33,8 @@ import numpy.typing as npt
 
 from interviewer.speech.answer_end import AnswerEnd, TurnEnd
 from interviewer.speech.audio import SAMPLE_RATE, Audio, as_float32
-from interviewer.speech.chunk_cuts import REUSE_MARGIN, Decoded, forced_cut, reusable
+from interviewer.speech.chunk_cuts import Decoded, forced_cut, pause_cut, reusable
+from interviewer.speech.late_words import LateWords
 from interviewer.speech.streaming_report import Caption, StreamStats
 from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.stt import Segment, Transcriber, Transcript, join_text
@@ -54,23 +55,15 @@ class StreamingTranscriber:
     """Feed 16 kHz mono blocks while the candidate speaks; stop() returns the final Transcript.
 
     Callbacks run on the worker thread: `on_caption(Caption)` after every change of the live
-    caption, `on_silence_end()` once, when the answer ended itself by silence. A UI posts them
-    to its own thread (Textual: `app.call_from_thread`). Call `stop()` from a worker thread
-    too: it blocks until the tail is transcribed (well under a second).
-    """
+    caption, `on_silence_end()` once, when the answer ended itself. A UI posts them to its own
+    thread. Call `stop()` from a worker thread too: it blocks until the tail is transcribed."""
 
-    def __init__(
-        self,
-        transcriber: Transcriber,
-        settings: StreamingSettings | None = None,
-        *,
-        on_caption: Callable[[Caption], None] | None = None,
-        on_silence_end: Callable[[], None] | None = None,
-        clock: Callable[[], float] = time.perf_counter,
-        turn: TurnDetector | None = None,
-        once: bool = True,
-        vad: SpeechDetector | None = None,
-    ) -> None:
+    def __init__(self, transcriber: Transcriber, settings: StreamingSettings | None = None, *,
+                 on_caption: Callable[[Caption], None] | None = None,
+                 on_silence_end: Callable[[], None] | None = None,
+                 clock: Callable[[], float] = time.perf_counter,
+                 turn: TurnDetector | None = None, once: bool = True,
+                 vad: SpeechDetector | None = None) -> None:
         self.transcriber = transcriber
         self.settings = settings or StreamingSettings()
         self.on_caption = on_caption
@@ -85,12 +78,12 @@ class StreamingTranscriber:
         self._done = threading.Event()
         self._error: BaseException | None = None
         self._result: Transcript | None = None
-        # Worker-owned state.
         self._open: Audio = np.zeros(0, np.float32)
         self._open_start = 0  # absolute sample index of self._open[0]
         self._total = 0
         self._detector = vad or SpeechDetector(self.settings.vad_threshold)
         self._committed: list[Segment] = []
+        self._late = LateWords()
         self._pass_result: Decoded | None = None
         self._last_pass_at = -1e9
         self._heard_speech = False
@@ -127,12 +120,22 @@ class StreamingTranscriber:
         self._queue.put(_STOP)
         if not self._done.wait(timeout):
             raise TimeoutError("the transcription did not finish in time")
-        if self._thread is not None:
-            self._thread.join(1.0)  # done: only its last instructions are left
         if self._error is not None:
             raise self._error
         assert self._result is not None
         return self._result
+
+    def with_words(self) -> Transcript:
+        """After stop(): the final transcript with the word timestamps its passes skipped
+        (`settings.words_later`); blocking, a decode per such chunk: call it off the turn."""
+        assert self._result is not None, "with_words() before stop() or finish()"
+        self._result = self._late.ask(self.transcriber, self._result, self.settings.beam_size)
+        return self._result
+
+    @property
+    def words_pending(self) -> bool:
+        """Some final segments have no word timestamps yet (see `with_words`)."""
+        return self._late.pending
 
     @property
     def caption(self) -> Caption:
@@ -187,7 +190,11 @@ class StreamingTranscriber:
         except BaseException as exc:  # surfaced to stop()'s caller
             self._error = exc
         finally:
+            if late := self._error is None and self._result is not None:
+                self._late.expect()  # before done: an ask() from now on waits for serve()
             self._done.set()
+        if late and self._result is not None:  # the words' timestamps, later, on this thread
+            self._late.serve(self.transcriber, self._result, self.settings.beam_size)
 
     def _loop(self) -> None:
         stopping = False
@@ -208,7 +215,7 @@ class StreamingTranscriber:
                     item = None
             if not stopping:
                 self._step()
-        self._result = self._finish()
+        self._finish()
 
     def _append(self, block: Audio) -> None:
         self._open = np.concatenate((self._open, block)) if self._open.size else block
@@ -265,7 +272,8 @@ class StreamingTranscriber:
                 self._commit_after(ends[-1], short)
                 return
         if len(self._open) > s.max_chunk_s * SAMPLE_RATE:
-            cut = self._forced_cut()
+            cut = forced_cut(self._open_start, int(s.max_chunk_s * SAMPLE_RATE),
+                             self._detector.spans(self._open_start // WINDOW, 0.1))
             self._commit(cut, cut)
             return
         quiet = (self._detector.count * WINDOW - last.end_sample) / SAMPLE_RATE
@@ -276,18 +284,8 @@ class StreamingTranscriber:
 
     def _commit_after(self, span: Span, spans: list[Span]) -> None:
         """Commit the open audio up to the pause after `span`."""
-        following = [sp for sp in spans if sp.start > span.start]
-        pause_end = following[0].start_sample if following else self._detector.count * WINDOW
-        cut = min(span.end_sample + (pause_end - span.end_sample) // 2,
-                  span.end_sample + int(0.3 * SAMPLE_RATE))
-        cut = max(cut - cut % WINDOW, self._open_start + WINDOW)
-        # A pass that heard past the cut but stopped short of the next words stands as well.
-        self._commit(cut, span.end_sample, reuse_upto=max(cut, pause_end - REUSE_MARGIN))
-
-    def _forced_cut(self) -> int:
-        first = self._open_start // WINDOW
-        return forced_cut(self._open_start, int(self.settings.max_chunk_s * SAMPLE_RATE),
-                          self._detector.spans(first, 0.1))
+        cut, reuse_upto = pause_cut(span, spans, self._detector.count * WINDOW, self._open_start)
+        self._commit(cut, span.end_sample, reuse_upto=reuse_upto)
 
     def _covered(self, speech_end: int, limit: int | None = None) -> bool:
         return self._reusable(speech_end, limit) is not None
@@ -306,6 +304,9 @@ class StreamingTranscriber:
         self._heard_upto = max(self._heard_upto, cut)
         self._chunks += 1
         offset = self._open_start / SAMPLE_RATE
+        heard = reuse.end - self._open_start if reuse else n  # the audio it was decoded from
+        self._late.note(len(self._committed), transcript.segments, self._open[:heard],
+                        self._open_start)
         self._committed.extend(seg.shifted(offset) for seg in transcript.segments)
         self._drop(n)
         self._publish()
@@ -340,9 +341,10 @@ class StreamingTranscriber:
         self._publish()
 
     def _decode(self, audio: Audio) -> Transcript:
-        t0 = time.perf_counter()
-        transcript = self.transcriber.transcribe(audio, beam_size=self.settings.beam_size,
-                                                 word_timestamps=self.settings.word_timestamps)
+        t0, s = time.perf_counter(), self.settings  # words_later: timestamps in with_words()
+        transcript = self.transcriber.transcribe(audio, beam_size=s.beam_size,
+                                                 word_timestamps=s.word_timestamps
+                                                 and not s.words_later)
         self._decode_seconds += time.perf_counter() - t0
         return transcript
 
@@ -379,15 +381,20 @@ class StreamingTranscriber:
         if spans:
             self._heard_speech = True
             reuse = self._reusable(spans[-1].end_sample)
+            heard = len(self._open)
             if reuse is not None:
                 tail = reuse.transcript
                 self._tail_reused = True
+                heard = reuse.end - self._open_start
             else:
                 tail = self._decode(self._open)
             self._chunks += 1
             offset = self._open_start / SAMPLE_RATE
+            self._late.note(len(self._committed), tail.segments, self._open[:heard],
+                            self._open_start)
             self._committed.extend(seg.shifted(offset) for seg in tail.segments)
         self._pass_result = None
         self._publish(final=True)
-        return Transcript(tuple(self._committed), self._total / SAMPLE_RATE,
-                          self.transcriber.language or "en")
+        self._result = Transcript(tuple(self._committed), self._total / SAMPLE_RATE,
+                                  self.transcriber.language or "en")
+        return self._result

@@ -10,6 +10,7 @@ it runs in a thread worker, never in a callback.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from interviewer.speech.remote_backends import backends_since, ledger_mark, ledg
 from interviewer.speech.speaker import Speaker
 from interviewer.speech.streaming_report import Caption
 from interviewer.speech.streaming_settings import StreamingSettings
+from interviewer.speech.stt import Transcript
 from interviewer.speech.text_feed import TextFeed
 from interviewer.speech.utterance import Utterance
 from interviewer.ui.interview import InterviewScreen
@@ -313,7 +315,39 @@ class VoiceInterviewScreen(InterviewScreen):
         backend = backends_since(self.kit.transcriber, self._answer_mark)
         if backend is not None:
             extra["transcript_backend"] = backend
+        if spoken.with_words is not None and text:
+            self._add_words(spoken.with_words)
         self.advance(text, skipped=not text, extra=extra)
+
+    def _add_words(self, with_words: Callable[[], Transcript]) -> None:
+        """The answer's missing word timestamps, found once the follow-up is synthesised (at
+        most 10 s on): their decode would compete with it for the cores and for memory."""
+        engine, asked = self.engine, self.utterance
+        qi = engine.index
+        xi = len(engine.record.questions[qi].exchanges)  # where this answer is about to go
+        engine.words_done.clear()
+
+        def synthesised() -> bool:
+            utt = self.utterance
+            return engine.prompt is None or (utt is not None and utt is not asked
+                                             and utt.wait_synthesized(0))
+
+        def run() -> None:
+            def until(condition: Callable[[], bool], timeout: float) -> None:
+                deadline = time.monotonic() + timeout
+                while not condition() and time.monotonic() < deadline:
+                    time.sleep(0.05)
+
+            try:
+                until(lambda: len(engine.record.questions[qi].exchanges) > xi, 120.0)
+                until(synthesised, 10.0)
+                segments = [s.to_dict() for s in with_words().segments]
+                if len(engine.record.questions[qi].exchanges) > xi:
+                    engine.amend_segments(qi, xi, segments)
+            finally:
+                engine.words_done.set()
+
+        self.kit.in_background(run, "answer-words")
 
     # -- keys of the typed interview ---------------------------------------------------------
     def action_submit(self) -> None:
