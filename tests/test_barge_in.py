@@ -118,3 +118,48 @@ async def test_without_barge_in_speech_does_not_stop_the_voice(
         assert utt.state == "done", utt.event_kinds()  # read to its end, not stopped
         await pilot.press("ctrl+n")
         await finish_interview(pilot, screen)
+
+
+# -- the hand-over itself, on a file standing in for the microphone (real Silero) -----------
+
+
+def test_the_answer_gets_the_audio_from_just_before_the_speech_with_nothing_lost() -> None:
+    import threading
+
+    from interviewer.speech.barge_in import PRE_ROLL_S
+    from interviewer.speech.file_microphone import FileMicrophone
+
+    quiet = np.zeros(2 * SAMPLE_RATE, np.float32)
+    audio = np.concatenate((quiet, fixture_speech("weak.wav")[: 3 * SAMPLE_RATE]))
+    mic = FileMicrophone(audio, speed=4.0)
+    heard = threading.Event()
+    listener = BargeIn(mic, heard.set)
+    listener.listen()
+    assert heard.wait(30)
+    got: list[np.ndarray] = []
+    listener.start(got.append)
+    assert mic.finished.wait(30)
+    listener.stop()
+    onset = listener.onset_sample
+    speech_at = 2 * SAMPLE_RATE + int(speech_onset_s(audio[2 * SAMPLE_RATE:]) * SAMPLE_RATE)
+    assert onset is not None and abs(onset - speech_at) <= 0.1 * SAMPLE_RATE
+    begin = onset - int(PRE_ROLL_S * SAMPLE_RATE)
+    answer = np.concatenate(got)
+    assert np.array_equal(answer, audio[begin:])  # from the pre-roll on, every sample, in order
+
+
+def test_noise_alone_never_stops_the_voice() -> None:
+    import threading
+
+    from interviewer.speech.audio import load_audio
+    from interviewer.speech.file_microphone import FileMicrophone
+    from tests.support.audio_files import AUDIO_FIXTURES
+
+    mic = FileMicrophone(load_audio(AUDIO_FIXTURES / "noise.wav"), speed=0)
+    heard = threading.Event()
+    listener = BargeIn(mic, heard.set)
+    listener.listen()
+    assert mic.finished.wait(30)
+    listener.start(lambda block: None)  # the detector has seen every block before the hand-over
+    listener.stop()
+    assert not heard.is_set() and listener.onset_sample is None

@@ -148,13 +148,17 @@ class BargeIn(Microphone):
         self._queue.put(_STOP)
 
     def stop(self) -> None:
-        """Close the microphone (the answer ended, or the listening is abandoned)."""
+        """Close the microphone (the answer ended, or the listening is abandoned); waits, at
+        most a second, for the detector to finish what it was given."""
         with self._lock:
             self._closed = True
             listening, self._listening = self._listening, False
         self._queue.put(_STOP)
         if listening:
             self.mic.stop()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(1.0)
 
     def check(self) -> None:
         self.mic.check()
