@@ -67,6 +67,13 @@ _AUXILIARIES = frozenset((
     "would", "should", "could", "will", "can", "do", "does", "did", "is", "are", "was", "were",
     "might", "must", "shall", "have", "has",
 ))
+_ASKING = frozenset((
+    "what", "how", "why", "which", "who", "whom", "when", "where", "whose",
+    *_AUXILIARIES,
+))
+"""A sentence opening with one of these is a question: its short lead sounds natural. A
+statement's opening noun phrase alone ('A mail app | with...') was heard worse by the
+transcriber (mean WER over the bank questions 0.054 against 0.044), so it keeps LEAD_WORDS."""
 _SUBJECTS = frozenset(("you", "we", "they", "i", "it", "he", "she", "users", "people"))
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -182,8 +189,10 @@ def _short_lead(sentence: str) -> tuple[str, str] | None:
     for n in range(LEAD_WORDS[0], min(LEAD_WORDS[1], last) + 1):  # a comma: the natural pause
         if words[n - 1].endswith((",", ";", ":")):
             return " ".join(words[:n]), " ".join(words[n:])
-    window = range(low, min(high, last) + 1)
     bare = [w.lower().strip("\"'“”‘’(),;:") for w in words]
+    if bare[0] not in _ASKING:
+        return None
+    window = range(low, min(high, last) + 1)
     for n in window:
         if bare[n] in _JOINING or bare[n] in _PREPOSITIONS:
             return " ".join(words[:n]), " ".join(words[n:])
