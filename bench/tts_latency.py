@@ -163,7 +163,7 @@ def run_engine(engine: str, questions: Sequence[str], follow_ups: Sequence[str],
                     measure(speaker(), follow_ups), measure(speaker(), questions),
                     measure(speaker(lambda t: [" ".join(t.split())]), questions))
     if engine == "piper":
-        from interviewer.speech.piper_tts import piper_pieces
+        from interviewer.speech.pieces import piper_pieces
 
         result.long_lead = measure(speaker(lambda t: piper_pieces(t, short_lead=False)),
                                    follow_ups)

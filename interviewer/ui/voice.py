@@ -256,9 +256,13 @@ class VoiceInterviewScreen(InterviewScreen):
         if self.barge_in is not None and self.recording is None:
             self.action_answer()
 
-    def _stop_listening(self) -> None:
+    def _stop_listening(self, *, wait: bool = True) -> None:
+        """Close the listener's microphone; `wait`: now (the next prompt reopens the same
+        microphone, which must not be closed under it), else in the background."""
         listener, self.barge_in = self.barge_in, None
-        if listener is not None:
+        if listener is not None and wait:
+            listener.stop()
+        elif listener is not None:
             self.kit.in_background(listener.stop, "stop-listening")
 
     # -- recording the answer ----------------------------------------------------------------
@@ -368,6 +372,7 @@ class VoiceInterviewScreen(InterviewScreen):
         if self.transcribing:
             return
         if self.recording is not None:
+            self.recording.mic.stop()  # now: the next prompt may reopen it (barge-in)
             self._cancel_answer(self.recording)
             self.recording = None
             self.clear_answer()
@@ -387,7 +392,7 @@ class VoiceInterviewScreen(InterviewScreen):
         recording, self.recording = self.recording, None
         if recording is not None:
             self._cancel_answer(recording)
-        self._stop_listening()
+        self._stop_listening(wait=False)
         speaker = self.speaker
         if speaker is not None:
             speaker.stop()  # silent at once; the threads wind down in the background
