@@ -40,6 +40,7 @@ from interviewer.speech.null_output import NullOutput  # noqa: E402
 from interviewer.speech.sounddevice_output import SoundDeviceOutput  # noqa: E402
 from interviewer.speech.speaker import Speaker  # noqa: E402
 from interviewer.speech.synthesizer import Synthesizer  # noqa: E402
+from interviewer.speech.utterance import Utterance  # noqa: E402
 from interviewer.speech.whisper_stt import WhisperTranscriber  # noqa: E402
 from tests.support.wer import wer  # noqa: E402
 
@@ -54,6 +55,20 @@ class Sample:
     first_piece: float  # speak() -> first piece synthesised
     synthesized: float  # speak() -> every piece synthesised
     spoken: float  # seconds of speech
+    gap: float = 0.0  # silence inside the speech: a piece not ready when the one before ended
+
+
+def speech_gap(utt: Utterance, first_audio: float) -> float:
+    """Seconds the voice would fall silent mid-speech, from when each piece was ready and how
+    long the pieces before it play (playing from `first_audio`, with no other hold-up)."""
+    ready = {e.index: e.at for e in utt.events if e.kind == "sentence"}
+    clips = utt.clips()
+    gap, end = 0.0, first_audio + (clips[0].seconds if clips else 0.0)
+    for i, clip in enumerate(clips[1:], start=1):
+        start = max(ready.get(i, end), end)
+        gap += start - end
+        end = start + clip.seconds
+    return gap
 
 
 @dataclass
@@ -65,6 +80,8 @@ class Result:
     follow_ups: list[Sample]
     questions: list[Sample]
     whole_first: list[Sample]
+    long_lead: list[Sample] = field(default_factory=list)
+    """Piper's follow-ups with the earlier, longer first piece (the baseline of the short one)."""
     first_piece_cpu: list[float] = field(default_factory=list)
     wers: list[float] = field(default_factory=list)
     worst: tuple[float, str, str] = (0.0, "", "")
@@ -88,22 +105,24 @@ def rss_mb() -> float:
 
 
 def measure(speaker: Speaker, texts: Sequence[str]) -> list[Sample]:
-    out: list[Sample] = []
-    for text in texts:
-        utt = speaker.speak(text)
-        if not utt.wait_first_audio(60) or not utt.wait_synthesized(60):
-            raise SystemExit(f"no audio within 60 s for: {text}")
-        if utt.error is not None:
-            raise SystemExit(f"speech failed: {utt.error}")
-        speaker.stop()  # the rest would only take the bench minutes of real-time playback
-        utt.wait(10)
-        start = utt.time_of("start")
-        first = utt.time_of("first-audio")
-        piece = next(e.at for e in utt.events if e.kind == "sentence")
-        done = utt.time_of("synthesized")
-        assert start is not None and first is not None and done is not None
-        out.append(Sample(first - start, piece - start, done - start, utt.clip().seconds))
-    return out
+    return [measure_one(speaker, text) for text in texts]
+
+
+def measure_one(speaker: Speaker, text: str) -> Sample:
+    utt = speaker.speak(text)
+    if not utt.wait_first_audio(60) or not utt.wait_synthesized(60):
+        raise SystemExit(f"no audio within 60 s for: {text}")
+    if utt.error is not None:
+        raise SystemExit(f"speech failed: {utt.error}")
+    speaker.stop()  # the rest would only take the bench minutes of real-time playback
+    utt.wait(10)
+    start = utt.time_of("start")
+    first = utt.time_of("first-audio")
+    piece = next(e.at for e in utt.events if e.kind == "sentence")
+    done = utt.time_of("synthesized")
+    assert start is not None and first is not None and done is not None
+    return Sample(first - start, piece - start, done - start, utt.clip().seconds,
+                  speech_gap(utt, first))
 
 
 def make_output(device: str | None) -> tuple[AudioOutput, str]:
@@ -141,9 +160,20 @@ def run_engine(engine: str, questions: Sequence[str], follow_ups: Sequence[str],
     def speaker(split: Callable[[str], list[str]] | None = None) -> Speaker:
         return Speaker(synth, output, split=split)
 
-    result = Result(engine, engine_label(engine, synth), cold, 0.0,
-                    measure(speaker(), follow_ups), measure(speaker(), questions),
-                    measure(speaker(lambda t: [" ".join(t.split())]), questions))
+    follow: list[Sample] = []
+    long_lead: list[Sample] = []
+    if engine == "piper":  # interleaved with its baseline, so both meet the same load
+        from interviewer.speech.pieces import piper_pieces
+
+        ours, theirs = speaker(), speaker(lambda t: piper_pieces(t, short_lead=False))
+        for text in follow_ups:
+            follow.append(measure_one(ours, text))
+            long_lead.append(measure_one(theirs, text))
+    else:
+        follow = measure(speaker(), follow_ups)
+    result = Result(engine, engine_label(engine, synth), cold, 0.0, follow,
+                    measure(speaker(), questions),
+                    measure(speaker(lambda t: [" ".join(t.split())]), questions), long_lead)
     for text in follow_ups:  # CPU time, which the machine's other load does not inflate
         piece = synth.split_text(text)[0]
         cpu = time.process_time()
@@ -184,6 +214,15 @@ def report(results: Sequence[Result], default: str, n_questions: int, n_follow: 
                                                    for r in results])
     line("  p90", [ms([s.first_audio for s in r.follow_ups], 0.9) for r in results])
     line("  max", [max(s.first_audio for s in r.follow_ups) * 1000 for r in results])
+    longer = [r for r in results if r.long_lead]
+    for r in longer:
+        long_first = [s.first_audio for s in r.long_lead]
+        short_first = [s.first_audio for s in r.follow_ups]
+        print(f"  {r.engine}, baseline: the earlier, longer first piece (3-8 words): follow-up "
+              f"first audio median {ms(long_first):.0f} ms (p90 {ms(long_first, 0.9):.0f} ms), "
+              f"{ms(long_first) / ms(short_first):.2f}x the short one's; silent gap mid-speech "
+              f"in {100 * sum(s.gap > 0.02 for s in r.long_lead) / len(long_first):.1f} % "
+              f"(short: {100 * sum(s.gap > 0.02 for s in r.follow_ups) / len(short_first):.1f} %)")
     line("  its first piece: CPU time of the synthesis", [ms(r.first_piece_cpu)
                                                          for r in results])
     line("question ready -> first audio, median", [ms([s.first_audio for s in r.questions])
@@ -191,6 +230,12 @@ def report(results: Sequence[Result], default: str, n_questions: int, n_follow: 
     line("  p90", [ms([s.first_audio for s in r.questions], 0.9) for r in results])
     line("  of which: first piece synthesised", [ms([s.first_piece for s in r.questions])
                                                  for r in results])
+    for label, kind in (("follow-ups", "follow_ups"), ("questions", "questions")):
+        line(f"{label} with a silent gap mid-speech (%)",
+             [100 * sum(s.gap > 0.02 for s in getattr(r, kind)) / len(getattr(r, kind))
+              for r in results], "{:9.1f} %")
+        line("  gap's length where there is one, median",
+             [ms([s.gap for s in getattr(r, kind) if s.gap > 0.02] or [0.0]) for r in results])
     line("whole question synthesised (while it plays)", [ms([s.synthesized for s in r.questions])
                                                          for r in results])
     line("baseline: whole question, then play", [ms([s.first_audio for s in r.whole_first])

@@ -77,7 +77,7 @@ async def until(pilot: Any, condition: Any, timeout: float) -> None:
 
 
 async def interview(settings: Settings, voice: ChosenVoice, fifo: str, audio: np.ndarray,
-                    speed: float) -> str:
+                    speed: float) -> tuple[str, str]:
     def mic() -> SoundDeviceMicrophone:
         m = SoundDeviceMicrophone()
         m.check()
@@ -110,7 +110,8 @@ async def interview(settings: Settings, voice: ChosenVoice, fifo: str, audio: np
                 await pilot.press("ctrl+n")  # skip the follow-ups (and an answer to one)
             await pilot.pause(0.05)
         record = screen.engine.record
-    return record.questions[0].exchanges[0].answer
+    turn = "loaded" if kit.turn is not None else f"none ({kit.turn_notice or 'not loaded'})"
+    return record.questions[0].exchanges[0].answer, turn
 
 
 def sweep(voice: ChosenVoice) -> int:
@@ -149,12 +150,12 @@ def main() -> int:
         settings = Settings(home=Path(tmp) / "home", questions=1, mode="voice",
                             tts_engine=args.engine)
         voice = ChosenVoice(settings)
-        text = asyncio.run(interview(settings, voice, fifo, audio, args.speed))
+        text, turn = asyncio.run(interview(settings, voice, fifo, audio, args.speed))
         peak = peak_rss_mb()
         swept = sweep(voice) if args.sweep else 0
     synth = voice.synthesizer
     notice = f"; {voice.notice}" if voice.notice else ""
-    print(f"voice: {synth.name} ({synth.voice_in_use()}){notice}")
+    print(f"voice: {synth.name} ({synth.voice_in_use()}){notice}; end-of-turn model: {turn}")
     print(f"answer: {len(speech) / SAMPLE_RATE:.0f} s of {args.fixture} at {args.speed:g}x; "
           f"transcript: {' '.join(text.split()[:8])}...")
     print(f"peak memory (RSS) of the voice interview: {peak:.0f} MB (target < {TARGET_MB} MB)")

@@ -128,6 +128,9 @@ class Settings:
     turn_model: bool = setting(Switch(), True)
     """End a spoken answer when the end-of-turn model and the words say it is finished;
     false: only space or `silence_end_s` of silence ends it."""
+    barge_in: bool = setting(Switch(), False)
+    """With headphones: speaking while a question is read stops the voice and starts the
+    answer. Off by default: through speakers the voice would be heard back as an answer."""
     input_device: str = setting(Device(), "")
     """Microphone: a device index or part of its name (`interviewer devices`); '' = default."""
     output_device: str = setting(Device(), "")

@@ -7,6 +7,7 @@ hears it back; it stops at once and keeps the whole prompt; when piper-tts canno
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -20,12 +21,8 @@ from interviewer.config import ConfigError, Settings, load_settings
 from interviewer.speech.errors import SpeechEngineUnavailable, UnknownVoice
 from interviewer.speech.factory import choose_engine, make_synthesizer
 from interviewer.speech.null_output import NullOutput
-from interviewer.speech.piper_tts import (
-    BUNDLED_VOICE,
-    PiperSynthesizer,
-    bundled_voice_file,
-    piper_pieces,
-)
+from interviewer.speech.pieces import piper_pieces
+from interviewer.speech.piper_tts import BUNDLED_VOICE, PiperSynthesizer, bundled_voice_file
 from interviewer.speech.pyttsx3_tts import Pyttsx3Synthesizer
 from interviewer.speech.sentences import split_sentences
 from interviewer.speech.sounddevice_output import SoundDeviceOutput
@@ -152,6 +149,18 @@ def test_the_first_piece_is_short_and_long_sentences_are_cut_at_commas() -> None
     assert piper_pieces("Before it talks to a real customer, how would you test it? Go on.") == [
         "Before it talks to a real customer,", "how would you test it?", "Go on."]
     assert piper_pieces("Working for whom? Tell me.") == ["Working for whom?", "Tell me."]
+    # Without a comma, the lead is cut short: before a preposition, after a question's subject.
+    assert piper_pieces("What would you do in the next ninety days?") == [
+        "What would you do", "in the next ninety days?"]
+    assert piper_pieces("Why do you think eighty percent of people say no?") == [
+        "Why do you", "think eighty percent of people say no?"]
+    assert piper_pieces("Why do you think eighty percent of people say no?",
+                        short_lead=False) == ["Why do you think eighty percent of people say no?"]
+    # A statement keeps its opening noun phrase whole: alone, it was heard worse.
+    assert piper_pieces("A mail app with a hundred million daily users wants reply drafts.") == [
+        "A mail app with a hundred million daily users wants reply drafts."]
+    probes = [p for q in load_banks().questions for ps in q.probes.values() for p in ps]
+    assert statistics.median(len(piper_pieces(p)[0].split()) for p in probes) <= 6
     long = ("Go on. Your experiment on a new recommendation model in a food delivery app shows "
             "orders up three percent, but support contacts about wrong items are up eight percent.")
     assert piper_pieces(long)[1:] == [

@@ -25,7 +25,7 @@ import numpy as np
 
 from interviewer.secret import Secret
 from interviewer.speech.clip import Clip
-from interviewer.speech.piper_tts import piper_pieces
+from interviewer.speech.pieces import piper_pieces
 from interviewer.speech.remote import (
     MALFORMED,
     SERVER_ERROR,

@@ -95,6 +95,11 @@ class Utterance:
             clips = list(self._clips)
         return Clip.concat(clips)
 
+    def clips(self) -> list[Clip]:
+        """Each piece synthesised so far, in order (`sentences` holds their texts)."""
+        with self._lock:
+            return list(self._clips)
+
     def wav_bytes(self) -> bytes:
         return self.clip().to_wav_bytes()
 

@@ -26,6 +26,7 @@ from textual.widgets import Static
 from interviewer.config import Settings
 from interviewer.session.engine import InterviewEngine, Prompt
 from interviewer.speech.answer_recording import SpokenAnswer, VoiceAnswer, primed
+from interviewer.speech.barge_in import BargeIn
 from interviewer.speech.errors import AudioUnavailable, SpeechError
 from interviewer.speech.level_meter import Level
 from interviewer.speech.microphone import Microphone
@@ -41,6 +42,8 @@ from interviewer.ui.voice_kit import VoiceKit
 from interviewer.ui.widgets import sentence
 
 IDLE_HINT = "Press space to answer; space again ends it, or it ends itself when you finish."
+BARGE_IN_HINT = ("Start speaking to answer (the question stops), or press space; it ends "
+                 "itself when you finish.")
 SILENT_INPUT = ("Nothing was heard: the microphone stayed silent. Is it muted, or is another "
                 "input the right one? (m on the home screen checks it.)")
 
@@ -60,6 +63,9 @@ class VoiceInterviewScreen(InterviewScreen):
     @dataclass
     class LevelChanged(Message):
         level: Level
+
+    class BargedIn(Message):
+        """The candidate started speaking while listening for it (`barge-in`)."""
 
     class SilenceEnded(Message):
         """The answer ended itself (the candidate finished, or `silence_end_s` passed)."""
@@ -90,6 +96,8 @@ class VoiceInterviewScreen(InterviewScreen):
         self.recording: VoiceAnswer | None = None
         self.transcribing = False
         self.utterance: Utterance | None = None
+        self.barge_in: BargeIn | None = None
+        """Listening for the candidate to start answering (`barge-in = true`), else None."""
         self._spoken_prompts: dict[int, int] = {}
         """Utterance number -> prompt number (`engine.exchange_number`) for prompts/<n>.wav."""
         self._speech_notice_shown = False
@@ -117,12 +125,14 @@ class VoiceInterviewScreen(InterviewScreen):
     def ready_for_answer(self, prompt: Prompt) -> None:
         self.clear_answer()
         self.say(prompt.text, self._prompt_number())
+        self._listen_for_answer()
 
     def lock_answer(self, busy: bool) -> None:
         self.query_one("#voice-answer").set_class(busy, "-busy")
 
     def clear_answer(self) -> None:
-        self.query_one("#caption", Static).update(Text(IDLE_HINT, style="dim"))
+        hint = BARGE_IN_HINT if self.settings.barge_in else IDLE_HINT
+        self.query_one("#caption", Static).update(Text(hint, style="dim"))
         self.query_one("#meter", Static).update("")
         self.query_one("#voice-answer").remove_class("-recording")
 
@@ -221,6 +231,42 @@ class VoiceInterviewScreen(InterviewScreen):
         if self.speaker is not None:
             self.speaker.stop()
 
+    # -- barge-in: speaking starts the answer (headphones) ---------------------------------------
+    def _listen_for_answer(self) -> None:
+        """With `barge-in`, open the microphone while the prompt is read: speech stops the
+        voice and starts the answer (`BargeIn`); without it the microphone stays closed, so
+        a voice from speakers is never taken for an answer."""
+        if not self.settings.barge_in or self.barge_in is not None or not self.kit.ready \
+                or self.recording is not None or self.busy:
+            return
+        listener = BargeIn(self.mic, self._heard)
+        try:
+            listener.listen()
+        except AudioUnavailable as exc:
+            self.set_status(sentence(f"Cannot listen while the question is read: {exc}"),
+                            notice=True)
+            return
+        self.barge_in = listener
+
+    def _heard(self) -> None:
+        """The listener's thread: silence the voice at once, then start the answer."""
+        if self.speaker is not None:
+            self.speaker.stop()
+        self._post(self.BargedIn())
+
+    def on_voice_interview_screen_barged_in(self) -> None:
+        if self.barge_in is not None and self.recording is None:
+            self.action_answer()
+
+    def _stop_listening(self, *, wait: bool = True) -> None:
+        """Close the listener's microphone; `wait`: now (the next prompt reopens the same
+        microphone, which must not be closed under it), else in the background."""
+        listener, self.barge_in = self.barge_in, None
+        if listener is not None and wait:
+            listener.stop()
+        elif listener is not None:
+            self.kit.in_background(listener.stop, "stop-listening")
+
     # -- recording the answer ----------------------------------------------------------------
     def action_answer(self) -> None:
         if self.busy or self.transcribing or self.engine.prompt is None:
@@ -238,7 +284,9 @@ class VoiceInterviewScreen(InterviewScreen):
             return
         self.action_skip_speech()
         self._answer_mark = ledger_mark(self.kit.transcriber)
-        answer = VoiceAnswer(self.mic, primed(self.kit.transcriber, self.engine.prompt.text),
+        # Listening already (barge-in): the same open microphone, with what was just said.
+        mic, self.barge_in = self.barge_in or self.mic, None
+        answer = VoiceAnswer(mic, primed(self.kit.transcriber, self.engine.prompt.text),
                              wav_path=self.engine.answer_audio_path(),
                              settings=StreamingSettings.from_settings(self.settings),
                              on_caption=lambda c: self._post(self.CaptionChanged(c)),
@@ -358,10 +406,13 @@ class VoiceInterviewScreen(InterviewScreen):
         if self.transcribing:
             return
         if self.recording is not None:
+            self.recording.mic.stop()  # now: the next prompt may reopen it (barge-in)
             self._cancel_answer(self.recording)
             self.recording = None
             self.clear_answer()
         self.action_skip_speech()
+        if not self.busy:
+            self._stop_listening()
         super().action_skip()
 
     def _cancel_answer(self, answer: VoiceAnswer) -> None:
@@ -375,6 +426,7 @@ class VoiceInterviewScreen(InterviewScreen):
         recording, self.recording = self.recording, None
         if recording is not None:
             self._cancel_answer(recording)
+        self._stop_listening(wait=False)
         speaker = self.speaker
         if speaker is not None:
             speaker.stop()  # silent at once; the threads wind down in the background
