@@ -10,7 +10,6 @@ it runs in a thread worker, never in a callback.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -34,10 +33,10 @@ from interviewer.speech.remote_backends import backends_since, ledger_mark, ledg
 from interviewer.speech.speaker import Speaker
 from interviewer.speech.streaming_report import Caption
 from interviewer.speech.streaming_settings import StreamingSettings
-from interviewer.speech.stt import Transcript
 from interviewer.speech.text_feed import TextFeed
 from interviewer.speech.utterance import Utterance
 from interviewer.ui.interview import InterviewScreen
+from interviewer.ui.voice_helpers import add_words_later, open_listener
 from interviewer.ui.voice_kit import VoiceKit
 from interviewer.ui.widgets import sentence
 
@@ -239,14 +238,8 @@ class VoiceInterviewScreen(InterviewScreen):
         if not self.settings.barge_in or self.barge_in is not None or not self.kit.ready \
                 or self.recording is not None or self.busy:
             return
-        listener = BargeIn(self.mic, self._heard)
-        try:
-            listener.listen()
-        except AudioUnavailable as exc:
-            self.set_status(sentence(f"Cannot listen while the question is read: {exc}"),
-                            notice=True)
-            return
-        self.barge_in = listener
+        self.barge_in = open_listener(self.mic, self._heard,
+                                      lambda line: self.set_status(line, notice=True))
 
     def _heard(self) -> None:
         """The listener's thread: silence the voice at once, then start the answer."""
@@ -364,38 +357,9 @@ class VoiceInterviewScreen(InterviewScreen):
         if backend is not None:
             extra["transcript_backend"] = backend
         if spoken.with_words is not None and text:
-            self._add_words(spoken.with_words)
+            add_words_later(self.engine, self.kit, self.utterance, lambda: self.utterance,
+                            spoken.with_words)
         self.advance(text, skipped=not text, extra=extra)
-
-    def _add_words(self, with_words: Callable[[], Transcript]) -> None:
-        """The answer's missing word timestamps, found once the follow-up is synthesised (at
-        most 10 s on): their decode would compete with it for the cores and for memory."""
-        engine, asked = self.engine, self.utterance
-        qi = engine.index
-        xi = len(engine.record.questions[qi].exchanges)  # where this answer is about to go
-        engine.words_done.clear()
-
-        def synthesised() -> bool:
-            utt = self.utterance
-            return engine.prompt is None or (utt is not None and utt is not asked
-                                             and utt.wait_synthesized(0))
-
-        def run() -> None:
-            def until(condition: Callable[[], bool], timeout: float) -> None:
-                deadline = time.monotonic() + timeout
-                while not condition() and time.monotonic() < deadline:
-                    time.sleep(0.05)
-
-            try:
-                until(lambda: len(engine.record.questions[qi].exchanges) > xi, 120.0)
-                until(synthesised, 10.0)
-                segments = [s.to_dict() for s in with_words().segments]
-                if len(engine.record.questions[qi].exchanges) > xi:
-                    engine.amend_segments(qi, xi, segments)
-            finally:
-                engine.words_done.set()
-
-        self.kit.in_background(run, "answer-words")
 
     # -- keys of the typed interview ---------------------------------------------------------
     def action_submit(self) -> None:

@@ -1,0 +1,62 @@
+"""Pieces of the voice screen that run beside it: the barge-in listener's opening, and the
+answer's word timestamps found after the answer (`StreamingSettings.words_later`)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from interviewer.session.engine import InterviewEngine
+from interviewer.speech.barge_in import BargeIn
+from interviewer.speech.errors import AudioUnavailable
+from interviewer.speech.microphone import Microphone
+from interviewer.speech.stt import Transcript
+from interviewer.speech.utterance import Utterance
+from interviewer.ui.voice_kit import VoiceKit
+from interviewer.ui.widgets import sentence
+
+
+def open_listener(mic: Microphone, on_speech: Callable[[], None],
+                  say: Callable[[str], None]) -> BargeIn | None:
+    """A listener on `mic` while the prompt is read, or None (said through `say`) when the
+    microphone cannot open."""
+    listener = BargeIn(mic, on_speech)
+    try:
+        listener.listen()
+    except AudioUnavailable as exc:
+        say(sentence(f"Cannot listen while the question is read: {exc}"))
+        return None
+    return listener
+
+
+def add_words_later(engine: InterviewEngine, kit: VoiceKit, asked: Utterance | None,
+                    current: Callable[[], Utterance | None],
+                    with_words: Callable[[], Transcript]) -> None:
+    """The answer's missing word timestamps, found once the follow-up is synthesised (at most
+    10 s on): their decode would compete with it for the cores and for memory. `asked` is the
+    prompt the answer answered; `current()` the prompt being spoken now."""
+    qi = engine.index
+    xi = len(engine.record.questions[qi].exchanges)  # where this answer is about to go
+    engine.words_done.clear()
+
+    def synthesised() -> bool:
+        utt = current()
+        return engine.prompt is None or (utt is not None and utt is not asked
+                                         and utt.wait_synthesized(0))
+
+    def until(condition: Callable[[], bool], timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition() and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    def run() -> None:
+        try:
+            until(lambda: len(engine.record.questions[qi].exchanges) > xi, 120.0)
+            until(synthesised, 10.0)
+            segments = [s.to_dict() for s in with_words().segments]
+            if len(engine.record.questions[qi].exchanges) > xi:
+                engine.amend_segments(qi, xi, segments)
+        finally:
+            engine.words_done.set()
+
+    kit.in_background(run, "answer-words")
