@@ -36,8 +36,9 @@ from tests.support.virtmic import feed_fifo
 from tests.support.voice_parts import NO_MIC, no_mic_kit, real_kit
 from tests.support.waiting import Deadline, pilot_until
 
-MEMORY_TARGET_MB = 600
-"""Peak RSS a voice interview must stay under (issue 3)."""
+MEMORY_TARGET_MB = 700
+"""Peak RSS a voice interview must stay under with Piper and the end-of-turn model loaded
+(issue 11's target; issue 3's 600 MB was for an interview without them). Measured 561-605 MB."""
 
 
 async def test_a_whole_voice_interview_on_the_virtual_microphone(
@@ -216,7 +217,7 @@ async def test_mic_check_shows_the_level_and_says_when_the_input_is_silent(
     assert load_settings(tmp_path / "no-config.toml", env={}).input_device == "pulse"
 
 
-def test_e_peak_memory_of_a_voice_interview_is_under_600_mb(virtmic_fifo: Path) -> None:
+def test_e_peak_memory_of_a_voice_interview_is_under_700_mb(virtmic_fifo: Path) -> None:
     """bench/voice_memory.py in its own process (this one holds every test's leftovers), which
     measures its own peak (VmHWM: ru_maxrss would report this big parent's)."""
     import re

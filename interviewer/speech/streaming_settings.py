@@ -23,8 +23,8 @@ class StreamingSettings:
     """Decode while the candidate speaks without word timestamps (they nearly double a short
     decode, and the end of the answer waits for the decode of its last sentence); the final
     chunks get theirs from `StreamingTranscriber.with_words()`, after the answer. Off: it
-    raised a voice interview's peak memory from ~560 MB to 580-680 MB (bench/voice_memory.py),
-    past the 600 MB bound, for a reason not yet found."""
+    raised a voice interview's peak memory from ~560-605 MB to 580-684 MB
+    (bench/voice_memory.py), close to the 700 MB target, for a reason not yet found."""
     pause_s: float = 0.6
     """A pause at least this long closes a chunk (shorter ones, as at commas, keep context)."""
     long_open_s: float = 4.0
