@@ -110,6 +110,37 @@ def make_tui_app(tui_home: Path) -> MakeApp:
     return make
 
 
+# -- the virtual audio server --------------------------------------------------------------------
+VIRTUAL_AUDIO_ERROR = ""
+"""Why the tests' own start of the virtual audio server failed, for the fixtures' failures."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """`make test` starts the virtual audio server; when it did not (a run of pytest by hand, or
+    a start that failed on a fresh machine), the tests start it once more themselves, and keep
+    its error so that every voice test's failure says why rather than only that it is missing."""
+    import os
+    import subprocess
+
+    global VIRTUAL_AUDIO_ERROR
+    if os.environ.get("INTERVIEWER_VIRTMIC_FIFO") and os.environ.get("XDG_RUNTIME_DIR"):
+        return
+    script = Path(__file__).resolve().parent.parent / "scripts" / "virtual-audio.sh"
+    try:
+        done = subprocess.run(["bash", str(script), "start"], capture_output=True, text=True,
+                              timeout=120, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        VIRTUAL_AUDIO_ERROR = f"starting it failed: {exc}"
+        return
+    if done.returncode != 0:
+        VIRTUAL_AUDIO_ERROR = f"starting it failed: {done.stderr.strip()[-1500:]}"
+        return
+    for line in done.stdout.splitlines():
+        name, _, value = line.removeprefix("export ").partition("=")
+        if name in ("XDG_RUNTIME_DIR", "INTERVIEWER_VIRTMIC_FIFO") and value:
+            os.environ[name] = value
+
+
 # -- speech fixtures (tests/test_speech_*.py) --------------------------------------------------
 @pytest.fixture(scope="session")
 def whisper() -> WhisperTranscriber:
@@ -129,7 +160,8 @@ def virtmic_fifo() -> Path:
     fifo = os.environ.get("INTERVIEWER_VIRTMIC_FIFO")
     if not fifo or not Path(fifo).exists():
         pytest.fail("the virtual microphone is not running: run the tests with `make test`, or "
-                    'first: eval "$(scripts/virtual-audio.sh start)"', pytrace=False)
+                    'first: eval "$(scripts/virtual-audio.sh start)"; ' + VIRTUAL_AUDIO_ERROR,
+                    pytrace=False)
     return Path(fifo)
 
 
@@ -148,7 +180,7 @@ def virtual_audio() -> str:
     how = ('start it with: eval "$(scripts/virtual-audio.sh start)" (`make test` does this)')
     if not os.environ.get("INTERVIEWER_VIRTMIC_FIFO") or not os.environ.get("XDG_RUNTIME_DIR"):
         pytest.fail(f"the virtual audio server is not set up (INTERVIEWER_VIRTMIC_FIFO and "
-                    f"XDG_RUNTIME_DIR are unset); {how}")
+                    f"XDG_RUNTIME_DIR are unset); {how}; {VIRTUAL_AUDIO_ERROR}")
     if shutil.which("parec") is None:
         pytest.fail("parec is missing: install pulseaudio-utils (system-packages.txt)")
     info = subprocess.run(["pactl", "info"], capture_output=True, text=True, timeout=10)
