@@ -115,3 +115,10 @@ def test_a_gap_is_diagnosed_by_its_candidate_explanations(bank: QuestionBank) ->
               "three chats in week one and then nothing. I'd tie it to the daily lesson and A/B "
               "test day-thirty retention.")
     assert not read_answers(q, [answer]).misses_the_ask
+
+
+def test_a_marketplace_works_on_its_new_hosts_through_their_new_listings(
+        bank: QuestionBank) -> None:
+    q = bank.by_id("rec-marketplace-concentration")
+    assert unmet_ask(q, ["I'd give new listings a capped exploration budget in the ranking."]) == ""
+    assert unmet_ask(q, ["I'd show guests more photos of the popular listings."]) == "new-users"

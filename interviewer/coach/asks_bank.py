@@ -51,6 +51,8 @@ _GROUPS = (r"users?|listeners?|customers?|hosts?|members?|sign[- ]?ups|drivers?|
            r"shoppers?|learners?|students?|players?|subscribers?|accounts?|merchants?|"
            r"developers?|patients?|riders?|buyers?|visitors?|teams?|employees?|markets?|"
            r"countr(?:y|ies)|cities|regions?")
+_SUPPLY = r"listings?|creators?|stores?|restaurants?"
+"""A marketplace's newcomers are also what they offer: "new listings" work on "new hosts"."""
 
 # "Wait" and "spend" state no problem: "launch now, or wait?" is a decision, an "AI spending
 # coach" a product. They still count as working on speed or cost in an answer.
@@ -74,8 +76,9 @@ PROBLEMS: tuple[Problem, ...] = (
     Problem("new-users",
             _c(r"\b(new (?:" + _GROUPS + r")|first (?:week|day|session|month)|knows? nothing|"
                r"no history|cold[- ]start)\b"),
-            _c(r"\b(new (?:" + _GROUPS + r")|newcomers?|first (?:week|day|days|session|sessions|"
-               r"month|visit|listen\w*|few)|onboard\w*|sign[- ]?(?:up|ups|ed up)|no history|"
+            _c(r"\b(new (?:" + _GROUPS + "|" + _SUPPLY + r")|newcomers?|"
+               r"first (?:week|day|days|session|sessions|month|visit|listen\w*|few)|onboard\w*|"
+               r"sign[- ]?(?:up|ups|ed up)|no history|"
                r"cold[- ]start|day (?:one|1|seven|7)|week[- ]one|just (?:joined|signed)|"
                r"brand[- ]new|without (?:any )?history)\b")),
 )
