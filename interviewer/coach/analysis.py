@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from interviewer.banks import Question
+from interviewer.coach.asks_bank import unmet_ask
 from interviewer.coach.cues_asks import (
     AT_LEAST,
     CONSTRAINT_AT_LEAST,
@@ -164,6 +165,8 @@ class Reading:
             return True  # measuring the fast-track without deciding what it may fast-track
         if asks and _neighbour(said, asks, self.question.prompt):
             return True
+        if unmet_ask(self.question, [u.piece.text for u in said]):
+            return True  # a bank question's stated problem or deliverable, never worked on
         return bool(asks) and not any(made(a) for a in asks)
 
     @property

@@ -90,7 +90,12 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"go(?:es)? (?:down|from)|went (?:down|from)|(?:this|that|it) (?:usually )?means|"
         # a diagnosis follows a chain and finds where it breaks, against a baseline
         r"funnel|baseline|breaks?|my bet|i'd bet|split (?:it |the \w+ )?by|explains? (?:it|that|this|why)|"
-        r"(?:could|might|may) (?:also )?be (?:that|because))\b"),
+        r"(?:could|might|may) (?:also )?be (?:that|because)|"
+        # a gap rather than a drop ("great ratings, no better retention") is diagnosed by naming
+        # the candidate explanations: who chose the feature, a novelty that wears off
+        r"going on|self[- ]select\w*|selection bias|novelty|contradict\w*|confound\w*|"
+        r"matched|my (?:first )?guess|i(?:'d)? guess|i suspect|"
+        r"(?:two|three|four) (?:possible )?(?:things|explanations|reasons|causes))\b"),
     # Prioritising: options put in an order, a first one chosen.
     "first-choice": _c(
         r"\b(first|second|third|next|later|after that|rank\w*|priorit\w*|"

@@ -1,0 +1,138 @@
+"""What a bank question asks the answer to deliver, read from its prompt and its outline.
+
+A polished answer to a neighbouring question about the same product reuses the product's words,
+so word overlap and static word vectors put it as close to the question as an on-question answer
+(`relevance_meaning.py`). What an interviewer checks instead is whether the answer works on what
+was asked:
+
+- **The problem the prompt states.** "Users say it feels slow", "GPU costs are growing faster
+  than paid subscriptions", "new users leave in their first week", suggestions "as people type":
+  whatever its kind (improve and prioritize included), the question asks the answer to deal with
+  that problem. A problem counts as asked only when the prompt states it AND the question's
+  outline (what its answer is expected to cover) works on it, so a word the prompt uses in
+  passing asks nothing. An answer that never touches it (better answers when asked for faster
+  ones, long-time listeners when asked about new ones, an answer box when asked about
+  suggestions as people type) answers the neighbour.
+- **The deliverable of the kind.** A success-metrics question asks for a measure: something
+  counted, a rate, a share, a time. An answer that says how to build the feature and names a
+  guardrail or "errors" in passing has not defined one.
+
+The cues are broad on purpose: an answer only has to *work on* the ask, however well; the rubric
+judges how well. A sentence that restates the prompt's problem does not count as working on it.
+Typed questions (no outline) read their asks from `cues_asks.py` instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from interviewer.banks import Question
+from interviewer.coach.relevance import subject_terms
+
+
+def _c(cues: str) -> re.Pattern[str]:
+    return re.compile(cues, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem a prompt can state, and the words of an answer that works on it."""
+
+    name: str
+    stated: re.Pattern[str]
+    """In the prompt: the problem is stated."""
+    worked: re.Pattern[str]
+    """In the outline and the answer: someone works on it."""
+
+
+_GROUPS = (r"users?|listeners?|customers?|hosts?|members?|sign[- ]?ups|drivers?|sellers?|"
+           r"shoppers?|learners?|students?|players?|subscribers?|accounts?|merchants?|"
+           r"developers?|patients?|riders?|buyers?|visitors?|teams?|employees?|markets?|"
+           r"countr(?:y|ies)|cities|regions?")
+_SUPPLY = r"listings?|creators?|stores?|restaurants?"
+"""A marketplace's newcomers are also what they offer: "new listings" work on "new hosts"."""
+
+# "Wait" and "spend" state no problem: "launch now, or wait?" is a decision, an "AI spending
+# coach" a product. They still count as working on speed or cost in an answer.
+PROBLEMS: tuple[Problem, ...] = (
+    # Speed: the wait the user feels, or a product that must keep up with typing.
+    Problem("speed",
+            _c(r"\b(slow\w*|latency|lag\w*|takes? (?:about |around |over |up to )?\w+ seconds|"
+               r"as (?:people|users|they|you) type|real[- ]time|instant\w*)\b"),
+            _c(r"\b(latenc\w*|slow\w*|fast\w*|speed\w*|quick\w*|ms|milliseconds?|seconds|"
+               r"(?:a|one|per|half a|under a|within a) second|"
+               r"wait\w*|stream\w*|cach\w*|precomput\w*|time to first|keep(?:s|ing)? up|"
+               r"instant\w*|real[- ]time|p50|p9[059]|parallel\w*|as (?:people|users|they|you) "
+               r"type|keystrokes?|autocomplet\w*)\b")),
+    # Cost: the spend the prompt says is out of line.
+    Problem("cost",
+            _c(r"\b(costs?|costly|expensive|gpus?|margins?|compute bills?)\b"),
+            _c(r"\b(costs?|costly|cheap\w*|expensive|spend\w*|gpus?|margins?|budget\w*|"
+               r"credits?|caps?|capped|limits?|quotas?|dollars?|cents?|compute|serving|"
+               r"per (?:generation|request|query|image|call|task|message|answer))\b|\$\d")),
+    # New users: the people the product knows nothing about yet.
+    Problem("new-users",
+            _c(r"\b(new (?:" + _GROUPS + r")|first (?:week|day|session|month)|knows? nothing|"
+               r"no history|cold[- ]start)\b"),
+            _c(r"\b(new (?:" + _GROUPS + "|" + _SUPPLY + r")|newcomers?|"
+               r"first (?:week|day|days|session|sessions|month|visit|listen\w*|few)|onboard\w*|"
+               r"sign[- ]?(?:up|ups|ed up)|no history|"
+               r"cold[- ]start|day (?:one|1|seven|7)|week[- ]one|just (?:joined|signed)|"
+               r"brand[- ]new|without (?:any )?history)\b")),
+)
+
+WORKED_AT_LEAST = 1
+"""Sentences that must work on a stated problem. One is enough: a medium answer may give the
+problem one clear sentence ("suggestions while typing need to be really fast"); a neighbour's
+answer never touches it."""
+RESTATES = 0.6
+RESTATES_TERMS = 4
+"""A sentence of at least 4 subject terms, 60% of them the prompt's own, restates it (a short
+one, "so about two hundred GPUs", uses the prompt's word to work on it)."""
+
+# A success-metrics question delivers a measure: a count, rate, share or time, or a measure named
+# as the metric. A guardrail or "errors" named in passing is not one.
+MEASURE = _c(
+    r"\b(metrics?|measur\w*|success|north[- ]star|kpis?|share of|\w+ rate|rate of|"
+    r"retention|retained|conversion|churn|how (?:many|often|much|long|fast)|number of|"
+    r"count(?:s|ed|ing)? (?:of|the|how)|per (?:user|developer|session|week|day|month|request|"
+    r"query|ticket|visitor|customer|order|task|repository|team)|percent(?:age)? of|time (?:to|"
+    r"from|spent|saved)|hours? saved|minutes? (?:per|saved)|track\w*|kept|dwell|nps|csat)\b")
+DELIVERABLES: dict[str, re.Pattern[str]] = {"metrics": MEASURE}
+"""A kind's deliverable: at least one sentence must make it."""
+
+
+def stated_problems(question: Question) -> tuple[Problem, ...]:
+    """The problems this bank question asks the answer to work on: stated in its prompt, worked
+    on in its outline. Typed questions (no outline) have none here."""
+    if not question.outline:
+        return ()
+    outline = " ".join(question.outline)
+    return tuple(p for p in PROBLEMS
+                 if p.stated.search(question.prompt) and p.worked.search(outline))
+
+
+def _restates(text: str, prompt_terms: frozenset[str]) -> bool:
+    terms = subject_terms(text)
+    return (len(terms) >= RESTATES_TERMS
+            and sum(t in prompt_terms for t in terms) >= RESTATES * len(terms))
+
+
+def unmet_ask(question: Question, sentences: Sequence[str]) -> str:
+    """The name of what this bank question asks that the answer never delivers ("" when it
+    delivers everything asked, or the question is typed). `sentences`: the answer's own
+    sentences, narrated steps and buzzword runs already left out."""
+    if not question.outline or not sentences:
+        return ""
+    deliverable = DELIVERABLES.get(question.kind)
+    if deliverable is not None and not any(deliverable.search(s) for s in sentences):
+        return question.kind
+    prompt_terms = frozenset(subject_terms(question.prompt))
+    for problem in stated_problems(question):
+        worked = sum(1 for s in sentences
+                     if problem.worked.search(s) and not _restates(s, prompt_terms))
+        if worked < WORKED_AT_LEAST:
+            return problem.name
+    return ""
