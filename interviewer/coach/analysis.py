@@ -145,7 +145,8 @@ class Reading:
         asks = question_asks(self.question)
         if self.empty:
             return False
-        said = [u for u in self.units if not u.narration and not u.buzzwords]
+        # A header ("Build first", "What it may do alone") labels the move its items make.
+        said = [u for u in self.units if not u.narration and (not u.buzzwords or _header(u))]
         if PITFALL_ASK.search(self.question.prompt) and not any(
                 _mentions_unnegated(PITFALL, u.piece.text) for u in said):
             return True
@@ -217,6 +218,10 @@ def _asked_aloud(fam: Family, units_: Sequence[Unit], i: int) -> bool:
         return bool(u.subject) and not u.generic
     return (fam.name in ASKED_ALOUD and u.piece.text.rstrip().endswith("?")
             and bool(u.subject) and not u.generic)
+
+
+def _header(u: Unit) -> bool:
+    return u.piece.bullet and not u.piece.text.lstrip().startswith(("-", "*", "\u2022"))
 
 
 def _neighbour(said: Sequence[Unit], asks: Sequence[str], prompt: str) -> bool:
