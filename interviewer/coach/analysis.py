@@ -259,6 +259,12 @@ def _counts_for(fam: Family, u: Unit) -> bool:
     return not (fam.dimension in ("metrics", "business-impact") and u.model_terms >= 2)
 
 
+def _clause_of(fam: Family, u: Unit) -> int:
+    """Which semicolon-separated clause of the unit names the family."""
+    m = fam.pattern.search(u.piece.text)
+    return u.piece.text.count(";", 0, m.start()) if m else 0
+
+
 def _score(instances: float, depth: bool, mentioned: int) -> float:
     """One applied instance meets the bar (3); a second makes 4; depth (a side with its reason,
     a decision rule, a guardrail with a bar...) adds a point, up to 5."""
@@ -288,8 +294,11 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool,
     reading.depth = any(u.reason or u.number or name in INHERENTLY_DEEP for name in depth_names
                         for u in reading.applied.get(name, ()))
     # Instances: distinct concepts, each in its own sentence (one sentence naming three
-    # concepts is one instance).
-    distinct_units = {id(u) for us in reading.applied.values() for u in us}
+    # concepts is one instance). A typed clause after a semicolon is a sentence of its own: the
+    # terse form of "Measure minutes per message; guardrails: a weekly audit of 200 replies".
+    families = {f.name: f for f in DIMENSION_FAMILIES.get(dim_id, ())}
+    distinct_units = {(id(u), _clause_of(families[name], u))
+                      for name, us in reading.applied.items() for u in us}
     count: float = min(len(reading.applied), len(distinct_units))
     if dim_id == "trade-offs" and set(reading.applied) == {"side-taken"}:
         # A side taken with its reason ("I'd favour precision over reach, because...") names the
