@@ -68,7 +68,7 @@ APPLIED_SENTENCES_FOR_FIVE = 8
 APPLIED_SHARE_FOR_FIVE = 0.7
 """The overall is 60% the rubric dimensions, 40% the applied sentences (`applied_share`):
 both measure applied reasoning, the second with no lexicon to miss a cue."""
-VAGUE_WORDS = 120
+VAGUE_WORDS = 30
 VAGUE_CAP = 3.0
 SHARE_NEEDS = 3
 """Applied sentences before the share of them counts in full."""
