@@ -33,6 +33,7 @@ from interviewer.coach.cues_style import (
 )
 from interviewer.coach.recital import recites
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
+from interviewer.coach.terse import clause_of, is_header, names_both_sides
 from interviewer.coach.text import (
     Sentence,
     is_injection,
@@ -146,7 +147,7 @@ class Reading:
         if self.empty:
             return False
         # A header ("Build first", "What it may do alone") labels the move its items make.
-        said = [u for u in self.units if not u.narration and (not u.buzzwords or _header(u))]
+        said = [u for u in self.units if not u.narration and (not u.buzzwords or is_header(u))]
         if PITFALL_ASK.search(self.question.prompt) and not any(
                 _mentions_unnegated(PITFALL, u.piece.text) for u in said):
             return True
@@ -220,10 +221,6 @@ def _asked_aloud(fam: Family, units_: Sequence[Unit], i: int) -> bool:
             and bool(u.subject) and not u.generic)
 
 
-def _header(u: Unit) -> bool:
-    return u.piece.bullet and not u.piece.text.lstrip().startswith(("-", "*", "\u2022"))
-
-
 def _neighbour(said: Sequence[Unit], asks: Sequence[str], prompt: str) -> bool:
     """More of the answer makes a neighbouring question's move (pricing it) than any move this
     prompt asks for, and the prompt never raised that neighbour: it answers the neighbour."""
@@ -259,12 +256,6 @@ def _counts_for(fam: Family, u: Unit) -> bool:
     return not (fam.dimension in ("metrics", "business-impact") and u.model_terms >= 2)
 
 
-def _clause_of(fam: Family, u: Unit) -> int:
-    """Which semicolon-separated clause of the unit names the family."""
-    m = fam.pattern.search(u.piece.text)
-    return u.piece.text.count(";", 0, m.start()) if m else 0
-
-
 def _score(instances: float, depth: bool, mentioned: int) -> float:
     """One applied instance meets the bar (3); a second makes 4; depth (a side with its reason,
     a decision rule, a guardrail with a bar...) adds a point, up to 5."""
@@ -297,7 +288,7 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool,
     # concepts is one instance). A typed clause after a semicolon is a sentence of its own: the
     # terse form of "Measure minutes per message; guardrails: a weekly audit of 200 replies".
     families = {f.name: f for f in DIMENSION_FAMILIES.get(dim_id, ())}
-    distinct_units = {(id(u), _clause_of(families[name], u))
+    distinct_units = {(id(u), clause_of(families[name], u))
                       for name, us in reading.applied.items() for u in us}
     count: float = min(len(reading.applied), len(distinct_units))
     if dim_id == "trade-offs" and set(reading.applied) == {"side-taken"}:
@@ -305,6 +296,8 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool,
         # tension by itself; without a reason it is only a preference.
         count = 1 if any(u.reason for u in reading.applied["side-taken"]) else 0
         reading.depth = count == 1
+        if any(names_both_sides(u) for u in reading.applied["side-taken"]):
+            count = 2  # "I'd rather be slow than cut people off, since...": both, tersely
     if dim_id == "prioritization" and not stressed and set(reading.applied) == {"criteria"}:
         # Where the question asks for no ranking, a criterion with nothing ranked by it
         # ("storage is cheap") is a reason, not a priority.
