@@ -34,6 +34,10 @@ _BAR = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|
 _NUM = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"
         r"thirty|forty|fifty|a hundred|half a|a few|several)")
 
+# Plain English for "rather than": "I work on the feedback and not on the usage".
+_NOT_THE_OTHER = (r"\b(?:i|we)(?:'d| would| will)? (?:\w+ ){1,2}(?:on |in |to )?(?:the )?[\w-]+ "
+                  r"(?:and not|, not) (?:on |in |to |the )")
+
 FAMILIES: tuple[Family, ...] = (
     # -- framing ---------------------------------------------------------------------------
     _f("framing", "segments",
@@ -199,7 +203,7 @@ FAMILIES: tuple[Family, ...] = (
        r"rather than|(?:worth|pays for) (?:it|itself|the)|i'm (?:willing|ok|okay|fine) (?:to|with)|"
        r"err on the side|better to|(?:i|we) can live with|acceptable (?:if|as long)|"
        r"even (?:if|though) (?:it|that|this|we) (?:means?|costs?|lose|loses|gives?)|"
-       r"even at (?:some|a|the|any) (?:[\w-]+ ){0,2}cost|"
+       r"even at (?:some|a|the|any) (?:[\w-]+ ){0,2}cost|" + _NOT_THE_OTHER + "|"
        r"(?:i'd|i would|we'd|we would) (?:lose|let go of) [^.;]{3,60}\bbut keep|"
        r"\b(?!time\b)\w+ over (?!time\b)\w+,? because|(?:more|less) important than|"
        r"(?:is|are|feels) (?:far |much )?(?:worse|better|cheaper|costlier) than|"

@@ -10,6 +10,9 @@ REASON = re.compile(
     r"as long as|in order to|to avoid|the reason|due to|so we (?:can|don't|know)|"
     r"so (?:it|they|people|users)|that's why|costs? (?:more|less)|matters? (?:more|most)|"
     r"more than|instead of|rather than|unless|"
+    # the plain-English "rather than": "I work on the feedback and not on the usage"
+    r"(?:i|we)(?:'d| would| will)? (?:\w+ ){1,2}(?:on |in |to )?(?:the )?[\w-]+ (?:and not|, not) "
+    r"(?:on|in|to|the)|"
     # a side, then its grounds after a colon: "missing beats invented: a gap costs seconds"
     r"(?:beats?|over|before) [^:;.?!]{1,30}: \w+|"
     # a pick or a refusal, then its grounds after a colon: "Primary care first: most volume",
