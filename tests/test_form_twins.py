@@ -34,7 +34,7 @@ Who
 - Weekday commuters find no bikes at residential stations in the morning peak.
 
 Build first
-- A forecast of bikes needed per station per hour, and a nightly list of the 15 stations likeliest to run out.
+- A forecast of bikes needed per station per hour; a nightly list of the 15 likeliest to run out.
 - Before automated van routing: the dispatchers who send the vans already know the streets.
 - Baseline to beat: the same hour's average of bikes taken over the last 4 weeks.
 
@@ -80,7 +80,8 @@ def test_a_dense_short_answer_is_not_judged_on_prompt_words_it_has_no_room_for()
     terse = relevance(NURSES, NURSES_TERSE).prompt_coverage
     assert terse >= 0.6
     vague = relevance(NURSES, NURSES_VAGUE).prompt_coverage
-    raw = len(profile(NURSES).prompt & set(subject_terms(NURSES_VAGUE))) / len(profile(NURSES).prompt)
+    prompt = profile(NURSES).prompt
+    raw = len(prompt & set(subject_terms(NURSES_VAGUE))) / len(prompt)
     assert vague == pytest.approx(raw, abs=1e-3)
 
 
