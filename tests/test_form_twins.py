@@ -16,6 +16,7 @@ from interviewer.coach.analysis import read_answers
 from interviewer.coach.calibration import parse_set, read_set_file
 from interviewer.coach.offline import score_answer
 from interviewer.coach.relevance import profile, relevance, subject_terms
+from interviewer.coach.terse import short_and_dense
 
 DEV = Path(__file__).resolve().parents[1] / "interviewer" / "data" / "calibration" / "dev.toml"
 
@@ -150,3 +151,38 @@ def test_the_fm8_batch_twins_score_within_half_a_point_of_their_prose() -> None:
     for vague in (a for a in batch if a.label.endswith("-short-vague")):
         medium = vague.label.replace("-short-vague", "-medium")
         assert scores[vague.label] < scores[medium]
+
+
+def _one_paragraph(text: str) -> str:
+    """As typed: the wrapping of this file's lines is not the candidate's line breaks."""
+    return " ".join(text.split())
+
+
+BIKES_TERSE = _one_paragraph("""
+Weekday commuters first: most trips, and empty docks cluster at residential stations 7-9 am.
+Build a per-station hourly forecast and a nightly list of the 15 stations likeliest to empty,
+before automated van routing. It must beat the same hour's four-week average. I'd accept empty
+docks at quiet stations rather than pay for vans everywhere, since vans cost more than those trips
+return. Failed peak trips per 1,000; guardrails: van hours, cost per stop. Alternate weeks in two
+districts for six weeks; expand at 15% fewer failed trips.
+""")
+
+BIKES_VAGUE = """
+Bike sharing matters to the city. I'd think about the rider journey and the brand story.
+Marketing should tell a strong story on social media, and partnerships with local cafes help
+awareness. The team should stay agile.
+"""
+
+
+def test_a_short_dense_answer_is_not_drifting_for_not_repeating_the_prompts_words() -> None:
+    """Ninety words that name "bikes" nowhere (docks, stations, vans) but commit to a first
+    build, a bar and a test are about the question: the share of sentences reusing the prompt's
+    few words measures length more than subject here. A short vague answer stays gated."""
+    dense = read_answers(BIKES, [BIKES_TERSE])
+    assert dense.relevance.score < 0.33  # the word check alone would call it drifting
+    assert short_and_dense(dense.units)
+    assert not dense.drifting and not dense.misses_the_ask
+    assert dense.overall() >= 3.5
+    vague = read_answers(BIKES, [BIKES_VAGUE])
+    assert not short_and_dense(vague.units)
+    assert vague.overall() <= 2.0

@@ -33,7 +33,7 @@ from interviewer.coach.cues_style import (
 )
 from interviewer.coach.recital import recites
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
-from interviewer.coach.terse import clause_of, is_header, names_both_sides
+from interviewer.coach.terse import clause_of, is_header, names_both_sides, short_and_dense
 from interviewer.coach.text import (
     Sentence,
     is_injection,
@@ -132,7 +132,8 @@ class Reading:
     @property
     def drifting(self) -> bool:
         return (not self.empty and not self.off_topic and self.relevance.score < DRIFTING
-                and self.relevance.foreign >= MIN_FOREIGN_TERMS)
+                and self.relevance.foreign >= MIN_FOREIGN_TERMS
+                and not short_and_dense(self.units))
 
     @property
     def empty(self) -> bool:

@@ -8,11 +8,16 @@ and "I'd rather be slow than cut people off, since..." names the tension it take
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from interviewer.coach.cues_concepts import Family
-from interviewer.coach.units import Unit
+from interviewer.coach.units import SHORT_ANSWER_UNITS, Unit
 
 _LIST_MARK = ("-", "*", "\u2022")
+DENSE_NUMBERS = 3
+DENSE_SHARE = 2 / 3
+"""A short answer with this many quantities, and this share of its sentences committing, says
+what it is about in its specifics, not in repeated words of the question."""
 # A side taken *between two named sides*: "slow rather than cut off", "trust over reach",
 # "accept higher payouts for payment in a day", "even at some completion cost".
 _TWO_SIDES = re.compile(
@@ -39,3 +44,12 @@ def names_both_sides(u: Unit) -> bool:
     """A side taken between two named sides, with its reason: the tension and the side at
     once, as prose says in two sentences ("The trade-off is A against B. I'd take A, since")."""
     return u.reason and bool(_TWO_SIDES.search(u.piece.text))
+
+
+def short_and_dense(units_: Sequence[Unit]) -> bool:
+    """Eight sentences or fewer, three quantities or more, two in three of them committing: a
+    ~90-word answer names its subject once and spends the rest on specifics, so a share of
+    sentences repeating the question's words says less about it than about a long one."""
+    return (0 < len(units_) <= SHORT_ANSWER_UNITS
+            and sum(1 for u in units_ if u.number) >= DENSE_NUMBERS
+            and sum(1 for u in units_ if u.committed) >= DENSE_SHARE * len(units_))
