@@ -15,8 +15,9 @@ _ASKS: tuple[tuple[str, str], ...] = (
                 r"worth keeping|evaluat\w*|kpis?|north star)\b"),
     ("trade-offs", r"\b(should|trade[- ]?offs?|balanc\w*|versus|vs|cost|latency|privacy|"
                    r"risk\w*|safe\w*)\b"),
-    ("prioritization", r"\b(prioriti\w*|first|which|one of|roadmap|choose|pick|scope|"
-                       r"where to start|next quarter)\b"),
+    # "What would you build first?" asks for an order; "the first draft of a post" does not.
+    ("prioritization", r"\b(prioriti\w*|first(?=\s*(?:[?,;]|and\b|$))|which|one of|roadmap|"
+                       r"choose|pick|scope|where to start|next quarter)\b"),
     ("experimentation", r"\b(test\w*|experiment\w*|validat\w*|roll ?out|launch|ship|know (?:if|"
                         r"whether|it)|works|working|evaluat\w*)\b"),
     ("business-impact", r"\b(should|decide|worth|invest\w*|cost\w*|revenue|business|whether|"

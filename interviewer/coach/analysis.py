@@ -34,6 +34,7 @@ from interviewer.coach.cues_style import (
 )
 from interviewer.coach.recital import recites
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
+from interviewer.coach.terse import clause_of, is_header, names_both_sides, short_and_dense
 from interviewer.coach.text import (
     Sentence,
     is_injection,
@@ -69,7 +70,7 @@ APPLIED_SENTENCES_FOR_FIVE = 8
 APPLIED_SHARE_FOR_FIVE = 0.7
 """The overall is 60% the rubric dimensions, 40% the applied sentences (`applied_share`):
 both measure applied reasoning, the second with no lexicon to miss a cue."""
-VAGUE_WORDS = 120
+VAGUE_WORDS = 30
 VAGUE_CAP = 3.0
 SHARE_NEEDS = 3
 """Applied sentences before the share of them counts in full."""
@@ -132,7 +133,8 @@ class Reading:
     @property
     def drifting(self) -> bool:
         return (not self.empty and not self.off_topic and self.relevance.score < DRIFTING
-                and self.relevance.foreign >= MIN_FOREIGN_TERMS)
+                and self.relevance.foreign >= MIN_FOREIGN_TERMS
+                and not short_and_dense(self.units))
 
     @property
     def empty(self) -> bool:
@@ -146,7 +148,8 @@ class Reading:
         asks = question_asks(self.question)
         if self.empty:
             return False
-        said = [u for u in self.units if not u.narration and not u.buzzwords]
+        # A header ("Build first", "What it may do alone") labels the move its items make.
+        said = [u for u in self.units if not u.narration and (not u.buzzwords or is_header(u))]
         if PITFALL_ASK.search(self.question.prompt) and not any(
                 _mentions_unnegated(PITFALL, u.piece.text) for u in said):
             return True
@@ -286,14 +289,19 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool,
     reading.depth = any(u.reason or u.number or name in INHERENTLY_DEEP for name in depth_names
                         for u in reading.applied.get(name, ()))
     # Instances: distinct concepts, each in its own sentence (one sentence naming three
-    # concepts is one instance).
-    distinct_units = {id(u) for us in reading.applied.values() for u in us}
+    # concepts is one instance). A typed clause after a semicolon is a sentence of its own: the
+    # terse form of "Measure minutes per message; guardrails: a weekly audit of 200 replies".
+    families = {f.name: f for f in DIMENSION_FAMILIES.get(dim_id, ())}
+    distinct_units = {(id(u), clause_of(families[name], u))
+                      for name, us in reading.applied.items() for u in us}
     count: float = min(len(reading.applied), len(distinct_units))
     if dim_id == "trade-offs" and set(reading.applied) == {"side-taken"}:
         # A side taken with its reason ("I'd favour precision over reach, because...") names the
         # tension by itself; without a reason it is only a preference.
         count = 1 if any(u.reason for u in reading.applied["side-taken"]) else 0
         reading.depth = count == 1
+        if any(names_both_sides(u) for u in reading.applied["side-taken"]):
+            count = 2  # "I'd rather be slow than cut people off, since...": both, tersely
     if dim_id == "prioritization" and not stressed and set(reading.applied) == {"criteria"}:
         # Where the question asks for no ranking, a criterion with nothing ranked by it
         # ("storage is cheap") is a reason, not a priority.

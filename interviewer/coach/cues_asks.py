@@ -99,7 +99,11 @@ MOVES: dict[str, re.Pattern[str]] = {
     # Prioritising: options put in an order, a first one chosen.
     "first-choice": _c(
         r"\b(first|second|third|next|later|after that|rank\w*|priorit\w*|"
-        r"start with|begin with|come[s]? (?:first|second|next|later)|ahead of)\b"),
+        r"start with|begin with|come[s]? (?:first|second|next|later)|ahead of|"
+        # an order said with what waits: "the forecast before automated routing", "autonomy
+        # can wait" ("Before we build it, ..." is a time, not an order)
+        r"only once|can wait|not yet|for now|(?:(?<=\w )|(?<=, )|(?<=^)|(?<=^- ))before (?!(?:we|i|you|they|it|anyone|"
+        r"users?|launch\w*|going|that|then)\b)[a-z]+)\b"),
     # What an AI may do on its own: the line it must not cross, and who takes over beyond it.
     "autonomy": _c(
         r"\b(only (?:if|when|for|under|below|up to)|never|always|on its own|alone|by itself|"

@@ -34,6 +34,10 @@ _BAR = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|
 _NUM = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"
         r"thirty|forty|fifty|a hundred|half a|a few|several)")
 
+# Plain English for "rather than": "I work on the feedback and not on the usage".
+_NOT_THE_OTHER = (r"\b(?:i|we)(?:'d| would| will)? (?:\w+ ){1,2}(?:on |in |to )?(?:the )?[\w-]+ "
+                  r"(?:and not|, not) (?:on |in |to |the )")
+
 FAMILIES: tuple[Family, ...] = (
     # -- framing ---------------------------------------------------------------------------
     _f("framing", "segments",
@@ -63,6 +67,7 @@ FAMILIES: tuple[Family, ...] = (
     _f("framing", "assumptions",
        r"\b(assum\w*|clarif\w*|i'd (?:first )?(?:want to|like to) (?:understand|know|ask|check)|"
        r"(?:first|before) (?:i'd|i would|we should) (?:ask|check|understand|dig)|"
+       r"(?:i'd |i would )?first,? (?:check|confirm|verify) (?:that|whether|if|the)|"
        r"what (?:do we|does the business) mean by|the goal (?:here )?is|i'd check first|"
        r"i'll take (?:it|that) (?:that|as)|my understanding is|step back|let me make sure|"
        r"let me build (?:it|this) up|back of the envelope|let's say|say (?:a|we|each|about)|"
@@ -83,6 +88,11 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:user|segment|audience|persona)s? (?:is|are|would be)|my target (?:is|would be))\b|"
        # the terse form opens with the pick: "Focus: small claims...", "For busy parents: ..."
        r"^\s*(?:[-*\u2022]\s*)?(?:focus|target|segment|who it's for)\s*:|"
+       # the imperative pick: "Focus on daily readers: ...", "So target size bracketers"
+       r"^\s*(?:[-*\u2022]\s*)?(?:so,? )?(?:focus|target|concentrate|zero in|go after|design for)\b|"
+       # a pick labelled with its grounds: "Primary care first: most portal volume, lower risk"
+       r"^\s*(?:[-*\u2022]\s*)?[\w' -]{3,40}:\s+(?:by far )?(?:the )?(?:most|biggest|largest|"
+       r"highest|mostly|heaviest)\b|"
        r"^\s*for [^:.;]{0,40}\b(?:users|customers|parents|people|shoppers|students|teachers|"
        r"families|teams|reps|managers|claimants|owners|buyers|sellers|developers|patients)\b"
        r"[^:.;]{0,30}:",
@@ -193,6 +203,8 @@ FAMILIES: tuple[Family, ...] = (
        r"rather than|(?:worth|pays for) (?:it|itself|the)|i'm (?:willing|ok|okay|fine) (?:to|with)|"
        r"err on the side|better to|(?:i|we) can live with|acceptable (?:if|as long)|"
        r"even (?:if|though) (?:it|that|this|we) (?:means?|costs?|lose|loses|gives?)|"
+       r"even at (?:some|a|the|any) (?:[\w-]+ ){0,2}cost|" + _NOT_THE_OTHER + "|"
+       r"(?:i'd|i would|we'd|we would) (?:lose|let go of) [^.;]{3,60}\bbut keep|"
        r"\b(?!time\b)\w+ over (?!time\b)\w+,? because|(?:more|less) important than|"
        r"(?:is|are|feels) (?:far |much )?(?:worse|better|cheaper|costlier) than|"
        r"\w+ beats \w+|\w+ (?:comes?|go(?:es)?) (?:before|ahead of) \w+)\b",

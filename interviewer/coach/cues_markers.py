@@ -10,8 +10,17 @@ REASON = re.compile(
     r"as long as|in order to|to avoid|the reason|due to|so we (?:can|don't|know)|"
     r"so (?:it|they|people|users)|that's why|costs? (?:more|less)|matters? (?:more|most)|"
     r"more than|instead of|rather than|unless|"
+    # the plain-English "rather than": "I work on the feedback and not on the usage"
+    r"(?:i|we)(?:'d| would| will)? (?:\w+ ){1,2}(?:on |in |to )?(?:the )?[\w-]+ (?:and not|, not) "
+    r"(?:on|in|to|the)|"
     # a side, then its grounds after a colon: "missing beats invented: a gap costs seconds"
     r"(?:beats?|over|before) [^:;.?!]{1,30}: \w+|"
+    # a pick or a refusal, then its grounds after a colon: "Primary care first: most volume",
+    # "Not removing free generation: it's how people find the paid plan"
+    r"\bfirst: (?:by far )?(?:the )?(?:most|biggest|largest|highest|cheapest|lowest|fewest|"
+    r"least)\b|(?:^\s*(?:[-*\u2022]\s*)?(?:not|never|only)\b|\b(?:i'd|i would|we'd)\b)"
+    r"[^:;.?!]{0,80}: (?:[\w']+ ){0,3}?(?:is|are|it's|they're|that's|costs?|"
+    r"pays?|loses?|hurts?|ends?|matters?|drives?|saves?)\b|"
     # a consequence drawn mid-sentence: "it has no screen, so you never discover the skill"
     r"(?<=\w[,;] )so (?!that\b|much\b|far\b|many\b|on\b|i\b|if\b|um\b|uh\b|like\b|yeah\b|ok\b|okay\b)[a-z']+)\b",
     re.IGNORECASE,
@@ -28,6 +37,7 @@ DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guard
     r"keep|revert|roll back)|(?:that's|that is) the (?:signal|sign|trigger)|"
     # a pick stated without a verb: "Reminders first.", "Grading first:"
     r"^\s*(?:[-*\u2022]\s*)?[\w' -]{2,30} (?:first|next|second|third|last)(?=[.:;,!]|\s*$)|"
+    r"\b[\w-]+ first\s*[;,]\s*then\b|"
     # the terse pick of who it is for: "For busy parents shopping weekly: biggest baskets..."
     r"^\s*(?:[-*\u2022]\s*)?for [^:.;,]{3,50}:\s+\w+|(?:would|could) change my mind|(?:north star|metric|goal|success|plan|bet|"
     r"choice|recommendation|first step|assumption|trade-?off|segment|focus|target|measure|"
@@ -68,7 +78,7 @@ NUMBER = re.compile(
     # quantities as people say them: "about thirty", "a forty-file diff", "half an hour a day",
     # "for a month", "at least a fifth" ("half the users get it" is a split, not a bar)
     r"\b(?:about|around|roughly|maybe|nearly|almost) " + _WORD_NUMBER + r"\b|"
-    r"\b" + _WORD_NUMBER + r"-(?!" + _WORD_NUMBER + r"\b)[a-z]+|"
+    r"\b" + _WORD_NUMBER + r"-(?!" + _WORD_NUMBER + r"\b)[a-z]+|\b\d[\d,.]*-[a-z]{3,}|"
     r"\b(?:half an?|for a|an?) (?:hour|day|week|month|quarter|year)s?\b(?! or)|"
     r"\b(?:a|one|two) (?:third|quarter|fifth|tenth)s?\b(?! (?:of the way|party|parties))|"
     # a count of things large enough to be specific: "fifty feedback samples", "200 calls"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from interviewer.banks import Question
 from interviewer.coach import relevance_meaning
+from interviewer.coach.cues_markers import NUMBER
 from interviewer.coach.cues_vocabulary import GENERIC_WORDS
 from interviewer.coach.domains import (
     CAPABILITIES,
@@ -30,6 +31,9 @@ from interviewer.coach.text import split_sentences, stem, words
 TOP_TERMS = 12
 """How many of the answer's most repeated subject terms are checked against the question."""
 ANOTHER_PRODUCT = 1.5
+WORDS_PER_PROMPT_TERM = 15
+MIN_PROMPT_TERMS = 4
+DENSE_NUMBERS = 2
 """An answer this many times more about another product domain than the question's own."""
 MIN_DOMAIN_TERMS = 6
 
@@ -127,7 +131,13 @@ def relevance(question: Question, answer_text: str, by_meaning: bool = True) -> 
     if not terms:
         return Relevance(0.0, 0.0, 0.0)
     said = set(terms)
-    coverage = len(prof.prompt & said) / max(1, len(prof.prompt))
+    # A ~90-word answer cannot use every word of a long typed prompt: a dense one (numbers,
+    # thresholds) is judged against what an answer of its length could use, so the same content
+    # scores alike at any length. A short vague answer gets no such reading.
+    could_use = float(len(prof.prompt))
+    if len(NUMBER.findall(answer_text)) >= DENSE_NUMBERS:
+        could_use = max(MIN_PROMPT_TERMS, len(words(answer_text)) / WORDS_PER_PROMPT_TERM)
+    coverage = min(1.0, len(prof.prompt & said) / max(1, min(len(prof.prompt), could_use)))
     counts = Counter(terms)
     top = [t for t, n in counts.most_common(TOP_TERMS) if n >= 2] or [t for t, _ in
                                                                       counts.most_common(5)]

@@ -140,6 +140,11 @@ def _anchored(units_: Sequence[Unit], i: int) -> bool:
 SHORT_ANSWER_UNITS = 8
 """An answer this short that keeps naming the subject is about it throughout."""
 TERSE_NUMBERS = 2
+LIST_ITEMS = 6
+HEADER_WORDS = 3
+LIST_SHARE = 0.3
+"""In a long typed list, this share of its items naming the subject with a commitment makes it
+dense: items under a header carry the header's subject as a short answer's sentences do."""
 
 
 def _terse_and_on_subject(units_: Sequence[Unit], i: int) -> bool:
@@ -148,9 +153,16 @@ def _terse_and_on_subject(units_: Sequence[Unit], i: int) -> bool:
     10% in one region") go on about it too, as they would in the long twin."""
     own = [v for v in units_ if v.piece.answer_index == units_[i].piece.answer_index]
     if len(own) > SHORT_ANSWER_UNITS:
-        return False
+        # A typed list under headers is terse the same way, item by item, however long the list:
+        # "- Focus: weekday commuters, most rides" goes on about the bikes of the items around it.
+        items = [v for v in own if v.piece.bullet and len(v.piece.text.split()) > HEADER_WORDS]
+        if not units_[i].piece.bullet or len(items) < LIST_ITEMS:
+            return False
+        own = items
     # Only where the answer is dense with specifics: a short vague answer earns no such reading.
-    return (2 * sum(1 for v in own if v.subject and not v.generic and v.committed) >= len(own)
+    on_subject = sum(1 for v in own if v.subject and not v.generic and v.committed)
+    return ((2 * on_subject >= len(own) if len(own) <= SHORT_ANSWER_UNITS
+             else LIST_SHARE * len(own) <= on_subject)
             and sum(1 for v in own if v.number) >= TERSE_NUMBERS)
 
 
