@@ -108,6 +108,28 @@ def test_a_handful_of_words_is_an_opening_that_waits_longer() -> None:
     assert answer.complete and answer.wait_s == turn.pause_s
 
 
+def test_the_judge_gets_whispers_probabilities_of_the_last_words(whisper: Any) -> None:
+    from make_fixtures import espeak, trim
+
+    from interviewer.speech.turn import Heard
+    from interviewer.speech.turn_replay import replay
+
+    class Recording(TurnDetector):  # the real detector, remembering what it was given
+        def judge(self, audio: Any, text: str, quiet_s: float = 0.0,
+                  heard: Heard = ()) -> Any:
+            asked.append((text, list(heard)))
+            return super().judge(audio, text, quiet_s, heard)
+
+    asked: list[tuple[str, list[tuple[str, float]]]] = []
+    speech = trim(espeak("Our sellers would get paid the same week.", "en-us", 165))
+    audio = np.concatenate((speech, np.zeros(3 * SAMPLE_RATE, np.float32)))
+    result = replay(audio, whisper, Recording(None), once=True)
+    assert result.ends and asked
+    text, heard = asked[-1]
+    assert heard and all(0.0 < p <= 1.0 for _, p in heard)
+    assert text.endswith(heard[-1][0])  # the same words, the last of them with probabilities
+
+
 def test_the_model_hears_a_dangling_and_as_unfinished(paused: TurnCase) -> None:
     from make_fixtures import espeak, trim
 
