@@ -69,6 +69,67 @@ def test_the_words_say_when_a_thought_is_unfinished() -> None:
     assert unfinished_reason("So my recommendation is to ship it to ten percent of users.") == ""
 
 
+def test_words_whisper_guessed_at_the_end_are_set_aside() -> None:
+    # tiny.en completes a clause cut short with a word or two it is unsure of: what it was
+    # sure of must not stop on a word that needs more after it.
+    guessed = [("is", 0.95), ("the", 0.9), ("ratio", 0.42), ("one.", 0.3)]
+    assert unfinished_reason("What I watch first is the ratio one.", guessed) \
+        == "stops on 'the' before unsure 'ratio one.'"
+    assert unfinished_reason("Then we have to decide on it.",
+                             [("decide", 0.9), ("on", 0.85), ("it.", 0.31)]) \
+        == "stops on 'on' before unsure 'it.'"
+    # A near-guess among the last words: the words cannot tell how the sentence ends.
+    assert unfinished_reason("First we should talk them over.",
+                             [("should", 0.9), ("talk", 0.9), ("them", 0.18), ("over.", 0.97)]) \
+        == "last words unclear ('them' 0.18)"
+    # Further back, an unsure word is only a misheard word.
+    assert unfinished_reason("We compare it with the old score.",
+                             [("with", 0.9), ("the", 0.2), ("old", 0.95), ("score.", 0.9)]) == ""
+    # Without probabilities the same words read finished, as before.
+    assert unfinished_reason("What I watch first is the ratio one.") == ""
+    # Finished sentences: sure words, or an unsure last word after a word that can end one.
+    assert unfinished_reason("We would launch it in March.",
+                             [("it", 0.96), ("in", 0.97), ("March.", 0.93)]) == ""
+    assert unfinished_reason("Churn went down last quarter.",
+                             [("down", 0.9), ("last", 0.8), ("quarter.", 0.4)]) == ""
+    # At most two words are set aside: a longer unsure run is read as heard.
+    assert unfinished_reason("The plan is to measure retention weekly.",
+                             [("to", 0.9), ("measure", 0.45), ("retention", 0.45),
+                              ("weekly.", 0.45)]) == ""
+
+
+def test_a_handful_of_words_is_an_opening_that_waits_longer() -> None:
+    turn = TurnDetector(None)  # the transcript judge alone (no model installed)
+    quiet = np.zeros(SAMPLE_RATE, np.float32)
+    opening = turn.judge(quiet, "Right, so, first of all.", 0.6)
+    assert not opening.complete and opening.reason == "a short answer (5 words)"
+    assert opening.wait_s == turn.short_wait_s > turn.pause_s
+    answer = turn.judge(quiet, "I would start with the people who pay for it today.", 0.6)
+    assert answer.complete and answer.wait_s == turn.pause_s
+
+
+def test_the_judge_gets_whispers_probabilities_of_the_last_words(whisper: Any) -> None:
+    from make_fixtures import espeak, trim
+
+    from interviewer.speech.turn import Heard
+    from interviewer.speech.turn_replay import replay
+
+    class Recording(TurnDetector):  # the real detector, remembering what it was given
+        def judge(self, audio: Any, text: str, quiet_s: float = 0.0,
+                  heard: Heard = ()) -> Any:
+            asked.append((text, list(heard)))
+            return super().judge(audio, text, quiet_s, heard)
+
+    asked: list[tuple[str, list[tuple[str, float]]]] = []
+    speech = trim(espeak("Our sellers would get paid the same week.", "en-us", 165))
+    audio = np.concatenate((speech, np.zeros(3 * SAMPLE_RATE, np.float32)))
+    result = replay(audio, whisper, Recording(None), once=True)
+    assert result.ends and asked
+    text, heard = asked[-1]
+    assert heard and all(0.0 < p <= 1.0 for _, p in heard)
+    assert text.endswith(heard[-1][0])  # the same words, the last of them with probabilities
+
+
 def test_the_model_hears_a_dangling_and_as_unfinished(paused: TurnCase) -> None:
     from make_fixtures import espeak, trim
 

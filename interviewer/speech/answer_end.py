@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from interviewer.speech.audio import SAMPLE_RATE, Audio
 
 if TYPE_CHECKING:
-    from interviewer.speech.turn import TurnDetector, Verdict
+    from interviewer.speech.turn import Heard, TurnDetector, Verdict
 
 
 @dataclass(frozen=True)
@@ -50,11 +50,12 @@ class AnswerEnd:
         self._rearm_after = -1  # once=False: speech must go on past this sample to end again
 
     def check(self, *, total: int, speech_end: int, heard_upto: int, recent: Audio,
-              words: Callable[[], str]) -> None:
+              words: Callable[[], tuple[str, Heard]]) -> None:
         """End the answer if the detector says it is finished, or the longest wait passed.
 
         `total`: audio heard; `speech_end`: end of the last speech; `heard_upto`: where the
-        words are known up to; `recent`: the last seconds of audio; `words()`: the words so far.
+        words are known up to; `recent`: the last seconds of audio; `words()`: the words so far,
+        and the last of them with Whisper's probabilities.
         """
         if self.fired or speech_end <= self._rearm_after:
             return
@@ -71,7 +72,7 @@ class AnswerEnd:
             self._fire("silence", self._judged[1] if self._judged else None, total, speech_end)
 
     def _verdict(self, quiet: int, total: int, speech_end: int, heard_upto: int, recent: Audio,
-                 words: Callable[[], str]) -> Verdict | None:
+                 words: Callable[[], tuple[str, Heard]]) -> Verdict | None:
         """The judges' verdict on the current pause (asked once per pause, once the words up
         to its start are transcribed); None before that."""
         assert self.turn is not None
@@ -81,7 +82,8 @@ class AnswerEnd:
                 return self._judged[1]
         if quiet < self.turn.pause_s * SAMPLE_RATE or heard_upto < speech_end:
             return None
-        verdict = self.turn.judge(recent, words(), quiet / SAMPLE_RATE)
+        text, heard = words()
+        verdict = self.turn.judge(recent, text, quiet / SAMPLE_RATE, heard)
         self._judged = (speech_end, verdict)
         self.verdicts.append((total / SAMPLE_RATE, verdict))
         return verdict

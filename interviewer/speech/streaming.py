@@ -354,10 +354,10 @@ class StreamingTranscriber:
                             heard_upto=self._heard_upto, recent=self._recent,
                             words=self._words_so_far)
 
-    def _words_so_far(self) -> str:
-        done = self._pass_result
-        tentative = join_text(done.transcript.segments) if done else ""
-        return " ".join(t for t in (join_text(self._committed), tentative) if t)
+    def _words_so_far(self) -> tuple[str, list[tuple[str, float]]]:
+        done = self._pass_result  # the committed words, then the last pass's tentative ones
+        segs = [*self._committed, *(done.transcript.segments if done else ())]
+        return join_text(segs), [(w.word, w.probability) for s in segs[-3:] for w in s.words]
 
     def _silence_end(self) -> None:
         if self.on_silence_end is not None:

@@ -7,7 +7,11 @@ After a short pause two judges are asked, and the answer ends only when both say
   sound final;
 - the *transcript* judge: the words so far must not stop on a word that needs more after it
   ("is", "and", "because", "the", "to"...) nor on a thinking phrase ("let me think", "hmm",
-  "one second").
+  "one second"). Whisper turns a fragment into a sentence by guessing a last word or two
+  ("is the number of" heard as "is the number one."), but it is unsure of the guess: words
+  heard unsure are set aside before reading how the clause ends, and a near-guess among the
+  last words means the words cannot tell. A handful of words is an opening ("So, my fellow
+  Americans,"), not an answer: it needs a longer pause.
 
 Either one saying "unfinished" keeps the microphone open; the longest wait stays the fixed
 silence (`silence_end_s`). The model file and its Whisper feature extractor ship inside the
@@ -21,7 +25,7 @@ import importlib.util
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -172,16 +176,57 @@ _WORD = re.compile(r"[a-z0-9']+")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
 
 
-def unfinished_reason(text: str) -> str:
-    """Why the words so far sound unfinished ('' if they read as a finished thought)."""
+SURE_P = 0.5
+"""A last word Whisper gives less probability than this may be its guess at how the sentence
+goes on (tiny.en on a clause cut short: "is the number one.", p 0.25): set aside (at most
+`SET_ASIDE` of them), the words before it must not stop on a dangling word."""
+SET_ASIDE = 2
+UNCLEAR_P = 0.3
+"""A word this unsure among the last `SET_ASIDE` (where Whisper's guess lies): the words cannot
+tell how the sentence ends ("we need to think them out.", 'them' 0.21-0.28, heard for "need
+to think about"). An unsure word further back is only a misheard word (seen at 0.23)."""
+SHORT_WORDS = 8
+"""Fewer words than this in the whole answer are an opening ("So, my fellow Americans,"), and
+a speaker pauses after an opening: the turn ends only after `TurnDetector.short_wait_s`."""
+
+Heard = Sequence[tuple[str, float]]
+"""The last words as Whisper heard them, each with its probability (may be empty: no word
+timestamps)."""
+
+
+def _dangling(words: list[str]) -> str:
+    last = words[-1]
+    if last in DANGLING:
+        return f"'{last}'"
+    if last == "that" and len(words) > 1 and words[-2] in DANGLING_THAT:
+        return f"'{words[-2]} that'"
+    return ""
+
+
+def _unsure_tail(words: list[str], heard: Heard) -> str:
+    """Why the words are unfinished once the words Whisper was unsure of are set aside."""
+    unsure: list[str] = []
+    for word, p in reversed(heard):
+        if p >= SURE_P or len(unsure) == SET_ASIDE:
+            break
+        unsure.insert(0, word)
+    n = sum(len(_WORD.findall(w.lower())) for w in unsure)
+    if n and len(words) > n and (on := _dangling(words[:-n])):
+        return f"stops on {on} before unsure '{' '.join(unsure)}'"
+    for word, p in heard[-SET_ASIDE:]:
+        if p < UNCLEAR_P:
+            return f"last words unclear ('{word}' {p:.2f})"
+    return ""
+
+
+def unfinished_reason(text: str, heard: Heard = ()) -> str:
+    """Why the words so far sound unfinished ('' if they read as a finished thought).
+    `heard`: the last words with Whisper's probabilities, when known."""
     words = _WORD.findall(text.lower().replace("’", "'"))
     if not words:
         return "no words heard yet"
-    last = words[-1]
-    if last in DANGLING:
-        return f"stops on '{last}'"
-    if last == "that" and len(words) > 1 and words[-2] in DANGLING_THAT:
-        return f"stops on '{words[-2]} that'"
+    if on := _dangling(words):
+        return f"stops on {on}"
     if text.rstrip().endswith((",", ";", ":", "-", "…", "...")):
         return "stops mid-sentence"
     sentences = [s for s in _SENTENCE_END.split(text.lower()) if s.strip()]
@@ -189,7 +234,11 @@ def unfinished_reason(text: str) -> str:
     for phrase in THINKING:
         if re.search(rf"\b{re.escape(phrase)}\b", tail):
             return f"thinking phrase '{phrase}'"
-    return ""
+    return _unsure_tail(words, heard)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text.lower()))
 
 
 # -- both ----------------------------------------------------------------------------------------
@@ -219,12 +268,13 @@ class TurnDetector:
     speech is unfinished (below `unfinished_p`): a misheard last word ("... the number of"
     heard as "the number.") must not end it. Between that and `threshold` the model is unsure
     (it is on a finished sentence heard 0.4 s after it ends, now and then): it is asked again
-    every `pause_s` of further quiet, and the words decide at `doubt_s`.
+    every `pause_s` of further quiet, and the words decide at `doubt_s`. An answer of fewer
+    than `SHORT_WORDS` words ends after `short_wait_s` at the soonest.
     """
 
     def __init__(self, model: AudioJudge | None, *, threshold: float = 0.5,
                  unfinished_p: float = 0.1, pause_s: float = 0.6,
-                 doubt_s: float = 1.5) -> None:
+                 doubt_s: float = 1.5, short_wait_s: float = 2.0) -> None:
         self.model = model
         self.threshold = threshold
         self.unfinished_p = unfinished_p
@@ -233,12 +283,24 @@ class TurnDetector:
         between the sentences of fluent speech (at 0.4 s, with compute taking no time, it
         ended a fifth of the benchmark's complete answers between two sentences)."""
         self.doubt_s = doubt_s
+        self.short_wait_s = short_wait_s
+        """An orator's pause after an opening lasts about a second (jfk.flac: 1.0 s)."""
 
-    def judge(self, audio: Audio, text: str, quiet_s: float = 0.0) -> Verdict:
-        """The verdict on the words and audio heard so far, `quiet_s` into a pause."""
-        reason = unfinished_reason(text)
+    def judge(self, audio: Audio, text: str, quiet_s: float = 0.0,
+              heard: Heard = ()) -> Verdict:
+        """The verdict on the words and audio heard so far, `quiet_s` into a pause;
+        `heard`: the last words with Whisper's probabilities, when known."""
+        reason = unfinished_reason(text, heard)
         if reason:  # the words alone keep the turn open: no need to run the model
             return Verdict(False, None, reason, None)
+        verdict = self._ask_model(audio, quiet_s)
+        n = word_count(text)
+        if n >= SHORT_WORDS or verdict.wait_s is None or verdict.wait_s >= self.short_wait_s:
+            return verdict
+        return Verdict(False, verdict.probability, f"a short answer ({n} words)",
+                       self.short_wait_s, verdict.model_seconds)
+
+    def _ask_model(self, audio: Audio, quiet_s: float) -> Verdict:
         if self.model is None:
             return Verdict(True, None, "", self.pause_s)
         t0 = time.perf_counter()
