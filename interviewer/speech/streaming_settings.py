@@ -19,12 +19,12 @@ class StreamingSettings:
     beam_size: int = 5
     """Beam for every pass; 1 makes each a little faster and a little less accurate."""
     word_timestamps: bool = True
-    words_later: bool = False
+    words_later: bool = True
     """Decode while the candidate speaks without word timestamps (they nearly double a short
     decode, and the end of the answer waits for the decode of its last sentence); the final
-    chunks get theirs from `StreamingTranscriber.with_words()`, after the answer. Off: it
-    raised a voice interview's peak memory from ~560-605 MB to 580-684 MB
-    (bench/voice_memory.py), close to the 700 MB target, for a reason not yet found."""
+    chunks get theirs from `StreamingTranscriber.with_words()`, after the answer. That decode
+    takes turns with Piper (`model_turns`): overlapping a synthesis, their transient peaks
+    took a voice interview to ~700 MB; taking turns, no higher than off (bench/voice_memory.py)."""
     pause_s: float = 0.6
     """A pause at least this long closes a chunk (shorter ones, as at commas, keep context)."""
     long_open_s: float = 4.0
