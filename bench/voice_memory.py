@@ -8,6 +8,7 @@ onnxruntime must not keep growing with what it has synthesised.
     .venv/bin/python bench/voice_memory.py                  # the two-minute answer, 2x speed
     .venv/bin/python bench/voice_memory.py --sweep          # ...then all 54 questions spoken
     .venv/bin/python bench/voice_memory.py --engine pyttsx3 --fixture weak.wav --speed 4
+    .venv/bin/python bench/voice_memory.py --words-later off  # the words timed while spoken
 
 Prints the voice, the answer's length, its transcript's first words and the process's peak RSS.
 Exit code 1 if the peak is 700 MB or more.
@@ -17,10 +18,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import os
 import resource
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +41,7 @@ from interviewer.speech.factory import ChosenVoice  # noqa: E402
 from interviewer.speech.null_output import NullOutput  # noqa: E402
 from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone  # noqa: E402
 from interviewer.speech.speaker import Speaker  # noqa: E402
+from interviewer.speech.streaming_settings import StreamingSettings  # noqa: E402
 from interviewer.speech.whisper_stt import WhisperTranscriber  # noqa: E402
 from interviewer.ui.app import InterviewerApp  # noqa: E402
 from interviewer.ui.scorecard_screen import ScorecardScreen  # noqa: E402
@@ -129,6 +133,18 @@ def sweep(voice: ChosenVoice) -> int:
     return len(questions)
 
 
+def force_words_later(on: bool) -> None:
+    """The voice screen's answers decoded with `words_later` on or off (the default aside)."""
+    made: Callable[..., StreamingSettings] = \
+        StreamingSettings.from_settings.__func__  # type: ignore[attr-defined]
+
+    def from_settings(cls: type[StreamingSettings], settings: Any) -> StreamingSettings:
+        return dataclasses.replace(made(cls, settings), words_later=on)
+
+    StreamingSettings.from_settings = classmethod(  # type: ignore[method-assign,assignment]
+        from_settings)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--fixture", default="long.flac", help="a file in audio_fixtures/")
@@ -137,7 +153,11 @@ def main() -> int:
                         help="the voice (default: auto, Piper where installed)")
     parser.add_argument("--sweep", action="store_true",
                         help="then speak every bank question with the same voice")
+    parser.add_argument("--words-later", choices=("default", "on", "off"), default="default",
+                        help="StreamingSettings.words_later for the answer (default: its default)")
     args = parser.parse_args()
+    if args.words_later != "default":
+        force_words_later(args.words_later == "on")
     fifo = os.environ.get("INTERVIEWER_VIRTMIC_FIFO")
     if not fifo or not Path(fifo).exists():
         print('voice_memory: start the virtual microphone: eval "$(scripts/virtual-audio.sh '
@@ -150,13 +170,15 @@ def main() -> int:
         settings = Settings(home=Path(tmp) / "home", questions=1, mode="voice",
                             tts_engine=args.engine)
         voice = ChosenVoice(settings)
+        words_later = StreamingSettings.from_settings(settings).words_later
         text, turn = asyncio.run(interview(settings, voice, fifo, audio, args.speed))
         peak = peak_rss_mb()
         swept = sweep(voice) if args.sweep else 0
     synth = voice.synthesizer
     notice = f"; {voice.notice}" if voice.notice else ""
     print(f"voice: {synth.name} ({synth.voice_in_use()}){notice}; end-of-turn model: {turn}")
-    print(f"answer: {len(speech) / SAMPLE_RATE:.0f} s of {args.fixture} at {args.speed:g}x; "
+    print(f"answer: {len(speech) / SAMPLE_RATE:.0f} s of {args.fixture} at {args.speed:g}x, "
+          f"words_later {'on' if words_later else 'off'}; "
           f"transcript: {' '.join(text.split()[:8])}...")
     print(f"peak memory (RSS) of the voice interview: {peak:.0f} MB (target < {TARGET_MB} MB)")
     if swept:

@@ -144,3 +144,11 @@ def test_a_failing_model_surfaces_in_stop() -> None:
     stream.feed(load_audio(AUDIO_FIXTURES / "weak.wav")[: SAMPLE_RATE * 3])
     with pytest.raises(RuntimeError, match="model crashed"):
         stream.stop()
+
+
+def test_words_are_timed_after_the_answer_unless_a_server_transcribes() -> None:
+    from interviewer.config import Settings
+
+    assert StreamingSettings.from_settings(Settings()).words_later
+    served = Settings(stt_base_url="http://127.0.0.1:9/v1")
+    assert not StreamingSettings.from_settings(served).words_later

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interviewer.speech.audio import SAMPLE_RATE, Audio
+from interviewer.speech.model_turns import TURNS
 from interviewer.speech.stt import Segment, Transcriber, Transcript, join_text
 
 _WORD = re.compile(r"[a-z0-9']+")
@@ -117,8 +118,9 @@ class LateWords:
             if tuple(out[chunk.first:chunk.first + n]) != tuple(
                     s.shifted(chunk.start / SAMPLE_RATE) for s in chunk.segments):
                 continue  # not the answer it was noted in
-            again = transcriber.transcribe(chunk.audio, beam_size=beam_size,
-                                           word_timestamps=True)
+            with TURNS.late():  # never beside a synthesis: their peaks would add up
+                again = transcriber.transcribe(chunk.audio, beam_size=beam_size,
+                                               word_timestamps=True)
             if _words(again.segments) != _words(chunk.segments) or \
                     not all(s.words for s in again.segments):
                 continue

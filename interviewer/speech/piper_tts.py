@@ -33,6 +33,7 @@ import numpy as np
 
 from interviewer.speech.clip import Clip
 from interviewer.speech.errors import SpeechEngineUnavailable, SpeechError, UnknownVoice
+from interviewer.speech.model_turns import TURNS
 from interviewer.speech.pieces import piper_pieces
 from interviewer.speech.synthesizer import (
     DEFAULT_RATE_WPM,
@@ -297,7 +298,7 @@ class PiperSynthesizer(Synthesizer):
         from piper.config import SynthesisConfig
 
         config = SynthesisConfig(length_scale=self.length_scale, volume=self.volume)
-        with loaded.lock:
+        with TURNS.speaking(), loaded.lock:
             try:
                 parts = [np.asarray(chunk.audio_float_array, dtype=np.float32)
                          for chunk in loaded.voice.synthesize(text, config)]

@@ -9,6 +9,7 @@ from typing import Protocol
 
 class _Settings(Protocol):
     silence_end_s: float
+    stt_base_url: str
 
 
 @dataclass(frozen=True)
@@ -19,12 +20,13 @@ class StreamingSettings:
     beam_size: int = 5
     """Beam for every pass; 1 makes each a little faster and a little less accurate."""
     word_timestamps: bool = True
-    words_later: bool = False
+    words_later: bool = True
     """Decode while the candidate speaks without word timestamps (they nearly double a short
     decode, and the end of the answer waits for the decode of its last sentence); the final
-    chunks get theirs from `StreamingTranscriber.with_words()`, after the answer. Off: it
-    raised a voice interview's peak memory from ~560-605 MB to 580-684 MB
-    (bench/voice_memory.py), close to the 700 MB target, for a reason not yet found."""
+    chunks get theirs from `StreamingTranscriber.with_words()`, after the answer. That decode
+    takes turns with Piper (`model_turns`): overlapping a synthesis, their transient peaks
+    took a voice interview to ~700 MB; taking turns, no higher than off (bench/voice_memory.py).
+    Off with a speech server (`from_settings`)."""
     pause_s: float = 0.6
     """A pause at least this long closes a chunk (shorter ones, as at commas, keep context)."""
     long_open_s: float = 4.0
@@ -44,4 +46,6 @@ class StreamingSettings:
 
     @classmethod
     def from_settings(cls, settings: _Settings) -> StreamingSettings:
-        return cls(silence_end_s=settings.silence_end_s)
+        # A speech server times the words as it transcribes, on its own cores: asked for in
+        # the passes there, rather than every final chunk sent to it a second time.
+        return cls(silence_end_s=settings.silence_end_s, words_later=not settings.stt_base_url)

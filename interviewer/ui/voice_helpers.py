@@ -33,8 +33,9 @@ def add_words_later(engine: InterviewEngine, kit: VoiceKit, asked: Utterance | N
                     current: Callable[[], Utterance | None],
                     with_words: Callable[[], Transcript]) -> None:
     """The answer's missing word timestamps, found once the follow-up is synthesised (at most
-    10 s on): their decode would compete with it for the cores and for memory. `asked` is the
-    prompt the answer answered; `current()` the prompt being spoken now."""
+    10 s on): their decode would compete with it for the cores and for memory (each decode
+    also waits for any other synthesis, `speech.model_turns`: a prompt cut short still is).
+    `asked` is the prompt the answer answered; `current()` the prompt being spoken now."""
     qi = engine.index
     xi = len(engine.record.questions[qi].exchanges)  # where this answer is about to go
     engine.words_done.clear()
