@@ -93,3 +93,19 @@ def test_argued_calls_about_another_question_stay_gated(bank: QuestionBank) -> N
              "because a skip is the first step to churn. I'd keep the recipe app free, since it "
              "brings people to the paid boxes.")
     assert read_answers(q, [other]).overall() <= 2.0
+
+
+def test_a_rule_stated_mid_sentence_argues_the_call(bank: QuestionBank) -> None:
+    q = bank.by_id("engage-language-partner-retention")
+    said = ("I'd test the lesson-linked partner against the separate tab, and if retention "
+            "doesn't move, I'd make the partner a premium feature.")
+    assert argued_commitments(read_answers(q, [said]).units) == 1
+
+
+@pytest.mark.parametrize("said", [
+    "I'd rather give some adults the teen mode by mistake than miss the teens who need it.",
+    "I wouldn't give up the crisis path even if its false alarms annoy some users.",
+])
+def test_a_side_taken_against_its_cost_is_argued(bank: QuestionBank, said: str) -> None:
+    q = bank.by_id("rai-teen-companion-chatbot")
+    assert argued_commitments(read_answers(q, [said]).units) == 1

@@ -60,8 +60,12 @@ HEDGE = re.compile(
 )
 CONDITION = re.compile(
     # a rule in words: "If sales teams churn like everyone else, ...", "until there is consent"
-    r"(?:^\s*(?:so,? |and |then,? |but )?if\b|\bunless\b|\bonly (?:if|when|after|once)\b|"
-    r"\buntil\b|\bas soon as\b|\bthe point where\b)",
+    r"(?:^\s*(?:so,? |and |then,? |but )?if\b|[,;]\s*(?:and |but |then )?if\b|\bunless\b|"
+    r"\bonly (?:if|when|after|once)\b|"
+    r"\buntil\b|\bas soon as\b|\bthe point where\b|\beven if\b|"
+    # a side taken against its alternative: "I'd rather wrongly give adults the teen mode than
+    # miss teens"
+    r"\brather\b[^.;?!]{3,120}\bthan\b)",
     re.IGNORECASE,
 )
 DRAWN = re.compile(r"^\s*(?:so|that's why|that leads to|which is why|hence|therefore)\b|"
