@@ -109,3 +109,20 @@ def test_a_rule_stated_mid_sentence_argues_the_call(bank: QuestionBank) -> None:
 def test_a_side_taken_against_its_cost_is_argued(bank: QuestionBank, said: str) -> None:
     q = bank.by_id("rai-teen-companion-chatbot")
     assert argued_commitments(read_answers(q, [said]).units) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a recitation in a decisive voice: every reason is the framework's, none this product's
+    "I'd start with a north star metric, because it aligns the whole team. I'd add guardrail "
+    "metrics, because they protect the user experience. I'd segment the users, because "
+    "different users have different needs. I'd run an A/B test, because it proves causality. "
+    "If the results are positive, I'd roll it out gradually, because staged rollouts reduce "
+    "risk. I'd also monitor it after launch, since models drift over time.",
+    # circular reasons: argued in form, empty in substance
+    "I'd make the drafts better because users want better drafts. I'd improve the AI because "
+    "the AI is what writes them. I'd ship the improvement because shipping is how we learn. If "
+    "users still complain, I'd improve it again, because improvement never stops.",
+])
+def test_a_decisive_voice_alone_is_not_lifted(bank: QuestionBank, text: str) -> None:
+    q = bank.by_id("critique-email-drafts-sound-robotic")
+    assert read_answers(q, [text]).overall() < VAGUE_CAP
