@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from interviewer.banks import Question
+from interviewer.coach.argued import settle
 from interviewer.coach.asks_bank import unmet_ask
 from interviewer.coach.cues_asks import (
     AT_LEAST,
@@ -70,8 +71,6 @@ APPLIED_SENTENCES_FOR_FIVE = 8
 APPLIED_SHARE_FOR_FIVE = 0.7
 """The overall is 60% the rubric dimensions, 40% the applied sentences (`applied_share`):
 both measure applied reasoning, the second with no lexicon to miss a cue."""
-VAGUE_WORDS = 30
-VAGUE_CAP = 3.0
 SHARE_NEEDS = 3
 """Applied sentences before the share of them counts in full."""
 NARRATION_SHARE = 0.4
@@ -197,8 +196,8 @@ class Reading:
         return 0.5 * min(1.0, k / enough) + 0.5 * share
 
     def overall(self) -> float:
-        score = weighted_overall({d: r.score for d, r in self.dimensions.items()},
-                                 self.question.dimensions)
+        score = rubric = weighted_overall({d: r.score for d, r in self.dimensions.items()},
+                                          self.question.dimensions)
         if not (self.empty or self.off_topic or self.drifting or self.recitation):
             applied = MIN_SCORE + (MAX_SCORE - MIN_SCORE) * self.applied_share()
             score = (1 - APPLIED_WEIGHT) * score + APPLIED_WEIGHT * applied
@@ -208,8 +207,10 @@ class Reading:
             score = min(score, RECITATION_CAP)
         if self.drifting or self.misses_the_ask:
             score = min(score, DRIFT_CAP)
-        if self.words >= VAGUE_WORDS and not any(u.number for u in self.units):
-            score = min(score, VAGUE_CAP)  # a long answer without one number or threshold
+        gated = self.empty or self.off_topic or self.drifting or self.recitation
+        met = [d for d, r in self.dimensions.items() if d != "communication" and r.score >= 3]
+        score = settle(score, rubric, self.units, (self.words, self.applied_sentences, len(met)),
+                       gated or self.misses_the_ask)  # numbers, or calls argued in words
         return round(max(MIN_SCORE, min(MAX_SCORE, score)), 1)
 
 

@@ -192,6 +192,11 @@ def _refers_back(units_: Sequence[Unit], i: int, reach: int = 0) -> bool:
     return any(n.subject and not n.generic for n in before)
 
 
+def anchored(units_: Sequence[Unit], i: int) -> bool:
+    """About this question (`argued.py`: a call argued about it, whatever else the run holds)."""
+    return _anchored(units_, i)
+
+
 def is_applied(units_: Sequence[Unit], i: int) -> bool:
     if PLAN_OF_ANSWER.search(units_[i].piece.text) or units_[i].narration:
         return False  # "I'll cover users, metrics, then rollout" is structure, not substance
