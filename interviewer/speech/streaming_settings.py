@@ -9,7 +9,6 @@ from typing import Protocol
 
 class _Settings(Protocol):
     silence_end_s: float
-    stt_base_url: str
 
 
 @dataclass(frozen=True)
@@ -20,13 +19,14 @@ class StreamingSettings:
     beam_size: int = 5
     """Beam for every pass; 1 makes each a little faster and a little less accurate."""
     word_timestamps: bool = True
-    words_later: bool = True
-    """Decode while the candidate speaks without word timestamps (they nearly double a short
-    decode, and the end of the answer waits for the decode of its last sentence); the final
-    chunks get theirs from `StreamingTranscriber.with_words()`, after the answer. That decode
-    takes turns with Piper (`model_turns`): overlapping a synthesis, their transient peaks
-    took a voice interview to ~700 MB; taking turns, no higher than off (bench/voice_memory.py).
-    Off with a speech server (`from_settings`)."""
+    words_later: bool = False
+    """Decode while the candidate speaks without word timestamps and time the final chunks'
+    words after the answer (`StreamingTranscriber.with_words()`). Off: timestamps
+    cost a pass 4-5% here (bench/word_timestamps_cost.py), and the end-of-turn judge reads the
+    last words' probabilities that come with them (tiny.en guesses a last word to close a
+    clause cut short; without them the replay bench's mid-thought cut-offs come back, 3/20).
+    When on, that late decode takes turns with Piper (`model_turns`): overlapping a synthesis,
+    their transient peaks took a voice interview to ~700 MB."""
     pause_s: float = 0.6
     """A pause at least this long closes a chunk (shorter ones, as at commas, keep context)."""
     long_open_s: float = 4.0
@@ -46,6 +46,4 @@ class StreamingSettings:
 
     @classmethod
     def from_settings(cls, settings: _Settings) -> StreamingSettings:
-        # A speech server times the words as it transcribes, on its own cores: asked for in
-        # the passes there, rather than every final chunk sent to it a second time.
-        return cls(silence_end_s=settings.silence_end_s, words_later=not settings.stt_base_url)
+        return cls(silence_end_s=settings.silence_end_s)
