@@ -126,3 +126,17 @@ def test_a_side_taken_against_its_cost_is_argued(bank: QuestionBank, said: str) 
 def test_a_decisive_voice_alone_is_not_lifted(bank: QuestionBank, text: str) -> None:
     q = bank.by_id("critique-email-drafts-sound-robotic")
     assert read_answers(q, [text]).overall() < VAGUE_CAP
+
+
+def test_the_scorecard_says_why_a_decisive_answer_is_past_its_dimensions(
+        bank: QuestionBank) -> None:
+    """The floor lifts the overall past the dimensions' mean: a strength line says so, and a
+    hedged answer gets none."""
+    from interviewer.coach.offline import score_answer
+
+    q = bank.by_id("critique-smart-speaker")
+    card = score_answer(q, SPEAKER_ARGUED)
+    decided = [s for s in card.strengths if s.startswith("Decisions:")]
+    assert len(decided) == 1 and "calls made and argued" in decided[0]
+    assert not any(s.startswith("Decisions")
+                   for s in score_answer(q, SPEAKER_HEDGED).strengths)

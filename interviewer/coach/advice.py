@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from interviewer.coach.analysis import DEPTH_FAMILIES, Reading
+from interviewer.coach.argued import argued_commitments, decisive
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, FAMILY_BY_NAME, Family
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.text import stem, words
 from interviewer.rubric import STRENGTH_BAR, dimension
+from interviewer.scorecard import weighted_overall
 
 OUTLINE_COVERED = 0.5
 
@@ -112,4 +114,22 @@ def strengths_for(readings: Sequence[Reading]) -> list[str]:
         where = f" on {best.question.id}" if several else ""
         out.append(f"{dimension(dim_id).name} ({top.score:g}/5{where}): "
                    f"{', '.join(labels[:4])}.")
+    out.extend(_decisive_strength(r, several) for r in readings if _is_decisive(r))
     return out
+
+
+def _is_decisive(r: Reading) -> bool:
+    """The overall's floor for calls argued with their reasons (`argued.settle`) lifts it past
+    the dimensions' mean: the scorecard says why, so the two never seem to disagree."""
+    if r.empty or r.off_topic or r.drifting or r.recitation or r.misses_the_ask:
+        return False
+    rubric = weighted_overall({d: s.score for d, s in r.dimensions.items()},
+                              r.question.dimensions)
+    met = sum(1 for d, s in r.dimensions.items() if d != "communication" and s.score >= 3)
+    return decisive(r.units, r.applied_sentences, rubric, met)
+
+
+def _decisive_strength(r: Reading, several: bool) -> str:
+    where = f" on {r.question.id}" if several else ""
+    return (f"Decisions{where}: {argued_commitments(r.units)} calls made and argued with their "
+            "reasons, few hedges; that counts in the overall beyond the dimensions above.")
