@@ -85,7 +85,8 @@ def test_the_set_is_large_enough_and_a_third_is_held_out(
 def test_rank_agreement(figs: dict[str, Figures], scored: dict[str, list[Scored]],
                         split: str) -> None:
     """The target is 0.85. The held-out split's second batch (2026-12-06) brought it to 0.823
-    there: the target is missed on it (README), and this is its floor."""
+    there, 0.836 after the next rounds of dev rules: the target is missed on it (README), and
+    this is its floor."""
     rho = figs[split].spearman  # a number alone: the figures' repr names held-out answers
     assert rho >= (0.85 if split == "dev" else 0.82), _shown(split, _table(scored[split]))
 
@@ -161,7 +162,7 @@ def test_form_twins_score_close_to_their_prose(scored: dict[str, list[Scored]],
         close, high_enough = abs(t.score - prose.score) <= 1.0 + 1e-9, t.score >= 3.0
         if not (close and high_enough):
             far.append((t.answer.label, t.score, prose.score))
-    # The held-out split's second batch has one ~90-word twin of a typed question's answer far
-    # below its prose (README: form gap 2.5); counted here, never named.
+    # The held-out split's second batch had one ~90-word twin of a typed question's answer far
+    # below its prose (README: form gap 2.5, 1.0 since the fm8- rules); counted, never named.
     within = len(far) <= (0 if split == "dev" else HELD_OUT_FAR_TWINS)
     assert within, _shown(split, far)
