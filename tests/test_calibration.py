@@ -71,9 +71,10 @@ def test_the_set_is_large_enough_and_a_third_is_held_out(
     # Written first, it was 45 of the first 111 answers; the dev split grew after it, with
     # question kinds the coach had not met (design, estimate, critique, ML system design...),
     # to 274 answers (six more question kinds written late). A second held-out batch, 37 answers
-    # on six more questions, was written and graded blind on 2026-12-06: 82 of 356, over a fifth.
+    # on six more questions, was written and graded blind on 2026-12-06 (82 of 356), and a
+    # third, 26 on five more, when the dev split had grown to 383: 108, over a fifth.
     held_out = len(scored["test"])
-    assert held_out >= 82 and held_out >= total / 5
+    assert held_out >= 108 and held_out >= total / 5
     questions = {s.answer.question.id for rows in scored.values() for s in rows}
     assert len(questions) >= 12
     dev_q = {s.answer.question.id for s in scored["dev"]}
@@ -114,7 +115,7 @@ def test_held_out_split_holds_its_measured_level(figs: dict[str, Figures],
 # the formula feature for its success metric; an AI answer box for suggestions as people type),
 # which static word vectors put as close to their question as on-question answers, are gated by
 # what the bank question asks (asks_bank.py).
-HELD_OUT_GAMING_MISSES = 1
+HELD_OUT_GAMING_MISSES = 2
 HELD_OUT_FAR_TWINS = 1
 KNOWN_ABOVE_CEILING: dict[str, float] = {}
 
@@ -122,9 +123,9 @@ KNOWN_ABOVE_CEILING: dict[str, float] = {}
 @pytest.mark.parametrize("split", SPLITS)
 def test_no_gaming_answer_scores_above_the_ceiling(scored: dict[str, list[Scored]],
                                                    split: str) -> None:
-    """The target is 2.0 on both splits (README, calibration table). On the held-out split one
-    answer misses it, counted, never named: a polished answer to a neighbouring question about
-    the same product (the dev split has none left)."""
+    """The target is 2.0 on both splits (README, calibration table). On the held-out split two
+    answers miss it (one in the second batch, one in the third, measured before any rule was
+    made after it), counted, never named (the dev split has none left)."""
     gaming = [s for s in scored[split] if s.answer.kind in GAMING_KINDS]
     assert gaming
     known = KNOWN_ABOVE_CEILING if split == "dev" else {}
