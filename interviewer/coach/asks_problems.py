@@ -77,8 +77,8 @@ FAIRNESS = Problem(
     _c(r"\b(unfair\w*|bias(?:ed)?|discriminat\w*|small set of|gets? almost all|"
        r"concentrat\w*|stereotyp\w*|under-?represent\w*)\b"),
     _c(r"\b(fair\w*|bias\w*|exposure|concentrat\w*|divers\w*|long[- ]tail|spread\w*|share of|"
-       r"gini|boost\w*|under-?exposed|popular\w*|rich[- ]get|represent\w*|gender\w*|"
-       r"groups?|parity|quotas?|caps?|discriminat\w*|stereotyp\w*)\b"))
+       r"gini|boost\w*|under-?exposed|popular\w*|rich[- ]get|represent\w*|gender\w*|explor\w*|"
+       r"groups?|parity|quotas?|cap(?:s|ped|ping)?|discriminat\w*|stereotyp\w*)\b"))
 
 # Abuse of the product: spam, scams, fake accounts or listings, harassment.
 ABUSE = Problem(
