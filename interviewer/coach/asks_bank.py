@@ -26,25 +26,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from interviewer.banks import Question
+from interviewer.coach.asks_problems import (
+    DECISION,
+    DECISION_ASK,
+    NEW_PROBLEMS,
+    PICK,
+    PICK_ASK,
+    Problem,
+)
 from interviewer.coach.relevance import subject_terms
 
 
 def _c(cues: str) -> re.Pattern[str]:
     return re.compile(cues, re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A problem a prompt can state, and the words of an answer that works on it."""
-
-    name: str
-    stated: re.Pattern[str]
-    """In the prompt: the problem is stated."""
-    worked: re.Pattern[str]
-    """In the outline and the answer: someone works on it."""
 
 
 _GROUPS = (r"users?|listeners?|customers?|hosts?|members?|sign[- ]?ups|drivers?|sellers?|"
@@ -105,13 +101,29 @@ DELIVERABLES: dict[str, re.Pattern[str]] = {"metrics": MEASURE}
 
 
 def stated_problems(question: Question) -> tuple[Problem, ...]:
-    """The problems this bank question asks the answer to work on: stated in its prompt, worked
-    on in its outline. Typed questions (no outline) have none here."""
+    """The problems this question asks the answer to work on. A bank question's: stated in its
+    prompt, worked on in its outline. A typed question (no outline) states only the problems of
+    `asks_problems.py`, whose prompt cues are narrow ("inaccurate", "turning it off")."""
     if not question.outline:
-        return ()
+        return tuple(p for p in NEW_PROBLEMS if p.stated.search(question.prompt))
     outline = " ".join(question.outline)
-    return tuple(p for p in PROBLEMS
+    return tuple(p for p in (*PROBLEMS, *NEW_PROBLEMS)
                  if p.stated.search(question.prompt) and p.worked.search(outline))
+
+
+def asks_decision(question: Question) -> bool:
+    """The prompt asks for a call (launch or wait, keep it or not, switch or not); a bank
+    question's outline must make one too, so a "should" said in passing asks nothing."""
+    if not DECISION_ASK.search(question.prompt):
+        return False
+    return not question.outline or bool(DECISION.search(" ".join(question.outline)))
+
+
+def asks_pick(question: Question) -> bool:
+    """The prompt asks to pick one of its options; a bank question's outline must pick too."""
+    if not PICK_ASK.search(question.prompt):
+        return False
+    return not question.outline or bool(PICK.search(" ".join(question.outline)))
 
 
 def _restates(text: str, prompt_terms: frozenset[str]) -> bool:
@@ -121,18 +133,22 @@ def _restates(text: str, prompt_terms: frozenset[str]) -> bool:
 
 
 def unmet_ask(question: Question, sentences: Sequence[str]) -> str:
-    """The name of what this bank question asks that the answer never delivers ("" when it
-    delivers everything asked, or the question is typed). `sentences`: the answer's own
-    sentences, narrated steps and buzzword runs already left out."""
-    if not question.outline or not sentences:
+    """The name of what this question asks that the answer never delivers ("" when it delivers
+    everything asked). `sentences`: the answer's own sentences, narrated steps and buzzword runs
+    already left out."""
+    if not sentences:
         return ""
-    deliverable = DELIVERABLES.get(question.kind)
+    deliverable = DELIVERABLES.get(question.kind) if question.outline else None
     if deliverable is not None and not any(deliverable.search(s) for s in sentences):
         return question.kind
+    if asks_decision(question) and not any(DECISION.search(s) for s in sentences):
+        return "decision"
+    if asks_pick(question) and not any(PICK.search(s) or DECISION.search(s) for s in sentences):
+        return "pick"
     prompt_terms = frozenset(subject_terms(question.prompt))
     for problem in stated_problems(question):
         worked = sum(1 for s in sentences
                      if problem.worked.search(s) and not _restates(s, prompt_terms))
-        if worked < WORKED_AT_LEAST:
+        if worked < max(WORKED_AT_LEAST, problem.at_least):
             return problem.name
     return ""

@@ -154,7 +154,9 @@ def relevance(question: Question, answer_text: str, by_meaning: bool = True) -> 
         (found[d] for d in prof.domains & CAPABILITIES), default=0)
     if not products:
         own = max((found[d] for d in prof.domains), default=0)
-    foreign = max((n for d, n in found.items()
+    # A word the prompt itself uses ("summaries of its reviews") shows no other product.
+    found_elsewhere = domain_counts(t for t in terms if t not in prof.prompt)
+    foreign = max((n for d, n in found_elsewhere.items()
                    if d not in prof.domains and (d not in CAPABILITIES or not products)),
                   default=0)
     elsewhere = foreign / max(own, 1) if prof.domains and foreign >= MIN_DOMAIN_TERMS else 0.0
