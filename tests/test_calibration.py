@@ -86,10 +86,10 @@ def test_the_set_is_large_enough_and_a_third_is_held_out(
 def test_rank_agreement(figs: dict[str, Figures], scored: dict[str, list[Scored]],
                         split: str) -> None:
     """The target is 0.85. The held-out split's second batch (2026-12-06) brought it to 0.823
-    there, 0.836 after the next rounds of dev rules: the target is missed on it (README), and
-    this is its floor."""
+    there, 0.836 after the next rounds of dev rules; with a third batch and the nb10- round,
+    0.863: the target is met on both splits."""
     rho = figs[split].spearman  # a number alone: the figures' repr names held-out answers
-    assert rho >= (0.85 if split == "dev" else 0.82), _shown(split, _table(scored[split]))
+    assert rho >= 0.85, _shown(split, _table(scored[split]))
 
 
 def test_dev_split_holds_its_measured_level(figs: dict[str, Figures],
@@ -115,7 +115,7 @@ def test_held_out_split_holds_its_measured_level(figs: dict[str, Figures],
 # the formula feature for its success metric; an AI answer box for suggestions as people type),
 # which static word vectors put as close to their question as on-question answers, are gated by
 # what the bank question asks (asks_bank.py).
-HELD_OUT_GAMING_MISSES = 2
+HELD_OUT_GAMING_MISSES = 1
 HELD_OUT_FAR_TWINS = 1
 KNOWN_ABOVE_CEILING: dict[str, float] = {}
 
@@ -123,9 +123,8 @@ KNOWN_ABOVE_CEILING: dict[str, float] = {}
 @pytest.mark.parametrize("split", SPLITS)
 def test_no_gaming_answer_scores_above_the_ceiling(scored: dict[str, list[Scored]],
                                                    split: str) -> None:
-    """The target is 2.0 on both splits (README, calibration table). On the held-out split two
-    answers miss it (one in the second batch, one in the third, measured before any rule was
-    made after it), counted, never named (the dev split has none left)."""
+    """The target is 2.0 on both splits (README, calibration table). On the held-out split one
+    answer misses it (in the third batch), counted, never named (the dev split has none left)."""
     gaming = [s for s in scored[split] if s.answer.kind in GAMING_KINDS]
     assert gaming
     known = KNOWN_ABOVE_CEILING if split == "dev" else {}
