@@ -1,9 +1,9 @@
-"""A prompt cut short is synthesised once: the candidate answers (space) while the question is
-read by the real Piper voice (into NullOutput at real time), in the TUI driven by Pilot with the
-real tiny.en model and the virtual microphone. The voice stops, its synthesis runs on to the
-end, and `prompts/<n>.wav` is written from those pieces, never from a second synthesis. The
-synthesiser is the real one behind a counter (which pieces, on which thread, how much CPU);
-the counts and CPU seconds are printed with `pytest -s`, never asserted."""
+"""A prompt cut short is synthesised once: the candidate answers (space, or speaking over it
+with barge-in) while the question is read by the real Piper voice (into NullOutput at real
+time), in the TUI driven by Pilot with the real tiny.en model and the virtual microphone. The
+voice stops, its synthesis runs on to the end, and `prompts/<n>.wav` is written from those
+pieces, never from a second synthesis. The synthesiser is the real one behind a counter (which
+pieces, on which thread, how much CPU); counts and CPU seconds are printed with `pytest -s`."""
 
 from __future__ import annotations
 
@@ -16,7 +16,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from interviewer.banks import load_banks
+from interviewer.coach.offline import OfflineCoach
 from interviewer.config import Settings
+from interviewer.session.store import SessionStore
 from interviewer.speech.clip import Clip
 from interviewer.speech.errors import SpeechError
 from interviewer.speech.factory import make_synthesizer
@@ -26,9 +29,11 @@ from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone
 from interviewer.speech.speaker import Speaker
 from interviewer.speech.synthesizer import Synthesizer, VoiceInfo
 from interviewer.speech.whisper_stt import WhisperTranscriber
+from interviewer.ui.app import InterviewerApp
 from interviewer.ui.voice_kit import VoiceKit
-from tests.support.fixture_types import MakeApp
+from tests.support.audio_files import fixture_speech
 from tests.support.pilot import SIZE, finish_interview, open_voice_interview
+from tests.support.virtmic import feed_fifo
 from tests.support.waiting import pilot_until
 
 
@@ -85,19 +90,27 @@ def kit(whisper: WhisperTranscriber, synth: Synthesizer) -> VoiceKit:
     return VoiceKit(whisper, mic, lambda: Speaker(synth, NullOutput()), use_turn_model=False)
 
 
+@pytest.mark.parametrize("how", ["space", "barge-in"])
 async def test_a_question_cut_short_is_synthesised_once_and_kept_whole(
-        make_tui_app: MakeApp, whisper: WhisperTranscriber, piper: PiperSynthesizer,
-        virtmic_fifo: Path) -> None:
+        tui_home: Path, whisper: WhisperTranscriber, piper: PiperSynthesizer,
+        virtmic_fifo: Path, how: str) -> None:
     counted = CountedSynthesizer(piper)
-    app = make_tui_app(text_only=False, questions=1, mode="voice", voice=kit(whisper, counted))
+    settings = Settings(home=tui_home, questions=1, mode="voice", barge_in=how == "barge-in")
+    app = InterviewerApp(settings, load_banks(), OfflineCoach(), SessionStore(tui_home),
+                         voice=kit(whisper, counted), seed=7)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_voice_interview(pilot)
         await pilot_until(pilot, lambda: screen.utterance is not None
-                          and screen.utterance.time_of("first-audio") is not None, timeout=60)
+                          and screen.utterance.time_of("first-audio") is not None
+                          and (how == "space" or screen.barge_in is not None), timeout=60)
         utt = screen.utterance
         assert utt is not None and utt.state == "speaking"
-        await pilot.press("space")  # the candidate starts answering: the voice stops
-        assert screen.recording is not None
+        writer = None
+        if how == "space":
+            await pilot.press("space")  # the candidate starts answering: the voice stops
+        else:  # the candidate speaks over the question (headphones)
+            writer = feed_fifo(virtmic_fifo, fixture_speech("weak.wav"), speed=1.0)
+        await pilot_until(pilot, lambda: screen.recording is not None, timeout=30)
         await pilot_until(pilot, lambda: utt.state == "stopped")
         folder = screen.engine.folder
         assert folder is not None
@@ -105,7 +118,9 @@ async def test_a_question_cut_short_is_synthesised_once_and_kept_whole(
         await pilot_until(pilot, kept.exists, "prompts/1.wav", timeout=60)
         await pilot.pause(0.5)  # a second synthesis, if any, would be under way by now
         calls = list(counted.calls)
-        await pilot.press("space")  # nothing said: recorded as empty
+        if writer is not None:
+            await pilot_until(pilot, lambda: not writer.is_alive(), timeout=60)
+        await pilot.press("space")  # the answer ends
         await pilot_until(pilot, lambda: screen.busy or not screen.transcribing, timeout=30)
         await finish_interview(pilot, screen)
 
@@ -115,7 +130,8 @@ async def test_a_question_cut_short_is_synthesised_once_and_kept_whole(
     for _, name, seconds in question:
         by_thread[name] = by_thread.get(name, 0.0) + seconds
     cpu = sum(by_thread.values())
-    print(f"\nprompt cut short after {utt.played_seconds:.2f} s of {utt.clip().seconds:.2f} s: "
+    print(f"\n{how}: prompt cut short after {utt.played_seconds:.2f} s of "
+          f"{utt.clip().seconds:.2f} s: "
           f"{len(question)} piece syntheses for {len(pieces)} pieces "
           f"({len(utt.text.split())} words), {cpu:.3f} CPU s; CPU s by thread "
           f"{ {name: round(seconds, 3) for name, seconds in by_thread.items()} }")
