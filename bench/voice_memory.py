@@ -10,7 +10,8 @@ onnxruntime must not keep growing with what it has synthesised.
     .venv/bin/python bench/voice_memory.py --engine pyttsx3 --fixture weak.wav --speed 4
     .venv/bin/python bench/voice_memory.py --words-later off  # the words timed while spoken
 
-Prints the voice, the answer's length, its transcript's first words and the process's peak RSS.
+Prints the voice, the answer's length, its transcript's first words, the process's peak RSS and
+the CPU seconds the interview took.
 Exit code 1 if the peak is 700 MB or more.
 """
 
@@ -71,6 +72,11 @@ def peak_rss_mb() -> float:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
+
+def cpu_seconds() -> float:
+    """User + system CPU of this process so far (every thread: Whisper, Piper, the UI)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 async def until(pilot: Any, condition: Any, timeout: float) -> None:
@@ -171,7 +177,9 @@ def main() -> int:
                             tts_engine=args.engine)
         voice = ChosenVoice(settings)
         words_later = StreamingSettings.from_settings(settings).words_later
+        cpu_before = cpu_seconds()
         text, turn = asyncio.run(interview(settings, voice, fifo, audio, args.speed))
+        cpu = cpu_seconds() - cpu_before
         peak = peak_rss_mb()
         swept = sweep(voice) if args.sweep else 0
     synth = voice.synthesizer
@@ -181,6 +189,7 @@ def main() -> int:
           f"words_later {'on' if words_later else 'off'}; "
           f"transcript: {' '.join(text.split()[:8])}...")
     print(f"peak memory (RSS) of the voice interview: {peak:.0f} MB (target < {TARGET_MB} MB)")
+    print(f"CPU of the voice interview (model loads included): {cpu:.1f} s")
     if swept:
         peak = peak_rss_mb()
         print(f"then {swept} bank questions spoken by the same voice: peak {peak:.0f} MB, "

@@ -6,7 +6,7 @@ hands each sentence to an output stream as soon as it is ready, so speech starts
 sentence while the rest is synthesised. `Speaker.stop()` never blocks: the stream goes silent at
 its next audio block (a few tens of milliseconds) and is then aborted. Every sentence
 synthesised is kept on the utterance (`Utterance.clip()`, `wav_bytes()`), even after a stop, to
-be saved as `prompts/<n>.wav`.
+be saved as `prompts/<n>.wav` (`Speaker.whole_clip`): a prompt is synthesised once.
 
 Threads: one per utterance (synthesis, then the stream's lifetime); PortAudio's callback thread,
 which only copies samples; and one per `Speaker` that delivers `on_start`, `on_first_audio`,
@@ -158,6 +158,20 @@ class Speaker:
             self._calls.put(None)
             if dispatcher is not threading.current_thread():
                 dispatcher.join(timeout)
+
+    def whole_clip(self, utt: Utterance) -> Clip:
+        """The whole of `utt`'s text as audio, each piece synthesised once (call after its end).
+
+        A stopped utterance is synthesised to the end all the same (see `_run`), so this is
+        what was synthesised, the pieces the candidate heard first; only when synthesis broke
+        off (an error) are the pieces it never reached synthesised now."""
+        clips = utt.clips()
+        if utt.time_of("synthesized") is not None:
+            return Clip.concat(clips)
+        done, pieces = utt.sentences, self.split(utt.text)
+        if pieces[:len(done)] != done:  # not the same cut (cannot happen today): start over
+            done, clips = [], []
+        return Clip.concat(clips + [self.synthesizer.synthesize(p) for p in pieces[len(done):]])
 
     # -- internals -----------------------------------------------------------------------------
     def _start_feed(self, feed: TextFeed) -> None:

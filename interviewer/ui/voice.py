@@ -195,10 +195,8 @@ class VoiceInterviewScreen(InterviewScreen):
             return
         if store is not None and folder is not None and self.engine.keep_audio:
             with suppress(OSError, SpeechError, ValueError):
-                if utt.state == "done":
-                    wav = utt.wav_bytes()
-                else:  # cut short (the candidate started answering): keep the whole prompt
-                    wav = self.speaker.synthesizer.synthesize_text(utt.text).to_wav_bytes()
+                # whole even when cut short: the speaker synthesised it to the end, once
+                wav = self.speaker.whole_clip(utt).to_wav_bytes()
                 store.save_prompt_audio(folder, number, wav)
         mark, self._voice_mark = self._voice_mark, ledger_mark(self.speaker.synthesizer)
         backend = backends_since(self.speaker.synthesizer, mark)
