@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from interviewer.coach.cues_markers import REASON
+from interviewer.coach.model_first import MODEL_FIRST_CAP, model_first
 from interviewer.coach.units import Unit, anchored
 
 VAGUE_WORDS = 30
@@ -120,7 +121,7 @@ def decisive(units_: Sequence[Unit], applied: int, rubric: float, met: int) -> b
     interviewer scores 4-5, numbers or not. `applied`: sentences that commit to something;
     `met`: rubric dimensions (not communication) at the bar or above."""
     calls = argued_commitments(units_)
-    return (rubric >= DECISIVE_RUBRIC and met >= DECISIVE_DIMENSIONS
+    return (rubric >= DECISIVE_RUBRIC and not model_first(units_) and met >= DECISIVE_DIMENSIONS
             and 2 * hedged(units_) <= calls
             and (calls >= DECISIVE_CALLS
                  or (calls >= DEVELOPED_CALLS and applied >= DEVELOPED_APPLIED)))
@@ -131,9 +132,12 @@ def settle(score: float, rubric: float, units_: Sequence[Unit], counts: tuple[in
     """The last word on an overall: a long answer with no number is held at the bar unless it
     is decisive, and a decisive answer is past it (4: more than one instance, with depth).
     Only 4: a floor of 4.5 for more calls lifted prose past its typed-bullet twin.
+    A model-first answer is below the bar however argued (`model_first.py`).
     `counts`: words, committed sentences, rubric dimensions met. `gated`: off-question,
     drifting, recited or missing the ask: capped already, never lifted here."""
     words, applied, met = counts
+    if model_first(units_):  # calls about the model alone, judged on an offline number
+        return min(score, MODEL_FIRST_CAP)
     if gated or not decisive(units_, applied, rubric, met):
         if words >= VAGUE_WORDS and not any(u.number for u in units_):
             score = min(score, VAGUE_CAP)
