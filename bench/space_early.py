@@ -15,6 +15,7 @@ it had no pass to reuse), timed right after each case; the ratios are printed.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -46,6 +47,7 @@ class Logged:
 
     inner: WhisperTranscriber
     calls: list[tuple[float, float, float]] = field(default_factory=list)
+    running: bool = False
 
     @property
     def language(self) -> str:
@@ -60,10 +62,12 @@ class Logged:
     def transcribe(self, audio: Audio, *, beam_size: int | None = None,
                    word_timestamps: bool = False) -> Transcript:
         t0 = time.perf_counter()
+        self.running = True
         try:
             return self.inner.transcribe(audio, beam_size=beam_size,
                                          word_timestamps=word_timestamps)
         finally:
+            self.running = False
             self.calls.append((t0, time.perf_counter(), len(audio) / SAMPLE_RATE))
 
 
@@ -111,12 +115,69 @@ def run(model: Logged, audio: Audio, speech_end: int, offset: float,
                 after, fresh, transcript.text)
 
 
+def split_before_last_words(audio: Audio) -> tuple[Audio, Audio] | None:
+    """Up to 0.25 s into the last pause (>= 0.25 s) before the last <= 6 s of speech, and the
+    rest up to 0.1 s after the last word (as tests/test_stop_during_pass.py)."""
+    det = SpeechDetector()
+    det.feed(audio)
+    spans = det.spans(0, 0.1)
+    gaps = [a.end_sample for a, b in itertools.pairwise(spans)
+            if b.start_sample - a.end_sample >= 0.25 * SAMPLE_RATE
+            and spans[-1].end_sample - b.start_sample <= 6 * SAMPLE_RATE]
+    if not gaps:
+        return None
+    cut = gaps[-1] + int(0.25 * SAMPLE_RATE)
+    return audio[:cut], audio[cut: spans[-1].end_sample + int(0.1 * SAMPLE_RATE)]
+
+
+def during_pass(model: Logged, first: Audio, rest: Audio, settings: StreamingSettings) -> float:
+    """`first` at real time; once the pass in its closing pause runs, the last words arrive at
+    once and stop() with them: stop -> final transcript, in seconds."""
+    mic = FileMicrophone(first, speed=1.0)
+    stream = StreamingTranscriber(model, settings).start()
+    mic.start(stream.feed)
+    mic.finished.wait()
+    deadline = time.perf_counter() + 2.0
+    while not model.running and time.perf_counter() < deadline:
+        time.sleep(0.002)
+    for i in range(0, len(rest), 1600):
+        stream.feed(rest[i:i + 1600])
+    pressed = time.perf_counter()
+    stream.stop()
+    return time.perf_counter() - pressed
+
+
+def forced(model: Logged, fixtures: list[Path], runs: int) -> None:
+    say("\nstop during a pass that missed the last words (they arrive at once with the stop): "
+        f"before (decode the whole open tail again) vs now (only the words after the pass); "
+        f"load {os.getloadavg()[0]:.2f}")
+    base = replace(StreamingSettings(), silence_end_s=0)
+    old, new = replace(base, tail_after_pass=False), base
+    olds: list[float] = []
+    news: list[float] = []
+    for path in fixtures:
+        split = split_before_last_words(clip(load_audio(path), 10.0)[0])
+        if split is None:
+            continue
+        for r in range(runs):
+            order = [(olds, old), (news, new)] if r % 2 == 0 else [(news, new), (olds, old)]
+            for out, settings in order:
+                out.append(during_pass(model, *split, settings))
+            say(f"  {path.name} ({len(split[1]) / SAMPLE_RATE:.1f} s of last words): "
+                f"before {olds[-1]:.3f} s, now {news[-1]:.3f} s")
+    o, n = statistics.median(olds), statistics.median(news)
+    say(f"| stop during a pass that missed the last words | before {o:.3f} s ({max(olds):.2f}) "
+        f"| now {n:.3f} s ({max(news):.2f}) | {o / n:.2f}x lower | load "
+        f"{os.getloadavg()[0]:.2f} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--runs", type=int, default=2)
     p.add_argument("--offsets", type=float, nargs="+", default=[0.0, 0.15, 0.3, 0.6])
     p.add_argument("--clip-s", type=float, default=10.0)
     p.add_argument("--fixtures", nargs="+", default=list(FIXTURES))
+    p.add_argument("--only-forced", action="store_true")
     args = p.parse_args(argv)
 
     model = Logged(WhisperTranscriber(SttSettings()))
@@ -124,11 +185,14 @@ def main(argv: list[str] | None = None) -> int:
     settings = replace(StreamingSettings(), silence_end_s=0)
     say(f"space early: {', '.join(args.fixtures)}, last {args.clip_s:g} s each, real time, "
         f"offsets {args.offsets} s, {args.runs} runs; load {os.getloadavg()[0]:.2f}")
+    paths = [ROOT / "audio_fixtures" / n if (ROOT / "audio_fixtures" / n).exists()
+             else ROOT.parent / "shared" / "real-speech" / n for n in args.fixtures]
+    forced(model, paths, args.runs)
+    if args.only_forced:
+        return 0
     rows: dict[float, list[Case]] = {o: [] for o in args.offsets}
-    for name in args.fixtures:
-        path = ROOT / "audio_fixtures" / name
-        if not path.exists():
-            path = ROOT.parent / "shared" / "real-speech" / name
+    for path in paths:
+        name = path.name
         audio, speech_end = clip(load_audio(path), args.clip_s)
         for offset in args.offsets:
             for _ in range(args.runs):
