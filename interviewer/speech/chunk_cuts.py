@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interviewer.speech.audio import SAMPLE_RATE
+from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.stt import Transcript
 from interviewer.speech.vad import WINDOW, Span
 
@@ -61,3 +62,32 @@ def forced_cut(open_start: int, max_chunk: int, spans: Sequence[Span]) -> int:
     middle = open_start + (limit - open_start) // 2
     good = [g - g % WINDOW for g in gaps if g > middle]
     return good[-1] if good else limit
+
+
+def heard_part(done: Decoded | None, open_start: int, spans: Sequence[Span],
+               min_rest_s: float) -> tuple[int, int] | None:
+    """A pass that missed the last words but ended in a gap before them (`spans` cut at short
+    gaps): (its end, the end of the speech it heard), so it can stand for that audio. Not when
+    less than `min_rest_s` of words follow: a decode costs ~0.3 s whatever its length
+    here, and a sliver decoded alone is where Whisper falls back and makes words up."""
+    if done is None or done.start != open_start or not spans:
+        return None
+    if spans[-1].end_sample - done.end < min_rest_s * SAMPLE_RATE:
+        return None
+    heard = [sp for sp in spans if sp.start_sample < done.end]
+    if not heard or heard[-1].end_sample + REUSE_MARGIN > done.end or len(heard) == len(spans):
+        return None
+    return done.end, heard[-1].end_sample
+
+
+def caption_due(s: StreamingSettings, since_pass_s: float, done: Decoded | None,
+                spans: Sequence[Span]) -> bool:
+    """Whether a tentative caption pass is due, `since_pass_s` after the last one."""
+    if not s.caption_interval_s or since_pass_s < s.caption_interval_s:
+        return False
+    if done is not None:
+        return spans[-1].end_sample - done.end >= 0.5 * SAMPLE_RATE
+    # Speech heard, not the silence before it: a first pass over a sliver of words after
+    # a quiet lead-in is where Whisper makes words up ("Bye.").
+    heard = sum(sp.end_sample - sp.start_sample for sp in spans)
+    return heard >= s.min_chunk_s * SAMPLE_RATE

@@ -33,7 +33,14 @@ import numpy.typing as npt
 
 from interviewer.speech.answer_end import AnswerEnd, TurnEnd
 from interviewer.speech.audio import SAMPLE_RATE, Audio, as_float32
-from interviewer.speech.chunk_cuts import Decoded, forced_cut, pause_cut, reusable
+from interviewer.speech.chunk_cuts import (
+    Decoded,
+    caption_due,
+    forced_cut,
+    heard_part,
+    pause_cut,
+    reusable,
+)
 from interviewer.speech.late_words import LateWords
 from interviewer.speech.streaming_report import Caption, StreamStats
 from interviewer.speech.streaming_settings import StreamingSettings
@@ -45,8 +52,6 @@ if TYPE_CHECKING:
 
 RECENT = 8 * SAMPLE_RATE
 """Audio kept for the end-of-turn model (it hears the last 8 s)."""
-
-
 
 _STOP = object()
 
@@ -279,7 +284,8 @@ class StreamingTranscriber:
         quiet = (self._detector.count * WINDOW - last.end_sample) / SAMPLE_RATE
         if quiet >= s.end_pass_s and not self._covered(last.end_sample):
             self._pass()  # the speaker paused: maybe the answer's end, have it ready
-        elif self._caption_due(spans):
+        elif self._queue.empty() and caption_due(s, self.clock() - self._last_pass_at,
+                                                 self._pass_result, spans):
             self._pass()
 
     def _commit_after(self, span: Span, spans: list[Span]) -> None:
@@ -315,20 +321,6 @@ class StreamingTranscriber:
         self._open = self._open[n:].copy()
         self._open_start += n
         self._pass_result = None
-
-    def _caption_due(self, spans: list[Span]) -> bool:
-        s = self.settings
-        if not s.caption_interval_s or not self._queue.empty():
-            return False
-        if self.clock() - self._last_pass_at < s.caption_interval_s:
-            return False
-        done = self._pass_result
-        if done is not None:
-            return spans[-1].end_sample - done.end >= 0.5 * SAMPLE_RATE
-        # Speech heard, not the silence before it: a first pass over a sliver of words after
-        # a quiet lead-in is where Whisper makes words up ("Bye.").
-        heard = sum(sp.end_sample - sp.start_sample for sp in spans)
-        return heard >= s.min_chunk_s * SAMPLE_RATE
 
     def _pass(self) -> None:
         """Transcribe all the open audio: the live caption, and maybe the final tail."""
@@ -378,6 +370,13 @@ class StreamingTranscriber:
         """Only the open tail is left: reuse the last pass if it heard all of its speech."""
         self._tail_seconds = len(self._open) / SAMPLE_RATE
         spans = self._spans()
+        short = self._detector.spans(self._open_start // WINDOW, 0.1)
+        if self.settings.tail_after_pass and (part := heard_part(
+                self._pass_result, self._open_start, short, self.settings.min_chunk_s)):
+            # The last pass stopped in a gap before the last words (stop came while it ran):
+            # it stands for the audio it heard; only the words after it are decoded.
+            self._commit(*part, reuse_upto=part[0])
+            spans = self._spans()
         if spans:
             self._heard_speech = True
             reuse = self._reusable(spans[-1].end_sample)

@@ -41,6 +41,10 @@ class StreamingSettings:
     vad_threshold: float = 0.5
     end_pass_s: float = 0.15
     """Quiet after speech that starts a pass at once, so a stop finds the tail transcribed."""
+    tail_after_pass: bool = True
+    """When stop() comes while a pass that misses the last words runs (it started in a gap
+    before them), keep that pass for what it heard and decode only the words after it; False:
+    decode the whole open tail again (the behaviour before, bench/space_early.py's baseline)."""
     caption_interval_s: float = 4.0
     """At most one tentative caption pass this often; 0 = captions only at committed chunks."""
 
