@@ -30,7 +30,7 @@ from interviewer.speech.audio import SAMPLE_RATE, Audio, load_audio  # noqa: E40
 from interviewer.speech.file_microphone import FileMicrophone  # noqa: E402
 from interviewer.speech.streaming import StreamingTranscriber  # noqa: E402
 from interviewer.speech.streaming_settings import StreamingSettings  # noqa: E402
-from interviewer.speech.stt import Transcript  # noqa: E402
+from interviewer.speech.stt import Transcript, Wrapped  # noqa: E402
 from interviewer.speech.vad import SpeechDetector  # noqa: E402
 from interviewer.speech.whisper_stt import SttSettings, WhisperTranscriber  # noqa: E402
 
@@ -42,22 +42,12 @@ def say(*parts: object) -> None:
 
 
 @dataclass
-class Logged:
+class Logged(Wrapped):
     """The model with a log of its decodes: (start, end, seconds of audio) in perf_counter."""
 
     inner: WhisperTranscriber
     calls: list[tuple[float, float, float]] = field(default_factory=list)
     running: bool = False
-
-    @property
-    def language(self) -> str:
-        return self.inner.language
-
-    def check(self) -> str:
-        return self.inner.check()
-
-    def load(self) -> None:
-        self.inner.load()
 
     def transcribe(self, audio: Audio, *, beam_size: int | None = None,
                    word_timestamps: bool = False) -> Transcript:

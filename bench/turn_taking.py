@@ -39,7 +39,7 @@ from turn_fixtures import TAIL_S, TurnCase, cases  # noqa: E402
 
 from interviewer.speech.audio import SAMPLE_RATE, Audio, load_audio  # noqa: E402
 from interviewer.speech.streaming_settings import StreamingSettings  # noqa: E402
-from interviewer.speech.stt import Transcript  # noqa: E402
+from interviewer.speech.stt import Transcript, Wrapped  # noqa: E402
 from interviewer.speech.turn import TurnDetector, load_detector  # noqa: E402
 from interviewer.speech.turn_replay import replay  # noqa: E402
 from interviewer.speech.vad import SpeechDetector  # noqa: E402
@@ -71,7 +71,7 @@ def jfk_case() -> TurnCase | None:
     return TurnCase("jfk", "complete", "(real speech)", "human", 0, audio, round(last, 3), None)
 
 
-class CachedTranscriber:
+class CachedTranscriber(Wrapped):
     """The same decode is asked for by every configuration (same audio up to each end):
     made once, and credited on later hits with the time it took then, so every configuration
     pays the same measured compute and the run takes minutes, not an hour."""
@@ -80,16 +80,6 @@ class CachedTranscriber:
         self.inner = inner
         self._done: dict[tuple[bytes, int | None, bool | None], tuple[Transcript, float]] = {}
         self.credited = 0.0
-
-    @property
-    def language(self) -> str:
-        return self.inner.language
-
-    def check(self) -> str:
-        return self.inner.check()
-
-    def load(self) -> None:
-        self.inner.load()
 
     def timer(self) -> float:
         return time.perf_counter() + self.credited

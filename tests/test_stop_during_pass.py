@@ -12,7 +12,7 @@ import pytest
 from interviewer.speech.audio import SAMPLE_RATE, Audio, load_audio
 from interviewer.speech.streaming import StreamingTranscriber
 from interviewer.speech.streaming_settings import StreamingSettings
-from interviewer.speech.stt import Transcript
+from interviewer.speech.stt import Transcript, Wrapped
 from interviewer.speech.vad import SpeechDetector
 from interviewer.speech.whisper_stt import WhisperTranscriber
 from tests.support.audio_files import AUDIO_FIXTURES
@@ -22,21 +22,11 @@ BLOCK = 1600
 
 
 @dataclass
-class Logged:
+class Logged(Wrapped):
     """The real model, with the length of every audio it was given (seconds)."""
 
     inner: WhisperTranscriber
     lengths: list[float] = field(default_factory=list)
-
-    @property
-    def language(self) -> str:
-        return self.inner.language
-
-    def check(self) -> str:
-        return self.inner.check()
-
-    def load(self) -> None:
-        self.inner.load()
 
     def transcribe(self, audio: Audio, **kw: object) -> Transcript:
         self.lengths.append(len(audio) / SAMPLE_RATE)

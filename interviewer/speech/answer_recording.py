@@ -28,7 +28,7 @@ from interviewer.speech.microphone import Microphone
 from interviewer.speech.streaming import StreamingTranscriber
 from interviewer.speech.streaming_report import Caption
 from interviewer.speech.streaming_settings import StreamingSettings
-from interviewer.speech.stt import Transcriber, Transcript
+from interviewer.speech.stt import Transcriber, Transcript, Wrapped
 from interviewer.speech.wavfile import BackgroundWavWriter
 
 if TYPE_CHECKING:
@@ -165,23 +165,13 @@ class VoiceAnswer:
                 self._wav.close()
 
 
-class _Hinted:
+class _Hinted(Wrapped):
     """A transcriber told, for one answer, what it is about (the shared model and its settings
     are left as they are)."""
 
     def __init__(self, inner: Transcriber, hint: str) -> None:
         self.inner = inner
         self.hint = hint
-
-    @property
-    def language(self) -> str:
-        return self.inner.language
-
-    def check(self) -> str:
-        return self.inner.check()
-
-    def load(self) -> None:
-        self.inner.load()
 
     def transcribe(self, audio: Audio, *, beam_size: int | None = None,
                    word_timestamps: bool | None = None, hint: str | None = None) -> Transcript:

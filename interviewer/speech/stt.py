@@ -111,3 +111,20 @@ class Transcriber(Protocol):
         """`hint`: what the answer is about (the question and the glossary), told to the model
         for this call where the backend can use it; None: its default."""
         ...
+
+
+class Wrapped:
+    """A transcriber around another for one purpose (a hint, a log of decodes, a cache): it is
+    the inner one in everything but `transcribe`, which the subclass defines."""
+
+    inner: Transcriber
+
+    @property
+    def language(self) -> str:
+        return self.inner.language
+
+    def check(self) -> str:
+        return self.inner.check()
+
+    def load(self) -> None:
+        self.inner.load()
