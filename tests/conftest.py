@@ -12,6 +12,7 @@ from interviewer.banks import QuestionBank, load_banks
 from tests.support.fixture_types import MakeApp
 
 if TYPE_CHECKING:
+    from interviewer.speech.piper_tts import PiperSynthesizer
     from interviewer.speech.whisper_stt import WhisperTranscriber
 
 LLM_ENVIRONMENT = ("INTERVIEWER_LLM", "INTERVIEWER_COACH", "INTERVIEWER_LLM_BASE_URL",
@@ -150,6 +151,19 @@ def whisper() -> WhisperTranscriber:
     transcriber = WhisperTranscriber()
     transcriber.load()
     return transcriber
+
+
+@pytest.fixture(scope="module")
+def piper() -> PiperSynthesizer:
+    """The bundled Piper voice, warmed up (the Piper tests; `make test` installs piper-tts)."""
+    from interviewer.config import Settings
+    from interviewer.speech.factory import make_synthesizer
+    from interviewer.speech.piper_tts import PiperSynthesizer
+
+    synth, notice = make_synthesizer(Settings(), engine="piper")
+    assert notice == "" and isinstance(synth, PiperSynthesizer), notice
+    synth.warm_up()
+    return synth
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from threading import Thread
+from typing import Any
 
 import numpy as np
 from textual.widgets import Static
@@ -15,13 +17,14 @@ from interviewer.banks import load_banks
 from interviewer.coach.offline import OfflineCoach
 from interviewer.config import Settings
 from interviewer.session.store import SessionStore
+from interviewer.speech.answer_recording import VoiceAnswer
 from interviewer.speech.audio import SAMPLE_RATE
 from interviewer.speech.barge_in import BargeIn
 from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone
 from interviewer.speech.vad import SpeechDetector
 from interviewer.speech.whisper_stt import WhisperTranscriber
 from interviewer.ui.app import InterviewerApp
-from interviewer.ui.voice import BARGE_IN_HINT, IDLE_HINT
+from interviewer.ui.voice import BARGE_IN_HINT, IDLE_HINT, VoiceInterviewScreen
 from tests.support.audio_files import WEAK_WORDS, fixture_speech
 from tests.support.pilot import SIZE, finish_interview, open_voice_interview, record_of
 from tests.support.virtmic import feed_fifo
@@ -41,6 +44,21 @@ def speech_onset_s(audio: np.ndarray) -> float:
     vad.feed(audio[: 5 * SAMPLE_RATE])
     return vad.spans()[0].start_sample / SAMPLE_RATE
 
+
+async def end_answer_and_finish(pilot: Any, screen: VoiceInterviewScreen,
+                                recording: VoiceAnswer, writer: Thread) -> dict[str, Any]:
+    """Once weak.wav has been fed and its last words captioned, space ends the answer; the
+    follow-ups are skipped and the saved record returned."""
+    await pilot_until(pilot, lambda: not writer.is_alive(), timeout=60)
+    await pilot_until(pilot, lambda: "ship" in recording.caption.text.lower(),
+                      "the caption to reach the last words", timeout=60)
+    await pilot.press("space")
+    await pilot_until(pilot, lambda: screen.busy or screen.engine.prompt is None
+                      or screen.engine.prompt.kind == "follow-up", timeout=30)
+    await finish_interview(pilot, screen)
+    app = pilot.app
+    assert isinstance(app, InterviewerApp)
+    return record_of(app)
 
 async def test_speaking_while_the_question_is_read_stops_the_voice_and_starts_the_answer(
         tmp_path: Path, whisper: WhisperTranscriber, virtmic_fifo: Path) -> None:
@@ -72,14 +90,7 @@ async def test_speaking_while_the_question_is_read_stops_the_voice_and_starts_th
               f"{(listener.heard_at - began) * 1000:.0f} ms later, voice told to stop "
               f"{(stopped - began) * 1000:.0f} ms later (silent at its next output block); "
               f"{utt.played_seconds:.1f} s of the question had played")
-        await pilot_until(pilot, lambda: not writer.is_alive(), timeout=60)
-        await pilot_until(pilot, lambda: "ship" in recording.caption.text.lower(),
-                          "the caption to reach the last words", timeout=60)
-        await pilot.press("space")
-        await pilot_until(pilot, lambda: screen.busy or screen.engine.prompt is None
-                          or screen.engine.prompt.kind == "follow-up", timeout=30)
-        await finish_interview(pilot, screen)
-        record = record_of(app)
+        record = await end_answer_and_finish(pilot, screen, recording, writer)
     first = record["questions"][0]["exchanges"][0]
     text = first["answer"].lower()
     assert all(words in text for words in WEAK_WORDS), text
@@ -153,14 +164,7 @@ async def test_skipping_a_question_with_barge_in_on_listens_again_for_the_next(
                           "the second question's answer to start", timeout=30)
         recording = screen.recording
         assert recording is not None
-        await pilot_until(pilot, lambda: not writer.is_alive(), timeout=60)
-        await pilot_until(pilot, lambda: "ship" in recording.caption.text.lower(),
-                          "the caption to reach the last words", timeout=60)
-        await pilot.press("space")
-        await pilot_until(pilot, lambda: screen.busy or screen.engine.prompt is None
-                          or screen.engine.prompt.kind == "follow-up", timeout=30)
-        await finish_interview(pilot, screen)
-        record = record_of(app)
+        record = await end_answer_and_finish(pilot, screen, recording, writer)
     first, second = (q["exchanges"][0] for q in record["questions"])
     assert first["skipped"] is True and first["answer"] == ""
     # (Primed with the second question's words, tiny.en hears "product, cataloged" in this take.)

@@ -35,14 +35,6 @@ INTERVIEWER = str(Path(sys.executable).parent / "interviewer")
 MONITOR_RATE = 16000
 
 
-@pytest.fixture(scope="module")
-def piper() -> PiperSynthesizer:
-    synth, notice = make_synthesizer(Settings(), engine="piper")
-    assert notice == "" and isinstance(synth, PiperSynthesizer), notice
-    synth.warm_up()
-    return synth
-
-
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([INTERVIEWER, *args], capture_output=True, timeout=120,
                           env={**os.environ, **(env or {})})

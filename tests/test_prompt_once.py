@@ -22,7 +22,6 @@ from interviewer.config import Settings
 from interviewer.session.store import SessionStore
 from interviewer.speech.clip import Clip
 from interviewer.speech.errors import SpeechError
-from interviewer.speech.factory import make_synthesizer
 from interviewer.speech.null_output import NullOutput
 from interviewer.speech.piper_tts import PiperSynthesizer
 from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone
@@ -66,14 +65,6 @@ class CountedSynthesizer(Synthesizer):
 
     def voice_in_use(self) -> str:
         return self.inner.voice_in_use()
-
-
-@pytest.fixture(scope="module")
-def piper() -> PiperSynthesizer:
-    synth, notice = make_synthesizer(Settings(), engine="piper")
-    assert notice == "" and isinstance(synth, PiperSynthesizer), notice
-    synth.warm_up()
-    return synth
 
 
 def wav_samples(data: bytes) -> tuple[int, np.ndarray]:
