@@ -285,3 +285,23 @@ def test_the_key_is_sent_but_never_written(tmp_path: Path, monkeypatch: pytest.M
     assert len(written) >= 2
     for path in written:
         assert KEY not in path.read_text(errors="replace"), path
+
+
+def test_the_openai_sdk_loads_only_when_a_server_is_configured() -> None:
+    """The SDK takes ~2 s to import; the app builds its voice kit on the event loop at start
+    (mode = auto), so an offline user must not pay for it. A fresh interpreter shows it."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\n"
+             "from interviewer.config import Settings\n"
+             "from interviewer.ui.voice_kit import VoiceKit\n"
+             "import interviewer.ui.app\n"
+             "VoiceKit.from_settings(Settings())\n"
+             "print('offline', 'openai' in sys.modules)\n"
+             "VoiceKit.from_settings(Settings(stt_backend='openai', "
+             "stt_base_url='http://127.0.0.1:9/v1')).transcriber.check()\n"
+             "print('configured', 'openai' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.split("\n")
+    assert out[:2] == ["offline False", "configured True"]

@@ -16,12 +16,13 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
-import openai
-
 from interviewer.secret import Secret
+
+if TYPE_CHECKING:  # the SDK takes ~2 s to import: only a configured server pays for it
+    import openai
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -86,6 +87,8 @@ def as_secret(key: Secret | str | None) -> Secret:
 
 def make_client(base_url: str | None, api_key: Secret) -> openai.OpenAI:
     """The SDK client with its own retries off (the policy is `with_retries`)."""
+    import openai
+
     return openai.OpenAI(base_url=base_url or DEFAULT_BASE_URL,
                          api_key=api_key.reveal() or PLACEHOLDER_KEY, max_retries=0)
 
@@ -127,6 +130,8 @@ def with_retries(attempt: Callable[[float], T], policy: RetryPolicy, *, endpoint
                  model: str, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], None] = time.sleep) -> T:
     """`attempt(timeout)` until it returns, under the policy; else RemoteSpeechError."""
+    import openai
+
     deadline = clock() + policy.deadline_s
     tries = 0
     while True:
