@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from interviewer.config import Settings
+from interviewer.config import STT_BACKENDS, TTS_ENGINES, Settings
 from interviewer.secret import Secret
 from interviewer.speech.audio import SAMPLE_RATE
 from interviewer.speech.errors import SpeechEngineUnavailable
@@ -50,6 +50,10 @@ def test_the_factory_builds_the_configured_backends() -> None:
     assert isinstance(synth, Pyttsx3Synthesizer) and synth.rate == 150 and notice == ""
     assert set(TRANSCRIBERS) == {"local", "openai"}
     assert {"piper", "pyttsx3", "openai"} <= set(SYNTHESIZERS)
+    # the settings accept exactly what the factory builds: a backend is one table entry here
+    # and one name there, and a name without a builder fails here, not at a user's start
+    assert set(STT_BACKENDS) == set(TRANSCRIBERS)
+    assert set(TTS_ENGINES) == {"auto"} | set(SYNTHESIZERS)
     assert make_vad().count == 0
 
 
