@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from interviewer.banks import QuestionBank
 from interviewer.coach.analysis import read_answers
-from interviewer.coach.ground import HALF_FLOOR, HALF_OF_IT, MOST_FLOOR, ground_covered
+from interviewer.coach.ground import (
+    HALF_FLOOR,
+    HALF_OF_IT,
+    MOST_FLOOR,
+    ground_covered,
+    ground_floor,
+)
 from interviewer.coach.offline import score_answer
 
 
@@ -134,3 +140,13 @@ def test_a_typed_question_has_no_outline_to_cover(bank: QuestionBank) -> None:
     from interviewer.banks import Question
     q = Question.adhoc("How would you evaluate an AI agent that answers support tickets?")
     assert ground_covered(q, read_answers(q, [HEDGED_DEEP]).units) == 0.0
+
+
+def test_only_the_cap_at_the_bar_is_lifted(bank: QuestionBank) -> None:
+    """The no-number cap holds a long answer at the bar (3.0) and the ground lifts it; a cap that
+    judged the whole answer weak (below the bar) or a gate is final, whichever rule set it."""
+    q = bank.by_id(SUPPORT)
+    units = read_answers(q, [HEDGED_DEEP]).units
+    assert ground_floor(q, units, 3.8, 3.0, gated=False) == MOST_FLOOR
+    assert ground_floor(q, units, 3.8, 1.5, gated=False) == 1.5
+    assert ground_floor(q, units, 3.8, 2.0, gated=True) == 2.0

@@ -206,9 +206,10 @@ class Reading:
             score = min(score, DRIFT_CAP)
         gated = self.empty or self.off_topic or self.drifting or self.recitation
         met = [d for d, r in self.dimensions.items() if d != "communication" and r.score >= 3]
-        score = settle(score, rubric, self.units, (self.words, self.applied_sentences, len(met)),
-                       gated or self.misses_the_ask)  # numbers, or calls argued in words
-        score = ground_floor(self.question, self.units, score, gated or self.misses_the_ask)
+        set_aside = gated or self.misses_the_ask
+        settled = settle(score, rubric, self.units, (self.words, self.applied_sentences, len(met)),
+                         set_aside)  # numbers, or calls argued in words
+        score = ground_floor(self.question, self.units, score, settled, set_aside)  # outline
         return round(max(MIN_SCORE, min(MAX_SCORE, score)), 1)
 
 

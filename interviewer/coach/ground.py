@@ -25,6 +25,7 @@ from interviewer.coach.model_first import model_first
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.text import stem, words
 from interviewer.coach.units import Unit, is_applied
+from interviewer.rubric import HIRE_BAR
 
 POINT_COVERED = 0.5
 """Share of an outline point's key terms an answer must say to have touched it."""
@@ -75,13 +76,17 @@ def works_through(question: Question, units_: Sequence[Unit], share: float = MAD
             and ground_covered(question, units_) >= share)
 
 
-def ground_floor(question: Question, units_: Sequence[Unit], score: float,
+def ground_floor(question: Question, units_: Sequence[Unit], before: float, settled: float,
                  gated: bool) -> float:
-    """The overall, raised to 4 when the answer works through half the question's outline in
-    applied sentences, and to 4.5 when it works through two thirds of it. Never lowers a score,
-    never lifts one that a gate (or the model-first cap) has set aside."""
-    if gated or model_first(units_) or not works_through(question, units_, HALF_OF_IT):
-        return score
+    """The settled overall, raised to 4 when the answer works through half the question's
+    outline in applied sentences, and to 4.5 when it works through two thirds of it. Never
+    lowers a score. Never lifts one a gate has set aside, nor one a cap put below the bar
+    (`before`: the overall before `argued.settle`; its model-first cap, or any other that judges
+    the whole answer weak, is final): only the no-number cap, which holds at the bar, is lifted."""
+    capped_below_bar = settled < min(before, HIRE_BAR)
+    if (gated or capped_below_bar or model_first(units_)
+            or not works_through(question, units_, HALF_OF_IT)):
+        return settled
     if ground_covered(question, units_) >= MOST_OF_IT:
-        return max(score, MOST_FLOOR)
-    return max(score, HALF_FLOOR)
+        return max(settled, MOST_FLOOR)
+    return max(settled, HALF_FLOOR)
