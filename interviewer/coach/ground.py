@@ -54,15 +54,28 @@ def covers(point: str, said: set[str]) -> bool:
 
 def applied_texts(units_: Sequence[Unit]) -> list[str]:
     """The sentences (or clauses) that commit to something in the candidate's own reasoning."""
+    return [u.piece.text for i, u in enumerate(units_) if is_applied(units_, i) and _own(u)]
+
+
+def _own(u: Unit) -> bool:
+    return not (u.buzzwords or u.narration or u.generic)
+
+
+def committed_texts(units_: Sequence[Unit]) -> list[str]:
+    """The applied sentences, whole: a sentence that commits covers every item it lists ("Before
+    launch I'd require: content it reads is data; least privilege per task; a daily spending
+    limit"), though only its first clauses read as committed on their own."""
+    applied = [i for i, u in enumerate(units_) if is_applied(units_, i) and _own(u)]
+    runs = {units_[i].sentence for i in applied if units_[i].sentence >= 0}
     return [u.piece.text for i, u in enumerate(units_)
-            if is_applied(units_, i) and not (u.buzzwords or u.narration or u.generic)]
+            if i in applied or (u.sentence >= 0 and u.sentence in runs and _own(u))]
 
 
 def ground_covered(question: Question, units_: Sequence[Unit]) -> float:
     """0-1: the share of the question's outline points its applied sentences work on."""
     if not question.outline:
         return 0.0
-    said = {stem(w) for text in applied_texts(units_) for w in words(text)}
+    said = {stem(w) for text in committed_texts(units_) for w in words(text)}
     return sum(covers(p, said) for p in question.outline) / len(question.outline)
 
 
