@@ -12,10 +12,14 @@ from interviewer.coach.ground import (
     HALF_FLOOR,
     HALF_OF_IT,
     MOST_FLOOR,
+    applied_texts,
+    committed_texts,
+    covers,
     ground_covered,
     ground_floor,
 )
 from interviewer.coach.offline import score_answer
+from interviewer.coach.text import stem, words
 
 
 def _said(text: str) -> str:
@@ -150,3 +154,25 @@ def test_only_the_cap_at_the_bar_is_lifted(bank: QuestionBank) -> None:
     assert ground_floor(q, units, 3.8, 3.0, gated=False) == MOST_FLOOR
     assert ground_floor(q, units, 3.8, 1.5, gated=False) == 1.5
     assert ground_floor(q, units, 3.8, 2.0, gated=True) == 2.0
+
+
+# One committing sentence that lists its items: only its first clauses read as committed alone.
+REQUIRES = _said("""
+Before the support agent answers customers I'd require: a golden set of past tickets graded
+with a rubric; an automated grader checked against human graders; a staged rollout by ticket
+category against human handling; guardrails on accuracy against our docs, policy breaches,
+escalation time and cost.
+""")
+
+
+def test_a_sentence_that_commits_covers_every_item_it_lists(bank: QuestionBank) -> None:
+    q = bank.by_id(SUPPORT)
+    units = read_answers(q, [REQUIRES]).units
+
+    def points(texts: list[str]) -> int:
+        said = {stem(w) for t in texts for w in words(t)}
+        return sum(covers(p, said) for p in q.outline)
+
+    assert points(committed_texts(units)) > points(applied_texts(units))
+    assert ground_covered(q, units) == points(committed_texts(units)) / len(q.outline)
+    assert ground_covered(q, units) >= HALF_OF_IT
