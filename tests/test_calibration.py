@@ -151,7 +151,8 @@ def test_length_is_not_the_score(scored: dict[str, list[Scored]], split: str) ->
 @pytest.mark.parametrize("split", SPLITS)
 def test_form_twins_score_close_to_their_prose(scored: dict[str, list[Scored]],
                                                split: str) -> None:
-    """Bullets, ~90 words, a spoken transcript, plain non-native English: same content."""
+    """Bullets, ~90 words, a spoken transcript, plain non-native English: same content. A twin
+    of an answer graded at the bar or above scores at the bar too; a medium's twin only close."""
     rows = scored[split]
     by_label = {s.answer.label: s for s in rows}
     twins = [s for s in rows if s.answer.kind in FORM_KINDS]
@@ -159,7 +160,8 @@ def test_form_twins_score_close_to_their_prose(scored: dict[str, list[Scored]],
     far = []
     for t in twins:
         prose = by_label[t.answer.twin_of]
-        close, high_enough = abs(t.score - prose.score) <= 1.0 + 1e-9, t.score >= 3.0
+        close = abs(t.score - prose.score) <= 1.0 + 1e-9
+        high_enough = t.score >= 3.0 or t.answer.grade < 3.0
         if not (close and high_enough):
             far.append((t.answer.label, t.score, prose.score))
     # The held-out split's second batch had one ~90-word twin of a typed question's answer far

@@ -12,12 +12,10 @@ from collections.abc import Sequence
 from interviewer.coach.analysis import DEPTH_FAMILIES, Reading
 from interviewer.coach.argued import argued_commitments, decisive
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, FAMILY_BY_NAME, Family
-from interviewer.coach.relevance import subject_terms
+from interviewer.coach.ground import covers
 from interviewer.coach.text import stem, words
 from interviewer.rubric import STRENGTH_BAR, dimension
 from interviewer.scorecard import weighted_overall
-
-OUTLINE_COVERED = 0.5
 
 _COMMUNICATION_ADVICE = {
     "signposting": "Give the answer a visible shape: say the two or three parts up front, "
@@ -27,11 +25,6 @@ _COMMUNICATION_ADVICE = {
 }
 
 
-def _covered(point: str, said: set[str]) -> bool:
-    key = set(subject_terms(point)) | {stem(w) for w in words(point) if len(w) > 4}
-    return bool(key) and len(key & said) / len(key) >= OUTLINE_COVERED
-
-
 def _said(reading: Reading) -> set[str]:
     return {stem(w) for s in reading.sentences for w in words(s.text)}
 
@@ -39,14 +32,14 @@ def _said(reading: Reading) -> set[str]:
 def strong_answer_adds(reading: Reading) -> list[str]:
     """Outline points the answer did not touch, from the question's own outline."""
     said = _said(reading)
-    return [p for p in reading.question.outline if not _covered(p, said)]
+    return [p for p in reading.question.outline if not covers(p, said)]
 
 
 def _outline_point(reading: Reading, dim_id: str) -> str | None:
     """An outline point that serves this dimension and that the answer left out."""
     said = _said(reading)
     for point in reading.question.outline:
-        if _covered(point, said):
+        if covers(point, said):
             continue
         if any(f.pattern.search(point) for f in DIMENSION_FAMILIES.get(dim_id, ())):
             return point

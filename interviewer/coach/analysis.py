@@ -28,11 +28,8 @@ from interviewer.coach.cues_asks import (
 )
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
-from interviewer.coach.cues_style import (
-    MODEL_TALK,
-    SIGNPOST,
-    SUMMARY,
-)
+from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
+from interviewer.coach.ground import ground_floor, works_through
 from interviewer.coach.recital import recites
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
 from interviewer.coach.terse import clause_of, is_header, names_both_sides, short_and_dense
@@ -145,8 +142,8 @@ class Reading:
         drop...) and the answer never makes it: an answer to a neighbouring question about the
         same product, however polished. Narrated steps do not count as making it."""
         asks = question_asks(self.question)
-        if self.empty:
-            return False
+        if self.empty or works_through(self.question, self.units):
+            return False  # nearly all its outline, worked on: it made the move asked
         # A header ("Build first", "What it may do alone") labels the move its items make.
         said = [u for u in self.units if not u.narration and (not u.buzzwords or is_header(u))]
         if PITFALL_ASK.search(self.question.prompt) and not any(
@@ -209,8 +206,10 @@ class Reading:
             score = min(score, DRIFT_CAP)
         gated = self.empty or self.off_topic or self.drifting or self.recitation
         met = [d for d, r in self.dimensions.items() if d != "communication" and r.score >= 3]
-        score = settle(score, rubric, self.units, (self.words, self.applied_sentences, len(met)),
-                       gated or self.misses_the_ask)  # numbers, or calls argued in words
+        set_aside = gated or self.misses_the_ask
+        settled = settle(score, rubric, self.units, (self.words, self.applied_sentences, len(met)),
+                         set_aside)  # numbers, or calls argued in words
+        score = ground_floor(self.question, self.units, score, settled, set_aside)  # outline
         return round(max(MIN_SCORE, min(MAX_SCORE, score)), 1)
 
 

@@ -1,0 +1,105 @@
+"""The question's own ground: how much of what a strong answer to it covers, this answer works on.
+
+An interviewer grades a bank question against what its strong answer covers (its outline: the
+users and the goal, the plan, the measures, the risk, the call). An answer that works through
+most of those points, each in a sentence that commits to something (a reason, a number, a
+choice), is strong even where the rubric's lexicon misses its words: a hedged but deep answer
+("I'd probably use a stepped-wedge rollout"), one with no digits ("one or two alerts per nurse
+per shift"), one typed as bullets under headers. The rubric's per-dimension cues and the
+no-number cap (`argued.py`) held such answers at 3.0-3.8 where an interviewer gives 4.5.
+
+What counts: only applied sentences (not a bare list of buzzwords, a narrated plan of the answer
+or generic advice), and only answers no gate has set aside (off-question, drifting, recited,
+missing the ask, model-first): a list of the outline's words covers nothing, because no
+sentence of it commits. A point is covered when half of its key terms are said, the same test
+the scorecard uses for "what a strong answer adds", so the floor and that list never disagree.
+Typed questions have no outline and are left to the rubric.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from interviewer.banks import Question
+from interviewer.coach.model_first import model_first
+from interviewer.coach.relevance import subject_terms
+from interviewer.coach.text import stem, words
+from interviewer.coach.units import Unit, is_applied
+from interviewer.rubric import HIRE_BAR
+
+POINT_COVERED = 0.5
+"""Share of an outline point's key terms an answer must say to have touched it."""
+KEY_WORD_LETTERS = 5
+"""Longer words of an outline point are its key terms too (with its subject terms)."""
+HALF_OF_IT = 0.5
+"""Outline share (3 of 6 points, 3 of 5) worked on: past the bar, more than one instance (4).
+On the dev split no medium answer that passes the gates went past 1 in 3."""
+MOST_OF_IT = 0.66
+"""Outline share (4 of 6, 4 of 5, 5 of 7) worked on: what an interviewer gives 4.5."""
+MADE_THE_MOVE = 0.8
+"""Outline share (5 of 6, 4 of 5, 6 of 7) worked on: the question's ask is made, in any words."""
+HALF_FLOOR = 4.0
+MOST_FLOOR = 4.5
+MIN_APPLIED = 5
+"""Applied sentences the answer needs besides: a point each is not depth in one line apiece."""
+
+
+def covers(point: str, said: set[str]) -> bool:
+    """Half the point's key terms (its subject terms, its longer words) are among `said`
+    (stems)."""
+    key = set(subject_terms(point)) | {stem(w) for w in words(point)
+                                       if len(w) >= KEY_WORD_LETTERS}
+    return bool(key) and len(key & said) / len(key) >= POINT_COVERED
+
+
+def applied_texts(units_: Sequence[Unit]) -> list[str]:
+    """The sentences (or clauses) that commit to something in the candidate's own reasoning."""
+    return [u.piece.text for i, u in enumerate(units_) if is_applied(units_, i) and _own(u)]
+
+
+def _own(u: Unit) -> bool:
+    return not (u.buzzwords or u.narration or u.generic)
+
+
+def committed_texts(units_: Sequence[Unit]) -> list[str]:
+    """The applied sentences, whole: a sentence that commits covers every item it lists ("Before
+    launch I'd require: content it reads is data; least privilege per task; a daily spending
+    limit"), though only its first clauses read as committed on their own."""
+    applied = [i for i, u in enumerate(units_) if is_applied(units_, i) and _own(u)]
+    runs = {units_[i].sentence for i in applied if units_[i].sentence >= 0}
+    return [u.piece.text for i, u in enumerate(units_)
+            if i in applied or (u.sentence >= 0 and u.sentence in runs and _own(u))]
+
+
+def ground_covered(question: Question, units_: Sequence[Unit]) -> float:
+    """0-1: the share of the question's outline points its applied sentences work on."""
+    if not question.outline:
+        return 0.0
+    said = {stem(w) for text in committed_texts(units_) for w in words(text)}
+    return sum(covers(p, said) for p in question.outline) / len(question.outline)
+
+
+def works_through(question: Question, units_: Sequence[Unit], share: float = MADE_THE_MOVE) -> bool:
+    """Most of the outline (by default nearly all of it), worked on in applied sentences, in
+    five applied sentences or more. Nearly all of it: the answer has made the move the
+    question asks (diagnosed the fall, estimated the number), whatever its words for it. A
+    ~90-word answer packs "novelty, not decline" into one clause where the move's cues are
+    counted in sentences."""
+    return (bool(question.outline) and len(applied_texts(units_)) >= MIN_APPLIED
+            and ground_covered(question, units_) >= share)
+
+
+def ground_floor(question: Question, units_: Sequence[Unit], before: float, settled: float,
+                 gated: bool) -> float:
+    """The settled overall, raised to 4 when the answer works through half the question's
+    outline in applied sentences, and to 4.5 when it works through two thirds of it. Never
+    lowers a score. Never lifts one a gate has set aside, nor one a cap put below the bar
+    (`before`: the overall before `argued.settle`; its model-first cap, or any other that judges
+    the whole answer weak, is final): only the no-number cap, which holds at the bar, is lifted."""
+    capped_below_bar = settled < min(before, HIRE_BAR)
+    if (gated or capped_below_bar or model_first(units_)
+            or not works_through(question, units_, HALF_OF_IT)):
+        return settled
+    if ground_covered(question, units_) >= MOST_OF_IT:
+        return max(settled, MOST_FLOOR)
+    return max(settled, HALF_FLOOR)
