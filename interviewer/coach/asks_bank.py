@@ -36,6 +36,7 @@ from interviewer.coach.asks_problems import (
     PICK_ASK,
     Problem,
 )
+from interviewer.coach.outline_touch import touches_outline
 from interviewer.coach.relevance import subject_terms
 
 
@@ -99,6 +100,16 @@ MEASURE = _c(
 DELIVERABLES: dict[str, re.Pattern[str]] = {"metrics": MEASURE}
 """A kind's deliverable: at least one sentence must make it."""
 
+# Guardrails asked for by name ("what guardrails would you put in place"): one sentence must name
+# something that limits, confirms, logs, reverses or watches what the product does. A neighbour's
+# answer (how to rank the itineraries, asked what to ship and with which guardrails) names none.
+GUARDRAIL_ASK = _c(r"\bwhat (?:guardrails|safeguards|protections|controls|limits)\b")
+GUARDRAILS = _c(
+    r"\b(guardrails?|safeguards?|limits?|caps?|capped|ceilings?|confirm\w*|approv\w*|"
+    r"consent\w*|undo\w*|revers\w*|refund\w*|cancel\w*|audit\w*|logs?|logged|block\w*|"
+    r"restrict\w*|permissions?|thresholds?|kill switch|roll(?:s|ed)? ?back|human review\w*|"
+    r"escalat\w*|monitor\w*|alert\w*|never|only (?:if|when|after|under))\b")
+
 
 def stated_problems(question: Question) -> tuple[Problem, ...]:
     """The problems this question asks the answer to work on. A bank question's: stated in its
@@ -138,9 +149,13 @@ def unmet_ask(question: Question, sentences: Sequence[str]) -> str:
     already left out."""
     if not sentences:
         return ""
+    if not touches_outline(question, sentences):
+        return "outline"  # nothing this question is about beyond its prompt's own words
     deliverable = DELIVERABLES.get(question.kind) if question.outline else None
     if deliverable is not None and not any(deliverable.search(s) for s in sentences):
         return question.kind
+    if GUARDRAIL_ASK.search(question.prompt) and not any(GUARDRAILS.search(s) for s in sentences):
+        return "guardrails"
     if asks_decision(question) and not any(DECISION.search(s) for s in sentences):
         return "decision"
     if asks_pick(question) and not any(PICK.search(s) or DECISION.search(s) for s in sentences):
