@@ -103,6 +103,14 @@ DELIVERABLES: dict[str, re.Pattern[str]] = {"metrics": MEASURE}
 # Guardrails asked for by name ("what guardrails would you put in place"): one sentence must name
 # something that limits, confirms, logs, reverses or watches what the product does. A neighbour's
 # answer (how to rank the itineraries, asked what to ship and with which guardrails) names none.
+# "What could go wrong?" asked outright: one sentence must name a way it goes wrong (a risk, a
+# failure, an attack, a harm). Launch gates and targets with no harm named answer another question.
+RISK_ASK = _c(r"\bwhat (?:could|might|can|would) go wrong\b|\bwhat (?:are )?the (?:main )?risks\b")
+RISKS = _c(
+    r"\b(risk\w*|wrong\w*|mistak\w*|errors?|erroneous|fail\w*|harm\w*|attack\w*|inject\w*|"
+    r"leak\w*|fraud\w*|abus\w*|misus\w*|trick\w*|hijack\w*|steal\w*|stolen|scam\w*|"
+    r"unauthori[sz]\w*|exploit\w*|breach\w*|worst|danger\w*|malicious|phish\w*|"
+    r"accident\w*|unintended|unwanted|misfir\w*)\b")
 GUARDRAIL_ASK = _c(r"\bwhat (?:guardrails|safeguards|protections|controls|limits)\b")
 GUARDRAILS = _c(
     r"\b(guardrails?|safeguards?|limits?|caps?|capped|ceilings?|confirm\w*|approv\w*|"
@@ -154,6 +162,8 @@ def unmet_ask(question: Question, sentences: Sequence[str]) -> str:
     deliverable = DELIVERABLES.get(question.kind) if question.outline else None
     if deliverable is not None and not any(deliverable.search(s) for s in sentences):
         return question.kind
+    if RISK_ASK.search(question.prompt) and not any(RISKS.search(s) for s in sentences):
+        return "risks"
     if GUARDRAIL_ASK.search(question.prompt) and not any(GUARDRAILS.search(s) for s in sentences):
         return "guardrails"
     if asks_decision(question) and not any(DECISION.search(s) for s in sentences):
