@@ -200,7 +200,19 @@ def anchored(units_: Sequence[Unit], i: int) -> bool:
 def is_applied(units_: Sequence[Unit], i: int) -> bool:
     if PLAN_OF_ANSWER.search(units_[i].piece.text) or units_[i].narration:
         return False  # "I'll cover users, metrics, then rollout" is structure, not substance
-    return _anchored(units_, i) and (units_[i].committed or _continues_commitment(units_, i))
+    return _anchored(units_, i) and (units_[i].committed or _continues_commitment(units_, i)
+                                     or _enumerated(units_[i]))
+
+
+_ORDINAL_ITEM = re.compile(r"^\s*(?:one|two|three|four|five|first|second|third|fourth|fifth)"
+                           r"\s*[,:)-]\s*\w", re.IGNORECASE)
+
+
+def _enumerated(u: Unit) -> bool:
+    """"One, content it reads is data... Two, least privilege per task..." is a bulleted list
+    said aloud: each item is as committed as a bullet is, when it says something of its own."""
+    return (bool(_ORDINAL_ITEM.match(u.piece.text)) and not (u.buzzwords or u.narration
+                                                             or u.generic))
 
 
 def _continues_commitment(units_: Sequence[Unit], i: int) -> bool:
