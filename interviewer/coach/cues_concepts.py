@@ -301,7 +301,8 @@ FAMILIES: tuple[Family, ...] = (
     _f("business-impact", "revenue",
        r"\b(revenue|monetiz\w*|subscriptions?|subscribers? (?:pay|revenue)|lifetime value|ltv|gmv|"
        r"arpu|sales\b|upsell\w*|pricing|paid (?:plan|tier|users)|renewals?|"
-       r"willing(?:ness)? to pay|bookings|basket size|average order value|aov|take rate|ad revenue|gross margin|"
+       r"willing(?:ness)? to pay|bookings|basket (?:size|value)s?|average order value|"
+       r"(?:biggest|largest|bigger|larger) (?:baskets|orders|spenders)|aov|take rate|ad revenue|gross margin|"
        r"profit margin|charge|per seat|price (?:per|it|at)|pricing|overage|list price)\b",
        "tied it to revenue", "Tie the feature to revenue: subscriptions, conversion or ARPU."),
     _f("business-impact", "retention",
