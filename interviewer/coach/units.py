@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from interviewer.banks import Question
 from interviewer.coach.cues_asks import MOVES, PROMPT_ASKS, PROMPT_CONSTRAINTS
 from interviewer.coach.cues_concepts import FAMILIES
-from interviewer.coach.cues_markers import DECISION, NUMBER, REASON
+from interviewer.coach.cues_markers import DECISION, NUMBER
 from interviewer.coach.cues_style import GENERIC, MODEL_TALK, NARRATION, PLAN_OF_ANSWER
 from interviewer.coach.cues_vocabulary import GENERIC_WORDS, PROCESS_WORDS
+from interviewer.coach.echoed_reason import argues
 from interviewer.coach.recital import hollow, padded_number, specifics, tied_number
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.text import Sentence, stem, words
@@ -105,7 +106,7 @@ def make_unit(piece: Sentence, subject_stems: frozenset[str],
     return Unit(
         piece=piece,
         subject=sum(1 for t in set(subject_terms(text)) if t in subject_stems),
-        reason=bool(REASON.search(text)),
+        reason=argues(text, prompt_stems),
         number=number,
         decision=bool(DECISION.search(text)),
         generic=bool(GENERIC.search(text)),
