@@ -36,7 +36,6 @@ from interviewer.coach.asks_problems import (
     PICK_ASK,
     Problem,
 )
-from interviewer.coach.outline_touch import touches_outline
 from interviewer.coach.relevance import subject_terms
 
 
@@ -157,8 +156,6 @@ def unmet_ask(question: Question, sentences: Sequence[str]) -> str:
     already left out."""
     if not sentences:
         return ""
-    if not touches_outline(question, sentences):
-        return "outline"  # nothing this question is about beyond its prompt's own words
     deliverable = DELIVERABLES.get(question.kind) if question.outline else None
     if deliverable is not None and not any(deliverable.search(s) for s in sentences):
         return question.kind
@@ -172,8 +169,12 @@ def unmet_ask(question: Question, sentences: Sequence[str]) -> str:
         return "pick"
     prompt_terms = frozenset(subject_terms(question.prompt))
     for problem in stated_problems(question):
-        worked = sum(1 for s in sentences
-                     if problem.worked.search(s) and not _restates(s, prompt_terms))
-        if worked < max(WORKED_AT_LEAST, problem.at_least):
+        on_it = [s for s in sentences
+                 if problem.worked.search(s) and not _restates(s, prompt_terms)]
+        # where two sentences are asked, one that names two of its levers works on it too
+        # ("a capped exploration budget for new listings")
+        levers = max((len({m.group(0).lower() for m in problem.worked.finditer(s)})
+                      for s in on_it), default=0)
+        if len(on_it) < max(WORKED_AT_LEAST, problem.at_least) and levers < problem.at_least:
             return problem.name
     return ""

@@ -4,9 +4,10 @@
 control of their flights and hotels": the "so" clause hands the prompt's nouns back (travelers,
 flights, hotels) with doctrine ("stay in control"). An interviewer hears a reason when it brings
 something the question did not say: a mechanism, a cost, a number, a user's behaviour ("because
-a wrong nonrefundable fare costs more trust than a hundred saved taps"). A reason clause whose
-terms are all the prompt's own or the rubric's doctrine (`recital.py`), with no number, does
-not count as a reason.
+a wrong nonrefundable fare costs more trust than a hundred saved taps"). A reason clause that
+hands back the prompt's own nouns and adds only the rubric's doctrine (`recital.py`), with no
+number, does not count as a reason; a short one that names nothing of the prompt ("because they
+need the decisions") is left alone.
 """
 
 from __future__ import annotations
@@ -26,5 +27,7 @@ def argues(text: str, prompt_stems: frozenset[str]) -> bool:
     grounds = text[m.start():]
     if NUMBER.search(grounds):
         return True
-    return any(t not in prompt_stems and t not in DOCTRINE_STEMS
-               for t in subject_terms(grounds))
+    terms = subject_terms(grounds)
+    echoes = any(t in prompt_stems for t in terms)  # it hands the prompt's nouns back...
+    return not echoes or any(t not in prompt_stems and t not in DOCTRINE_STEMS  # ...and only them
+                             for t in terms)

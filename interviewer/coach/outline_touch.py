@@ -28,6 +28,7 @@ from interviewer.banks import Question
 from interviewer.coach import meaning
 from interviewer.coach.recital import DOCTRINE_STEMS
 from interviewer.coach.relevance import subject_terms
+from interviewer.coach.units import Unit
 
 CLOSE_IN_MEANING = 0.5
 """Cosine similarity of a sentence to an outline point that counts as working on that point
@@ -58,3 +59,11 @@ def touches_outline(question: Question, sentences: Sequence[str]) -> bool:
     if any(_own_terms(point, prompt) & said for point in question.outline):
         return True
     return _close_in_meaning(question.outline, sentences)
+
+
+def untouched(question: Question, units_: Sequence[Unit]) -> bool:
+    """The answer's own sentences (narrated steps and buzzword runs left out) touch nothing of
+    the outline: capped as drifting is (`analysis.py`), yet probed as a weak answer, not sent
+    back to the question, since it is about the question's product."""
+    said = [u.piece.text for u in units_ if not (u.narration or u.buzzwords)]
+    return bool(said) and not touches_outline(question, said)
