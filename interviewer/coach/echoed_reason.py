@@ -16,6 +16,10 @@ from interviewer.coach.cues_markers import NUMBER, REASON
 from interviewer.coach.recital import DOCTRINE_STEMS
 from interviewer.coach.relevance import subject_terms
 
+ECHOED = 2
+"""Prompt terms a reason must hand back to be an echo: one ("because people trust numbers in a
+spreadsheet", "I work on the feedback and not on the usage") is a reason about the product."""
+
 
 def argues(text: str, prompt_stems: frozenset[str]) -> bool:
     """The text gives a reason, and what follows the reason's marker says something of its own."""
@@ -28,6 +32,6 @@ def argues(text: str, prompt_stems: frozenset[str]) -> bool:
     if NUMBER.search(grounds):
         return True
     terms = subject_terms(grounds)
-    echoes = any(t in prompt_stems for t in terms)  # it hands the prompt's nouns back...
+    echoes = len({t for t in terms if t in prompt_stems}) >= ECHOED  # the prompt's nouns back...
     return not echoes or any(t not in prompt_stems and t not in DOCTRINE_STEMS  # ...and only them
                              for t in terms)
