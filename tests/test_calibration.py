@@ -110,9 +110,10 @@ def test_held_out_split_holds_its_measured_level(figs: dict[str, Figures],
     assert ordered >= 0.9 * total, HELD_OUT
 
 
-# Before the g12- batch the dev split had no known miss left: the rel- and nb7- answers to a neighbouring question about
-# the same product, reusing its words (long-time listeners for a new-user question; how to build
-# the formula feature for its success metric; an AI answer box for suggestions as people type),
+# Before the g12- batch the dev split had no known miss left: the rel- and nb7- answers to a
+# neighbouring question about the same product, reusing its words (long-time listeners for a
+# new-user question; how to build the formula feature for its success metric; an AI answer box
+# for suggestions as people type),
 # which static word vectors put as close to their question as on-question answers, are gated by
 # what the bank question asks (asks_bank.py).
 HELD_OUT_GAMING_MISSES = 1
