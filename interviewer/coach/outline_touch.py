@@ -13,9 +13,9 @@ The test is deliberately lenient, so that it only catches answers with nothing o
 own: one outline point touched is enough, by one word of that point beyond the prompt's own words
 and the rubric's doctrine (`recital.py`), or by one sentence close to the point in meaning (static
 word vectors, when the package is there). On the dev split no answer graded 2.5 or more touches
-none (41 of 367 bank-question answers touch none, all graded 2 or below); a medium answer names
-at least one thing the outline names. What it does not see: an answer that names one outline
-word in passing and is otherwise recited.
+none (39 of the 367 answers to bank questions touch none, all graded 2 or below); a medium
+answer names at least one thing the outline names. What it does not see: an answer that names
+one outline word in passing and is otherwise recited.
 """
 
 from __future__ import annotations
