@@ -207,6 +207,9 @@ FAMILIES: tuple[Family, ...] = (
        r"even (?:if|though) (?:it|that|this|we) (?:means?|costs?|lose|loses|gives?)|"
        r"even at (?:some|a|the|any) (?:[\w-]+ ){0,2}cost|" + _NOT_THE_OTHER + "|"
        r"(?:i'd|i would|we'd|we would) (?:lose|let go of) [^.;]{3,60}\bbut keep|"
+       # a cost named, then accepted: "I'd lose maybe half the volume and accept that, because..."
+       r"(?:lose|losing|give up|giving up|pay|paying|sacrifice|cost|costs) [^.;]{3,60}"
+       r"\b(?:and|but) (?:i'd |i |we'd |we )?accept (?:that|it|this)|"
        r"\b(?!time\b)\w+ over (?!time\b)\w+,? because|(?:more|less) important than|"
        r"(?:is|are|feels) (?:far |much )?(?:worse|better|cheaper|costlier) than|"
        r"\w+ beats \w+|\w+ (?:comes?|go(?:es)?) (?:before|ahead of) \w+)\b",
