@@ -110,21 +110,30 @@ def test_held_out_split_holds_its_measured_level(figs: dict[str, Figures],
     assert ordered >= 0.9 * total, HELD_OUT
 
 
-# The dev split has no known miss left: the rel- and nb7- answers to a neighbouring question about
-# the same product, reusing its words (long-time listeners for a new-user question; how to build
-# the formula feature for its success metric; an AI answer box for suggestions as people type),
+# Before the g12- batch the dev split had no known miss left: the rel- and nb7- answers to a
+# neighbouring question about the same product, reusing its words (long-time listeners for a
+# new-user question; how to build the formula feature for its success metric; an AI answer box
+# for suggestions as people type),
 # which static word vectors put as close to their question as on-question answers, are gated by
 # what the bank question asks (asks_bank.py).
 HELD_OUT_GAMING_MISSES = 1
 HELD_OUT_FAR_TWINS = 1
-KNOWN_ABOVE_CEILING: dict[str, float] = {}
+# Two g12- answers stay above the ceiling after the g12 round (README): a two-sided-marketplace
+# recitation whose prescriptions name the outline's own nouns (guests, fair exposure), and a thin
+# three-sentence answer whose aside to "anyone scoring" is set aside, leaving substance the coach
+# scores as its question's medium. Pinned at their scores so neither may rise.
+KNOWN_ABOVE_CEILING: dict[str, float] = {
+    "g12-market-recitation-nouns": 2.4,
+    "g12-supportdata-injection-midway": 2.8,
+}
 
 
 @pytest.mark.parametrize("split", SPLITS)
 def test_no_gaming_answer_scores_above_the_ceiling(scored: dict[str, list[Scored]],
                                                    split: str) -> None:
     """The target is 2.0 on both splits (README, calibration table). On the held-out split one
-    answer misses it (in the third batch), counted, never named (the dev split has none left)."""
+    answer misses it (in the third batch), counted, never named; the dev split has two, named
+    in KNOWN_ABOVE_CEILING."""
     gaming = [s for s in scored[split] if s.answer.kind in GAMING_KINDS]
     assert gaming
     known = KNOWN_ABOVE_CEILING if split == "dev" else {}

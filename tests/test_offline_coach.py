@@ -86,7 +86,8 @@ def test_text_aimed_at_the_grader_changes_nothing(dev: list[GradedAnswer],
     for a in dev:
         if a.kind in ("injection", "off-question"):
             continue
-        sentences = re.split(r"(?<=[a-z])\. ", a.text)  # not after a list number ("1. ")
+        # not after a list number ("1. ") nor inside "e.g. 8%"
+        sentences = re.split(r"(?<=[a-z]{2})\. ", a.text)
         middle = len(sentences) // 2
         injected = ". ".join([*sentences[:middle], injection.rstrip("."), *sentences[middle:]])
         assert _scores(a.question, a.text) == _scores(a.question, injected), a.label

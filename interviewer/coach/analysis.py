@@ -30,6 +30,7 @@ from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
 from interviewer.coach.ground import ground_floor, works_through
+from interviewer.coach.outline_touch import untouched
 from interviewer.coach.recital import recites
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
 from interviewer.coach.terse import clause_of, is_header, names_both_sides, short_and_dense
@@ -62,8 +63,6 @@ RECITATION_CAP = 1.5
 MENTION_ONLY = 1.5
 """A dimension whose concepts are named but never applied: below the bar, above silence."""
 APPLIED_WEIGHT = 0.4
-BLEND_FROM = 2.0
-"""Below this the rubric found too little substance for sentence counts to lift it."""
 APPLIED_SENTENCES_FOR_FIVE = 8
 APPLIED_SHARE_FOR_FIVE = 0.7
 """The overall is 60% the rubric dimensions, 40% the applied sentences (`applied_share`):
@@ -202,9 +201,10 @@ class Reading:
             score = max(score, ENGAGED_FLOOR)  # it engaged with this question, if weakly
         if self.recitation:
             score = min(score, RECITATION_CAP)
-        if self.drifting or self.misses_the_ask:
+        off_outline = untouched(self.question, self.units)  # the prompt's words, nothing more
+        if self.drifting or self.misses_the_ask or off_outline:
             score = min(score, DRIFT_CAP)
-        gated = self.empty or self.off_topic or self.drifting or self.recitation
+        gated = self.empty or self.off_topic or self.drifting or self.recitation or off_outline
         met = [d for d, r in self.dimensions.items() if d != "communication" and r.score >= 3]
         set_aside = gated or self.misses_the_ask
         settled = settle(score, rubric, self.units, (self.words, self.applied_sentences, len(met)),

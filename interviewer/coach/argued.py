@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from interviewer.coach.bare_list import NAMES_ONLY_CAP, names_only
 from interviewer.coach.cues_markers import REASON
 from interviewer.coach.model_first import MODEL_FIRST_CAP, model_first
 from interviewer.coach.units import Unit, anchored
@@ -136,6 +137,8 @@ def settle(score: float, rubric: float, units_: Sequence[Unit], counts: tuple[in
     `counts`: words, committed sentences, rubric dimensions met. `gated`: off-question,
     drifting, recited or missing the ask: capped already, never lifted here."""
     words, applied, met = counts
+    if names_only(units_):  # headers over bullets that name concepts and claim nothing
+        return min(score, NAMES_ONLY_CAP)
     if model_first(units_):  # calls about the model alone, judged on an offline number
         return min(score, MODEL_FIRST_CAP)
     if gated or not decisive(units_, applied, rubric, met):

@@ -99,6 +99,24 @@ MEASURE = _c(
 DELIVERABLES: dict[str, re.Pattern[str]] = {"metrics": MEASURE}
 """A kind's deliverable: at least one sentence must make it."""
 
+# Guardrails asked for by name ("what guardrails would you put in place"): one sentence must name
+# something that limits, confirms, logs, reverses or watches what the product does. A neighbour's
+# answer (how to rank the itineraries, asked what to ship and with which guardrails) names none.
+# "What could go wrong?" asked outright: one sentence must name a way it goes wrong (a risk, a
+# failure, an attack, a harm). Launch gates and targets with no harm named answer another question.
+RISK_ASK = _c(r"\bwhat (?:could|might|can|would) go wrong\b|\bwhat (?:are )?the (?:main )?risks\b")
+RISKS = _c(
+    r"\b(risk\w*|wrong\w*|mistak\w*|errors?|erroneous|fail\w*|harm\w*|attack\w*|inject\w*|"
+    r"leak\w*|fraud\w*|abus\w*|misus\w*|trick\w*|hijack\w*|steal\w*|stolen|scam\w*|"
+    r"unauthori[sz]\w*|exploit\w*|breach\w*|worst|danger\w*|malicious|phish\w*|"
+    r"accident\w*|unintended|unwanted|misfir\w*)\b")
+GUARDRAIL_ASK = _c(r"\bwhat (?:guardrails|safeguards|protections|controls|limits)\b")
+GUARDRAILS = _c(
+    r"\b(guardrails?|safeguards?|limits?|caps?|capped|ceilings?|confirm\w*|approv\w*|"
+    r"consent\w*|undo\w*|revers\w*|refund\w*|cancel\w*|audit\w*|logs?|logged|block\w*|"
+    r"restrict\w*|permissions?|thresholds?|kill switch|roll(?:s|ed)? ?back|human review\w*|"
+    r"escalat\w*|monitor\w*|alert\w*|never|only (?:if|when|after|under))\b")
+
 
 def stated_problems(question: Question) -> tuple[Problem, ...]:
     """The problems this question asks the answer to work on. A bank question's: stated in its
@@ -141,14 +159,22 @@ def unmet_ask(question: Question, sentences: Sequence[str]) -> str:
     deliverable = DELIVERABLES.get(question.kind) if question.outline else None
     if deliverable is not None and not any(deliverable.search(s) for s in sentences):
         return question.kind
+    if RISK_ASK.search(question.prompt) and not any(RISKS.search(s) for s in sentences):
+        return "risks"
+    if GUARDRAIL_ASK.search(question.prompt) and not any(GUARDRAILS.search(s) for s in sentences):
+        return "guardrails"
     if asks_decision(question) and not any(DECISION.search(s) for s in sentences):
         return "decision"
     if asks_pick(question) and not any(PICK.search(s) or DECISION.search(s) for s in sentences):
         return "pick"
     prompt_terms = frozenset(subject_terms(question.prompt))
     for problem in stated_problems(question):
-        worked = sum(1 for s in sentences
-                     if problem.worked.search(s) and not _restates(s, prompt_terms))
-        if worked < max(WORKED_AT_LEAST, problem.at_least):
+        on_it = [s for s in sentences
+                 if problem.worked.search(s) and not _restates(s, prompt_terms)]
+        # where two sentences are asked, one that names two of its levers works on it too
+        # ("a capped exploration budget for new listings")
+        levers = max((len({m.group(0).lower() for m in problem.worked.finditer(s)})
+                      for s in on_it), default=0)
+        if len(on_it) < max(WORKED_AT_LEAST, problem.at_least) and levers < problem.at_least:
             return problem.name
     return ""

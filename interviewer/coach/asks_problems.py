@@ -78,7 +78,20 @@ FAIRNESS = Problem(
        r"concentrat\w*|stereotyp\w*|under-?represent\w*)\b"),
     _c(r"\b(fair\w*|bias\w*|exposure|concentrat\w*|divers\w*|long[- ]tail|spread\w*|share of|"
        r"gini|boost\w*|under-?exposed|popular\w*|rich[- ]get|represent\w*|gender\w*|explor\w*|"
-       r"groups?|parity|quotas?|cap(?:s|ped|ping)?|discriminat\w*|stereotyp\w*)\b"))
+       r"groups?|parity|quotas?|cap(?:s|ped|ping)?|discriminat\w*|stereotyp\w*)\b"),
+    at_least=2)
+"""Two sentences: a neighbour's answer (new hosts' pricing, asked how to change the ranking)
+names the popular listings once, as the cause it then leaves alone."""
+
+# People leaving for a substitute: asking a chat assistant instead of searching, a rival app.
+SUBSTITUTE = Problem(
+    "substitute",
+    _c(r"\b(instead of (?:search|us|our|brows|shopp|call|visit|book)\w*|"
+       r"(?:switch|mov|defect|leav)\w* (?:to|for) (?:an? |the )?(?:rival|competitor|chat)\w*)\b"),
+    _c(r"\b(chat\w*|assistants?|competitor\w*|rivals?|switch\w* (?:to|from|over)|moving|moved|"
+       r"mov(?:e|es) (?:to|away|over)|shift\w*|substitut\w*|cannibali[sz]\w*|defect\w*|"
+       r"los(?:e|es|ing) (?:users|queries|share|people|customers)|share of (?:queries|searches|"
+       r"users|time)|habits?|instead)\b"))
 
 # Abuse of the product: spam, scams, fake accounts or listings, harassment.
 ABUSE = Problem(
@@ -99,7 +112,8 @@ DECLINE = Problem(
        r"(?:haven't|hasn't|didn't|did not|not) (?:improv\w*|mov\w*|help\w*))\b"),
     at_least=2)
 
-NEW_PROBLEMS: tuple[Problem, ...] = (QUALITY, ACCESS, SAFETY, OPT_OUT, FAIRNESS, ABUSE, DECLINE)
+NEW_PROBLEMS: tuple[Problem, ...] = (QUALITY, ACCESS, SAFETY, OPT_OUT, FAIRNESS, ABUSE, DECLINE,
+                                     SUBSTITUTE)
 """Stated problems beyond speed, cost and new users, for bank and typed questions alike."""
 
 # A prompt that asks for a call, not for a plan: launch or wait, keep or not, switch or not.

@@ -55,7 +55,9 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"regulat\w*|deepfakes?|misinformation|verif\w*|trace\w*|protect\w*|risks?|worst case|"
         r"stereotyp\w*|represent\w*|guardrails?|kill switch|pause|opt[- ]out|appeal\w*|"
         # fairness is weighed in who is shown and how often: "no job above 70% one gender"
-        r"divers\w*|gender\w*|skew\w*|over-?correct\w*|inclusi\w*|belongs?)\b"),
+        r"divers\w*|gender\w*|skew\w*|over-?correct\w*|inclusi\w*|belongs?|"
+        # security harms are harms: an agent tricked, hijacked or leaking what it can read
+        r"attack\w*|malicious|trick\w*|hijack\w*|inject\w*|leak\w*|steal\w*|phish\w*)\b"),
     # ML system design: what the system predicts, from what, and how it is served.
     "ml-system-design": _c(
         r"\b(predict\w*|models?|scor\w*|rank\w*|candidates?|features?|labels?|train\w*|serv\w*|"
@@ -87,7 +89,7 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"\b(caus\w*|why|drop\w*|fell|fall\w*|declin\w*|investigat\w*|rul(?:e|ing) out|root|"
         r"what changed|broke|regress\w*|split (?:the drop|the decline)|hypothes\w*|"
         r"check (?:if|whether|for|first)|roll(?:ed)? back|likel(?:y|iest)|mechanism|"
-        r"go(?:es)? (?:down|from)|went (?:down|from)|(?:this|that|it) (?:usually )?means|"
+        r"go(?:es)? (?:down|from)|went (?:down|from)|(?:are|is|were|was) down\b|(?:this|that|it) (?:usually )?means|"
         # a diagnosis follows a chain and finds where it breaks, against a baseline
         r"funnel|baseline|breaks?|my bet|i'd bet|split (?:it |the \w+ )?by|explains? (?:it|that|this|why)|"
         r"(?:could|might|may) (?:also )?be (?:that|because)|"
@@ -95,7 +97,13 @@ MOVES: dict[str, re.Pattern[str]] = {
         # the candidate explanations: who chose the feature, a novelty that wears off
         r"going on|self[- ]select\w*|selection bias|novelty|contradict\w*|confound\w*|"
         r"matched|my (?:first )?guess|i(?:'d)? guess|i suspect|"
-        r"(?:two|three|four) (?:possible )?(?:things|explanations|reasons|causes))\b"),
+        r"(?:two|three|four) (?:possible )?(?:things|explanations|reasons|causes)|"
+        # whether it works ("is it working?") is judged against what would have happened without
+        # it: a holdout, the months before launch, a verdict with the numbers behind it
+        r"holdouts?|(?:against|vs\.?|versus|compared (?:with|to)) (?:the )?(?:holdout|same "
+        r"(?:months|weeks|period)|before|last year)|"
+        r"before (?:the |it )?launch\w*|counterfactual|(?:it's|it is) working (?:if|when|unless)|"
+        r"not (?:yet )?working)\b"),
     # Prioritising: options put in an order, a first one chosen.
     "first-choice": _c(
         r"\b(first|second|third|next|later|after that|rank\w*|priorit\w*|"

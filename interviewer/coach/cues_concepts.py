@@ -62,7 +62,9 @@ FAMILIES: tuple[Family, ...] = (
        r"why (?:users|people|they|customers)|root cause|the real issue|underlying|"
        r"why (?:does|do|did|is|are) (?:\w+ ){0,4}(?:stop|drop|fall|stall|fail|churn|leave|quit)\w*|"
        r"(?:they|people|users|customers) (?:stop|give up|quit) (?:trying|using|asking)|"
-       r"(?:they|users|people) (?:want|need) to)\b",
+       r"(?:they|users|people) (?:want|need) to|"
+       # what can go wrong, ranked by how bad it is for the user
+       r"worst (?:realistic )?(?:case|thing|harm|outcome)|(?:risks|harms),? worst first)\b",
        "stated the user's problem", "State the user's problem in their terms before any fix."),
     _f("framing", "assumptions",
        r"\b(assum\w*|clarif\w*|i'd (?:first )?(?:want to|like to) (?:understand|know|ask|check)|"
@@ -205,6 +207,9 @@ FAMILIES: tuple[Family, ...] = (
        r"even (?:if|though) (?:it|that|this|we) (?:means?|costs?|lose|loses|gives?)|"
        r"even at (?:some|a|the|any) (?:[\w-]+ ){0,2}cost|" + _NOT_THE_OTHER + "|"
        r"(?:i'd|i would|we'd|we would) (?:lose|let go of) [^.;]{3,60}\bbut keep|"
+       # a cost named, then accepted: "I'd lose maybe half the volume and accept that, because..."
+       r"(?:lose|losing|give up|giving up|pay|paying|sacrifice|cost|costs) [^.;]{3,60}"
+       r"\b(?:and|but) (?:i'd |i |we'd |we )?accept (?:that|it|this)|"
        r"\b(?!time\b)\w+ over (?!time\b)\w+,? because|(?:more|less) important than|"
        r"(?:is|are|feels) (?:far |much )?(?:worse|better|cheaper|costlier) than|"
        r"\w+ beats \w+|\w+ (?:comes?|go(?:es)?) (?:before|ahead of) \w+)\b",
@@ -260,14 +265,18 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(offline (?:eval\w*|test\w*|metrics?|replay)|backtest\w*|golden (?:set|dataset)|"
        r"eval(?:uation)? set|test set|labell?ed (?:set|data|examples|queries)|human (?:eval\w*|"
        r"raters?|review\w*|label\w*|grad\w*)|raters?|annotat\w*|replay|historical (?:data|logs)|"
-       r"llm[- ]as[- ]a[- ]judge|shadow\w*|side[- ]by[- ]side)\b",
+       r"llm[- ]as[- ]a[- ]judge|shadow\w*|side[- ]by[- ]side|"
+       # a product's defences tested before users meet it: a red team, a suite of attacks
+       r"red[- ]team\w*|adversarial (?:tests?|testing|suites?|prompts?)|(?:suite|set) of "
+       r"(?:\w+ ){0,4}attacks|penetration test\w*|pen[- ]test\w*)\b",
        "evaluated offline first", "Evaluate offline first (a labelled set or raters) before users."),
     _f("experimentation", "rollout",
        r"\b(staged|gradual\w*|ramp\w*|roll(?:ing)? ?(?:it )?out (?:to|in|slowly|gradually)|"
        r"canary|beta|dogfood\w*|internal (?:users|test\w*|pilot)|feature flag|"
        + _NUM + r" ?(?:%|percent) of (?:the )?(?:users|traffic|customers|teams|queries|sessions|"
        r"people|accounts|stores|members|searches|tickets|requests|repos\w*|listeners|viewers)|"
-       r"small (?:slice|share|percentage|group|cohort)|limited (?:launch|release))\b",
+       r"small (?:opt[- ]in )?(?:slice|share|percentage|group|cohort)|limited (?:launch|release)|"
+       r"employees first|then employees)\b",
        "staged the rollout", "Roll out in stages (a small share first, then ramp)."),
     _f("experimentation", "monitoring",
        r"\b(monitor\w*|alert\w*|watch (?:for|the)|drift|post[- ]launch|keep an eye|"
@@ -295,7 +304,8 @@ FAMILIES: tuple[Family, ...] = (
     _f("business-impact", "revenue",
        r"\b(revenue|monetiz\w*|subscriptions?|subscribers? (?:pay|revenue)|lifetime value|ltv|gmv|"
        r"arpu|sales\b|upsell\w*|pricing|paid (?:plan|tier|users)|renewals?|"
-       r"willing(?:ness)? to pay|bookings|basket size|average order value|aov|take rate|ad revenue|gross margin|"
+       r"willing(?:ness)? to pay|bookings|basket (?:size|value)s?|average order value|"
+       r"(?:biggest|largest|bigger|larger) (?:baskets|orders|spenders)|aov|take rate|ad revenue|gross margin|"
        r"profit margin|charge|per seat|price (?:per|it|at)|pricing|overage|list price)\b",
        "tied it to revenue", "Tie the feature to revenue: subscriptions, conversion or ARPU."),
     _f("business-impact", "retention",

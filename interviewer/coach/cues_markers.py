@@ -78,7 +78,9 @@ NUMBER = re.compile(
     # quantities as people say them: "about thirty", "a forty-file diff", "half an hour a day",
     # "for a month", "at least a fifth" ("half the users get it" is a split, not a bar)
     r"\b(?:about|around|roughly|maybe|nearly|almost) " + _WORD_NUMBER + r"\b|"
-    r"\b" + _WORD_NUMBER + r"-(?!" + _WORD_NUMBER + r"\b)[a-z]+|\b\d[\d,.]*-[a-z]{3,}|"
+    # ("a two-sided market", "a one-off", "a two-way door" name a kind, not a quantity)
+    r"\b" + _WORD_NUMBER + r"-(?!" + _WORD_NUMBER + r"\b|(?:sided|way|off|stop|size|fits)\b)"
+    r"[a-z]+|\b\d[\d,.]*-[a-z]{3,}|"
     r"\b(?:half an?|for a|an?) (?:hour|day|week|month|quarter|year)s?\b(?! or)|"
     r"\b(?:a|one|two) (?:third|quarter|fifth|tenth)s?\b(?! (?:of the way|party|parties))|"
     # a count of things large enough to be specific: "fifty feedback samples", "200 calls"

@@ -56,6 +56,8 @@ gradually
 """
 _DOCTRINE_STEMS = frozenset(stem(w) for w in _DOCTRINE.split()) | frozenset(
     stem(w) for w in PROCESS_WORDS)
+DOCTRINE_STEMS = _DOCTRINE_STEMS
+"""Stems of doctrine and everyday talk: they place an answer in no question in particular."""
 
 _PERCENT = (r"(?:\d[\d.,]*\s?(?:%|percent)|(?:one|two|three|five|ten|fifteen|twenty|thirty|"
             r"forty|fifty)[- ]percent)")

@@ -41,7 +41,7 @@ def subject_terms(text: str) -> list[str]:
     """Stems of the words that can carry a subject: not the rubric's, not function words."""
     out = []
     for w in words(text):
-        w = w.strip("'%-/")
+        w = w.strip("'%-/").removesuffix("'s")  # "the user's needs": the user
         if len(w) <= 2 or w in GENERIC_WORDS or w.isdigit() or any(c.isdigit() for c in w):
             continue
         for part in w.split("-"):

@@ -39,6 +39,12 @@ _INJECTION = re.compile(
     r"\b(?:note|message|instructions?|reminder)s? (?:to|for) (?:the |any |an? )?(?:grader|"
     r"evaluator|scorer|reviewer|judge|assessor|ai|model|llm)\b|"
     r"\b(?:dear|hey|attention)\s+(?:grader|evaluator|scorer|judge|ai)\b|"
+    # addressed to a grader without naming one: "note to whoever grades this", "for anyone
+    # scoring this answer", "if you're marking this"
+    r"\b(?:to|for) (?:whoever|whomever|anyone|anybody|someone|the (?:person|people|one)s?)"
+    r"(?: who)?(?: is| are|'s)? (?:grad|scor|mark|evaluat|assess|judg)\w* (?:this|these|my|"
+    r"the (?:answer|response|transcript))\b|"
+    r"\bif (?:you're|you are) (?:grad|scor|mark|evaluat|assess|judg)\w* (?:this|me|my)\b|"
     r"\b(?:grader|evaluator|scorer|grading|scoring)(?:_\w+)?\"?\s*[:=]|"
     r"\bignore (?:all |any |the |your |every )?(?:previous |prior |above |earlier |other )?"
     r"(?:rubric|instructions?|criteria|guidelines|prompts?|rules)\b|"

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from interviewer.banks import Question
 from interviewer.coach.cues_asks import MOVES, PROMPT_ASKS, PROMPT_CONSTRAINTS
 from interviewer.coach.cues_concepts import FAMILIES
-from interviewer.coach.cues_markers import DECISION, NUMBER, REASON
+from interviewer.coach.cues_markers import DECISION, NUMBER
 from interviewer.coach.cues_style import GENERIC, MODEL_TALK, NARRATION, PLAN_OF_ANSWER
 from interviewer.coach.cues_vocabulary import GENERIC_WORDS, PROCESS_WORDS
+from interviewer.coach.echoed_reason import argues
 from interviewer.coach.recital import hollow, padded_number, specifics, tied_number
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.text import Sentence, stem, words
@@ -105,7 +106,7 @@ def make_unit(piece: Sentence, subject_stems: frozenset[str],
     return Unit(
         piece=piece,
         subject=sum(1 for t in set(subject_terms(text)) if t in subject_stems),
-        reason=bool(REASON.search(text)),
+        reason=argues(text, prompt_stems),
         number=number,
         decision=bool(DECISION.search(text)),
         generic=bool(GENERIC.search(text)),
@@ -200,7 +201,19 @@ def anchored(units_: Sequence[Unit], i: int) -> bool:
 def is_applied(units_: Sequence[Unit], i: int) -> bool:
     if PLAN_OF_ANSWER.search(units_[i].piece.text) or units_[i].narration:
         return False  # "I'll cover users, metrics, then rollout" is structure, not substance
-    return _anchored(units_, i) and (units_[i].committed or _continues_commitment(units_, i))
+    return _anchored(units_, i) and (units_[i].committed or _continues_commitment(units_, i)
+                                     or _enumerated(units_[i]))
+
+
+_ORDINAL_ITEM = re.compile(r"^\s*(?:one|two|three|four|five|first|second|third|fourth|fifth)"
+                           r"\s*[,:)-]\s*\w", re.IGNORECASE)
+
+
+def _enumerated(u: Unit) -> bool:
+    """"One, content it reads is data... Two, least privilege per task..." is a bulleted list
+    said aloud: each item is as committed as a bullet is, when it says something of its own."""
+    return (bool(_ORDINAL_ITEM.match(u.piece.text)) and not (u.buzzwords or u.narration
+                                                             or u.generic))
 
 
 def _continues_commitment(units_: Sequence[Unit], i: int) -> bool:

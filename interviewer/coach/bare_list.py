@@ -1,0 +1,33 @@
+"""A typed list of names: headers over bullets that each name a concept and claim nothing.
+
+"Metrics / - North star metric / - CSAT, NPS / Validation / - A/B test, switchback" has the shape
+of a structured answer, and its items may even be the right words for the question ("exposure
+parity", "market-level randomisation"), but no item says what, how much, for whom or why: an
+interviewer reads a glossary, not an answer. A bullet commits when it is a claim: a number, a
+reason, a decision, or a sentence long enough to say something ("Resolution: per intent, share
+of chats with no call within 48 hours"). A list whose items are mostly bare names is recited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from interviewer.coach.units import Unit
+
+BARE_WORDS = 5
+"""A bullet this short with no number, reason or decision names something and claims nothing."""
+LIST_ITEMS = 6
+BARE_SHARE = 0.7
+NAMES_ONLY_CAP = 1.5
+"""As a recitation (`analysis.RECITATION_CAP`): the list names concepts, it applies none."""
+
+
+def _bare(u: Unit) -> bool:
+    return (len(u.piece.text.split()) <= BARE_WORDS + 1  # the bullet mark counts as a word
+            and not (u.number or u.reason or u.decision))
+
+
+def names_only(units_: Sequence[Unit]) -> bool:
+    """Six bullets or more, and at least 70% of them bare names."""
+    items = [u for u in units_ if u.piece.bullet]
+    return len(items) >= LIST_ITEMS and sum(map(_bare, items)) >= BARE_SHARE * len(items)
