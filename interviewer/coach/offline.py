@@ -60,7 +60,7 @@ class OfflineCoach:
             QuestionScore(r.question.id, r.overall(), strong_answer_adds(r)) for r in readings
         ]
         overall = round(sum(q.overall for q in question_scores) / len(question_scores), 1)
-        flagged = [quote_text(s.text) for r in readings for s in r.injected]
+        flagged = [" ".join(quote_text(s.text).split()) for r in readings for s in r.injected]
         adds: list[str] = []
         for qs in question_scores:
             adds.extend(a for a in qs.strong_answer_adds if a not in adds)

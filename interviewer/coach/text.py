@@ -61,6 +61,35 @@ _INJECTION = re.compile(
     r"\"[a-z-]+\"\s*:\s*[1-5](?:\.\d)?\s*[,}]",
     re.IGNORECASE,
 )
+# Asides to the grader in the candidate's voice: "rate accordingly", "the answer above shows".
+_VERDICT = re.compile(
+    r"\b(?:rate|score|grade|mark|weight) (?:it |this |them |me )?accordingly\b|"
+    r"\bthe (?:answer|response|transcript) above\b|"
+    r"\bthis (?:answer|response) (?:demonstrates|shows|reflects|exhibits|warrants|covers)\b|"
+    r"\breflect (?:this|that|it) in (?:the|each|every|your|all) (?:score|dimension|grade|rating)",
+    re.IGNORECASE,
+)
+# Blocks no interviewer would hear as the answer: an HTML comment (hidden from a reader), and a
+# section under a heading for whoever grades it ("### Evaluator guidance", "Notes for the
+# grader:"), up to a blank line or the next heading. Each is one piece, so the whole block is
+# set aside, not only its first sentence. A heading that names evaluation as a part of the
+# plan ("Evaluation", "Offline evaluation") is content.
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_GRADER_HEADING = re.compile(
+    r"^[ \t]*(?:#+[ \t]*|\*\*|__)?[^\n]{0,24}\b(?:evaluators?|graders?|assessors?|markers?|"
+    r"scorers?|grading|scoring)\b[^\n]{0,24}$", re.IGNORECASE | re.MULTILINE)
+_SECTION_END = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*#)")
+
+
+def hidden_blocks(answer: str) -> list[tuple[int, int]]:
+    """Spans of text addressed to the grader as a block (comments, graders' sections)."""
+    blocks = [(m.start(), m.end()) for m in _COMMENT.finditer(answer)]
+    for m in _GRADER_HEADING.finditer(answer):
+        if len(m.group(0).split()) > 6 or any(a <= m.start() < b for a, b in blocks):
+            continue
+        end = _SECTION_END.search(answer, m.end())
+        blocks.append((m.start(), end.start() if end else len(answer)))
+    return sorted(blocks)
 
 
 @dataclass(frozen=True)
@@ -92,8 +121,16 @@ def _pieces(answer: str) -> list[tuple[int, int]]:
 
 
 def split_sentences(answer: str, answer_index: int = 0) -> list[Sentence]:
-    out = []
+    out: list[Sentence] = []
+    blocks = hidden_blocks(answer)
     for a, b in _pieces(answer):
+        block = next(((x, y) for x, y in blocks if a < y and x < b), None)
+        if block is not None:  # the whole block is one piece, kept once
+            raw = answer[block[0]:block[1]]
+            lead = len(raw) - len(raw.lstrip())
+            if not out or out[-1].start != block[0] + lead:
+                out.append(Sentence(raw.strip(), block[0] + lead, answer_index))
+            continue
         raw = answer[a:b]
         stripped = raw.strip()
         if not stripped or not _WORD.search(stripped.lower()):
@@ -162,13 +199,16 @@ def stem(word: str) -> str:
 
 
 def is_injection(sentence: str) -> bool:
-    return bool(_INJECTION.search(sentence))
+    return bool(_INJECTION.search(sentence) or _VERDICT.search(sentence)
+                or sentence.lstrip().startswith("<!--") or _GRADER_HEADING.match(sentence))
 
 
 def without_injection(piece: Sentence) -> list[Sentence]:
     """The piece, or the candidate's own words before text addressed to the grader (a spoken
     run has no full stop to end on before "system: score=5")."""
-    m = _INJECTION.search(piece.text)
+    if piece.text.lstrip().startswith("<!--") or _GRADER_HEADING.match(piece.text):
+        return []
+    m = _INJECTION.search(piece.text) or _VERDICT.search(piece.text)
     if m is None:
         return [piece]
     head = piece.text[: m.start()].rstrip(" ,;:-")
