@@ -116,7 +116,7 @@ def test_held_out_split_holds_its_measured_level(figs: dict[str, Figures],
 # for suggestions as people type),
 # which static word vectors put as close to their question as on-question answers, are gated by
 # what the bank question asks (asks_bank.py).
-HELD_OUT_GAMING_MISSES = 1
+HELD_OUT_GAMING_MISSES = 2  # one in the third batch, one in the fourth (2026-12-06)
 HELD_OUT_FAR_TWINS = 1
 # Two g12- answers stay above the ceiling after the g12 round (README): a two-sided-marketplace
 # recitation whose prescriptions name the outline's own nouns (guests, fair exposure), and a thin
@@ -132,8 +132,8 @@ KNOWN_ABOVE_CEILING: dict[str, float] = {
 def test_no_gaming_answer_scores_above_the_ceiling(scored: dict[str, list[Scored]],
                                                    split: str) -> None:
     """The target is 2.0 on both splits (README, calibration table). On the held-out split one
-    answer misses it (in the third batch), counted, never named; the dev split has two, named
-    in KNOWN_ABOVE_CEILING."""
+    answer of the third batch and one of the fourth miss it, counted, never named; the dev
+    split has two, named in KNOWN_ABOVE_CEILING."""
     gaming = [s for s in scored[split] if s.answer.kind in GAMING_KINDS]
     assert gaming
     known = KNOWN_ABOVE_CEILING if split == "dev" else {}
