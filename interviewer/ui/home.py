@@ -139,7 +139,10 @@ class HomeScreen(Screen[None]):
 
     def _show_voice_note(self) -> None:
         note = self.query_one("#voice-note")
-        note.display = self.query_one("#mode", Select).value == "voice" and bool(self.voice_status)
+        mode = next(iter(self.query("#mode").results(Select)), None)
+        if mode is None:  # the screen is being composed or taken down (seen under load)
+            return
+        note.display = mode.value == "voice" and bool(self.voice_status)
         note.set_class(self.voice_status.endswith("ready"), "-ready")
 
     def current_choice(self) -> InterviewChoice:
