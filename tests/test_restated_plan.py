@@ -83,3 +83,4 @@ def test_only_a_plan_step_with_nothing_of_its_own_is_restated(bank: QuestionBank
                         "bucket for new users who linked two cards.")
     # a fact or a choice is not a plan step
     assert not restated("Categorization goes first.")
+
