@@ -30,6 +30,7 @@ from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
 from interviewer.coach.ground import ground_floor, works_through
+from interviewer.coach.named_moves import move_instances
 from interviewer.coach.outline_touch import untouched
 from interviewer.coach.recital import recites
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
@@ -153,7 +154,7 @@ class Reading:
                 found = len({m.group(0).lower() for u in said
                              for m in MOVES[a].finditer(u.piece.text)})
             else:
-                found = sum(1 for u in said if MOVES[a].search(u.piece.text))
+                found = move_instances(MOVES[a], said, profile(self.question).prompt, a)
             return found >= AT_LEAST.get(a, DEFAULT_AT_LEAST)
         if any(sum(1 for u in said if c.search(u.piece.text)) < CONSTRAINT_AT_LEAST
                for c in question_constraints(self.question)):

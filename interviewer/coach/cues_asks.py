@@ -45,6 +45,8 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"\b(works?(?: well)?|fails?|failing|good at|bad at|great at|excellent|frustrat\w*|"
         r"annoying|breaks?|broken|confus\w*|embarrass\w*|useless|helpful|reliable|unreliable|"
         r"misses|wrong|mistakes?|limits?|weak\w*|strengths?|the problem is|what i'd change|"
+        # what it is good for and how it goes wrong, in plain words: "it helps with...", "stale"
+        r"helps?|saves?|outdated|out of date|stale|"
         r"i'd change|change i'd make|why (?:people|users|they|so many)|people (?:stop|learn|give up|"
         r"don't|never)|gave up|doesn't|does not|can't|cannot)\b"),
     # Responsible AI: the harm, who it falls on, and what prevents it.

@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 
 REASON = re.compile(
-    r"\b(because|since|so that|which means|that means|otherwise|that way|given that|"
+    r"\b(because|since|so that|which means|"
+    # an option weighed, its cost after "but": "the coach differentiates most, but it's harder
+    # to build" argues as "because" does; a pro and a con with nothing chosen is a medium's move
+    r", but (?:it|it's|they|there|the|that|this)|that means|otherwise|that way|given that|"
     r"as long as|in order to|to avoid|the reason|due to|so we (?:can|don't|know)|"
     r"so (?:it|they|people|users)|that's why|costs? (?:more|less)|matters? (?:more|most)|"
     r"more than|instead of|rather than|unless|"

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from interviewer.banks import Question
 from interviewer.coach.model_first import model_first
 from interviewer.coach.relevance import subject_terms
+from interviewer.coach.restated_plan import restates_outline
 from interviewer.coach.text import stem, words
 from interviewer.coach.units import Unit, is_applied
 from interviewer.rubric import HIRE_BAR
@@ -61,11 +62,14 @@ def _own(u: Unit) -> bool:
     return not (u.buzzwords or u.narration or u.generic)
 
 
-def committed_texts(units_: Sequence[Unit]) -> list[str]:
+def committed_texts(units_: Sequence[Unit], question: Question | None = None) -> list[str]:
     """The applied sentences, whole: a sentence that commits covers every item it lists ("Before
     launch I'd require: content it reads is data; least privilege per task; a daily spending
-    limit"), though only its first clauses read as committed on their own."""
-    applied = [i for i, u in enumerate(units_) if is_applied(units_, i) and _own(u)]
+    limit"), though only its first clauses read as committed on their own. With the `question`,
+    a plan step that only hands its outline back ("I'd rank them by revenue against effort")
+    works nothing through (`restated_plan.py`)."""
+    applied = [i for i, u in enumerate(units_) if is_applied(units_, i) and _own(u)
+               and not (question is not None and restates_outline(u, question))]
     runs = {units_[i].sentence for i in applied if units_[i].sentence >= 0}
     return [u.piece.text for i, u in enumerate(units_)
             if i in applied or (u.sentence >= 0 and u.sentence in runs and _own(u))]
@@ -75,7 +79,7 @@ def ground_covered(question: Question, units_: Sequence[Unit]) -> float:
     """0-1: the share of the question's outline points its applied sentences work on."""
     if not question.outline:
         return 0.0
-    said = {stem(w) for text in committed_texts(units_) for w in words(text)}
+    said = {stem(w) for text in committed_texts(units_, question) for w in words(text)}
     return sum(covers(p, said) for p in question.outline) / len(question.outline)
 
 
