@@ -27,9 +27,9 @@ import argparse
 import json
 import random
 import sys
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -135,23 +135,23 @@ def _silence(seconds: float) -> np.ndarray:
     return np.zeros(round(seconds * RATE), np.float32)
 
 
-_piper: dict[float, Any] = {}
+def piper(seed: int, length_scale: float) -> Callable[[str], np.ndarray]:
+    """Sentences from the app's Piper engine (the bundled voice), as 16 kHz mono float32, from a
+    session of its own seeded with `seed`: Piper draws noise for every synthesis (its prosody
+    varies from call to call), and a case must sound the same on every run."""
+    import onnxruntime
 
-
-def piper(text: str, length_scale: float) -> np.ndarray:
-    """One sentence from the app's Piper engine (the bundled voice), as 16 kHz mono float32."""
-    from interviewer.speech.piper_tts import PiperSynthesizer
+    from interviewer.speech import piper_tts
     from interviewer.speech.synthesizer import DEFAULT_RATE_WPM
 
-    if length_scale not in _piper:
-        _piper[length_scale] = PiperSynthesizer(rate=round(DEFAULT_RATE_WPM / length_scale))
-    return resample_16k(_piper[length_scale].synthesize(text).to_wav_bytes())
+    class Seeded(piper_tts.PiperSynthesizer):
+        def load(self) -> piper_tts.LoadedVoice:
+            return voice
 
-
-def _speak(text: str, voice: str, wpm: int) -> np.ndarray:
-    if voice.startswith("piper"):
-        return piper(text, DEFAULT_RATE / wpm)
-    return espeak(text, voice, wpm)
+    synth = Seeded(rate=round(DEFAULT_RATE_WPM / length_scale))
+    onnxruntime.set_seed(seed)  # read when the session's random kernels are made
+    voice = piper_tts._open_voice(synth.voice_file(), threads=1)
+    return lambda text: resample_16k(synth.synthesize(text).to_wav_bytes())
 
 
 DEFAULT_RATE = 180
@@ -159,18 +159,24 @@ DEFAULT_RATE = 180
 is this over its length_scale."""
 
 
-def _assemble(pieces: list[tuple[str, float]], voice: str, wpm: int
+def _assemble(pieces: list[tuple[str, float]], voice: str, wpm: int, seed: int
               ) -> tuple[np.ndarray, list[tuple[float, float]]]:
     """(sentence, pause after it) pieces -> audio and each sentence's (start, end)."""
     parts = [_silence(LEAD_S)]
     at = len(parts[0])
     spans = []
+    speak = (piper(seed, DEFAULT_RATE / wpm) if voice.startswith("piper")
+             else lambda text: espeak(text, voice, wpm))
     for text, pause in pieces:
-        speech = trim(_speak(text, voice, wpm))
+        speech = trim(speak(text))
         spans.append((at / RATE, (at + len(speech)) / RATE))
         parts += [speech, _silence(pause)]
         at += len(speech) + len(parts[-1])
     return np.concatenate(parts), spans
+
+
+def _wanted(name: str, names: Collection[str]) -> bool:
+    return not names or name in names
 
 
 def _voice(i: int, voice_set: str) -> tuple[str, int]:
@@ -182,9 +188,11 @@ def _voice(i: int, voice_set: str) -> tuple[str, int]:
     return "piper en_US-joe-medium", round(DEFAULT_RATE / PIPER_PACE[voice_set])
 
 
-def cases(only: str | None = None, voice: str = "espeak") -> list[TurnCase]:
-    """The 40 cases (or only 'complete' / 'paused' ones) in one of `VOICE_SETS`: the same
-    texts and pauses in each; Piper cases are named `<set>/<name>` ('piper/paused-01')."""
+def cases(only: str | None = None, voice: str = "espeak",
+          names: Collection[str] = ()) -> list[TurnCase]:
+    """The 40 cases (or only 'complete' / 'paused' ones, or only those `names`) in one of
+    `VOICE_SETS`: the same texts and pauses in each; Piper cases are named `<set>/<name>`
+    ('piper/paused-01')."""
     rng = random.Random(20261202)
     out: list[TurnCase] = []
     prefix = "" if voice == "espeak" else f"{voice}/"
@@ -195,8 +203,8 @@ def cases(only: str | None = None, voice: str = "espeak") -> list[TurnCase]:
             sentences.append(CLOSINGS[i % len(CLOSINGS)])
         pieces = [(s, rng.uniform(0.3, 0.6)) for s in sentences]
         pieces[-1] = (pieces[-1][0], TAIL_S)
-        if only in (None, "complete"):
-            audio, spans = _assemble(pieces, speaker, wpm)
+        if only in (None, "complete") and _wanted(f"{prefix}complete-{i + 1:02d}", names):
+            audio, spans = _assemble(pieces, speaker, wpm, seed=i)
             out.append(TurnCase(f"{prefix}complete-{i + 1:02d}", "complete",
                                 " ".join(sentences), speaker, wpm, audio,
                                 round(spans[-1][1], 3), None))
@@ -212,8 +220,8 @@ def cases(only: str | None = None, voice: str = "espeak") -> list[TurnCase]:
         closing = CLOSINGS[(i + 3) % len(CLOSINGS)]
         pieces = [(OPENINGS[(i + 5) % len(OPENINGS)], rng.uniform(0.3, 0.6)),
                   (held, pause_s), (after, rng.uniform(0.3, 0.6)), (closing, TAIL_S)]
-        if only in (None, "paused"):
-            audio, spans = _assemble(pieces, speaker, wpm)
+        if only in (None, "paused") and _wanted(f"{prefix}paused-{i + 1:02d}", names):
+            audio, spans = _assemble(pieces, speaker, wpm, seed=100 + i)
             out.append(TurnCase(f"{prefix}paused-{i + 1:02d}", "paused",
                                 " ".join(p[0] for p in pieces), speaker, wpm, audio,
                                 round(spans[-1][1], 3), (round(spans[1][1], 3),
