@@ -124,8 +124,8 @@ class Recording(TurnDetector):
         self.words: dict[int, tuple[Verdict, str, list[tuple[str, float]]]] = {}
 
     def judge(self, audio: Audio, text: str, quiet_s: float = 0.0,
-              heard: Heard = ()) -> Verdict:
-        verdict = super().judge(audio, text, quiet_s, heard)
+              heard: Heard = (), *, held: bool = False) -> Verdict:
+        verdict = super().judge(audio, text, quiet_s, heard, held=held)
         self.words[id(verdict)] = (verdict, text, list(heard))
         return verdict
 
@@ -160,6 +160,8 @@ class Outcome:
     longest: tuple[bool, bool] = (False, False)
     """Left to the longest wait after the last word (live, rule alone)."""
     asked: list[Asked] = field(default_factory=list)
+    detail: str = ""
+    """The detector's last verdict (live): the model's probability and why."""
 
 
 def run_case(case: TurnCase, transcriber: CachedTranscriber, turn: Recording | None,
@@ -178,9 +180,10 @@ def run_case(case: TurnCase, transcriber: CachedTranscriber, turn: Recording | N
     longest = tuple(turn is not None and e.reason == "silence" and e.heard_s >= case.last_word_s
                     for e in (live, rule))
     if live.heard_s < case.last_word_s:
-        return Outcome(None, live.at_s, policy, longest, asked)  # type: ignore[arg-type]
+        return Outcome(None, live.at_s, policy, longest, asked,  # type: ignore[arg-type]
+                       live.detail)
     return Outcome(live.at_s - case.last_word_s, None, policy, longest,  # type: ignore[arg-type]
-                   asked)
+                   asked, live.detail)
 
 
 Rows = list[tuple[str, dict[str, list[Outcome]]]]
@@ -230,10 +233,24 @@ def margins(case_list: list[TurnCase], outcomes: dict[str, list[Outcome]]) -> st
                      f"whose words read finished): highest {high.last_two:.2f} ({high.case}: "
                      f"{high.tail()}; {high.verdict.reason or 'ended'}); the model called "
                      f"{len(fooled)} finished: {' '.join(fooled)}")
-        for a in sorted(cand_p, key=lambda a: -(a.last_two or 0.0)):
-            p = f"{a.verdict.probability:.2f}" if a.verdict.probability is not None else "-"
-            lines.append(f"    {a.case:<20} at {a.at_s:5.2f} s  last two {a.last_two:.2f}  "
-                         f"model {p}  {a.tail()}  -> {a.verdict.reason or 'END'}")
+        held: dict[str, float] = {}
+        for a in cand_p:
+            if a.verdict.probability is not None:
+                held[a.case] = max(held.get(a.case, 0.0), a.verdict.probability)
+        if held:
+            top = max(held, key=lambda k: held[k])
+            lines.append(f"  the model's highest reading inside a pause whose words read "
+                         f"finished: {held[top]:.2f} ({top}; it ends the turn at 0.5)")
+        pauses: dict[str, list[Asked]] = {}
+        for a in sorted(cand_p, key=lambda a: a.at_s):
+            pauses.setdefault(a.case, []).append(a)
+        for name, asks in sorted(pauses.items(), key=lambda kv: -(kv[1][0].last_two or 0.0)):
+            first, last = asks[0], asks[-1]
+            model = " ".join(f"{a.verdict.probability:.2f}" for a in asks
+                             if a.verdict.probability is not None) or "-"
+            lines.append(f"    {name:<20} from {first.at_s:5.2f} s  last two {first.last_two:.2f}"
+                         f"  {first.tail()}  model {model}  -> "
+                         f"{last.verdict.reason or 'ENDED'}")
     else:
         lines.append("  cut-off candidates: none (every mid-thought pause read unfinished "
                      "from its words alone)")
@@ -286,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
                             if out.latency_s is not None else f"CUT OFF at {out.cut_at_s:.2f} s")
                     what += (f" (rule alone: {out.policy_s:.2f} s)" if out.policy_s is not None
                              else " (rule alone: CUT OFF)")
+                    if out.detail:
+                        what += f" [{out.detail}]"
                     say(f"  {label:<28} {case.name:<22} {what}")
             rows.append((label, outcomes))
         results.append((voice, complete + paused, len(complete), len(paused), rows))

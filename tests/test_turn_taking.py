@@ -116,9 +116,9 @@ def test_the_judge_gets_whispers_probabilities_of_the_last_words(whisper: Any) -
 
     class Recording(TurnDetector):  # the real detector, remembering what it was given
         def judge(self, audio: Any, text: str, quiet_s: float = 0.0,
-                  heard: Heard = ()) -> Any:
+                  heard: Heard = (), *, held: bool = False) -> Any:
             asked.append((text, list(heard)))
-            return super().judge(audio, text, quiet_s, heard)
+            return super().judge(audio, text, quiet_s, heard, held=held)
 
     asked: list[tuple[str, list[tuple[str, float]]]] = []
     speech = trim(espeak("Our sellers would get paid the same week.", "en-us", 165))
