@@ -271,17 +271,17 @@ class TurnDetector:
     """Both judges behind one call. `model=None`: the transcript judge alone decides.
 
     Unfinished words keep the turn open for the longest wait. So does a model sure the speech
-    is unfinished (below `unfinished_p`): a misheard or swallowed last word ("... the number
-    of" heard as "the number.", "users first, and" as "users first.") must not end it; but one
-    reading of the model is not final. It is asked again every `pause_s` of further quiet, and
-    the turn ends once it hears the speech finished: a single reading swings with the length
-    of the quiet it hears (0.04, 0.14, 0.06, then 0.95 on one finished Piper sentence), and on
-    finished sentences it was sure of "unfinished" (0.02-0.07) often enough to leave 3 of 40
-    Piper answers and 3 of 41 espeak-ng ones to the longest wait; inside a pause after an
-    unfinished clause it stays low (0.01-0.07 over seconds). Between `unfinished_p` and
-    `threshold` the model is unsure (it is on a finished sentence heard 0.4 s after it ends,
-    now and then): it is asked again, and the words decide at `doubt_s`, unless the model was
-    already sure of "unfinished" in this pause: then only its hearing it finished ends it. An
+    is unfinished (below `unfinished_p`): a misheard last word ("... the number of" heard as
+    "the number.", "comes down to" as "comes down too.") must not end it. But one reading of
+    the model is not final: it is asked again every `pause_s` of further quiet, and the turn
+    ends once it hears the speech finished. A reading swings with the length of the quiet it
+    hears (on one finished Piper sentence 0.04 after 0.6 s of quiet, 0.14 after 1 s, 0.06 after
+    2-3 s, 0.95 after 4 s); read once, it left 3 of 40 finished Piper answers and 3 of 41
+    espeak-ng ones to the longest wait, while inside a pause after an unfinished clause it
+    stays low (0.01-0.16 over seconds). Between `unfinished_p` and `threshold` the model is
+    unsure (it is on a finished sentence heard 0.4 s after it ends, now and then): it is asked
+    again, and the words decide at `doubt_s`, unless the model was already sure of
+    "unfinished" in this pause: then only its hearing the speech finished ends it. An
     answer of fewer than `SHORT_WORDS` words ends after `short_wait_s` at the soonest.
     """
 
