@@ -116,9 +116,9 @@ def test_the_judge_gets_whispers_probabilities_of_the_last_words(whisper: Any) -
 
     class Recording(TurnDetector):  # the real detector, remembering what it was given
         def judge(self, audio: Any, text: str, quiet_s: float = 0.0,
-                  heard: Heard = ()) -> Any:
+                  heard: Heard = (), *, held: bool = False) -> Any:
             asked.append((text, list(heard)))
-            return super().judge(audio, text, quiet_s, heard)
+            return super().judge(audio, text, quiet_s, heard, held=held)
 
     asked: list[tuple[str, list[tuple[str, float]]]] = []
     speech = trim(espeak("Our sellers would get paid the same week.", "en-us", 165))
@@ -209,6 +209,69 @@ def test_turns_command_on_fixtures(tmp_path: Path, paused: TurnCase) -> None:
     out = subprocess.run([str(SCRIPT), "turns", str(bad)], capture_output=True, text=True,
                          timeout=60)
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and not out.stdout
+
+
+PIPER_CASES = ("piper/paused-01", "piper/complete-02", "piper/complete-07", "piper/paused-05")
+
+
+@pytest.fixture(scope="module")
+def piper_cases() -> dict[str, TurnCase]:
+    """The same answers in Piper's bundled voice (the app's engine, seeded: the same audio on
+    every run), a voice that sounds like a person rather than espeak-ng's."""
+    return {c.name: c for c in cases(voice="piper", names=PIPER_CASES)}
+
+
+def turns_json(path: Path) -> dict[str, Any]:
+    out = subprocess.run([str(SCRIPT), "turns", str(path), "--format", "json"],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+def test_turns_in_piper_voice_holds_the_pause_and_ends_a_complete_answer(
+        tmp_path: Path, piper_cases: dict[str, TurnCase]) -> None:
+    from make_fixtures import write_wav
+
+    paused, complete = piper_cases["piper/paused-01"], piper_cases["piper/complete-02"]
+    for case in (paused, complete):
+        write_wav(tmp_path / f"{case.kind}.wav",
+                  case.audio[: int((case.last_word_s + 0.2) * SAMPLE_RATE)])
+    held = turns_json(tmp_path / "paused.wav")
+    # "... The first thing I would look at is" [2 s] "the share of sessions...": one end,
+    # after the last word, heard finished (not the longest wait).
+    assert len(held["turn_ends"]) == 1 and held["turn_ends"][0] > paused.last_word_s
+    assert held["ends"][0]["reason"] == "turn"
+    assert "look at" in held["text"].lower() and "purchase" in held["text"].lower()
+    ended = turns_json(tmp_path / "complete.wav")
+    assert len(ended["turn_ends"]) == 1 and ended["turn_ends"][0] > complete.last_word_s
+    assert ended["ends"][0]["reason"] == "turn"
+    assert "measure success" in ended["text"].lower()
+
+
+def test_a_model_sure_of_unfinished_is_asked_again_as_the_quiet_grows(
+        whisper: Any, detector: TurnDetector, piper_cases: dict[str, TurnCase]) -> None:
+    """Smart Turn hears some finished Piper sentences as unfinished (below 0.1) right after
+    they end, then finished a second or two later: the answer ends then, not after the
+    longest wait. Inside a pause after an unfinished clause whose last word Whisper misheard
+    ("comes down to" as "comes down too."), it stays unfinished: held through the pause.
+    Replayed as if compute took no time, so the verdicts fall at the same quiet every run."""
+    from interviewer.speech.turn_replay import replay
+
+    settings = StreamingSettings(silence_end_s=8.0)
+    complete = piper_cases["piper/complete-07"]  # "... tells us whether the value lasts."
+    result = replay(complete.audio, whisper, detector, settings, once=True, timer=lambda: 0.0)
+    after = [v for at, v in result.verdicts if at > complete.last_word_s]
+    assert after[0].model_held  # the words read finished, the model first heard "unfinished"
+    assert result.ends[0].reason == "turn" and after[-1].complete
+    assert result.ends[0].heard_s > complete.last_word_s
+
+    paused = piper_cases["piper/paused-05"]
+    assert paused.pause is not None
+    result = replay(paused.audio, whisper, detector, settings, once=True, timer=lambda: 0.0)
+    inside = [v for at, v in result.verdicts if paused.pause[0] < at <= paused.pause[1]]
+    assert inside and all(not v.complete for v in inside)
+    assert any(v.model_held for v in inside)  # only the model held it: the words read finished
+    assert result.ends[0].reason == "turn" and result.ends[0].heard_s > paused.last_word_s
 
 
 async def test_in_the_tui_a_paused_answer_is_held_then_ends_by_itself(

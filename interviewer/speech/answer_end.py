@@ -73,17 +73,19 @@ class AnswerEnd:
 
     def _verdict(self, quiet: int, total: int, speech_end: int, heard_upto: int, recent: Audio,
                  words: Callable[[], tuple[str, Heard]]) -> Verdict | None:
-        """The judges' verdict on the current pause (asked once per pause, once the words up
-        to its start are transcribed); None before that."""
+        """The judges' verdict on the current pause (asked once the words up to its start are
+        transcribed, and again while the model asks for it); None before that."""
         assert self.turn is not None
+        held = False
         if self._judged is not None and self._judged[0] == speech_end:
             again = self._judged[1].ask_again_s
             if again is None or quiet < again * SAMPLE_RATE:
                 return self._judged[1]
+            held = self._judged[1].model_held
         if quiet < self.turn.pause_s * SAMPLE_RATE or heard_upto < speech_end:
             return None
         text, heard = words()
-        verdict = self.turn.judge(recent, text, quiet / SAMPLE_RATE, heard)
+        verdict = self.turn.judge(recent, text, quiet / SAMPLE_RATE, heard, held=held)
         self._judged = (speech_end, verdict)
         self.verdicts.append((total / SAMPLE_RATE, verdict))
         return verdict

@@ -258,18 +258,31 @@ class Verdict:
     the longest wait (`silence_end_s`) does."""
     model_seconds: float = 0.0
     ask_again_s: float | None = None
-    """Quiet at which to ask the judges again (the model was unsure); None = final."""
+    """Quiet at which to ask the judges again (the model was unsure, or heard the speech
+    unfinished); None = final."""
+
+    @property
+    def model_held(self) -> bool:
+        """The words read finished and the model alone keeps the turn open."""
+        return not self.complete and self.probability is not None and self.wait_s is None
 
 
 class TurnDetector:
     """Both judges behind one call. `model=None`: the transcript judge alone decides.
 
-    Unfinished words keep the turn open for the longest wait, and so does a model sure the
-    speech is unfinished (below `unfinished_p`): a misheard last word ("... the number of"
-    heard as "the number.") must not end it. Between that and `threshold` the model is unsure
-    (it is on a finished sentence heard 0.4 s after it ends, now and then): it is asked again
-    every `pause_s` of further quiet, and the words decide at `doubt_s`. An answer of fewer
-    than `SHORT_WORDS` words ends after `short_wait_s` at the soonest.
+    Unfinished words keep the turn open for the longest wait. So does a model sure the speech
+    is unfinished (below `unfinished_p`): a misheard last word ("... the number of" heard as
+    "the number.", "comes down to" as "comes down too.") must not end it. But one reading of
+    the model is not final: it is asked again every `pause_s` of further quiet, and the turn
+    ends once it hears the speech finished. A reading swings with the length of the quiet it
+    hears (on one finished Piper sentence 0.04 after 0.6 s of quiet, 0.14 after 1 s, 0.06 after
+    2-3 s, 0.95 after 4 s); read once, it left 3 of 40 finished Piper answers and 3 of 41
+    espeak-ng ones to the longest wait, while inside a pause after an unfinished clause it
+    stays low (0.01-0.16 over seconds). Between `unfinished_p` and `threshold` the model is
+    unsure (it is on a finished sentence heard 0.4 s after it ends, now and then): it is asked
+    again, and the words decide at `doubt_s`, unless the model was already sure of
+    "unfinished" in this pause: then only its hearing the speech finished ends it. An
+    answer of fewer than `SHORT_WORDS` words ends after `short_wait_s` at the soonest.
     """
 
     def __init__(self, model: AudioJudge | None, *, threshold: float = 0.5,
@@ -287,20 +300,21 @@ class TurnDetector:
         """An orator's pause after an opening lasts about a second (jfk.flac: 1.0 s)."""
 
     def judge(self, audio: Audio, text: str, quiet_s: float = 0.0,
-              heard: Heard = ()) -> Verdict:
+              heard: Heard = (), *, held: bool = False) -> Verdict:
         """The verdict on the words and audio heard so far, `quiet_s` into a pause;
-        `heard`: the last words with Whisper's probabilities, when known."""
+        `heard`: the last words with Whisper's probabilities, when known; `held`: the model
+        was sure of "unfinished" earlier in this pause (`Verdict.model_held`)."""
         reason = unfinished_reason(text, heard)
         if reason:  # the words alone keep the turn open: no need to run the model
             return Verdict(False, None, reason, None)
-        verdict = self._ask_model(audio, quiet_s)
+        verdict = self._ask_model(audio, quiet_s, held)
         n = word_count(text)
         if n >= SHORT_WORDS or verdict.wait_s is None or verdict.wait_s >= self.short_wait_s:
             return verdict
         return Verdict(False, verdict.probability, f"a short answer ({n} words)",
                        self.short_wait_s, verdict.model_seconds)
 
-    def _ask_model(self, audio: Audio, quiet_s: float) -> Verdict:
+    def _ask_model(self, audio: Audio, quiet_s: float, held: bool = False) -> Verdict:
         if self.model is None:
             return Verdict(True, None, "", self.pause_s)
         t0 = time.perf_counter()
@@ -308,9 +322,9 @@ class TurnDetector:
         spent = time.perf_counter() - t0
         if p >= self.threshold:
             return Verdict(True, p, "", self.pause_s, spent)
-        if p < self.unfinished_p:
-            return Verdict(False, p, f"sounds unfinished ({p:.2f})", None, spent)
         again = quiet_s + self.pause_s
+        if p < self.unfinished_p or held:
+            return Verdict(False, p, f"sounds unfinished ({p:.2f})", None, spent, again)
         return Verdict(False, p, f"sounds unsure ({p:.2f})", self.doubt_s, spent,
                        again if again < self.doubt_s else None)
 

@@ -19,7 +19,7 @@ from interviewer.speech.audio import SAMPLE_RATE, Audio
 from interviewer.speech.streaming import StreamingTranscriber
 from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.stt import Transcriber
-from interviewer.speech.turn import TurnDetector
+from interviewer.speech.turn import TurnDetector, Verdict
 from interviewer.speech.vad import SpeechDetector
 
 BLOCK_S = 0.1
@@ -45,6 +45,9 @@ class Replay:
     """End of the last speech in the file (VAD)."""
     ends: tuple[ReplayedEnd, ...]
     text: str
+    verdicts: tuple[tuple[float, Verdict], ...] = ()
+    """Every verdict of the detector, with the audio heard when it was given (a benchmark
+    reads which pause each was given in)."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -100,4 +103,5 @@ def replay(audio: Audio, transcriber: Transcriber, turn: TurnDetector | None,
     vad.feed(audio)
     spans = vad.spans()
     speech_end = spans[-1].end_sample / SAMPLE_RATE if spans else 0.0
-    return Replay(len(audio) / SAMPLE_RATE, speech_end, tuple(ends), stream.caption.text)
+    return Replay(len(audio) / SAMPLE_RATE, speech_end, tuple(ends), stream.caption.text,
+                  tuple(stream.verdicts))
