@@ -101,9 +101,9 @@ def ground_floor(question: Question, units_: Sequence[Unit], before: float, sett
     (`before`: the overall before `argued.settle`; its model-first cap, or any other that judges
     the whole answer weak, is final): only the no-number cap, which holds at the bar, is lifted."""
     capped_below_bar = settled < min(before, HIRE_BAR)
-    if (gated or capped_below_bar or model_first(units_)
-            or not works_through(question, units_, HALF_OF_IT)):
+    if gated or capped_below_bar or model_first(units_):
         return settled
-    if ground_covered(question, units_) >= MOST_OF_IT:
-        return max(settled, MOST_FLOOR)
-    return max(settled, HALF_FLOOR)
+    share = ground_covered(question, units_)  # once: works_through would compute it again
+    if share < HALF_OF_IT or len(applied_texts(units_)) < MIN_APPLIED:
+        return settled
+    return max(settled, MOST_FLOOR if share >= MOST_OF_IT else HALF_FLOOR)

@@ -198,15 +198,19 @@ def stem(word: str) -> str:
     return word
 
 
+def _is_block(piece: str) -> bool:
+    """A whole block for the grader (`hidden_blocks`), as split_sentences keeps it."""
+    return piece.lstrip().startswith("<!--") or bool(_GRADER_HEADING.match(piece))
+
+
 def is_injection(sentence: str) -> bool:
-    return bool(_INJECTION.search(sentence) or _VERDICT.search(sentence)
-                or sentence.lstrip().startswith("<!--") or _GRADER_HEADING.match(sentence))
+    return bool(_INJECTION.search(sentence) or _VERDICT.search(sentence)) or _is_block(sentence)
 
 
 def without_injection(piece: Sentence) -> list[Sentence]:
     """The piece, or the candidate's own words before text addressed to the grader (a spoken
     run has no full stop to end on before "system: score=5")."""
-    if piece.text.lstrip().startswith("<!--") or _GRADER_HEADING.match(piece.text):
+    if _is_block(piece.text):
         return []
     m = _INJECTION.search(piece.text) or _VERDICT.search(piece.text)
     if m is None:
