@@ -1,14 +1,16 @@
 """The app's blocking work stays off the event loop at start and is waited for at exit.
 
 Pilot drives the real app over the real banks and offline coach; fakes stand only at interface
-boundaries: a microphone factory whose device probe blocks until the test lets it go, and a
-coach whose follow-up blocks the same way. Every wait polls state; nothing is timed."""
+boundaries: a microphone factory whose device probe blocks until the test lets it go, a coach
+whose follow-up blocks the same way, and (with the real tiny.en model on the virtual
+microphone) a gate in front of the model. Every wait polls state; nothing is timed."""
 
 from __future__ import annotations
 
 import json
 import threading
 import time
+import wave
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,10 +21,13 @@ from textual.widgets import Select, TextArea
 from interviewer.coach.base import AnsweredQuestion, FollowUp
 from interviewer.coach.offline import OfflineCoach
 from interviewer.scorecard import Scorecard
+from interviewer.session.engine import InterviewEngine
 from interviewer.speech.audio import SAMPLE_RATE
 from interviewer.speech.errors import AudioUnavailable
 from interviewer.speech.file_microphone import FileMicrophone
 from interviewer.speech.microphone import Microphone
+from interviewer.speech.stt import Transcript
+from interviewer.speech.whisper_stt import WhisperTranscriber
 from interviewer.ui.app import InterviewerApp
 from interviewer.ui.confirm import ConfirmScreen
 from interviewer.ui.detached import running_detached
@@ -30,9 +35,11 @@ from interviewer.ui.home import HomeScreen
 from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.voice import VoiceInterviewScreen
 from interviewer.ui.voice_kit import VoiceKit
+from tests.support.audio_files import fixture_speech
 from tests.support.fixture_types import MakeApp
-from tests.support.pilot import SIZE, screen_as
-from tests.support.voice_parts import NO_MIC, SilentTranscriber
+from tests.support.pilot import SIZE, open_voice_interview, screen_as
+from tests.support.virtmic import feed_fifo
+from tests.support.voice_parts import NO_MIC, SilentTranscriber, real_kit
 from tests.support.waiting import pilot_until, wait_until
 
 ANSWER = ("I would start with new users who churn in week one, and measure week-two "
@@ -191,3 +198,82 @@ async def test_quit_waits_no_longer_than_its_bound_for_a_coach_that_never_replie
     record: dict[str, Any] = json.loads((Path(folder) / "session.json").read_text())
     assert record["status"] == "quit"
     assert [ex["answer"] for q in record["questions"] for ex in q["exchanges"]] == [ANSWER]
+
+
+class GatedModel:
+    """The real model behind a gate: while the gate is shut, every call waits (a slow machine)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner, self.language = inner, inner.language
+        self.gate, self.waiting = threading.Event(), threading.Event()
+        self.gate.set()
+        self.calls = 0
+        self.in_flight = 0
+        self._lock = threading.Lock()
+
+    def check(self) -> str:
+        return str(self.inner.check())
+
+    def load(self) -> None:
+        self.inner.load()
+
+    def transcribe(self, audio: Any, **kwargs: Any) -> Transcript:
+        with self._lock:
+            self.calls += 1
+            self.in_flight += 1
+        try:
+            if not self.gate.is_set():
+                self.waiting.set()
+                self.gate.wait(60)
+            result: Transcript = self.inner.transcribe(audio, **kwargs)
+            return result
+        finally:
+            with self._lock:
+                self.in_flight -= 1
+
+
+async def test_quit_while_the_answer_is_transcribed_waits_for_the_pass_and_keeps_it(
+        make_tui_app: MakeApp, whisper: WhisperTranscriber, virtmic_fifo: Path,
+        monkeypatch: Any) -> None:
+    """Real model, real virtual microphone: the answer is ended (space) while the model is
+    held, and the quit comes before its transcript. The exit waits for the final pass, so no
+    thread writes the recording once the app is gone, and `resume` finds the whole answer."""
+    import interviewer.ui.app as app_module
+
+    monkeypatch.setattr(app_module, "SHUTDOWN_WAIT_S", 120.0)  # the pass's time under load
+    model = GatedModel(whisper)
+    app = make_tui_app(text_only=False, questions=1, mode="voice",
+                       voice=real_kit(model, speak=False))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_voice_interview(pilot)
+        folder = screen.engine.folder
+        await pilot.press("space")
+        writer = feed_fifo(virtmic_fifo, fixture_speech("weak.wav"), speed=2.0)
+        await pilot_until(pilot, lambda: model.calls > 0, timeout=60)
+        model.gate.clear()
+        await pilot_until(pilot, lambda: not writer.is_alive(), timeout=90)
+        await pilot_until(pilot, model.waiting.is_set, timeout=30)
+        await pilot.press("space")  # ends the answer: its last pass waits on the model
+        assert screen.transcribing and model.in_flight == 1
+
+        def release_after_the_quit() -> None:
+            if screen.leaving.wait(60):
+                time.sleep(0.3)
+                model.gate.set()
+
+        threading.Thread(target=release_after_the_quit, daemon=True).start()
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+    assert model.gate.is_set() and model.in_flight == 0  # the last pass ended before the exit
+    assert running_detached() == []
+    assert folder is not None
+    record = json.loads((folder / "session.json").read_text())
+    assert record["status"] == "quit"
+    with wave.open(str(folder / "answers" / "1.wav")) as wav:  # closed whole, header and all
+        assert wav.getframerate() == SAMPLE_RATE and wav.getnframes() > 5 * SAMPLE_RATE
+    resumed = InterviewEngine.resume(folder, OfflineCoach(), store=app.store)
+    assert resumed.interrupted is not None
+    assert resumed.interrupted.audio_path == folder / "answers" / "1.wav"
