@@ -87,7 +87,8 @@ async def test_mode_auto_checks_the_devices_while_the_home_screen_answers_keys(
         probe.release.set()
         await pilot_until(pilot, lambda: mode_notices(app) != [], "the mode line")
         assert app.choice.mode == "voice"
-        await pilot_until(pilot, lambda: isinstance(app.screen, VoiceInterviewScreen),
+        await pilot_until(pilot, lambda: isinstance(app.screen, VoiceInterviewScreen)
+                          and app.screen.engine.prompt is not None,
                           "the voice interview, started once voice was chosen")
         notices = mode_notices(app)
     assert len(notices) == 1 and notices[0].startswith("Answering by voice")

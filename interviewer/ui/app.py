@@ -155,8 +155,8 @@ class InterviewerApp(SelfReviewApp):
                 self.notify("Answering by voice: a microphone and the speech model are here "
                             "(Answer by: Typing switches to text).", title="Mode", timeout=8,
                             markup=False)
-            if isinstance(self.screen, HomeScreen):
-                self.screen.set_mode(mode)
+            if (home := self._home()) is not None:
+                home.set_mode(mode)
         if self.choice.mode == "voice":
             self.load_speech_model()
         self._show_voice_status()
@@ -219,9 +219,14 @@ class InterviewerApp(SelfReviewApp):
             return f"Loading {what}… {waited:.0f} s"
         return {"ready": "Speech model ready"}.get(state, "")
 
+    def _home(self) -> HomeScreen | None:
+        """The home screen when it is the one shown (none while the app is closing)."""
+        top = self.screen_stack[-1] if self.screen_stack else None
+        return top if isinstance(top, HomeScreen) else None
+
     def _show_voice_status(self) -> None:
-        if isinstance(self.screen, HomeScreen):
-            self.screen.set_voice_status(self.voice_status())
+        if (home := self._home()) is not None:
+            home.set_voice_status(self.voice_status())
 
     def on_home_screen_mode_changed(self, message: HomeScreen.ModeChanged) -> None:
         if self.choice.mode == "auto" and message.mode != "auto":
@@ -263,7 +268,7 @@ class InterviewerApp(SelfReviewApp):
     def _open_interview(self, choice: InterviewChoice, questions: list[Question], track: str,
                         voice: dict[str, Any] | None, *, replace: bool) -> None:
         self.engine = InterviewEngine(questions, self.coach, store=self.store, track=track,
-                                      mode="voice" if voice else "text",
+                                      kind=choice.kind, mode="voice" if voice else "text",
                                       minutes_per_answer=choice.minutes, clock=self.clock,
                                       keep_audio=self.settings.keep_audio)
         screen = (InterviewScreen(self.engine, self.clock) if voice is None
