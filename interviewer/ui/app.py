@@ -39,7 +39,8 @@ from interviewer.ui.voice_kit import VoiceKit
 from interviewer.ui.widgets import display_path, sentence
 
 SHUTDOWN_WAIT_S = 3.0
-"""At exit, the longest wait for recordings and speakers still winding down."""
+"""At exit, the longest wait, in all, for the work still running: a coach call, a transcript,
+a model load (`detached.py`), recordings and speakers winding down (`VoiceKit.in_background`)."""
 
 
 class InterviewerApp(SelfReviewApp):
