@@ -113,6 +113,19 @@ async def test_mode_auto_without_a_microphone_says_why_once_it_is_known(
     assert len(notices) == 1 and notices[0].startswith("Answering in text") and NO_MIC in notices[0]
 
 
+async def test_text_flag_with_mode_auto_starts_typed_at_once(make_tui_app: MakeApp) -> None:
+    """`--text` (the config's mode still 'auto'): the typed interview, no device probe."""
+    probe = HeldProbe()
+    kit = VoiceKit(SilentTranscriber(), probe, use_turn_model=False)  # type: ignore[arg-type]
+    app = make_tui_app(text_only=True, questions=1, mode="auto", voice=kit)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
+        screen = screen_as(app, InterviewScreen)
+        assert not isinstance(screen, VoiceInterviewScreen)
+        assert screen.engine.record.mode == "text"
+        assert not probe.probing.is_set() and mode_notices(app) == []
+
+
 class HeldCoach:
     """The offline coach, whose follow-up waits for `gate` (an LLM endpoint slow to reply)."""
 

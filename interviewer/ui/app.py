@@ -237,7 +237,7 @@ class InterviewerApp(SelfReviewApp):
 
     def start_interview(self, choice: InterviewChoice, *, replace: bool = True) -> None:
         """Pick the questions and open the interview (in text when voice cannot be had)."""
-        if choice.mode == "auto":  # still being decided: starts once it is
+        if choice.mode == "auto" and self._choosing_mode:  # starts once it is decided
             self._start_when_chosen = choice
             return
         track = choice.track if choice.track in self.bank.tracks() else MIXED
