@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import random
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Select, Static
 
+from interviewer.cli.entry import main
 from interviewer.rubric import dimensions
 from interviewer.scorecard import Scorecard
 from interviewer.session.library import load_record
@@ -487,3 +491,56 @@ async def test_a_typed_scorecard_has_no_delivery(make_tui_app: MakeApp, tui_home
         await app.push_screen(ScorecardScreen(card, folder))
         await pilot.pause()
         assert not app.screen.query(DeliveryPanel)
+
+
+async def test_the_kind_picked_is_kept_with_the_session_and_listed_in_a_later_run(
+        make_tui_app: MakeApp, tui_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The kind of question chosen on the home screen is saved in session.json; a second run
+    of the app (its settings say 'any kind') lists the session with it, as does `sessions`."""
+    first = make_tui_app(text_only=False, questions=2)
+    async with first.run_test(size=SIZE) as pilot:
+        home = screen_as(first, HomeScreen)
+        await pilot.click("#kind")
+        await pilot.press(*"Estimate", "enter")
+        assert home.query_one("#kind", Select).value == "estimate"
+        await pilot.click("#start")
+        await pilot_until(pilot, lambda: isinstance(first.screen, InterviewScreen))
+        engine = screen_as(first, InterviewScreen).engine
+        await pilot.press("escape", "y")  # quit at once: an unfinished session
+        await pilot.pause()
+    folder = engine.folder
+    assert folder is not None and saved_record(folder)["kind"] == "estimate"
+    assert {q.kind for q in engine.questions} == {"estimate"}
+
+    later = make_tui_app(text_only=False)
+    assert later.choice.kind == "any"
+    async with later.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        screen = screen_as(later, LibraryScreen)
+        table = screen.query_one(DataTable)
+        cells = [str(c) for c in table.get_row_at(row_of(screen, folder))]
+    assert cells[1] == "Mixed · Estimate"
+
+    assert main(["sessions", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(d["id"], d["kind"]) for d in listed] == [(folder.name, "estimate")]
+    assert main(["sessions"]) == 0
+    assert "Mixed · Estimate" in capsys.readouterr().out
+
+
+def test_a_session_of_any_kind_is_written_as_before() -> None:
+    """'any' is the default and is left out of session.json, so older readers see no change;
+    a record without the key reads as 'any'."""
+    from interviewer.banks import load_banks
+    from interviewer.session.record import SessionRecord
+
+    questions = load_banks().pick("mixed", 1, random.Random(1))
+    record = SessionRecord.begin(questions, app_version="x", folder_name="f", track="mixed",
+                                 mode="text", coach="offline", minutes_per_answer=3.0,
+                                 keep_audio=True)
+    data = record.to_json()
+    assert "kind" not in data
+    assert SessionRecord.model_validate(data).kind == "any"
+    assert SessionRecord.begin(questions, app_version="x", folder_name="f", track="mixed",
+                               mode="text", coach="offline", minutes_per_answer=3.0,
+                               keep_audio=True, kind="estimate").to_json()["kind"] == "estimate"

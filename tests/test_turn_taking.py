@@ -307,6 +307,7 @@ async def test_mode_auto_is_voice_with_a_microphone(make_tui_app: MakeApp, whisp
                        voice=real_kit(whisper, speak=False))
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, HomeScreen)
+        await pilot_until(pilot, lambda: app.choice.mode != "auto")  # checked in a worker
         assert app.choice.mode == "voice"
         await pilot_until(pilot, lambda: app.voice is not None and app.voice.ready, timeout=60)
         notices = [n.message for n in app._notifications]
@@ -319,6 +320,7 @@ async def test_mode_auto_is_text_without_a_microphone_and_says_why(make_tui_app:
     app = make_tui_app(text_only=False, questions=1, mode="auto", voice=no_mic_kit())
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, HomeScreen)
+        await pilot_until(pilot, lambda: app.choice.mode != "auto")  # checked in a worker
         assert app.choice.mode == "text"
         await pilot.pause()
         notices = [n.message for n in app._notifications]

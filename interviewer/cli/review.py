@@ -106,8 +106,8 @@ def _list(store: SessionStore, fmt: str) -> int:
         overall = f"{entry.overall:.1f}" if entry.overall is not None else "-"
         status = entry.status if entry.status == "complete" else (
             f"{entry.status} ({entry.answered}/{entry.questions})")
-        rows.append((entry.id, _when(entry), track_label(entry.track), entry.mode, entry.coach,
-                     overall, format_duration(entry.duration_s), status))
+        rows.append((entry.id, _when(entry), track_label(entry.track, entry.kind), entry.mode,
+                     entry.coach, overall, format_duration(entry.duration_s), status))
         notes += [(len(rows) - 1, problem) for problem in entry.problems]
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
@@ -128,7 +128,8 @@ def _describe(entry: LibraryEntry) -> str:
     if isinstance(entry, DamagedSession):
         return f"{entry.id} (damaged: {entry.reason})"
     score = f", overall {entry.overall:.1f}" if entry.overall is not None else ""
-    return f"{entry.id} ({track_label(entry.track)}, {_when(entry)}, {entry.status}{score})"
+    track = track_label(entry.track, entry.kind)
+    return f"{entry.id} ({track}, {_when(entry)}, {entry.status}{score})"
 
 
 def _delete(store: SessionStore, ref: str, yes: bool) -> int:

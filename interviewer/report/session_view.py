@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from interviewer.banks import track_title
+from interviewer.banks import ANY_KIND, track_title
 from interviewer.rubric import dimension
 from interviewer.scorecard import Scorecard
 
@@ -193,8 +193,10 @@ def format_when(view: SessionView) -> str:
     return stamp.strftime("%d %b %Y, %H:%M").lstrip("0") if stamp else "an unknown date"
 
 
-def track_label(track: str) -> str:
-    return "Mixed" if track == "mixed" else track_title(track or "?")
+def track_label(track: str, kind: str = ANY_KIND) -> str:
+    """The track, and the kind of question when the session was limited to one."""
+    label = "Mixed" if track == "mixed" else track_title(track or "?")
+    return label if kind in ("", ANY_KIND) else f"{label} · {track_title(kind)}"
 
 
 NOT_ASKED = "not asked by these questions"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from interviewer import __version__
-from interviewer.banks import Question
+from interviewer.banks import ANY_KIND, Question
 from interviewer.coach.base import (
     MAX_FOLLOW_UPS,
     AnsweredQuestion,
@@ -39,8 +39,9 @@ class InterviewEngine:
     """One interview, driven by `start`, `submit`, `finish` (or `quit`), its record on disk."""
 
     def __init__(self, questions: Sequence[Question], coach: Coach, *,
-                 store: SessionStore | None = None, track: str = "mixed", mode: str = "text",
-                 minutes_per_answer: float = 3.0, clock: Callable[[], float] = time.monotonic,
+                 store: SessionStore | None = None, track: str = "mixed", kind: str = ANY_KIND,
+                 mode: str = "text", minutes_per_answer: float = 3.0,
+                 clock: Callable[[], float] = time.monotonic,
                  on_follow_up_text: TextCallback | None = None, keep_audio: bool = True) -> None:
         if not questions:
             raise ValueError("an interview needs at least one question")
@@ -58,8 +59,7 @@ class InterviewEngine:
         """Gets a follow-up's text so far while the coach writes it (from `submit`'s thread)."""
         self.last_notice: str | None = None
         """The coach's fallback notice for the latest step (follow-up or scorecard), if any."""
-        self._asked_at = 0.0
-        self._asked_iso = ""
+        self._asked_at, self._asked_iso = 0.0, ""
         self.interrupted: Interrupted | None = None
         """After `resume`: an answer recorded up to a crash, waiting for its transcript."""
         self.interrupted_wait_s = 0.0
@@ -75,8 +75,9 @@ class InterviewEngine:
         self.folder: Path | None = store.new_folder(track) if store else None
         self.record = SessionRecord.begin(
             self.questions, app_version=__version__,
-            folder_name=self.folder.name if self.folder else "", track=track, mode=mode,
-            coach=coach.name, minutes_per_answer=minutes_per_answer, keep_audio=keep_audio)
+            folder_name=self.folder.name if self.folder else "", track=track, kind=kind,
+            mode=mode, coach=coach.name, minutes_per_answer=minutes_per_answer,
+            keep_audio=keep_audio)
 
     @classmethod
     def resume(cls, folder: Path, coach: Coach, *, store: SessionStore,
@@ -91,8 +92,7 @@ class InterviewEngine:
         A spoken answer being recorded when the process died (the record's `pending` prompt,
         whose WAV holds audio) is kept as an answered exchange marked `"interrupted"`, and
         `interrupted` names it until `adopt_interrupted` gives it its transcript.
-        Raises `DamagedSessionError` for a folder that cannot be read, ValueError for a
-        complete session."""
+        Raises `DamagedSessionError` (an unreadable folder) or ValueError (a complete one)."""
         record = load_record(folder)
         if record.status == "complete":
             raise ValueError(f"session {folder.name} is already complete")

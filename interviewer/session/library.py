@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from interviewer.banks import ANY_KIND
 from interviewer.session.record import UNFINISHED, RecordError, SessionRecord, parse_record
 from interviewer.session.store import SESSION_FILE, SessionStore, write_atomic
 
@@ -62,6 +63,8 @@ class SessionSummary:
     """Questions with at least one answer given (not skipped)."""
     problems: tuple[str, ...] = ()
     """What is wrong but does not stop the session from loading, e.g. a missing recording."""
+    kind: str = ANY_KIND
+    """The kind of question the session was limited to, 'any' when it was not."""
     damaged: bool = field(default=False, init=False)
 
     @property
@@ -72,7 +75,8 @@ class SessionSummary:
         return {
             "id": self.id, "folder": str(self.folder),
             "created_at": self.created_at.isoformat() if self.created_at else None,
-            "track": self.track, "mode": self.mode, "coach": self.coach, "status": self.status,
+            "track": self.track, "kind": self.kind, "mode": self.mode, "coach": self.coach,
+            "status": self.status,
             "overall": self.overall, "duration_s": round(self.duration_s, 1),
             "questions": self.questions, "answered": self.answered,
             "problems": list(self.problems), "damaged": False,
@@ -170,6 +174,7 @@ def summarize(folder: Path, record: SessionRecord) -> SessionSummary:
         questions=len(record.questions),
         answered=record.answered,
         problems=tuple(missing_audio(folder, record)),
+        kind=record.kind or ANY_KIND,
     )
 
 

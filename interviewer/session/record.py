@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from interviewer.banks import Question
+from interviewer.banks import ANY_KIND, Question
 from interviewer.report.session_view import Exchange as ExchangeView
 from interviewer.report.session_view import SessionView, TranscriptQuestion, delivery_of
 from interviewer.scorecard import Scorecard
@@ -228,6 +228,8 @@ class SessionRecord(_Model):
     created_at: str = ""
     updated_at: str = ""
     track: str = ""
+    kind: str = ANY_KIND
+    """The kind of question picked (estimate, design...), 'any' when none was."""
     mode: str = "text"
     coach: str = ""
     minutes_per_answer: float = 3.0
@@ -241,7 +243,7 @@ class SessionRecord(_Model):
     resumed: list[Resumption] = Field(default_factory=list)
     scorecard_seconds: float | None = None
 
-    OMIT: ClassVar[frozenset[str]] = frozenset({"keep_audio", "pending", "resumed",
+    OMIT: ClassVar[frozenset[str]] = frozenset({"kind", "keep_audio", "pending", "resumed",
                                                 "scorecard_seconds"})
 
     @field_validator("pending", mode="wrap")
@@ -272,11 +274,11 @@ class SessionRecord(_Model):
     @classmethod
     def begin(cls, questions: Sequence[Question], *, app_version: str, folder_name: str,
               track: str, mode: str, coach: str, minutes_per_answer: float,
-              keep_audio: bool) -> SessionRecord:
+              keep_audio: bool, kind: str = ANY_KIND) -> SessionRecord:
         """A new session's record: every question listed, nothing answered yet."""
         started = now_iso()
         return cls(app_version=app_version, id=folder_name, created_at=started,
-                   updated_at=started, track=track, mode=mode, coach=coach,
+                   updated_at=started, track=track, kind=kind, mode=mode, coach=coach,
                    minutes_per_answer=minutes_per_answer, status="in-progress",
                    questions=[QuestionRecord(question=RecordedQuestion.of(q), exchanges=[])
                               for q in questions], keep_audio=keep_audio)

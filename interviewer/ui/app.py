@@ -28,6 +28,7 @@ from interviewer.config import Settings
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.store import SessionStore
 from interviewer.speech.errors import AudioUnavailable, SpeechError
+from interviewer.ui.detached import Abandoned, call_detached, join_detached
 from interviewer.ui.home import HomeScreen, InterviewChoice
 from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.mic_check import MicCheckScreen
@@ -38,7 +39,8 @@ from interviewer.ui.voice_kit import VoiceKit
 from interviewer.ui.widgets import display_path, sentence
 
 SHUTDOWN_WAIT_S = 3.0
-"""At exit, the longest wait for recordings and speakers still winding down."""
+"""At exit, the longest wait, in all, for the work still running: a coach call, a transcript,
+a model load (`detached.py`), recordings and speakers winding down (`VoiceKit.in_background`)."""
 
 
 class InterviewerApp(SelfReviewApp):
@@ -74,9 +76,18 @@ class InterviewerApp(SelfReviewApp):
         self._voice_notice_shown = False
         self._voice_lock = threading.Lock()
         self._opening_voice = False
+        self._choosing_mode = False
+        """mode = auto is being decided (`_choose_mode`); the voice kit is being made."""
+        self._start_when_chosen: InterviewChoice | None = None
 
     class SpeechModelLoaded(Message):
         """The speech model finished loading (or failed: `voice.state` says which)."""
+
+    @dataclass
+    class ModeChosen(Message):
+        """mode = auto, decided in a worker: why voice cannot be had ('' = it can)."""
+
+        why: str
 
     @dataclass
     class VoicePartsOpened(Message):
@@ -111,24 +122,48 @@ class InterviewerApp(SelfReviewApp):
             self.start_interview(self.choice, replace=False)
         else:
             if self.choice.mode == "auto":
-                self.choose_mode()
-            if self.choice.mode == "voice":
+                self._choosing_mode = True
+                self._choose_mode()
+            elif self.choice.mode == "voice":
                 self.load_speech_model()
             self.push_screen(self.home_screen())
 
-    def choose_mode(self) -> None:
-        """mode = auto: voice when a microphone and the speech model are there, else text;
-        one line says which and why."""
-        why = self.voice_kit().unavailable()
-        mode = "text" if why else "voice"
-        self.choice = replace(self.choice, mode=mode)
-        if why:
-            self.notify(sentence(f"Answering in text: {why}"), title="Mode", timeout=10,
-                        markup=False)
-        else:
-            self.notify("Answering by voice: a microphone and the speech model are here "
-                        "(Answer by: Typing switches to text).", title="Mode", timeout=8,
-                        markup=False)
+    @work(thread=True, exclusive=True, exit_on_error=False, group="choose-mode")
+    def _choose_mode(self) -> None:
+        """mode = auto, decided off the event loop: building the kit imports the speech stack
+        and `unavailable()` lists the devices (a PortAudio query, 0.04-0.43 s seen), which
+        froze the home screen as it opened."""
+        def why() -> str:
+            try:
+                return self.voice_kit().unavailable()
+            except Exception as exc:  # a broken install: said, and the interview is typed
+                return f"{type(exc).__name__}: {exc}"
+
+        with suppress(Abandoned):
+            self.post_message(self.ModeChosen(call_detached(why)))
+
+    def on_interviewer_app_mode_chosen(self, message: ModeChosen) -> None:
+        """Voice when a microphone and the speech model are there, else text; one line says
+        which and why. A mode the candidate picked meanwhile stands."""
+        self._choosing_mode = False
+        if self.choice.mode == "auto":
+            mode = "text" if message.why else "voice"
+            self.choice = replace(self.choice, mode=mode)
+            if message.why:
+                self.notify(sentence(f"Answering in text: {message.why}"), title="Mode",
+                            timeout=10, markup=False)
+            else:
+                self.notify("Answering by voice: a microphone and the speech model are here "
+                            "(Answer by: Typing switches to text).", title="Mode", timeout=8,
+                            markup=False)
+            if (home := self._home()) is not None:
+                home.set_mode(mode)
+        if self.choice.mode == "voice":
+            self.load_speech_model()
+        self._show_voice_status()
+        waiting, self._start_when_chosen = self._start_when_chosen, None
+        if waiting is not None:  # enter was pressed while the check ran
+            self.start_interview(replace(waiting, mode=self.choice.mode))
 
     def home_screen(self) -> HomeScreen:
         return HomeScreen(self.bank.tracks(), self.choice, self.coach.name, self.notice,
@@ -153,9 +188,10 @@ class InterviewerApp(SelfReviewApp):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="speech-model")
     def _load_speech_model(self, kit: VoiceKit) -> None:
-        with suppress(Exception):  # the kit keeps the reason
-            kit.load()
-        self.post_message(self.SpeechModelLoaded())
+        with suppress(Abandoned):  # quitting: the load goes on, bounded by the exit's wait
+            with suppress(Exception):  # the kit keeps the reason
+                call_detached(kit.load, name="speech-model-load")
+            self.post_message(self.SpeechModelLoaded())
 
     def on_interviewer_app_speech_model_loaded(self) -> None:
         if self._load_ticker is not None:
@@ -168,6 +204,8 @@ class InterviewerApp(SelfReviewApp):
                         markup=False)
 
     def voice_status(self) -> str:
+        if self._choosing_mode:
+            return "Checking for a microphone and the speech model…"
         state = self.voice.state if self.voice is not None else "idle"
         if state == "failed":
             assert self.voice is not None
@@ -182,16 +220,26 @@ class InterviewerApp(SelfReviewApp):
             return f"Loading {what}… {waited:.0f} s"
         return {"ready": "Speech model ready"}.get(state, "")
 
+    def _home(self) -> HomeScreen | None:
+        """The home screen when it is the one shown (none while the app is closing)."""
+        top = self.screen_stack[-1] if self.screen_stack else None
+        return top if isinstance(top, HomeScreen) else None
+
     def _show_voice_status(self) -> None:
-        if isinstance(self.screen, HomeScreen):
-            self.screen.set_voice_status(self.voice_status())
+        if (home := self._home()) is not None:
+            home.set_voice_status(self.voice_status())
 
     def on_home_screen_mode_changed(self, message: HomeScreen.ModeChanged) -> None:
-        if message.mode == "voice":
+        if self.choice.mode == "auto" and message.mode != "auto":
+            self.choice = replace(self.choice, mode=message.mode)  # picked during the check
+        if message.mode == "voice" and not self._choosing_mode:  # else once it is chosen
             self.load_speech_model()
 
     def start_interview(self, choice: InterviewChoice, *, replace: bool = True) -> None:
         """Pick the questions and open the interview (in text when voice cannot be had)."""
+        if choice.mode == "auto" and self._choosing_mode:  # starts once it is decided
+            self._start_when_chosen = choice
+            return
         track = choice.track if choice.track in self.bank.tracks() else MIXED
         if track != choice.track:
             self.notify(f"No questions for track '{choice.track}': asking a mixed set instead.",
@@ -221,7 +269,7 @@ class InterviewerApp(SelfReviewApp):
     def _open_interview(self, choice: InterviewChoice, questions: list[Question], track: str,
                         voice: dict[str, Any] | None, *, replace: bool) -> None:
         self.engine = InterviewEngine(questions, self.coach, store=self.store, track=track,
-                                      mode="voice" if voice else "text",
+                                      kind=choice.kind, mode="voice" if voice else "text",
                                       minutes_per_answer=choice.minutes, clock=self.clock,
                                       keep_audio=self.settings.keep_audio)
         screen = (InterviewScreen(self.engine, self.clock) if voice is None
@@ -261,13 +309,19 @@ class InterviewerApp(SelfReviewApp):
                           questions: list[Question], track: str, replace: bool) -> None:
         """The microphone and the speaker, off the event loop: listing devices is a PortAudio
         query, and a speaker starts the speech engine (seconds on a slow machine)."""
-        opened = self.VoicePartsOpened(choice, questions, track, replace)
+        with suppress(Abandoned):
+            self.post_message(call_detached(
+                lambda: self._voice_parts(kit, self.VoicePartsOpened(choice, questions, track,
+                                                                     replace)),
+                name="voice-parts"))
+
+    @staticmethod
+    def _voice_parts(kit: VoiceKit, opened: VoicePartsOpened) -> VoicePartsOpened:
         try:
             opened.mic = kit.make_mic()
         except AudioUnavailable as exc:
             opened.why = str(exc)
-            self.post_message(opened)
-            return
+            return opened
         if kit.make_speaker is not None:
             try:
                 opened.speaker = kit.make_speaker()
@@ -276,7 +330,7 @@ class InterviewerApp(SelfReviewApp):
             if kit.voice is not None:
                 with suppress(ValueError):
                     opened.voice_notice = kit.voice.notice
-        self.post_message(opened)
+        return opened
 
     def on_interviewer_app_voice_parts_opened(self, message: VoicePartsOpened) -> None:
         """The interview in voice, or (no microphone: one notice) in text."""
@@ -299,10 +353,14 @@ class InterviewerApp(SelfReviewApp):
                              replace=message.replace)
 
     async def on_unmount(self) -> None:
-        """At exit: the recordings and speakers still winding down are waited for, bounded,
-        off the event loop."""
+        """At exit: every worker is cancelled, and the work still running (a coach call, a
+        final transcription pass, a model load, recordings and speakers winding down) is
+        waited for, SHUTDOWN_WAIT_S at most in all, off the event loop."""
+        self.workers.cancel_all()
+        deadline = time.monotonic() + SHUTDOWN_WAIT_S
         if self.voice is not None:
             await asyncio.to_thread(self.voice.join_background, SHUTDOWN_WAIT_S)
+        await asyncio.to_thread(join_detached, max(0.0, deadline - time.monotonic()))
 
     def _text_instead(self, why: str) -> None:
         self.notify(sentence(f"Voice answers are off: {why}. This interview runs in text"),

@@ -17,6 +17,9 @@ from interviewer.config import MAX_QUESTIONS
 from interviewer.ui.widgets import sentence
 
 MINUTE_CHOICES = (1.0, 2.0, 3.0, 4.0, 5.0, 7.0, 10.0, 15.0)
+MODES = [("Typing (text)", "text"), ("Speaking (voice)", "voice")]
+CHECKING = ("Checking the microphone…", "auto")
+"""mode = auto while the app checks for a microphone and the speech model (in a worker)."""
 PITCH = ("Rehearse AI/ML product-sense interviews: answer each question, face the follow-ups "
          "it leaves open, and get a scorecard with your own words as evidence.")
 
@@ -106,8 +109,8 @@ class HomeScreen(Screen[None]):
                     [(minutes_label(m), m) for m in minutes], value=float(c.minutes),
                     allow_blank=False, compact=True, id="minutes"))
                 yield from self._field("Answer by", Select(
-                    [("Typing (text)", "text"), ("Speaking (voice)", "voice")],
-                    value=c.mode if c.mode == "voice" else "text",
+                    MODES + ([CHECKING] if c.mode == "auto" else []),
+                    value=c.mode if c.mode in ("voice", "auto") else "text",
                     allow_blank=False, compact=True, id="mode"))
                 yield Static(self.voice_status, id="voice-note", markup=False)
                 yield Static(f"Coach: {self.coach_name}", id="coach", markup=False)
@@ -131,6 +134,12 @@ class HomeScreen(Screen[None]):
             self._show_voice_note()
             self.post_message(self.ModeChanged(str(event.value)))
 
+    def set_mode(self, mode: str) -> None:
+        """mode = auto, decided: the choice shows what it became."""
+        for select in self.query("#mode").results(Select):
+            select.set_options(MODES)
+            select.value = mode
+
     def set_voice_status(self, text: str) -> None:
         self.voice_status = text
         for note in self.query("#voice-note").results(Static):  # none before compose
@@ -142,7 +151,7 @@ class HomeScreen(Screen[None]):
         mode = next(iter(self.query("#mode").results(Select)), None)
         if mode is None:  # the screen is being composed or taken down (seen under load)
             return
-        note.display = mode.value == "voice" and bool(self.voice_status)
+        note.display = mode.value in ("voice", "auto") and bool(self.voice_status)
         note.set_class(self.voice_status.endswith("ready"), "-ready")
 
     def current_choice(self) -> InterviewChoice:

@@ -326,7 +326,7 @@ class InterviewScreen(Screen[None]):
     def _submit(self, answer: str, skipped: bool, extra: dict[str, Any]) -> None:
         try:
             nxt = call_detached(lambda: self.engine.submit(answer, skipped=skipped, **extra),
-                                self.leaving)
+                                self.leaving, name="coach-call")
         except Abandoned:
             return
         except Exception as exc:
@@ -364,7 +364,7 @@ class InterviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="engine")
     def _score(self) -> None:
         try:
-            card = call_detached(self.engine.finish, self.leaving)
+            card = call_detached(self.engine.finish, self.leaving, name="coach-call")
         except Abandoned:
             return
         except Exception as exc:

@@ -53,7 +53,7 @@ def row_cells(entry: LibraryEntry) -> tuple[str | Text, ...]:
     if isinstance(entry, DamagedSession):
         return (_date(entry), Text(entry.id, style="dim"), "", "", "", "", _status(entry))
     overall = Text(f"{entry.overall:.1f}", style="bold") if entry.overall is not None else "-"
-    return (_date(entry), track_label(entry.track), entry.mode, entry.coach, overall,
+    return (_date(entry), track_label(entry.track, entry.kind), entry.mode, entry.coach, overall,
             format_duration(entry.duration_s), _status(entry))
 
 

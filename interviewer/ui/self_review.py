@@ -25,6 +25,7 @@ from interviewer.session.library import (
     load_record,
 )
 from interviewer.session.progress import progress_from_store
+from interviewer.ui.detached import Abandoned, call_detached
 from interviewer.ui.home import HomeScreen, InterviewChoice
 from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.library_screen import LibraryScreen
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from interviewer.banks import QuestionBank
     from interviewer.coach.base import Coach
     from interviewer.session.store import SessionStore
+    from interviewer.speech.stt import Transcript
     from interviewer.ui.voice_kit import VoiceKit
 
 INTERRUPTED_WAIT_S = 600.0
@@ -125,12 +127,18 @@ class SelfReviewApp(App[None]):
         here if need be, even in a typed interview) and keep them as answered."""
         from interviewer.speech.audio import load_audio
 
+        def transcribe(path: Path) -> Transcript:
+            kit = self.voice_kit()
+            if not kit.ready:
+                kit.load()
+            return kit.transcriber.transcribe(load_audio(path))
+
         while (found := engine.interrupted) is not None:
-            try:
-                kit = self.voice_kit()
-                if not kit.ready:
-                    kit.load()
-                transcript = kit.transcriber.transcribe(load_audio(found.audio_path))
+            try:  # quitting abandons it: nothing is written, the recording waits for `resume`
+                transcript = call_detached(lambda: transcribe(found.audio_path),
+                                           name="interrupted-answer")
+            except Abandoned:
+                return
             except Exception as exc:  # no model, an unreadable file: the recording stays
                 error = str(exc).strip() or type(exc).__name__
                 engine.adopt_interrupted("")

@@ -35,6 +35,7 @@ from interviewer.speech.streaming_report import Caption
 from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.text_feed import TextFeed
 from interviewer.speech.utterance import Utterance
+from interviewer.ui.detached import Abandoned, call_detached
 from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.voice_helpers import add_words_later, open_listener
 from interviewer.ui.voice_kit import VoiceKit
@@ -330,8 +331,10 @@ class VoiceInterviewScreen(InterviewScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="voice")
     def _stop_answer(self, answer: VoiceAnswer) -> None:
-        try:
-            spoken = answer.stop()
+        try:  # quitting: the pass goes on, and the app's exit waits for it (bounded)
+            spoken = call_detached(answer.stop, name="final-transcript")
+        except Abandoned:
+            return  # the recording is in the session: `resume` transcribes it
         except Exception as exc:
             self._post(self.Transcribed(None, str(exc)))
             return
