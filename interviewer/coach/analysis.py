@@ -46,6 +46,7 @@ from interviewer.coach.text import (
 from interviewer.coach.units import (
     Unit,
     is_applied,
+    keyword_run,
     make_unit,
     primary_ask,
     question_asks,
@@ -354,7 +355,7 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
     sentences = [s for i, a in enumerate(answers) for s in split_sentences(a, i)]
     injected = [s for s in sentences if is_injection(s.text)]
     prof = profile(question)
-    pieces = [(n, units(head), recites(head.text, prof.prompt))
+    pieces = [(n, units(head), recites(head.text, prof.prompt) or keyword_run(head.text, prof.wide))
               for n, s in enumerate(sentences) for head in without_injection(s)]
     kept = [u for _, cut, _ in pieces for u in cut]
     parents = [n if len(cut) > 1 else -1 for n, cut, _ in pieces for _ in cut]
