@@ -138,12 +138,13 @@ def hollow(text: str, prompt_stems: frozenset[str]) -> bool:
 # human control" fit every question. Named with nothing of this question's own (neither side is
 # a word of its prompt, and nothing else specific is said) they recite the rubric; "quality
 # against privacy", asked how to personalize "while protecting privacy", names the question's.
-_STOCK_SIDES = frozenset(stem(w) for w in """
+_STOCK = """
 speed quality cost costs benefit benefits accuracy latency automation human control privacy
 personalization personalisation innovation reliability coverage precision recall freshness
 relevance safety growth trust risk reward convenience transparency simplicity flexibility scale
 depth breadth efficiency fairness engagement revenue experience time money value
-""".split())
+"""
+_STOCK_SIDES = frozenset(stem(w) for w in _STOCK.split())
 
 
 def _stock_pair(pair: str, prompt_stems: frozenset[str]) -> bool:
