@@ -36,7 +36,7 @@ def _labelled_names(u: Unit) -> bool:
     """"- Parts and tools: accuracy, precision, recall": a label over two or more names of a
     few words each, no number and no reason. The label makes it read as a decision; it is a
     glossary entry, however long the line."""
-    label, colon, body = u.piece.text.partition(":")
+    _label, colon, body = u.piece.text.partition(":")
     if not colon or u.reason or any(c.isdigit() for c in u.piece.text):
         return False
     items = [i.strip(" .-") for i in _ITEMS.split(body) if i.strip(" .-")]
