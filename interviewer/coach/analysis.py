@@ -34,6 +34,7 @@ from interviewer.coach.named_moves import move_instances
 from interviewer.coach.outline_touch import untouched
 from interviewer.coach.recital import recites
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
+from interviewer.coach.subject import carried_subject
 from interviewer.coach.terse import clause_of, is_header, names_both_sides, short_and_dense
 from interviewer.coach.text import (
     Sentence,
@@ -46,6 +47,7 @@ from interviewer.coach.text import (
 from interviewer.coach.units import (
     Unit,
     is_applied,
+    keyword_run,
     make_unit,
     primary_ask,
     question_asks,
@@ -119,8 +121,7 @@ class Reading:
 
     @property
     def off_topic(self) -> bool:
-        # An answer with hardly any subject of its own (model talk, generic advice) is weak,
-        # not off-question: it gets asked about the user, not sent back to the question.
+        # Hardly any subject of its own (model talk, generic advice): weak, not off-question.
         about_something = self.relevance.foreign >= MIN_FOREIGN_TERMS
         return not self.empty and ((self.relevance.score < OFF_QUESTION and about_something)
                                    or self.relevance.another_product
@@ -325,9 +326,8 @@ def _communication(reading: Reading) -> DimensionReading:
     summary = [u for u in tail if SUMMARY.search(u.piece.text)] or [
         u for u in text_units[:2] if SUMMARY.search(u.piece.text) and u.decision]
     structured = len(signposts) >= 2 or len(bullets) >= 3
-    # Points are what the rubric recognised or, where its lexicon does not know this kind of
-    # question, the sentences that commit to something: a short answer whose every sentence
-    # makes a point is concise, not rambling, whether or not its words are the rubric's.
+    # Points: what the rubric recognised or, where its lexicon does not know the question, the
+    # sentences that commit to something (a short answer of points is concise, not rambling).
     committed = reading.applied_sentences
     points = max(committed, sum(len(d.applied) for k, d in reading.dimensions.items()
                                 if k != "communication"))
@@ -354,12 +354,13 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
     sentences = [s for i, a in enumerate(answers) for s in split_sentences(a, i)]
     injected = [s for s in sentences if is_injection(s.text)]
     prof = profile(question)
-    pieces = [(n, units(head), recites(head.text, prof.prompt))
+    pieces = [(n, units(head), recites(head.text, prof.prompt) or keyword_run(head.text, prof.wide))
               for n, s in enumerate(sentences) for head in without_injection(s)]
     kept = [u for _, cut, _ in pieces for u in cut]
     parents = [n if len(cut) > 1 else -1 for n, cut, _ in pieces for _ in cut]
     recited = [r for _, cut, r in pieces for _ in cut]
-    unit_list = [make_unit(u, prof.wide, prof.prompt, parent, chain)
+    carried = carried_subject(question, prof, [s.text for s in kept])  # typed: the candidate's
+    unit_list = [make_unit(u, carried, prof.prompt, parent, chain)  # own words for its subject
                  for u, parent, chain in zip(kept, parents, recited, strict=True)]
     body = " ".join(s.text for s in kept)
     dims = {d: _read_dimension(d, unit_list, d in question.dimensions, prof.prompt)

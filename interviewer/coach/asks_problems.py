@@ -51,7 +51,10 @@ QUALITY = Problem(
 ACCESS = Problem(
     "access",
     _c(r"\b(seeing (?:\w+ ){0,2}(?:documents|files|data|records|messages) (?:they|he|she|"
-       r"you) (?:shouldn't|should not)|permissions?|leak\w*|unauthori[sz]ed|confidential)\b"),
+       r"you) (?:shouldn't|should not)|permissions?|unauthori[sz]ed|confidential|"
+       # a leak of something private, not "a leaking tap"
+       r"(?:data|information|privacy|security) leak\w*|leak\w* (?:\w+ ){0,2}(?:data|information|"
+       r"documents|files|records|messages|details|secrets|prompts?))\b"),
     _c(r"\b(permissions?|access|leak\w*|acls?|restricted|confidential|privacy|private|"
        r"secur\w*|red[- ]team\w*|audit\w*|(?:shouldn't|should not|cannot|can't|may not) "
        r"see|authori[sz]\w*|sensitive)\b"))
@@ -135,13 +138,17 @@ DECISION = _c(
     r"premium|plan|tier)\b|"
     r"(?:we|i|you|it) should(?:n't| not)? (?:build|launch|ship|switch|keep|wait|go ahead|do|roll "
     r"out|make) (?:it|this|that|now|them)|"
-    r"(?:launch|ship|switch|keep|roll (?:it |this )?(?:out|back)|wait|go|proceed|extend|expand)"
-    r"(?:ing|ed)? (?:\w+ ){0,4}(?:only )?(?:if|when|unless|once|until|at|after)|"
+    r"(?:launch|ship|switch|keep|roll (?:it |this )?(?:out|back)|wait|go|proceed|extend|expand|"
+    r"scale|pilot)(?:ing|ed)? (?:\w+ ){0,4}(?:only )?(?:if|when|unless|once|until|at|after)|"
+    # a typed bullet's call, in the imperative: "build that first", "pilot it in two regions"
+    r"(?:^|[-*\u2022:;,]\s*)(?:build|launch|ship|pilot|start with) (?:it|that|this|\w+ \w+) "
+    r"first|"
     r"(?:if|unless)\b[^.;]{0,80}, (?:then )?(?:(?:we|i)(?:'d| would| will| should)? )?(?:move|"
     r"switch|launch|ship|keep|roll|go|stop|wait|expand|extend|kill|pause)|"
     r"go[/ -]no[- ]go|(?:not )?worth (?:\w+ )?(?:it|switching|launching|keeping|the|considering)|"
     r"(?:yes|no), (?:but|if|with|because|i|we|launch|ship|keep|switch)|"
-    r"(?:don't|do not|wouldn't|would not) (?:launch|ship|switch|keep|wait|extend))\b")
+    r"(?:don't|do not|wouldn't|would not) (?:launch|ship|switch|keep|wait|extend|scale|expand|"
+    r"build))\b")
 
 # A prompt that asks to pick one of its options ("can staff one", "one of two AI bets",
 # "which do you build first"): the deliverable is the pick, with its reason.

@@ -10,6 +10,7 @@ of chats with no call within 48 hours"). A list whose items are mostly bare name
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from interviewer.coach.units import Unit
@@ -22,9 +23,24 @@ NAMES_ONLY_CAP = 1.5
 """As a recitation (`analysis.RECITATION_CAP`): the list names concepts, it applies none."""
 
 
+NAMED_ITEM_WORDS = 3
+_ITEMS = re.compile(r",|;|\bvs\.?|\bversus\b|\band\b", re.IGNORECASE)
+
+
 def _bare(u: Unit) -> bool:
     return (len(u.piece.text.split()) <= BARE_WORDS + 1  # the bullet mark counts as a word
-            and not (u.number or u.reason or u.decision))
+            and not (u.number or u.reason or u.decision)) or _labelled_names(u)
+
+
+def _labelled_names(u: Unit) -> bool:
+    """"- Parts and tools: accuracy, precision, recall": a label over two or more names of a
+    few words each, no number and no reason. The label makes it read as a decision; it is a
+    glossary entry, however long the line."""
+    _label, colon, body = u.piece.text.partition(":")
+    if not colon or u.reason or any(c.isdigit() for c in u.piece.text):
+        return False
+    items = [i.strip(" .-") for i in _ITEMS.split(body) if i.strip(" .-")]
+    return len(items) >= 2 and all(len(i.split()) <= NAMED_ITEM_WORDS for i in items)
 
 
 def names_only(units_: Sequence[Unit]) -> bool:

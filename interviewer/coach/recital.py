@@ -126,10 +126,31 @@ def hollow(text: str, prompt_stems: frozenset[str]) -> bool:
     nothing an interviewer could probe, whatever its verb."""
     if _PICK.search(text) and prompt_stems & set(subject_terms(text)):
         return False  # "Reminders first.": picking one of the question's own options decides
-    if _SIDES.search(text):
+    sides = _SIDES.search(text)
+    stock = sides is not None and _stock_pair(sides.group(0), prompt_stems)
+    if sides and not stock:
         return False  # "The trade-off is quality against privacy" names this question's sides
     return (any(f.pattern.search(text) for f in FAMILIES) and not tied_number(text)
-            and len(specifics(text, prompt_stems)) <= HOLLOW_SPECIFICS)
+            and len(specifics(text, prompt_stems) - _STOCK_SIDES) <= HOLLOW_SPECIFICS)
+
+
+# The rubric's stock tensions: "speed versus quality", "cost versus benefit", "automation versus
+# human control" fit every question. Named with nothing of this question's own (neither side is
+# a word of its prompt, and nothing else specific is said) they recite the rubric; "quality
+# against privacy", asked how to personalize "while protecting privacy", names the question's.
+_STOCK = """
+speed quality cost costs benefit benefits accuracy latency automation human control privacy
+personalization personalisation innovation reliability coverage precision recall freshness
+relevance safety growth trust risk reward convenience transparency simplicity flexibility scale
+depth breadth efficiency fairness engagement revenue experience time money value
+"""
+_STOCK_SIDES = frozenset(stem(w) for w in _STOCK.split())
+
+
+def _stock_pair(pair: str, prompt_stems: frozenset[str]) -> bool:
+    ends = [subject_terms(w) or [stem(w.lower())] for w in (pair.split()[0], pair.split()[-1])]
+    named = [t for side in ends for t in side]
+    return all(t in _STOCK_SIDES for t in named) and not any(t in prompt_stems for t in named)
 
 
 _SIDES = re.compile(r"\b[\w-]+ (?:against|versus|vs\.?) [\w-]+", re.IGNORECASE)

@@ -165,3 +165,4 @@ def relevance(question: Question, answer_text: str, by_meaning: bool = True) -> 
     return Relevance(round(coverage, 3), round(focus, 3), round(touching, 3), round(elsewhere, 2),
                      foreign_terms, closer_to=near.other_id if near and near.elsewhere else "",
                      margin=None if near is None else round(near.margin, 3))
+

@@ -78,6 +78,17 @@ def _is_buzzword_run(text: str, subject_stems: frozenset[str]) -> bool:
     return rubric / len(items) >= 0.6
 
 
+def keyword_run(text: str, subject_stems: frozenset[str]) -> bool:
+    """A whole sentence that runs eight or more short names together is a run of names, whatever
+    numbers sit in it: "Quote volume up 100%, booked loads flat: funnel analysis, quote-to-book
+    rate, north star, ..., A/B test with 95% confidence, ROI" restates the prompt's figure and
+    lists the rest. Cut into clauses, each piece carries a number and looks like a claim."""
+    items = [i for i in re.split(r",(?!\d)|;|\band\b|\bor\b", text) if i.strip(" .;:-")]
+    counted = sum(1 for i in items if any(c.isdigit() for c in i))  # an estimate's steps
+    return (len(items) >= LONG_RUN and counted <= len(items) / 4
+            and _is_buzzword_run(text, subject_stems))
+
+
 _PROCESS_STEMS = frozenset(stem(w) for w in PROCESS_WORDS)
 _CHOICE = re.compile(r"^\s*(?:so,? )?(?:i|we)(?:'d| would| will)? (?:choose|pick|select|recommend|"
                      r"go with|bet on) (?!the (?:one|option)s? )", re.IGNORECASE)
