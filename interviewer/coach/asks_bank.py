@@ -37,6 +37,7 @@ from interviewer.coach.asks_problems import (
     Problem,
 )
 from interviewer.coach.relevance import subject_terms
+from interviewer.coach.text import split_sentences
 
 
 def _c(cues: str) -> re.Pattern[str]:
@@ -137,6 +138,18 @@ def asks_decision(question: Question) -> bool:
     return not question.outline or bool(DECISION.search(" ".join(question.outline)))
 
 
+def decides_what_was_asked(question: Question, sentences: Sequence[str]) -> bool:
+    """A typed question's call is about what its prompt puts to a decision ("Should it turn this
+    on by default?"): an answer that never names it ("default", "turn on") decided something
+    else, however firmly (a plan to tune the camera's alerts, rolled out if precision rises).
+    A bank question's outline says what is decided; its call is checked by the rubric."""
+    if question.outline:
+        return True
+    asked = {t for s in split_sentences(question.prompt) if DECISION_ASK.search(s.text)
+             for t in subject_terms(s.text)}
+    return not asked or any(asked & set(subject_terms(s)) for s in sentences)
+
+
 def asks_pick(question: Question) -> bool:
     """The prompt asks to pick one of its options; a bank question's outline must pick too."""
     if not PICK_ASK.search(question.prompt):
@@ -163,7 +176,8 @@ def unmet_ask(question: Question, sentences: Sequence[str]) -> str:
         return "risks"
     if GUARDRAIL_ASK.search(question.prompt) and not any(GUARDRAILS.search(s) for s in sentences):
         return "guardrails"
-    if asks_decision(question) and not any(DECISION.search(s) for s in sentences):
+    if asks_decision(question) and not (any(DECISION.search(s) for s in sentences)
+                                        and decides_what_was_asked(question, sentences)):
         return "decision"
     if asks_pick(question) and not any(PICK.search(s) or DECISION.search(s) for s in sentences):
         return "pick"
