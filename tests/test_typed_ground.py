@@ -113,3 +113,14 @@ def test_names_leading_into_claims_are_not_a_run_of_buzzwords() -> None:
     assert not make_unit(Sentence(text, 0, 0), stems, stems).buzzwords
     run = "Politics, crime, courts, health, sports, weather, recipes, travel, culture."
     assert make_unit(Sentence(run, 0, 0), stems, stems).buzzwords
+
+
+def test_only_the_clause_that_asks_for_the_call_must_be_named() -> None:
+    """"Whether to build it, and how would you know it works": the call's clause names nothing
+    but its verb, so an answer need not say "works"; "before the summer peak" must be named."""
+    from interviewer.coach.asks_bank import decides_what_was_asked
+    q = Question.adhoc("A bakery chain wants AI to plan its morning bakes. How would you decide "
+                       "whether to build it, and how would you know it works?")
+    assert decides_what_was_asked(q, ["I'd build it only if waste falls by a fifth in a pilot."])
+    assert not decides_what_was_asked(HOTEL, ["I'd roll each change out if resolution rises."])
+    assert decides_what_was_asked(HOTEL, ["I'd launch before the peak for simple questions."])

@@ -37,7 +37,6 @@ from interviewer.coach.asks_problems import (
     Problem,
 )
 from interviewer.coach.relevance import subject_terms
-from interviewer.coach.text import split_sentences
 
 
 def _c(cues: str) -> re.Pattern[str]:
@@ -140,14 +139,22 @@ def asks_decision(question: Question) -> bool:
 
 def decides_what_was_asked(question: Question, sentences: Sequence[str]) -> bool:
     """A typed question's call is about what its prompt puts to a decision ("Should it turn this
-    on by default?"): an answer that never names it ("default", "turn on") decided something
-    else, however firmly (a plan to tune the camera's alerts, rolled out if precision rises).
-    A bank question's outline says what is decided; its call is checked by the rubric."""
+    on by default?"): an answer that never names it ("default") decided something else, however
+    firmly (a plan to tune the camera's alerts, rolled out if precision rises). Only the clause
+    that asks for the call counts, without its verb ("whether to roll it out, and how would you
+    know it is working": nothing to name; "should it be free or part of the paid plan": free,
+    paid). A bank question's outline says what is decided; its call is checked by the rubric."""
     if question.outline:
         return True
-    asked = {t for s in split_sentences(question.prompt) if DECISION_ASK.search(s.text)
-             for t in subject_terms(s.text)}
+    asked = {t for m in DECISION_ASK.finditer(question.prompt)
+             for t in subject_terms(_CLAUSE_END.split(question.prompt[m.start():], 1)[0])
+             if t not in _CALL_VERBS}
     return not asked or any(asked & set(subject_terms(s)) for s in sentences)
+
+
+_CLAUSE_END = re.compile(r"[,;?.!]|\band\b|\bhow\b", re.IGNORECASE)
+_CALL_VERBS = frozenset(subject_terms("launch ship roll keep switch build make turn wait "
+                                      "extend expand stop kill do go"))
 
 
 def asks_pick(question: Question) -> bool:
