@@ -140,10 +140,15 @@ def test_options_never_chosen_are_not_lifted(bank: QuestionBank) -> None:
     assert score_answer(q, OPTIONS_UNCHOSEN).overall < HALF_FLOOR
 
 
-def test_a_typed_question_has_no_outline_to_cover(bank: QuestionBank) -> None:
+def test_a_typed_question_covers_the_ground_read_from_its_prompt(bank: QuestionBank) -> None:
+    """No outline: the typed ground's points (`typed_ground.py`) stand in for one. The hedged
+    deep answer names no number, so it misses the measure with a bar: 4 of 5."""
     from interviewer.banks import Question
+    from interviewer.coach.typed_ground import typed_covered
     q = Question.adhoc("How would you evaluate an AI agent that answers support tickets?")
-    assert ground_covered(q, read_answers(q, [HEDGED_DEEP]).units) == 0.0
+    units = read_answers(q, [HEDGED_DEEP]).units
+    assert ground_covered(q, units) == typed_covered(q, units, committed_texts(units, q))
+    assert 0.0 < ground_covered(q, units) < 1.0
 
 
 def test_only_the_cap_at_the_bar_is_lifted(bank: QuestionBank) -> None:

@@ -137,6 +137,26 @@ def asks_decision(question: Question) -> bool:
     return not question.outline or bool(DECISION.search(" ".join(question.outline)))
 
 
+def decides_what_was_asked(question: Question, sentences: Sequence[str]) -> bool:
+    """A typed question's call is about what its prompt puts to a decision ("Should it turn this
+    on by default?"): an answer that never names it ("default") decided something else, however
+    firmly (a plan to tune the camera's alerts, rolled out if precision rises). Only the clause
+    that asks for the call counts, without its verb ("whether to roll it out, and how would you
+    know it is working": nothing to name; "should it be free or part of the paid plan": free,
+    paid). A bank question's outline says what is decided; its call is checked by the rubric."""
+    if question.outline:
+        return True
+    asked = {t for m in DECISION_ASK.finditer(question.prompt)
+             for t in subject_terms(_CLAUSE_END.split(question.prompt[m.start():], 1)[0])
+             if t not in _CALL_VERBS}
+    return not asked or any(asked & set(subject_terms(s)) for s in sentences)
+
+
+_CLAUSE_END = re.compile(r"[,;?.!]|\band\b|\bhow\b", re.IGNORECASE)
+_CALL_VERBS = frozenset(subject_terms("launch ship roll keep switch build make turn wait "
+                                      "extend expand stop kill do go"))
+
+
 def asks_pick(question: Question) -> bool:
     """The prompt asks to pick one of its options; a bank question's outline must pick too."""
     if not PICK_ASK.search(question.prompt):
@@ -163,7 +183,8 @@ def unmet_ask(question: Question, sentences: Sequence[str]) -> str:
         return "risks"
     if GUARDRAIL_ASK.search(question.prompt) and not any(GUARDRAILS.search(s) for s in sentences):
         return "guardrails"
-    if asks_decision(question) and not any(DECISION.search(s) for s in sentences):
+    if asks_decision(question) and not (any(DECISION.search(s) for s in sentences)
+                                        and decides_what_was_asked(question, sentences)):
         return "decision"
     if asks_pick(question) and not any(PICK.search(s) or DECISION.search(s) for s in sentences):
         return "pick"

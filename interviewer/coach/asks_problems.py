@@ -128,7 +128,11 @@ DECISION_ASK = _c(
 # A call made: a side taken, or the condition that decides it. Broad on purpose: a medium answer
 # may only say "I'd launch in two markets first".
 DECISION = _c(
-    r"\b(my (?:call|recommendation|decision|answer|bet|pick|choice|vote)|"
+    r"\b(my (?:call|recommendation|decision|answer|bet|pick|choice|vote|instinct|gut)|"
+    # a call on a setting, or named as the call: "I'd make it opt-in", "off is the right call"
+    r"(?:i|we)(?:'d| would| will)(?: probably| still| only)? (?:make|leave|set|turn) (?:it|this|"
+    r"that|them)\b[^.;]{0,20}\b(?:opt[- ]in|opt[- ]out|optional|by default|off|on)\b|"
+    r"(?:is|be) the right (?:call|decision|choice|default)|"
     r"(?:i|we)(?:'d| would| will| should)?(?: not| still| only| probably)? (?:recommend|launch|"
     r"ship|switch|keep|wait|hold|delay|postpone|roll (?:it |this )?(?:out|back)|kill|go with|"
     r"say yes|say no|go ahead|proceed|make (?:that|the) bet|skip|drop (?:it|the)|stay|pick|choose|"
@@ -159,6 +163,9 @@ PICK_ASK = _c(
 PICK = _c(
     r"\b(my (?:pick|choice|call|bet|recommendation|first)|(?:i|we)(?:'d| would| will| should)?"
     r"(?: still| probably| clearly)? (?:pick|choose|go with|bet on|back|fund|staff|start with|"
-    r"prioriti[sz]e|recommend|lead with|put)\b|(?:comes?|goes?) first|first (?:pick|choice|bet|"
+    r"prioriti[sz]e|recommend|lead with|put)\b|"
+    # a rule that picks per case: "I'd split by risk: courts get an editor, sports go alone"
+    r"(?:i|we)(?:'d| would| will)? (?:split|decide|choose) (?:it |them |this |each \w+ )?"
+    r"(?:by|per) (?:the )?\w+|(?:comes?|goes?) first|first (?:pick|choice|bet|"
     r"priority)|(?:over|ahead of|rather than|instead of|before) (?:the )?\w+|wins?\b|"
     r"(?:is|would be) (?:my|the) (?:first|top|best) (?:pick|choice|priority|bet))\b")

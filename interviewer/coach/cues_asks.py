@@ -112,7 +112,8 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"start with|begin with|come[s]? (?:first|second|next|later)|ahead of|"
         # an order said with what waits: "the forecast before automated routing", "autonomy
         # can wait" ("Before we build it, ..." is a time, not an order)
-        r"only once|can wait|not yet|for now|(?:(?<=\w )|(?<=, )|(?<=^)|(?<=^- ))before (?!(?:we|i|you|they|it|anyone|"
+        r"only once|(?:can|could|should|will|both|they|those|the rest|others) (?:all )?wait|"
+        r"not yet|for now|(?:(?<=\w )|(?<=, )|(?<=^)|(?<=^- ))before (?!(?:we|i|you|they|it|anyone|"
         r"users?|launch\w*|going|that|then)\b)[a-z]+)\b"),
     # What an AI may do on its own: the line it must not cross, and who takes over beyond it.
     "autonomy": _c(

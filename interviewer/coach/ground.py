@@ -13,7 +13,9 @@ or generic advice), and only answers no gate has set aside (off-question, drifti
 missing the ask, model-first): a list of the outline's words covers nothing, because no
 sentence of it commits. A point is covered when half of its key terms are said, the same test
 the scorecard uses for "what a strong answer adds", so the floor and that list never disagree.
-Typed questions have no outline and are left to the rubric.
+Typed questions have no outline: their ground is read from the prompt and from what every
+product answer works through (`typed_ground.py`), and the floor asks for all of it but one
+point (4) or all of it (4.5), since those points are broader than an outline's.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from interviewer.coach.model_first import model_first
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.restated_plan import restates_outline
 from interviewer.coach.text import stem, words
+from interviewer.coach.typed_ground import is_short, typed_covered
 from interviewer.coach.units import Unit, is_applied
 from interviewer.rubric import HIRE_BAR
 
@@ -41,8 +44,14 @@ MADE_THE_MOVE = 0.8
 """Outline share (5 of 6, 4 of 5, 6 of 7) worked on: the question's ask is made, in any words."""
 HALF_FLOOR = 4.0
 MOST_FLOOR = 4.5
+TYPED_MOST = 0.8
+"""A typed question's ground (5 or 6 broad points) worked through but for one point: 4."""
+TYPED_ALL = 1.0
+"""All of it: 4.5."""
 MIN_APPLIED = 5
 """Applied sentences the answer needs besides: a point each is not depth in one line apiece."""
+SHORT_APPLIED = 3
+"""A ~90-word answer to a typed question packs its points into three sentences or so."""
 
 
 def covers(point: str, said: set[str]) -> bool:
@@ -76,9 +85,10 @@ def committed_texts(units_: Sequence[Unit], question: Question | None = None) ->
 
 
 def ground_covered(question: Question, units_: Sequence[Unit]) -> float:
-    """0-1: the share of the question's outline points its applied sentences work on."""
+    """0-1: the share of the question's outline points its applied sentences work on (a typed
+    question's: of its ground's points, `typed_ground.py`)."""
     if not question.outline:
-        return 0.0
+        return typed_covered(question, units_, committed_texts(units_, question))
     said = {stem(w) for text in committed_texts(units_, question) for w in words(text)}
     return sum(covers(p, said) for p in question.outline) / len(question.outline)
 
@@ -88,7 +98,8 @@ def works_through(question: Question, units_: Sequence[Unit], share: float = MAD
     five applied sentences or more. Nearly all of it: the answer has made the move the
     question asks (diagnosed the fall, estimated the number), whatever its words for it. A
     ~90-word answer packs "novelty, not decline" into one clause where the move's cues are
-    counted in sentences."""
+    counted in sentences. Bank questions only: a typed question's ground is broad (a measure,
+    a risk, a rule...), and a polished answer to its neighbour works through it too."""
     return (bool(question.outline) and len(applied_texts(units_)) >= MIN_APPLIED
             and ground_covered(question, units_) >= share)
 
@@ -104,6 +115,13 @@ def ground_floor(question: Question, units_: Sequence[Unit], before: float, sett
     if gated or capped_below_bar or model_first(units_):
         return settled
     share = ground_covered(question, units_)  # once: works_through would compute it again
-    if share < HALF_OF_IT or len(applied_texts(units_)) < MIN_APPLIED:
+    half, most = (HALF_OF_IT, MOST_OF_IT) if question.outline else (TYPED_MOST, TYPED_ALL)
+    applied = len(applied_texts(units_))
+    if not question.outline and is_short(units_):
+        # A ~90-word answer makes each point once: all of the ground, one sentence a point, is
+        # past the bar with more than one instance (4), not the depth of 4.5.
+        done = share >= TYPED_ALL and applied >= SHORT_APPLIED
+        return max(settled, HALF_FLOOR) if done else settled
+    if share < half or applied < MIN_APPLIED:
         return settled
-    return max(settled, MOST_FLOOR if share >= MOST_OF_IT else HALF_FLOOR)
+    return max(settled, MOST_FLOOR if share >= most else HALF_FLOOR)

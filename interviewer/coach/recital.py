@@ -120,12 +120,20 @@ HOLLOW_SPECIFICS = 0
 """A sentence naming a rubric concept with at most this many specifics is hollow."""
 
 
+PREFIX_LETTERS = 4
+
+
 def hollow(text: str, prompt_stems: frozenset[str]) -> bool:
     """Names a rubric concept and nothing of this question's own beyond the prompt's words, and
     no tied number: "I'd run an A/B test on the carousel to validate the impact" applies
     nothing an interviewer could probe, whatever its verb."""
-    if _PICK.search(text) and prompt_stems & set(subject_terms(text)):
-        return False  # "Reminders first.": picking one of the question's own options decides
+    if _PICK.search(text) and any(t in prompt_stems or any(t.startswith(p) for p in prompt_stems
+                                                          if len(p) >= PREFIX_LETTERS)
+                                  for t in subject_terms(text)):
+        # "Reminders first.": picking one of the question's own options decides, in its own
+        # form of the word too ("the cancellation prediction", asked about "predicting who will
+        # cancel"), as `specifics` reads it
+        return False
     sides = _SIDES.search(text)
     stock = sides is not None and _stock_pair(sides.group(0), prompt_stems)
     if sides and not stock:

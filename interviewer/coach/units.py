@@ -61,6 +61,10 @@ LONG_RUN = 8
 its words: the lexicon need not know "SUTVA" or "accountability" to see a list."""
 
 
+CLAIM_WORDS = 4
+CLAIMS_IN_A_RUN = 2
+
+
 def _is_buzzword_run(text: str, subject_stems: frozenset[str]) -> bool:
     """Four or more short comma-separated items, most of them the rubric's own terms and none
     of this product's ("guardrails: latency, returns, ad revenue" is a list of real claims)."""
@@ -70,7 +74,11 @@ def _is_buzzword_run(text: str, subject_stems: frozenset[str]) -> bool:
         return False
     if len(items) >= LONG_RUN and sum(len(i.split()) for i in items) / len(items) <= 3:
         own = sum(1 for i in items if any(t in subject_stems for t in subject_terms(i)))
-        if own < len(items) / 2:
+        # Groups of names that each lead into a claim about the product assign, not list:
+        # "politics, crime and courts get an editor first; sports and weather publish alone".
+        claims = sum(1 for i in items if len(i.split()) >= CLAIM_WORDS
+                     and any(t in subject_stems for t in subject_terms(i)))
+        if own < len(items) / 2 and claims < CLAIMS_IN_A_RUN:
             return True
     rubric = sum(1 for i in items if not any(t in subject_stems for t in subject_terms(i))
                  and (any(f.pattern.search(i) for f in FAMILIES)

@@ -1,0 +1,104 @@
+"""A typed question's ground: what a strong answer to any product question works through.
+
+A bank question's outline lists what its strong answer covers, and an answer that works through
+most of it is floored at 4-4.5 (`ground.py`). A typed (ad-hoc) question has no outline, so
+strong answers to it were left to the rubric's cues, whose lexicon misses a compact or hedged
+answer ("I'd build crop-disease diagnosis first ... if agreement is under 70% after the first
+season, I'd stop"): on the dev split strong typed answers and their twins scored 0.2-0.6 under
+their grades on average (bank ones 0.0-0.1), single ones up to 1.2 under. The ground here is
+read from the prompt and from what an interviewer expects of every product answer, each point
+tested on the answer's committed sentences only (no buzzword run, narrated step or generic
+advice):
+
+- **subject**: the sentences are about what the prompt asks (two in five of its own terms), so a
+  polished plan for a neighbouring question about the same product covers nothing;
+- **call**: where the prompt asks for one (should it, which would you choose, what first), a
+  call is made;
+- **measure**: a measure with a number or bar (a rate, a share, a time, a count);
+- **risk**: what could go wrong, or the guardrail that limits it;
+- **rule**: a condition that changes the call ("if agreement is under 70%, I'd stop");
+- **why**: reasons, in two sentences or more.
+
+A medium answer lists measures without a bar, options without a call, or ideas without
+reasons: it misses two points or more and gets no floor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from interviewer.banks import Question
+from interviewer.coach.argued import CONDITION, argued_commitments
+from interviewer.coach.asks_bank import GUARDRAILS, MEASURE, RISKS, asks_decision, asks_pick
+from interviewer.coach.asks_problems import DECISION, PICK
+from interviewer.coach.cues_markers import NUMBER
+from interviewer.coach.relevance import (
+    DENSE_NUMBERS,
+    MIN_PROMPT_TERMS,
+    WORDS_PER_PROMPT_TERM,
+    subject_terms,
+)
+from interviewer.coach.text import words
+from interviewer.coach.units import Unit, question_asks
+
+SUBJECT_SHARE = 0.4
+"""Share of the prompt's own terms the committed sentences must use (of what an answer of its
+length could use, as `relevance.py` reads a dense short answer). On the dev split a polished
+answer measuring a camera's alerts, asked whether face recognition should be on by default,
+used 0.20; strong answers to typed questions that lacked a floor, 0.47 or more."""
+REASONS = 2
+SHORT_WORDS = 120
+"""A ~90-word answer (this many words or fewer) makes each point once: one reason is its "why",
+and three committed sentences may carry all of it (`ground.SHORT_APPLIED`)."""
+ASKS_A_CALL = frozenset({"first-choice"})
+# A measure with a bar, beyond `asks_bank.MEASURE`'s words: "two per thousand articles", "70%".
+BAR = re.compile(r"\bper (?:hundred|thousand|million|100|1,?000)\b|%|\bpercent\b", re.IGNORECASE)
+# A rule that changes the call, mid-sentence too: "a category moves to review if corrections pass
+# two per thousand" (`argued.CONDITION` reads a rule that opens its clause).
+RULE = re.compile(r"\b(?:if|unless|once|until)\b", re.IGNORECASE)
+
+
+def asks_a_call(question: Question) -> bool:
+    """The prompt asks for a call: launch or not, which option, what first."""
+    return (asks_decision(question) or asks_pick(question)
+            or bool(ASKS_A_CALL & set(question_asks(question))))
+
+
+def is_short(units_: Sequence[Unit]) -> bool:
+    return sum(len(words(u.piece.text)) for u in units_) <= SHORT_WORDS
+
+
+def _subject(question: Question, texts: Sequence[str]) -> bool:
+    prompt = set(subject_terms(question.prompt))
+    said = {t for text in texts for t in subject_terms(text)}
+    body = " ".join(texts)
+    could_use = float(len(prompt))
+    if len(NUMBER.findall(body)) >= DENSE_NUMBERS:
+        could_use = max(MIN_PROMPT_TERMS, len(words(body)) / WORDS_PER_PROMPT_TERM)
+    return bool(prompt) and len(prompt & said) >= SUBJECT_SHARE * min(len(prompt), could_use)
+
+
+def typed_points(question: Question, units_: Sequence[Unit],
+                 texts: Sequence[str]) -> dict[str, bool]:
+    """Which points of a typed question's ground the committed sentences `texts` (of `units_`)
+    work on. Reasons are the units' own (`units.Unit.reason`: an echo of the prompt argues
+    nothing) and calls argued from what was just said ("So I'd split by risk")."""
+    reasons = sum(1 for u in units_ if u.reason and u.piece.text in texts)
+    points = {
+        "subject": _subject(question, texts),
+        "measure": any((MEASURE.search(t) or BAR.search(t)) and NUMBER.search(t) for t in texts),
+        "risk": any(RISKS.search(t) or GUARDRAILS.search(t) for t in texts),
+        "rule": any((CONDITION.search(t) or RULE.search(t))
+                    and (NUMBER.search(t) or DECISION.search(t)) for t in texts),
+        "why": reasons + argued_commitments(units_) >= (1 if is_short(units_) else REASONS),
+    }
+    if asks_a_call(question):
+        points["call"] = any(DECISION.search(t) or PICK.search(t) for t in texts)
+    return points
+
+
+def typed_covered(question: Question, units_: Sequence[Unit], texts: Sequence[str]) -> float:
+    """0-1: the share of the typed ground's points the committed sentences work on."""
+    points = typed_points(question, units_, texts)
+    return sum(points.values()) / len(points)
