@@ -130,9 +130,11 @@ KNOWN_ABOVE_CEILING: dict[str, float] = {
     # (no outline): arrival times asked about bus crowding, status reports asked about workspace
     # set-up, personalised reels asked about five-minute reels against the editors'. Neither the
     # prompt's words nor WordLlama's vectors tell them from on-question answers (ag16- batch).
-    "ag16-bus-offq-arrival": 4.3,
+    # The typed ground (ah15- round) lifts two to its floor, 4.5: each works through a product
+    # answer's points, about the wrong ask.
+    "ag16-bus-offq-arrival": 4.5,
     "ag16-workspace-offq-status": 4.0,
-    "ag16-sports-offq-personalised": 3.4,
+    "ag16-sports-offq-personalised": 4.5,
 }
 
 

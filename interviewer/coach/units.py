@@ -76,7 +76,9 @@ def _is_buzzword_run(text: str, subject_stems: frozenset[str]) -> bool:
         own = sum(1 for i in items if any(t in subject_stems for t in subject_terms(i)))
         # Groups of names that each lead into a claim about the product assign, not list:
         # "politics, crime and courts get an editor first; sports and weather publish alone".
+        # A figure inside a run is a restated prompt figure or a target, not an assignment.
         claims = sum(1 for i in items if len(i.split()) >= CLAIM_WORDS
+                     and not any(c.isdigit() for c in i)
                      and any(t in subject_stems for t in subject_terms(i)))
         if own < len(items) / 2 and claims < CLAIMS_IN_A_RUN:
             return True
