@@ -31,6 +31,7 @@ from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
 from interviewer.coach.ground import ground_floor, works_through
 from interviewer.coach.named_moves import move_instances
+from interviewer.coach.outline_echo import bluffs_outline
 from interviewer.coach.outline_touch import untouched
 from interviewer.coach.recital import recites
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
@@ -72,8 +73,7 @@ SHARE_NEEDS = 3
 """Applied sentences before the share of them counts in full."""
 NARRATION_SHARE = 0.4
 """An answer this much made of narrated steps (and at least three) is a recitation."""
-ENGAGED_FLOOR = 1.5
-ENGAGED_WORDS = 30
+ENGAGED_FLOOR, ENGAGED_WORDS = 1.5, 30
 CONCISE_WORDS_PER_POINT = 22
 RAMBLE_WORDS_PER_POINT = 60
 
@@ -377,7 +377,8 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
         recitation=(mentioned_points >= 4 and applied_points <= 1) or (
             bool(unit_list) and sum(u.buzzwords for u in unit_list) >= len(unit_list) / 2) or (
             len(unit_list) >= 4 and sum(u.generic for u in unit_list) >= 0.4 * len(unit_list)) or (
-            sum(u.narration for u in unit_list) >= max(3, NARRATION_SHARE * len(unit_list))),
+            sum(u.narration for u in unit_list) >= max(3, NARRATION_SHARE * len(unit_list))) or (
+            bluffs_outline(question, unit_list)),  # the outline as claims with bare figures
         words=len(words(body)),
         dimensions=dims,
     )
