@@ -16,7 +16,7 @@ from interviewer.coach.cues_asks import MOVES, PROMPT_ASKS, PROMPT_CONSTRAINTS
 from interviewer.coach.cues_concepts import FAMILIES
 from interviewer.coach.cues_markers import DECISION, NUMBER
 from interviewer.coach.cues_style import GENERIC, MODEL_TALK, NARRATION, PLAN_OF_ANSWER
-from interviewer.coach.cues_vocabulary import GENERIC_WORDS, PROCESS_WORDS
+from interviewer.coach.cues_vocabulary import GENERIC_WORDS, ORG_WORDS, PROCESS_WORDS
 from interviewer.coach.echoed_reason import argues
 from interviewer.coach.recital import hollow, padded_number, specifics, tied_number
 from interviewer.coach.relevance import subject_terms
@@ -78,7 +78,7 @@ def _is_buzzword_run(text: str, subject_stems: frozenset[str]) -> bool:
     return rubric / len(items) >= 0.6
 
 
-_PROCESS_STEMS = frozenset(stem(w) for w in PROCESS_WORDS)
+_PROCESS_STEMS = frozenset(stem(w) for w in PROCESS_WORDS | ORG_WORDS)
 _CHOICE = re.compile(r"^\s*(?:so,? )?(?:i|we)(?:'d| would| will)? (?:choose|pick|select|recommend|"
                      r"go with|bet on) (?!the (?:one|option)s? )", re.IGNORECASE)
 
