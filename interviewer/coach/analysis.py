@@ -60,8 +60,7 @@ OFF_QUESTION = 0.2
 MIN_FOREIGN_TERMS = 4
 DRIFTING = 0.33
 """Relevance below this: mostly about something else; the overall is capped at 2."""
-DRIFT_CAP = 2.0
-RECITATION_CAP = 1.5
+DRIFT_CAP, RECITATION_CAP = 2.0, 1.5
 MENTION_ONLY = 1.5
 """A dimension whose concepts are named but never applied: below the bar, above silence."""
 APPLIED_WEIGHT = 0.4
@@ -322,7 +321,8 @@ def _communication(reading: Reading) -> DimensionReading:
     signposts = [u for u in text_units if SIGNPOST.search(u.piece.text)]
     bullets = [u for u in text_units if u.piece.bullet]
     tail = text_units[-2:]
-    summary = [u for u in tail if SUMMARY.search(u.piece.text)] or [
+    summary = [u for u in tail if SUMMARY.search(u.piece.text)  # a last "Summary" sums nothing
+               and not (u is tail[-1] and len(u.piece.text.split()) <= 2)] or [
         u for u in text_units[:2] if SUMMARY.search(u.piece.text) and u.decision]
     structured = len(signposts) >= 2 or len(bullets) >= 3
     # Points are what the rubric recognised or, where its lexicon does not know this kind of
