@@ -16,17 +16,22 @@ from interviewer.coach.units import _narrated
 
 BUILD_BUY = "prio-build-vs-buy-model"
 
-PROCESS_PLAN = " ".join("""
+def _said(text: str) -> str:
+    return " ".join(text.split())
+
+
+PROCESS_PLAN = _said("""
 For the reply drafts decision I'd run this in four phases. First, I'd align stakeholders across
 product, engineering, legal and sales so everyone agrees on what success looks like. Second,
 I'd define the north star and get buy-in from leadership so the whole team is pointed in the same
 direction. Third, I'd work with engineering to brainstorm solutions and build a roadmap with clear
 milestones. Fourth, I'd set up dashboards, launch, monitor closely and iterate.
-""".split())
+""")
 
 
 @pytest.mark.parametrize("step", [
-    "First, I'd align stakeholders across product, engineering, legal and sales so everyone agrees.",
+    "First, I'd align stakeholders across product, engineering, legal and sales so everyone "
+    "agrees.",
     "Third, I'd work with engineering to brainstorm solutions and build a roadmap with milestones.",
     "Fourth, I'd get buy-in from leadership so the whole team is pointed in the same direction.",
 ])

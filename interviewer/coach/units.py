@@ -94,6 +94,24 @@ def _narrated(text: str, prompt_stems: frozenset[str]) -> bool:
     return len(new) <= NARRATION_NEW_WORDS
 
 
+# Note-taking shorthand, as typed notes write what prose spells out: "b/c" is "because", an
+# arrow between two thoughts is "so", ">>" is "far more than", "w/" is "with".
+_SHORTHAND = (
+    (re.compile(r"(?<!\w)b/c(?!\w)|(?<!\w)bc(?= )", re.IGNORECASE), "because"),
+    (re.compile(r"\s*(?:->|=>|\u2192)\s*"), ", so "),
+    (re.compile(r"\s*>>\s*"), " far more than "),
+    (re.compile(r"(?<!\w)w/o(?!\w)", re.IGNORECASE), "without"),
+    (re.compile(r"(?<!\w)w/(?=\s)", re.IGNORECASE), "with"),
+)
+
+
+def spelled_out(text: str) -> str:
+    """The text with note-taking shorthand written out, for the cues (quotes stay verbatim)."""
+    for pattern, words_ in _SHORTHAND:
+        text = pattern.sub(words_, text)
+    return text
+
+
 def make_unit(piece: Sentence, subject_stems: frozenset[str],
               prompt_stems: frozenset[str] = frozenset(), sentence: int = -1,
               recited: bool = False) -> Unit:
@@ -106,9 +124,9 @@ def make_unit(piece: Sentence, subject_stems: frozenset[str],
     return Unit(
         piece=piece,
         subject=sum(1 for t in set(subject_terms(text)) if t in subject_stems),
-        reason=argues(text, prompt_stems),
+        reason=argues(spelled_out(text), prompt_stems),
         number=number,
-        decision=bool(DECISION.search(text)),
+        decision=bool(DECISION.search(spelled_out(text))),
         generic=bool(GENERIC.search(text)),
         # Model words the question itself uses ("open-weight models") are its subject here.
         model_terms=sum(1 for m in MODEL_TALK.finditer(text)
