@@ -122,3 +122,13 @@ def test_a_marketplace_works_on_its_new_hosts_through_their_new_listings(
     q = bank.by_id("rec-marketplace-concentration")
     assert unmet_ask(q, ["I'd give new listings a capped exploration budget in the ranking."]) == ""
     assert unmet_ask(q, ["I'd show guests more photos of the popular listings."]) == "new-users"
+
+
+def test_paying_for_itself_quickly_is_not_working_on_speed(bank: QuestionBank) -> None:
+    """"Quickly" says how soon, not how fast: an answer about a pricier, better model for a slow
+    shopping assistant never works on the wait, however soon it says the model pays back."""
+    q = bank.by_id("genai-shopping-assistant-latency")
+    upgrade = ["If wrong answers about sizes cause returns, the better model pays for itself "
+               "quickly on electronics."]
+    assert unmet_ask(q, upgrade) == "speed"
+    assert unmet_ask(q, [*upgrade, "Answers should come back quicker, so stream them."]) == ""

@@ -57,7 +57,8 @@ PROBLEMS: tuple[Problem, ...] = (
     Problem("speed",
             _c(r"\b(slow\w*|latency|lag\w*|takes? (?:about |around |over |up to )?\w+ seconds|"
                r"as (?:people|users|they|you) type|real[- ]time|instant\w*)\b"),
-            _c(r"\b(latenc\w*|slow\w*|fast\w*|speed\w*|quick\w*|ms|milliseconds?|seconds|"
+            # "quickly" alone is how soon, not how fast: "it pays for itself quickly"
+            _c(r"\b(latenc\w*|slow\w*|fast\w*|speed\w*|quick(?!ly)\w*|ms|milliseconds?|seconds|"
                r"(?:a|one|per|half a|under a|within a) second|"
                r"wait\w*|stream\w*|cach\w*|precomput\w*|time to first|keep(?:s|ing)? up|"
                r"instant\w*|real[- ]time|p50|p9[059]|parallel\w*|as (?:people|users|they|you) "
