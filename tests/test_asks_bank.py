@@ -146,4 +146,4 @@ def test_a_yes_or_no_question_whose_outline_defends_a_call_asks_for_one(
     assert unmet_ask(legal, [*speedup, "I'd switch for M&A contracts first, since lawyer time "
                                        "costs far more than the model."]) == ""
     travel = bank.by_id("assistant-travel-booking-agent")
-    assert "decision" != unmet_ask(travel, ["The first thing to ship is flights, with a limit."])
+    assert unmet_ask(travel, ["The first thing to ship is flights, with a limit."]) != "decision"
