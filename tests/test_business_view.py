@@ -44,7 +44,8 @@ def test_a_critique_from_the_users_side_alone_is_capped(bank: QuestionBank) -> N
 
 def test_a_critique_that_weighs_both_sides_is_not(bank: QuestionBank) -> None:
     """A music app's feed is one the prompt offers ("for short videos, music or shopping"): its
-    artists and songs are the picked product's words, not another product's (`relevance.profile`)."""
+    artists and songs are the picked product's words, not another product's
+    (`relevance.profile`)."""
     q = bank.by_id(FEED)
     assert not read_answers(q, [BOTH_SIDES]).off_topic
     assert not read_answers(q, [BOTH_SIDES]).misses_the_ask
