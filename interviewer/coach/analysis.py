@@ -8,7 +8,6 @@ framework earns at most a mention; a bare list or a recitation earns mentions on
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -27,7 +26,7 @@ from interviewer.coach.cues_asks import (
     PITFALL_ASK,
 )
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
-from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
+from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION, mentions_unnegated
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
 from interviewer.coach.ground import ground_floor, works_through
 from interviewer.coach.named_moves import move_instances
@@ -73,6 +72,9 @@ SHARE_NEEDS = 3
 NARRATION_SHARE = 0.4
 """An answer this much made of narrated steps (and at least three) is a recitation."""
 ENGAGED_FLOOR, ENGAGED_WORDS = 1.5, 30
+SLIGHT_WORDS, SLIGHT_RUBRIC = 60, 2.5
+"""Under this many words, an answer the rubric reads below this is judged on the rubric alone:
+three one-line moves ("hold out some tickets as a test set") are all "applied", yet say little."""
 CONCISE_WORDS_PER_POINT = 22
 RAMBLE_WORDS_PER_POINT = 60
 
@@ -146,7 +148,7 @@ class Reading:
         # A header ("Build first", "What it may do alone") labels the move its items make.
         said = [u for u in self.units if not u.narration and (not u.buzzwords or is_header(u))]
         if PITFALL_ASK.search(self.question.prompt) and not any(
-                _mentions_unnegated(PITFALL, u.piece.text) for u in said):
+                mentions_unnegated(PITFALL, u.piece.text) for u in said):
             return True
         def made(a: str) -> bool:
             if a in COUNT_CUES:
@@ -194,7 +196,8 @@ class Reading:
     def overall(self) -> float:
         score = rubric = weighted_overall({d: r.score for d, r in self.dimensions.items()},
                                           self.question.dimensions)
-        if not (self.empty or self.off_topic or self.drifting or self.recitation):
+        if not (self.empty or self.off_topic or self.drifting or self.recitation  # few words:
+                or (self.words < SLIGHT_WORDS and rubric < SLIGHT_RUBRIC)):  # no share to speak of
             applied = MIN_SCORE + (MAX_SCORE - MIN_SCORE) * self.applied_share()
             score = (1 - APPLIED_WEIGHT) * score + APPLIED_WEIGHT * applied
         if not self.off_topic and not self.drifting and self.words >= ENGAGED_WORDS:
@@ -233,10 +236,6 @@ def _neighbour(said: Sequence[Unit], asks: Sequence[str], prompt: str) -> bool:
                and (n := sum(1 for u in said if move.search(u.piece.text))) >= NEIGHBOUR_AT_LEAST
                and n > asked
                for _, raised, move in NEIGHBOUR_MOVES)
-
-
-def _mentions_unnegated(pattern: re.Pattern[str], text: str) -> bool:
-    return any(not NEGATION.search(text[: m.start()]) for m in pattern.finditer(text))
 
 
 def _mentions(fam: Family, text: str, prompt_stems: frozenset[str] = frozenset()) -> bool:
