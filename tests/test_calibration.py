@@ -122,7 +122,7 @@ HELD_OUT_FAR_TWINS = 1
 # One g12- answer stays above the ceiling (README): a two-sided-marketplace recitation whose
 # prescriptions name the outline's own nouns (guests, fair exposure). Pinned at its score so it
 # may not rise. The other, a thin three-sentence answer whose aside to "anyone scoring" is set
-# aside, is at 1.9 since the gf13 round: under sixty words, an answer the rubric reads below the
+# aside, is at 1.9 since the gf13 round: under fifty words, an answer the rubric reads below the
 # bar is judged on the rubric alone (`analysis.SLIGHT_WORDS`).
 KNOWN_ABOVE_CEILING: dict[str, float] = {
     "g12-market-recitation-nouns": 2.4,

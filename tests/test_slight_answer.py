@@ -1,4 +1,4 @@
-"""Under sixty words, an answer the rubric reads below the bar is judged on the rubric alone
+"""Under fifty words, an answer the rubric reads below the bar is judged on the rubric alone
 (`analysis.SLIGHT_WORDS`): three one-line moves each "commit" to something, so their share of
 applied sentences is full, yet they say little. Examples written for this test."""
 
