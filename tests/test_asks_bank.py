@@ -122,3 +122,28 @@ def test_a_marketplace_works_on_its_new_hosts_through_their_new_listings(
     q = bank.by_id("rec-marketplace-concentration")
     assert unmet_ask(q, ["I'd give new listings a capped exploration budget in the ranking."]) == ""
     assert unmet_ask(q, ["I'd show guests more photos of the popular listings."]) == "new-users"
+
+
+def test_paying_for_itself_quickly_is_not_working_on_speed(bank: QuestionBank) -> None:
+    """"Quickly" says how soon, not how fast: an answer about a pricier, better model for a slow
+    shopping assistant never works on the wait, however soon it says the model pays back."""
+    q = bank.by_id("genai-shopping-assistant-latency")
+    upgrade = ["If wrong answers about sizes cause returns, the better model pays for itself "
+               "quickly on electronics."]
+    assert unmet_ask(q, upgrade) == "speed"
+    assert unmet_ask(q, [*upgrade, "Answers should come back quicker, so stream them."]) == ""
+
+
+def test_a_yes_or_no_question_whose_outline_defends_a_call_asks_for_one(
+        bank: QuestionBank) -> None:
+    """"Would you switch?" with a "Defensible: switch only for..." point asks for the call; an
+    answer on how to make the drafts faster never makes it. "What would you ship first?" is a
+    pick, not a yes-or-no call."""
+    legal = bank.by_id("genai-legal-drafting-upgrade")
+    speedup = ["I'd stream each section of the contract so lawyers can read while it writes.",
+               "Cache the boilerplate clauses, since most contracts share them."]
+    assert unmet_ask(legal, speedup) == "decision"
+    assert unmet_ask(legal, [*speedup, "I'd switch for M&A contracts first, since lawyer time "
+                                       "costs far more than the model."]) == ""
+    travel = bank.by_id("assistant-travel-booking-agent")
+    assert unmet_ask(travel, ["The first thing to ship is flights, with a limit."]) != "decision"

@@ -119,13 +119,13 @@ def test_held_out_split_holds_its_measured_level(figs: dict[str, Figures],
 # what the bank question asks (asks_bank.py).
 HELD_OUT_GAMING_MISSES = 2  # one in the third batch, one in the fourth (2026-12-06)
 HELD_OUT_FAR_TWINS = 1
-# Two g12- answers stay above the ceiling after the g12 round (README): a two-sided-marketplace
-# recitation whose prescriptions name the outline's own nouns (guests, fair exposure), and a thin
-# three-sentence answer whose aside to "anyone scoring" is set aside, leaving substance the coach
-# scores as its question's medium. Pinned at their scores so neither may rise.
+# One g12- answer stays above the ceiling (README): a two-sided-marketplace recitation whose
+# prescriptions name the outline's own nouns (guests, fair exposure). Pinned at its score so it
+# may not rise. The other, a thin three-sentence answer whose aside to "anyone scoring" is set
+# aside, is at 1.9 since the gf13 round: under fifty words, an answer the rubric reads below the
+# bar is judged on the rubric alone (`analysis.SLIGHT_WORDS`).
 KNOWN_ABOVE_CEILING: dict[str, float] = {
     "g12-market-recitation-nouns": 2.4,
-    "g12-supportdata-injection-midway": 2.8,
     # Polished answers to a neighbouring question about the same product, asked a typed question
     # (no outline): arrival times asked about bus crowding, status reports asked about workspace
     # set-up, personalised reels asked about five-minute reels against the editors'. Neither the
@@ -143,7 +143,7 @@ def test_no_gaming_answer_scores_above_the_ceiling(scored: dict[str, list[Scored
                                                    split: str) -> None:
     """The target is 2.0 on both splits (README, calibration table). On the held-out split one
     answer of the third batch and one of the fourth miss it, counted, never named; the dev
-    split has five, named in KNOWN_ABOVE_CEILING."""
+    split has four, named in KNOWN_ABOVE_CEILING."""
     gaming = [s for s in scored[split] if s.answer.kind in GAMING_KINDS]
     assert gaming
     known = KNOWN_ABOVE_CEILING if split == "dev" else {}

@@ -8,7 +8,6 @@ framework earns at most a mention; a bare list or a recitation earns mentions on
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -27,10 +26,11 @@ from interviewer.coach.cues_asks import (
     PITFALL_ASK,
 )
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
-from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
+from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION, mentions_unnegated
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
 from interviewer.coach.ground import ground_floor, works_through
 from interviewer.coach.named_moves import move_instances
+from interviewer.coach.outline_echo import bluffs_outline
 from interviewer.coach.outline_touch import untouched
 from interviewer.coach.recital import recites
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
@@ -61,8 +61,7 @@ OFF_QUESTION = 0.2
 MIN_FOREIGN_TERMS = 4
 DRIFTING = 0.33
 """Relevance below this: mostly about something else; the overall is capped at 2."""
-DRIFT_CAP = 2.0
-RECITATION_CAP = 1.5
+DRIFT_CAP, RECITATION_CAP = 2.0, 1.5
 MENTION_ONLY = 1.5
 """A dimension whose concepts are named but never applied: below the bar, above silence."""
 APPLIED_WEIGHT = 0.4
@@ -74,8 +73,11 @@ SHARE_NEEDS = 3
 """Applied sentences before the share of them counts in full."""
 NARRATION_SHARE = 0.4
 """An answer this much made of narrated steps (and at least three) is a recitation."""
-ENGAGED_FLOOR = 1.5
-ENGAGED_WORDS = 30
+ENGAGED_FLOOR, ENGAGED_WORDS = 1.5, 30
+SLIGHT_WORDS, SLIGHT_RUBRIC = 50, 2.5
+"""Under this many words, an answer the rubric reads below this is judged on the rubric alone:
+three one-line moves ("hold out some tickets as a test set") are all "applied", yet say little.
+(A specific 58-word answer, tests/test_outline_touch.py, keeps its lift.)"""
 CONCISE_WORDS_PER_POINT = 22
 RAMBLE_WORDS_PER_POINT = 60
 
@@ -148,7 +150,7 @@ class Reading:
         # A header ("Build first", "What it may do alone") labels the move its items make.
         said = [u for u in self.units if not u.narration and (not u.buzzwords or is_header(u))]
         if PITFALL_ASK.search(self.question.prompt) and not any(
-                _mentions_unnegated(PITFALL, u.piece.text) for u in said):
+                mentions_unnegated(PITFALL, u.piece.text) for u in said):
             return True
         def made(a: str) -> bool:
             if a in COUNT_CUES:
@@ -196,7 +198,8 @@ class Reading:
     def overall(self) -> float:
         score = rubric = weighted_overall({d: r.score for d, r in self.dimensions.items()},
                                           self.question.dimensions)
-        if not (self.empty or self.off_topic or self.drifting or self.recitation):
+        if not (self.empty or self.off_topic or self.drifting or self.recitation  # few words:
+                or (self.words < SLIGHT_WORDS and rubric < SLIGHT_RUBRIC)):  # no share to speak of
             applied = MIN_SCORE + (MAX_SCORE - MIN_SCORE) * self.applied_share()
             score = (1 - APPLIED_WEIGHT) * score + APPLIED_WEIGHT * applied
         if not self.off_topic and not self.drifting and self.words >= ENGAGED_WORDS:
@@ -235,10 +238,6 @@ def _neighbour(said: Sequence[Unit], asks: Sequence[str], prompt: str) -> bool:
                and (n := sum(1 for u in said if move.search(u.piece.text))) >= NEIGHBOUR_AT_LEAST
                and n > asked
                for _, raised, move in NEIGHBOUR_MOVES)
-
-
-def _mentions_unnegated(pattern: re.Pattern[str], text: str) -> bool:
-    return any(not NEGATION.search(text[: m.start()]) for m in pattern.finditer(text))
 
 
 def _mentions(fam: Family, text: str, prompt_stems: frozenset[str] = frozenset()) -> bool:
@@ -323,7 +322,8 @@ def _communication(reading: Reading) -> DimensionReading:
     signposts = [u for u in text_units if SIGNPOST.search(u.piece.text)]
     bullets = [u for u in text_units if u.piece.bullet]
     tail = text_units[-2:]
-    summary = [u for u in tail if SUMMARY.search(u.piece.text)] or [
+    summary = [u for u in tail if SUMMARY.search(u.piece.text)  # a last "Summary" sums nothing
+               and not (u is tail[-1] and len(u.piece.text.split()) <= 2)] or [
         u for u in text_units[:2] if SUMMARY.search(u.piece.text) and u.decision]
     structured = len(signposts) >= 2 or len(bullets) >= 3
     # Points: what the rubric recognised or, where its lexicon does not know the question, the
@@ -378,7 +378,8 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
         recitation=(mentioned_points >= 4 and applied_points <= 1) or (
             bool(unit_list) and sum(u.buzzwords for u in unit_list) >= len(unit_list) / 2) or (
             len(unit_list) >= 4 and sum(u.generic for u in unit_list) >= 0.4 * len(unit_list)) or (
-            sum(u.narration for u in unit_list) >= max(3, NARRATION_SHARE * len(unit_list))),
+            sum(u.narration for u in unit_list) >= max(3, NARRATION_SHARE * len(unit_list))) or (
+            bluffs_outline(question, unit_list)),  # the outline as claims with bare figures
         words=len(words(body)),
         dimensions=dims,
     )

@@ -57,7 +57,8 @@ PROBLEMS: tuple[Problem, ...] = (
     Problem("speed",
             _c(r"\b(slow\w*|latency|lag\w*|takes? (?:about |around |over |up to )?\w+ seconds|"
                r"as (?:people|users|they|you) type|real[- ]time|instant\w*)\b"),
-            _c(r"\b(latenc\w*|slow\w*|fast\w*|speed\w*|quick\w*|ms|milliseconds?|seconds|"
+            # "quickly" alone is how soon, not how fast: "it pays for itself quickly"
+            _c(r"\b(latenc\w*|slow\w*|fast\w*|speed\w*|quick(?!ly)\w*|ms|milliseconds?|seconds|"
                r"(?:a|one|per|half a|under a|within a) second|"
                r"wait\w*|stream\w*|cach\w*|precomput\w*|time to first|keep(?:s|ing)? up|"
                r"instant\w*|real[- ]time|p50|p9[059]|parallel\w*|as (?:people|users|they|you) "
@@ -129,12 +130,22 @@ def stated_problems(question: Question) -> tuple[Problem, ...]:
                  if p.stated.search(question.prompt) and p.worked.search(outline))
 
 
+_DEFENDED = re.compile(r"\s*defensible\b", re.IGNORECASE)
+# A yes-or-no call asked outright ("Would you switch?", "Do you launch now, or wait?"), not
+# "What would you ship first?" (a pick) nor "How should you respond?" (a plan).
+_YES_NO = re.compile(r"(?:^|[.?!]\s+)(?:would|do|will) you\b", re.IGNORECASE)
+
+
 def asks_decision(question: Question) -> bool:
     """The prompt asks for a call (launch or wait, keep it or not, switch or not); a bank
-    question's outline must make one too, so a "should" said in passing asks nothing."""
+    question's outline must make one too (in words or, for a yes-or-no question, as its
+    "Defensible:" point, the call its strong answer defends), so a "should" said in passing
+    asks nothing."""
     if not DECISION_ASK.search(question.prompt):
         return False
-    return not question.outline or bool(DECISION.search(" ".join(question.outline)))
+    return (not question.outline or bool(DECISION.search(" ".join(question.outline)))
+            or (bool(_YES_NO.search(question.prompt))
+                and any(_DEFENDED.match(point) for point in question.outline)))
 
 
 def decides_what_was_asked(question: Question, sentences: Sequence[str]) -> bool:

@@ -187,6 +187,13 @@ PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         r"differential|passwords?|delet\w*|safe\w*|harm\w*|risk\w*|creep\w*|trust\w*|"
         r"permissions?|secur\w*|protect\w*|leak\w*|expos\w*|misuse|danger\w*|clinician\w*|"
         r"escalat\w*|emergenc\w*)\b")),
+    # Two points of view asked, one of them the business's: what it earns, keeps or pays.
+    (_c(r"\b(?:point of view|perspective|view|side)s?\b[^.?]{0,40}\bthe business(?:'s)?\b|"
+        r"\bthe business(?:'s)? (?:point of view|perspective|view|side)\b"),
+     _c(r"\b(business\w*|revenue|ads?|advertis\w*|monetiz\w*|monetis\w*|subscri\w*|sales?|"
+        r"retention|retain\w*|churn\w*|profit\w*|margins?|earn\w*|paid|pays?|commission\w*|"
+        r"time (?:spent|in the app|on (?:the )?(?:app|site))|watch time|engagement|growth|"
+        r"lifetime value|ltv|conversion\w*|gmv|company)\b")),
 )
 CONSTRAINT_AT_LEAST = 2
 

@@ -168,6 +168,8 @@ FAMILIES: tuple[Family, ...] = (
        r"accept\w* (?:a |some )?(?:slightly |a little |somewhat )?(?:higher|lower|more|less|fewer|"
        r"worse|bigger|smaller|slower|longer) [^.;]{1,40}\b(?:for|in exchange for|to get)\b|"
        r"(?:more|less|fewer) \w+ (?:means|costs|hurts) (?:more|less|fewer|some)|"
+       # costs compared, a side taken by weight: "trust and GDPR cost more than a few points"
+       r"(?:costs?|hurts?) (?:us )?(?:far |much |a lot )?(?:more|less) than|outweigh\w*|"
        r"(?:but|and) that (?:means|costs|hurts)|"
        # a gain set against its price in one breath: "cheaper, but we'd take on the serving"
        r"(?:but|though|although|whereas)\b[^.;]{0,60}\b(?:costs?|lose|losing|risks?|locked|"
@@ -294,7 +296,10 @@ FAMILIES: tuple[Family, ...] = (
        r"would change my mind|go/no[- ]go|threshold|"
        # a terse rule: "no half-level gain means fix the feedback", "under one in five means..."
        r"(?:no|under|over|above|below|fewer|more) [^.;:]{1,60}\bmeans (?:we |i )?(?:should )?"
-       r"(?:fix|stop|build|switch|drop|go|work on|tighten|widen|pull|keep|revert|roll back)|(?:that's|that is|is|be) (?:the|our|my) "
+       r"(?:fix|stop|build|switch|drop|go|work on|tighten|widen|pull|keep|revert|roll back)|"
+       # a measure moving that triggers the call: "rising opt-outs mean people felt tricked, so stop"
+       r"(?:rising|falling|dropping|climbing|growing|higher|lower) [^.;:]{1,60}\bmeans?\b[^.;]{0,50}"
+       r"\b(?:stop|roll back|revert|pull it|kill it|pause)\b|(?:that's|that is|is|be) (?:the|our|my) "
        r"(?:signal|sign|trigger|cue) (?:to|that|for)|(?:for|over|run (?:it )?(?:for )?(?:at least )?) "
        + _NUM + r"(?: to " + _NUM +
        r")? (?:weeks|days|months)|novelty (?:effect|wears))\b",

@@ -111,3 +111,9 @@ ACTION = re.compile(
     re.IGNORECASE,
 )
 # Sentences that describe practice in general rather than this product: recitation.
+
+
+def mentions_unnegated(pattern: re.Pattern[str], text: str) -> bool:
+    """The pattern is named somewhere not right after a dismissal ("no need for X")."""
+    return any(not NEGATION.search(text[: m.start()]) for m in pattern.finditer(text))
+

@@ -75,7 +75,8 @@ SUMMARY = re.compile(
 # narration only when it also carries nothing of its own (no number, no new specific word).
 NARRATION = re.compile(
     r"^\s*(?:[-*\u2022]\s*)?(?:\d+[.)]\s*)?(?:(?:and |so |um |uh |ok |okay )*(?:first(?:ly)?|"
-    r"second(?:ly)?|third(?:ly)?|then|next|after that|afterwards|finally|lastly|along the way|"
+    r"second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|then|next|after that|afterwards|"
+    r"finally|lastly|along the way|"
     r"at the end|to start|to begin|from there|beyond that|on top of that|in parallel)\b,?\s*)*"
     r"(?:i|we)(?:'d| would|'ll| will| should|'m going to| am going to| want to| need to|"
     r"'d want to|'d like to| can)?\s+(?:also |then |first |quickly |briefly |always |next |"
@@ -87,6 +88,7 @@ NARRATION = re.compile(
     r"frame|come up with|propose|measure|validate|monitor|track|decide|recommend|compare|weigh|"
     r"examine|investigate|state|gather|collect|align|start (?:by|with)|begin (?:by|with)|"
     r"move on to|keep improving|continue|separate|describe|address|handle|finish|close|wrap up|"
-    r"conclude|turn to|get into)\b",
+    r"conclude|turn to|get into|work with|partner with|sync with|run (?:customer |user )?"
+    r"(?:discovery|interviews|workshops?)|get buy-in|build (?:a |the )?roadmap|kick off)\b",
     re.IGNORECASE,
 )

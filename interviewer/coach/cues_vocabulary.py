@@ -65,6 +65,23 @@ PROCESS_WORDS = frozenset(
     weigh examine investigate state gather collect align begin continue separate describe
     address handle finish close conclude turn affect affects make get walk talk go through
     chosen chose pick appropriate most least well-defined concrete relative relevant properly
-    things across along throughout finally first then next after
+    things across along throughout finally first then next after second third fourth fifth
     """.split()
 )
+
+# The organisation around a product, not the product: who meets whom and what they file. A plan
+# step made of these ("align stakeholders across product, engineering, legal and sales", "run
+# discovery with our largest accounts and synthesize the insights", "build a roadmap with clear
+# milestones") says how a team works, nothing about the users, the metric or the call.
+ORG_WORDS = frozenset(
+    """
+    stakeholder stakeholders product engineering engineers engineer legal sales marketing
+    leadership leaders leader executives executive exec execs team teams everyone everybody
+    cross-functional functions function partners partner buy-in buy alignment aligned agree
+    agrees agreement roadmap roadmaps milestone milestones discovery insight insights synthesize
+    synthesise synthesis statements statement workshop workshops kickoff kick-off sync syncs
+    dashboard dashboards deeply deep thoroughly closely pointed direction same whole clear clearly
+    success looks like work working brainstorm prioritize prioritise rice framework north star
+    """.split()
+)
+

@@ -68,6 +68,8 @@ def profile(question: Question) -> Profile:
     extra = frozenset(subject_terms(" ".join([*question.outline,
                                               question.track.replace("-", " ")])))
     domains = frozenset(question_domains(prompt, extra))
+    if question.kind == "critique":  # the candidate picks one of the products the prompt names
+        domains |= frozenset(domain_counts(prompt))  # ("for short videos, music or shopping")
     # A typed question has no outline: its domain's everyday words stand in for one.
     wide = prompt | extra | (domain_terms(domains) if not question.outline else frozenset())
     return Profile(prompt, wide, domains)

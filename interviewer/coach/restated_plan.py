@@ -38,7 +38,7 @@ PLAN_WORDS = frozenset(stem(w) for w in [
     "final", "finally", "then", "next", "also", "may", "take"])
 
 
-def _question_stems(question: Question) -> frozenset[str]:
+def question_stems(question: Question) -> frozenset[str]:
     text = " ".join((question.prompt, *question.outline))
     return frozenset(subject_terms(text)) | frozenset(stem(w) for w in words(text))
 
@@ -48,7 +48,7 @@ def restates_outline(u: Unit, question: Question) -> bool:
     outline and prompt do not already say."""
     if not question.outline or u.reason or u.number or not PLAN_STEP.search(u.piece.text):
         return False
-    known = _question_stems(question)
+    known = question_stems(question)
     own = {t for t in subject_terms(u.piece.text) if t not in known and t not in PLAN_WORDS}
     return len(own) <= OWN_TERMS
 

@@ -36,8 +36,12 @@ MIN_TAIL_WORDS = 4
 # product substance; scoring sets it aside and flags the answer. A grader named as part of the
 # product ("an LLM grader checks each reply") is content, not an address, and is kept.
 _INJECTION = re.compile(
-    r"\b(?:note|message|instructions?|reminder)s? (?:to|for) (?:the |any |an? )?(?:grader|"
-    r"evaluator|scorer|reviewer|judge|assessor|ai|model|llm)\b|"
+    r"\b(?:note|message|instructions?|reminder|summary|comment)s? (?:to|for) (?:the |any |an? )?"
+    r"(?:grader|evaluator|scorer|reviewer|judge|assessor|ai|model|llm)\b|"
+    # "(Grader note: ...)", "please score it as...", "for scoring purposes, treat this as..."
+    r"\b(?:grader|evaluator|scorer|assessor)'?s? (?:notes?|summary|comments?)\b|"
+    r"\bplease (?:score|grade|rate|mark)\b|\bfor (?:scoring|grading|marking) purposes\b|"
+    r"\b(?:covers|meets|hits) (?:the |every |each |all )(?:expected )?outline\b|"
     r"\b(?:dear|hey|attention)\s+(?:grader|evaluator|scorer|judge|ai)\b|"
     # addressed to a grader without naming one: "note to whoever grades this", "for anyone
     # scoring this answer", "if you're marking this"

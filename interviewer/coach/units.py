@@ -16,7 +16,7 @@ from interviewer.coach.cues_asks import MOVES, PROMPT_ASKS, PROMPT_CONSTRAINTS
 from interviewer.coach.cues_concepts import FAMILIES
 from interviewer.coach.cues_markers import DECISION, NUMBER
 from interviewer.coach.cues_style import GENERIC, MODEL_TALK, NARRATION, PLAN_OF_ANSWER
-from interviewer.coach.cues_vocabulary import GENERIC_WORDS, PROCESS_WORDS
+from interviewer.coach.cues_vocabulary import GENERIC_WORDS, ORG_WORDS, PROCESS_WORDS
 from interviewer.coach.echoed_reason import argues
 from interviewer.coach.recital import hollow, padded_number, specifics, tied_number
 from interviewer.coach.relevance import subject_terms
@@ -99,7 +99,7 @@ def keyword_run(text: str, subject_stems: frozenset[str]) -> bool:
             and _is_buzzword_run(text, subject_stems))
 
 
-_PROCESS_STEMS = frozenset(stem(w) for w in PROCESS_WORDS)
+_PROCESS_STEMS = frozenset(stem(w) for w in PROCESS_WORDS | ORG_WORDS)
 _CHOICE = re.compile(r"^\s*(?:so,? )?(?:i|we)(?:'d| would| will)? (?:choose|pick|select|recommend|"
                      r"go with|bet on) (?!the (?:one|option)s? )", re.IGNORECASE)
 
@@ -115,6 +115,24 @@ def _narrated(text: str, prompt_stems: frozenset[str]) -> bool:
     return len(new) <= NARRATION_NEW_WORDS
 
 
+# Note-taking shorthand, as typed notes write what prose spells out: "b/c" is "because", an
+# arrow between two thoughts is "so", ">>" is "far more than", "w/" is "with".
+_SHORTHAND = (
+    (re.compile(r"(?<!\w)b/c(?!\w)|(?<!\w)bc(?= )", re.IGNORECASE), "because"),
+    (re.compile(r"\s*(?:->|=>|\u2192)\s*"), ", so "),
+    (re.compile(r"\s*>>\s*"), " far more than "),
+    (re.compile(r"(?<!\w)w/o(?!\w)", re.IGNORECASE), "without"),
+    (re.compile(r"(?<!\w)w/(?=\s)", re.IGNORECASE), "with"),
+)
+
+
+def spelled_out(text: str) -> str:
+    """The text with note-taking shorthand written out, for the cues (quotes stay verbatim)."""
+    for pattern, words_ in _SHORTHAND:
+        text = pattern.sub(words_, text)
+    return text
+
+
 def make_unit(piece: Sentence, subject_stems: frozenset[str],
               prompt_stems: frozenset[str] = frozenset(), sentence: int = -1,
               recited: bool = False) -> Unit:
@@ -127,9 +145,9 @@ def make_unit(piece: Sentence, subject_stems: frozenset[str],
     return Unit(
         piece=piece,
         subject=sum(1 for t in set(subject_terms(text)) if t in subject_stems),
-        reason=argues(text, prompt_stems),
+        reason=argues(spelled_out(text), prompt_stems),
         number=number,
-        decision=bool(DECISION.search(text)),
+        decision=bool(DECISION.search(spelled_out(text))),
         generic=bool(GENERIC.search(text)),
         # Model words the question itself uses ("open-weight models") are its subject here.
         model_terms=sum(1 for m in MODEL_TALK.finditer(text)
