@@ -36,6 +36,7 @@ from interviewer.coach.asks_problems import (
     PICK_ASK,
     Problem,
 )
+from interviewer.coach.proposal import names_proposal
 from interviewer.coach.relevance import subject_terms
 
 
@@ -160,7 +161,9 @@ def decides_what_was_asked(question: Question, sentences: Sequence[str]) -> bool
     asked = {t for m in DECISION_ASK.finditer(question.prompt)
              for t in subject_terms(_CLAUSE_END.split(question.prompt[m.start():], 1)[0])
              if t not in _CALL_VERBS}
-    return not asked or any(asked & set(subject_terms(s)) for s in sentences)
+    if not asked:  # "would you launch it?": the call is on what the prompt proposes
+        return names_proposal(question.prompt, sentences)
+    return any(asked & set(subject_terms(s)) for s in sentences)
 
 
 _CLAUSE_END = re.compile(r"[,;?.!]|\band\b|\bhow\b", re.IGNORECASE)

@@ -23,7 +23,11 @@ NAMES_ONLY_CAP = 1.5
 """As a recitation (`analysis.RECITATION_CAP`): the list names concepts, it applies none."""
 
 
-NAMED_ITEM_WORDS = 3
+NAMED_ITEM_WORDS = 4
+LABELLED_SENTENCES = 3
+_FIGURE = re.compile(r"(?<![\w@])\d")
+"""A figure stands alone ("under 300 ms", "5%"); the digits of a name ("nDCG@10", "p95") are
+part of the name."""
 _ITEMS = re.compile(r",|;|\bvs\.?|\bversus\b|\band\b", re.IGNORECASE)
 
 
@@ -37,13 +41,19 @@ def _labelled_names(u: Unit) -> bool:
     few words each, no number and no reason. The label makes it read as a decision; it is a
     glossary entry, however long the line."""
     _label, colon, body = u.piece.text.partition(":")
-    if not colon or u.reason or any(c.isdigit() for c in u.piece.text):
+    if not colon or u.reason or _FIGURE.search(u.piece.text):
         return False
     items = [i.strip(" .-") for i in _ITEMS.split(body) if i.strip(" .-")]
     return len(items) >= 2 and all(len(i.split()) <= NAMED_ITEM_WORDS for i in items)
 
 
 def names_only(units_: Sequence[Unit]) -> bool:
-    """Six bullets or more, and at least 70% of them bare names."""
+    """Six bullets or more, at least 70% of them bare names; or an answer at least 70% made of
+    three or more labelled runs of names, bulleted or not."""
     items = [u for u in units_ if u.piece.bullet]
-    return len(items) >= LIST_ITEMS and sum(map(_bare, items)) >= BARE_SHARE * len(items)
+    if len(items) >= LIST_ITEMS and sum(map(_bare, items)) >= BARE_SHARE * len(items):
+        return True
+    # The same glossary typed as sentences: "Offline metrics: nDCG@10, MRR, recall@k. Online
+    # metrics: CTR, abandonment, DAU. Guardrails: p95 latency, cost per query."
+    labelled = sum(map(_labelled_names, units_))
+    return labelled >= LABELLED_SENTENCES and labelled >= BARE_SHARE * len(units_)

@@ -145,7 +145,9 @@ DEFAULT_AT_LEAST = 2
 PROMPT_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("estimate", _c(r"\b(estimate|how many|how much)\b")),
     ("design", _c(r"^\s*design\b|\bdesign (?:an?|the)\b")),
-    ("metrics", _c(r"\b(measure|metrics?|success|know (?:if|whether) it(?:'s| is)? work\w*)\b")),
+    # "How would you know it is better?" asks what would show it: a measure, against a baseline.
+    ("metrics", _c(r"\b(measure|metrics?|success|know (?:if |whether )?it(?:'s| is)? (?:work\w*|"
+                   r"better))\b")),
     ("experiment", _c(r"\b(a/?b test|experiment|test it)\b")),
     # "...and why?" asks for the reason behind a choice, not for a diagnosis.
     ("diagnose", _c(r"(?<!and )\bwhy\b(?!\s*\?)|\b(what happened|dropped|fell|declined|"
@@ -170,6 +172,12 @@ NEIGHBOUR_MOVES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
      _c(r"\b(pric\w*|charg\w*|free|per[- ]seat|seats?|add[- ]ons?|tiers?|packag\w*|bundl\w*|"
         r"paywall\w*|upsell\w*|willingness to pay|attach rate|upgrade\w*|subscription price|"
         r"\$\d+ (?:a|per) (?:month|seat|user))\b")),
+    # How to build it, when asked how to tell it works: indexing, serving, an architecture.
+    ("build", _c(r"\b(build\w*|design\w*|architect\w*|implement\w*|pipeline|infrastructure|"
+                 r"system)\b"),
+     _c(r"\b(index\w*|chunk\w*|embed\w*|retriev\w*|re-?rank\w*|(?:cross-)?encoders?|"
+        r"serv(?:e|es|ing|er|ers)|shard\w*|cach\w*|pipelines?|architecture|deploy\w*|"
+        r"vector (?:db|database|store|index)|nearest[- ]neighbou?rs?|microservices?|gpus?)\b")),
 )
 NEIGHBOUR_AT_LEAST = 3
 
