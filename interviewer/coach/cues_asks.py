@@ -127,6 +127,13 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"position\w*|bet|commoditi[sz]\w*|switching costs?|lock(?:ed)?[- ]?in|strateg\w*|"
         r"switch\w*|stay|move (?:to|off|away)|vendors?|in[- ]house|depend\w*|wait|respond|"
         r"compete|enter|platform|ecosystem|acquir\w*|own (?:the|our)|route|routing)\b"),
+    # A rollout: in stages, on a part first, against a comparison, with a way back.
+    "rollout": _c(
+        r"\b(pilot\w*|stag(?:e|es|ed|ing)|phas(?:e|es|ed)|ramp\w*|canary|shadow|a (?:few|handful|"
+        r"couple)|subset|one (?:region|market|city|hotel|store|site|team)|(?:\d+|one|five|ten) ?"
+        r"(?:%|percent)|region by region|expand\w*|widen\w*|holdouts?|control|compar\w*|a ?/ ?b|"
+        r"a b test|randomi[sz]\w*|roll(?:ing)? (?:it )?back|rollback|kill switch|override\w*|"
+        r"(?:stop|pause|revert)\w* (?:if|when|unless))\b"),
     "launch-decision": _c(
         r"\b(launch\w*|ship\w*|wait|hold|go|no[- ]go|delay\w*|gate\w*|ready|require\w*|bar|"
         r"threshold|pilot|stag\w*|roll\w*|pause|block\w*|limit\w*|first version|v1|test\w*|"
@@ -157,6 +164,7 @@ PROMPT_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("first-choice", _c(r"\b(prioriti[sz]e|(?:build|do|ship|tackle|fix|launch) first|"
                       r"where would you start|what comes first)\b")),
     ("critique", _c(r"\b(critique|what works|what doesn't)\b")),
+    ("rollout", _c(r"\bhow (?:would|will|should|do) you roll (?:it |this |them )?out\b")),
     ("autonomy", _c(r"\b(?:do|decide|handle|approve|fast-track|act|pay|send|run)\w* "
                     r"[^?.]{0,40}\b(?:on its own|by itself|automatically|without (?:a )?(?:human|"
                     r"person|review\w*))\b|\b(?:may|can|should) (?:it )?(?:do|decide|handle|"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interviewer.banks import Question
+from interviewer.coach.background import retells_history
 from interviewer.coach.cues_asks import MOVES, PROMPT_ASKS, PROMPT_CONSTRAINTS
 from interviewer.coach.cues_concepts import FAMILIES
 from interviewer.coach.cues_markers import DECISION, NUMBER
@@ -153,7 +154,8 @@ def make_unit(piece: Sentence, subject_stems: frozenset[str],
         model_terms=sum(1 for m in MODEL_TALK.finditer(text)
                         if not set(subject_terms(m.group(0))) & prompt_stems),
         buzzwords=recited or padded_number(text, prompt_stems) or hollow(text, prompt_stems) or (
-            not tied_number(text) and _is_buzzword_run(text, subject_stems)),
+            not tied_number(text) and _is_buzzword_run(text, subject_stems))
+        or retells_history(text),  # the industry's story, not the candidate's reasoning
         narration=_narrated(text, prompt_stems),
         sentence=sentence,
     )
