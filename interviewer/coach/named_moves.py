@@ -27,9 +27,11 @@ OWN_SPECIFICS = 5
 spoken aside ("then i'd also check if calls went down a bit") has four, all of them filler."""
 
 
-LISTABLE = frozenset({"critique", "diagnose", "metrics"})
-"""Moves whose cues name instances (a failure, a cause, a measure). Strategy's, design's and a
-launch's cues are verbs any plan uses (build, partner, ship): several of them are one plan."""
+LISTABLE = frozenset({"critique", "diagnose", "metrics", "experiment", "rollout"})
+"""Moves whose cues name instances (a failure, a cause, a measure, a stage of a test or a rollout:
+"Test: a month in shadow mode against moderator decisions, then A/B by article" tests twice).
+Strategy's, design's and a launch's cues are verbs any plan uses (build, partner, ship): several
+of them are one plan."""
 
 
 def _distinct(move: re.Pattern[str], text: str) -> set[str]:
