@@ -30,9 +30,9 @@ from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION, mentions
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
 from interviewer.coach.ground import ground_floor, works_through
 from interviewer.coach.named_moves import move_instances
-from interviewer.coach.outline_echo import bluffs_outline
 from interviewer.coach.outline_touch import untouched
 from interviewer.coach.recital import recites
+from interviewer.coach.recited_answer import recited as recites_whole
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
 from interviewer.coach.subject import carried_subject
 from interviewer.coach.terse import clause_of, is_header, names_both_sides, short_and_dense
@@ -71,8 +71,6 @@ APPLIED_SHARE_FOR_FIVE = 0.7
 both measure applied reasoning, the second with no lexicon to miss a cue."""
 SHARE_NEEDS = 3
 """Applied sentences before the share of them counts in full."""
-NARRATION_SHARE = 0.4
-"""An answer this much made of narrated steps (and at least three) is a recitation."""
 ENGAGED_FLOOR, ENGAGED_WORDS = 1.5, 30
 SLIGHT_WORDS, SLIGHT_RUBRIC = 50, 2.5
 """Under this many words, an answer the rubric reads below this is judged on the rubric alone:
@@ -375,11 +373,7 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
         injected=injected,
         relevance=relevance(question, body),
         model_heavy=model_mentions >= 5 and model_mentions > 1.5 * applied_points,
-        recitation=(mentioned_points >= 4 and applied_points <= 1) or (
-            bool(unit_list) and sum(u.buzzwords for u in unit_list) >= len(unit_list) / 2) or (
-            len(unit_list) >= 4 and sum(u.generic for u in unit_list) >= 0.4 * len(unit_list)) or (
-            sum(u.narration for u in unit_list) >= max(3, NARRATION_SHARE * len(unit_list))) or (
-            bluffs_outline(question, unit_list)),  # the outline as claims with bare figures
+        recitation=recites_whole(question, unit_list, mentioned_points, applied_points),
         words=len(words(body)),
         dimensions=dims,
     )
