@@ -205,11 +205,11 @@ class Reading:
         if self.recitation:
             score = min(score, RECITATION_CAP)
         off_outline = untouched(self.question, self.units)  # the prompt's words, nothing more
-        if self.drifting or self.misses_the_ask or off_outline or self.injected:  # asks for a score
+        if self.drifting or self.misses_the_ask or off_outline:
             score = min(score, DRIFT_CAP)
         gated = self.empty or self.off_topic or self.drifting or self.recitation or off_outline
         met = [d for d, r in self.dimensions.items() if d != "communication" and r.score >= 3]
-        set_aside = gated or self.misses_the_ask or bool(self.injected)
+        set_aside = gated or self.misses_the_ask
         settled = settle(score, rubric, self.units, (self.words, self.applied_sentences, len(met)),
                          set_aside)  # numbers, or calls argued in words
         score = ground_floor(self.question, self.units, score, settled, set_aside)  # outline
