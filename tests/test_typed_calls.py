@@ -149,3 +149,25 @@ def test_a_method_told_with_nothing_of_the_question_is_recited() -> None:
     recited = read_answers(DOCS, [method])
     assert recited.recitation and recited.overall() <= 2.0
     assert not read_answers(DOCS, [DOCS_MEASURED]).recitation
+
+
+PANTRY = Question.adhoc("A meal-kit app wants AI to suggest swaps when a customer dislikes an "
+                        "ingredient. What would you build first, and what metric would you tie "
+                        "it to?")
+
+
+def test_a_choice_handed_back_is_held_at_the_bar() -> None:
+    options = (
+        "There are a few ways to build this. The simplest is a rule table: swap within the same "
+        "food group at a similar cost. A second option is learning from which swaps other "
+        "customers kept, so popular swaps rise. A third is a language model that reads recipes, "
+        "so it could know that tofu can stand in for chicken in a stir fry. Each has pros and "
+        "cons: rules are rigid, learning needs data, and a language model can be wrong. Any of "
+        "them could work depending on the team's resources. For the metric, I'd use the share of "
+        "swapped kits cooked and rated, because a swap nobody cooks is wasted food, and I'd "
+        "track refund requests for swapped kits.")
+    picked = options.replace("Any of them could work depending on the team's resources.",
+                             "I'd start with the rule table, because it is safe on allergens "
+                             "and ships in weeks; learning from kept swaps comes second.")
+    assert read_answers(PANTRY, [options]).overall() <= 3.0
+    assert read_answers(PANTRY, [picked]).overall() > read_answers(PANTRY, [options]).overall()
