@@ -171,3 +171,32 @@ def test_a_choice_handed_back_is_held_at_the_bar() -> None:
                              "and ships in weeks; learning from kept swaps comes second.")
     assert read_answers(PANTRY, [options]).overall() <= 3.0
     assert read_answers(PANTRY, [picked]).overall() > read_answers(PANTRY, [options]).overall()
+
+
+VET = Question.adhoc("A chain of vet clinics wants to predict which pets will miss their annual "
+                     "check-up. How would you define success, and what would you do with the "
+                     "predictions?")
+
+VET_OFFLINE = """
+I'd start by pulling a few years of appointment history from the clinics' booking system and
+labelling each annual check-up as kept or missed. Then I'd engineer features: the pet's age and
+species, how many visits the owner missed before, how far they live from the clinic, the day and
+time of the slot, how long ago it was booked, and the season. I'd train a gradient boosted tree
+model, since it works well on tabular data, and compare it with logistic regression.
+
+Success would be a good AUC on a holdout set; I'd say above 0.8 would be a strong model, with
+good calibration so the probabilities mean something.
+
+With the predictions, I'd put a risk flag in the booking system so the front desk can see which
+owners are likely to miss, and the high-risk ones could get an extra reminder by text. We'd
+retrain the model every month to keep it fresh.
+"""
+
+
+def test_success_read_off_a_test_set_alone_is_below_the_bar() -> None:
+    offline = read_answers(VET, [VET_OFFLINE])
+    assert offline.overall() <= 2.0
+    compared = VET_OFFLINE.replace(
+        "We'd\nretrain the model every month to keep it fresh.",
+        "We'd\ncompare kept check-ups per hundred pets with clinics that don't get the flags yet.")
+    assert read_answers(VET, [compared]).overall() > offline.overall()

@@ -1,0 +1,41 @@
+"""Success judged on an offline number, with nothing to compare against in use.
+
+"Success would be a good AUC on a holdout set", "if the new model has a higher MRR on the public
+benchmark, that shows it's better", "if the forecast's error is under ten percent, the forecast
+is good": the answer says whom it serves (so it is not model-first, `model_first.py`), but what
+it calls success is a test set's number, and nothing in it compares people who get the product
+with people who do not (an A/B test, a control group, a holdout of customers, interleaving,
+shadow mode). An interviewer hears "measures the model, not whether anyone is helped" and grades
+it below the bar, as a model-first answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from interviewer.coach.units import Unit
+
+OFFLINE_NUMBER = re.compile(
+    r"\b(?:accuracy|bleu|rouge|pass@\w+|benchmarks?|leaderboard|f1|auc|ndcg|mrr|"
+    r"recall (?:at|@)|precision (?:at|@)|hit rate|held[- ]out|test set|holdout set|perplexity|"
+    r"mape|rmse|backtest\w*|offline (?:metrics?|results?|numbers?|scores?))\b",
+    re.IGNORECASE)
+CALLED_SUCCESS = re.compile(
+    r"\b(?:success (?:is|would be|means)|(?:shows?|proves?|means|confirms?) (?:that )?(?:it's|"
+    r"it is|the \w+ is|it) (?:better|working|good|useful)|(?:forecast|model|it) is good|"
+    r"(?:would be|is) a (?:strong|good) model|that shows|is better|i'd benchmark)\b",
+    re.IGNORECASE)
+IN_USE = re.compile(
+    r"\b(?:a ?/ ?b|a b test|ab test|randomi[sz]\w*|control (?:group|arm)s?|treatment|"
+    r"experiment\w*|split test|switchback|holdouts? (?:group|of (?:users|customers|patients|"
+    r"stores|clinics|teams))|interleav\w*|shadow|(?:\w+ )?(?:who|that) (?:don't|do not|didn't|"
+    r"did not) (?:get|see|receive))\b",
+    re.IGNORECASE)
+
+
+def judged_offline(units_: Sequence[Unit]) -> bool:
+    """Some sentence calls an offline number success; no sentence compares in use."""
+    texts = [u.piece.text for u in units_]
+    return (any(OFFLINE_NUMBER.search(t) and CALLED_SUCCESS.search(t) for t in texts)
+            and not any(IN_USE.search(t) for t in texts))
