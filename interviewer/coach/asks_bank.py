@@ -158,12 +158,15 @@ def decides_what_was_asked(question: Question, sentences: Sequence[str]) -> bool
     paid). A bank question's outline says what is decided; its call is checked by the rubric."""
     if question.outline:
         return True
-    asked = {t for m in DECISION_ASK.finditer(question.prompt)
-             for t in subject_terms(_CLAUSE_END.split(question.prompt[m.start():], 1)[0])
-             if t not in _CALL_VERBS}
-    if not asked:  # "would you launch it?": the call is on what the prompt proposes
-        return names_proposal(question.prompt, sentences)
-    return any(asked & set(subject_terms(s)) for s in sentences)
+    asked = _called_on(question)
+    return not asked or any(asked & set(subject_terms(s)) for s in sentences)
+
+
+def _called_on(question: Question) -> set[str]:
+    """What the clause asking for the call names, its verb aside (empty: only "it")."""
+    return {t for m in DECISION_ASK.finditer(question.prompt)
+            for t in subject_terms(_CLAUSE_END.split(question.prompt[m.start():], 1)[0])
+            if t not in _CALL_VERBS}
 
 
 _CLAUSE_END = re.compile(r"[,;?.!]|\band\b|\bhow\b", re.IGNORECASE)
@@ -199,6 +202,9 @@ def unmet_ask(question: Question, sentences: Sequence[str]) -> str:
         return "guardrails"
     if asks_decision(question) and not (any(DECISION.search(s) for s in sentences)
                                         and decides_what_was_asked(question, sentences)):
+        return "decision"
+    if asks_decision(question) and not (question.outline or _called_on(question)) and not (
+            names_proposal(question.prompt, sentences)):  # "would you launch it?": the proposal
         return "decision"
     if asks_pick(question) and not any(PICK.search(s) or DECISION.search(s) for s in sentences):
         return "pick"

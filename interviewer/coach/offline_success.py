@@ -18,7 +18,8 @@ from interviewer.coach.units import Unit
 
 OFFLINE_NUMBER = re.compile(
     r"\b(?:accuracy|bleu|rouge|pass@\w+|benchmarks?|leaderboard|f1|auc|ndcg|mrr|"
-    r"recall (?:at|@)|precision (?:at|@)|hit rate|held[- ]out|test set|holdout set|perplexity|"
+    r"recall (?:at|@)|precision (?:at|@)|hit rate|held[- ]out (?:set|data)|test set|holdout set|"
+    r"perplexity|"
     r"mape|rmse|backtest\w*|offline (?:metrics?|results?|numbers?|scores?))\b",
     re.IGNORECASE)
 CALLED_SUCCESS = re.compile(
@@ -28,9 +29,9 @@ CALLED_SUCCESS = re.compile(
     re.IGNORECASE)
 IN_USE = re.compile(
     r"\b(?:a ?/ ?b|a b test|ab test|randomi[sz]\w*|control (?:group|arm)s?|treatment|"
-    r"experiment\w*|split test|switchback|holdouts? (?:group|of (?:users|customers|patients|"
-    r"stores|clinics|teams))|interleav\w*|shadow|(?:\w+ )?(?:who|that) (?:don't|do not|didn't|"
-    r"did not) (?:get|see|receive))\b",
+    r"experiment\w*|split test|switchback|(?:holdout|held[- ]out) (?:group|of (?:users|"
+    r"customers|patients|stores|clinics|teams))|interleav\w*|shadow|(?:who|that) (?:don't|"
+    r"do not|didn't|did not) (?:get|see|receive)|(?:who|that) (?:gets?|got|receives?) no)\b",
     re.IGNORECASE)
 
 
