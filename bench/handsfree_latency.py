@@ -11,6 +11,11 @@ microphone (its position in the audio, on the writer's clock) to the follow-up's
 handed to the output device. Side by side in one run: the end-of-turn detector (longest wait
 8 s) and a fixed 4 s silence (the previous default). Exit code 1 if the detector's median is
 above 1.3 s.
+
+`--compare`: the detector with faster-whisper's own model (every window decoded, the silence
+after the last word included) against the app's, instead of the fixed silence. `--only NAME
+... --repeat N`: those fixtures; `--trace`: each turn's events around its last word
+(bench/turn_trace.py's hooks: blocks in, passes, commits, verdicts, decodes, synthesis).
 """
 
 from __future__ import annotations
