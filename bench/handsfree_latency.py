@@ -11,6 +11,11 @@ microphone (its position in the audio, on the writer's clock) to the follow-up's
 handed to the output device. Side by side in one run: the end-of-turn detector (longest wait
 8 s) and a fixed 4 s silence (the previous default). Exit code 1 if the detector's median is
 above 1.3 s.
+
+`--compare`: the detector with faster-whisper's own model (every window decoded, the silence
+after the last word included) against the app's, instead of the fixed silence. `--only NAME
+... --repeat N`: those fixtures; `--trace`: each turn's events around its last word
+(bench/turn_trace.py's hooks: blocks in, passes, commits, verdicts, decodes, synthesis).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "audio_fixtures"))
 
+import turn_trace  # noqa: E402  (bench/, beside this file)
 from turn_fixtures import TurnCase, cases  # noqa: E402
 
 from interviewer.banks import load_banks  # noqa: E402
@@ -38,7 +44,7 @@ from interviewer.session.store import SessionStore  # noqa: E402
 from interviewer.speech.audio import SAMPLE_RATE  # noqa: E402
 from interviewer.speech.factory import open_speaker  # noqa: E402
 from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone  # noqa: E402
-from interviewer.speech.whisper_stt import WhisperTranscriber  # noqa: E402
+from interviewer.speech.whisper_stt import SttSettings, WhisperTranscriber  # noqa: E402
 from interviewer.ui.app import InterviewerApp  # noqa: E402
 from interviewer.ui.voice import VoiceInterviewScreen  # noqa: E402
 from interviewer.ui.voice_kit import VoiceKit  # noqa: E402
@@ -61,7 +67,7 @@ async def until(pilot: Any, condition: Any, timeout: float) -> None:
 
 
 async def one_run(whisper: WhisperTranscriber, fifo: str, case: TurnCase, *, detector: bool,
-                  home: Path) -> tuple[float, str]:
+                  home: Path, trace: bool = False) -> tuple[float, str]:
     silence_end_s = 8.0 if detector else 4.0
     settings = Settings(home=home, questions=1, mode="voice", silence_end_s=silence_end_s,
                         turn_model=detector)
@@ -107,6 +113,11 @@ async def one_run(whisper: WhisperTranscriber, fifo: str, case: TurnCase, *, det
         answer = screen.engine.record.questions[0].exchanges[0].answer
         writer.join(30)
         await pilot.press("ctrl+q")
+    if trace:
+        say(f"    trace of {case.name}, timed from its last word (written at +0.000):")
+        for line in turn_trace.timeline(last_word, first_audio, last_word - 1.0):
+            say("      " + line)
+    turn_trace.clear()
     return first_audio - last_word, str(answer)
 
 
@@ -114,24 +125,38 @@ async def run(args: argparse.Namespace, fifo: str) -> int:
     whisper = WhisperTranscriber()
     whisper.load()
     by_name = {c.name: c for c in cases("complete")}
-    chosen = [by_name[n] for n in ANSWERS[: args.runs]]
-    say(f"hands-free turn latency: {len(chosen)} spoken answers x 2 ways, real time, "
+    chosen = ([by_name[n] for n in args.only] if args.only
+              else [by_name[n] for n in ANSWERS[: args.runs]])
+    # (label, transcriber, detector): the detector against a fixed 4 s silence, or with
+    # --compare the detector with faster-whisper's own model (every window decoded) against
+    # the app's (silent windows after the speech skipped), interleaved answer by answer
+    ways: list[tuple[str, WhisperTranscriber, bool]] = [("detector", whisper, True)]
+    if args.compare:
+        before = WhisperTranscriber(SttSettings(skip_silent_windows=False))
+        before.load()
+        ways.insert(0, ("before", before, True))
+    else:
+        ways.append(("fixed 4 s", whisper, False))
+    say(f"hands-free turn latency: {len(chosen)} spoken answers x {len(ways)} ways, real time, "
         f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
-    results: dict[str, list[float]] = {"detector": [], "fixed 4 s": []}
+    results: dict[str, list[float]] = {label: [] for label, _, _ in ways}
     for case in chosen:
-        for label in results:
+        for label, transcriber, detector in ways:
             with tempfile.TemporaryDirectory() as tmp:
-                latency, answer = await one_run(whisper, fifo, case,
-                                                detector=label == "detector", home=Path(tmp))
+                latency, answer = await one_run(transcriber, fifo, case, detector=detector,
+                                                home=Path(tmp), trace=args.trace)
             results[label].append(latency)
             say(f"  {case.name} {label:<9} last word -> follow-up audio {latency:.2f} s "
-                f"(heard: ...{answer[-40:]!r})")
-    det, fixed = (statistics.median(v) for v in results.values())
-    say(f"median, detector (longest wait 8 s): {det:.2f} s "
-        f"(range {min(results['detector']):.2f}-{max(results['detector']):.2f})")
-    say(f"median, fixed 4 s silence:           {fixed:.2f} s "
-        f"(range {min(results['fixed 4 s']):.2f}-{max(results['fixed 4 s']):.2f})")
-    say(f"ratio: {fixed / det:.1f}x sooner; load at the end {os.getloadavg()[0]:.1f}")
+                f"(load {os.getloadavg()[0]:.1f}; heard: ...{answer[-40:]!r})")
+    for label, values in results.items():
+        name = {"detector": "detector (longest wait 8 s)", "fixed 4 s": "fixed 4 s silence",
+                "before": "detector, every window decoded"}[label]
+        say(f"median, {name + ':':<32} {statistics.median(values):.2f} s "
+            f"(range {min(values):.2f}-{max(values):.2f})")
+    det = statistics.median(results["detector"])
+    other = "before" if args.compare else "fixed 4 s"
+    say(f"ratio: {statistics.median(results[other]) / det:.1f}x sooner than {other}; load at "
+        f"the end {os.getloadavg()[0]:.1f}")
     ok = det <= TARGET_S
     say(f"target (detector median <= {TARGET_S:g} s): {'met' if ok else 'MISSED'}")
     return 0 if ok else 1
@@ -140,7 +165,18 @@ async def run(args: argparse.Namespace, fifo: str) -> int:
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--runs", type=int, default=3, help=f"answers (at most {len(ANSWERS)})")
+    p.add_argument("--only", nargs="+", default=(), metavar="NAME",
+                   help="these fixtures instead (complete-10 ...), each --repeat times")
+    p.add_argument("--repeat", type=int, default=1)
+    p.add_argument("--compare", action="store_true",
+                   help="the detector with faster-whisper's own model (every window decoded) "
+                        "against the app's, instead of against a fixed 4 s silence")
+    p.add_argument("--trace", action="store_true",
+                   help="print each turn's events around its last word (bench/turn_trace.py)")
     args = p.parse_args()
+    args.only = [n for n in args.only for _ in range(args.repeat)]
+    if args.trace:
+        turn_trace.install()
     fifo = os.environ.get("INTERVIEWER_VIRTMIC_FIFO")
     if not fifo or not Path(fifo).exists():
         print('handsfree_latency: start the virtual microphone: eval "$(scripts/virtual-audio.sh '

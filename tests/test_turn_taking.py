@@ -274,6 +274,26 @@ def test_a_model_sure_of_unfinished_is_asked_again_as_the_quiet_grows(
     assert result.ends[0].reason == "turn" and result.ends[0].heard_s > paused.last_word_s
 
 
+def test_after_a_held_pause_a_gap_between_sentences_is_not_the_end(
+        whisper: Any, detector: TurnDetector) -> None:
+    """'The reason this matters is that' [3.3 s, held] 'a wrong answer costs us the user's
+    trust.' [0.54 s] 'And that is the trade-off I would make.', slow Piper: after the held
+    pause, 0.6 s of quiet between the last two sentences (both judges: finished) no longer ends
+    the turn; the first ask waits `resumed_pause_s`. With the first ask at 0.6 s there as well
+    (the rule before), it is cut off. Replayed as if compute took no time."""
+    from interviewer.speech.turn_replay import replay
+
+    case = cases(voice="piper-slow", names=["piper-slow/paused-19"])[0]
+    settings = StreamingSettings(silence_end_s=8.0)
+    result = replay(case.audio, whisper, detector, settings, once=True, timer=lambda: 0.0)
+    assert result.ends[0].reason == "turn" and result.ends[0].heard_s > case.last_word_s
+    assert "trade off" in result.text.replace("-", " ")
+
+    before = TurnDetector(detector.model, resumed_pause_s=detector.pause_s)
+    cut = replay(case.audio, whisper, before, settings, once=True, timer=lambda: 0.0)
+    assert cut.ends[0].heard_s < case.last_word_s  # ended between the last two sentences
+
+
 async def test_in_the_tui_a_paused_answer_is_held_then_ends_by_itself(
         make_tui_app: MakeApp, whisper: Any, paused: TurnCase, virtmic_fifo: Path) -> None:
     app = make_tui_app(text_only=False, questions=1, mode="voice",

@@ -48,6 +48,8 @@ class AnswerEnd:
         self.fired = False
         self._judged: tuple[int, Verdict] | None = None  # (speech end judged, verdict)
         self._rearm_after = -1  # once=False: speech must go on past this sample to end again
+        self._resumed = False
+        """The candidate went on after a pause the judges held: they pause mid-answer."""
 
     def check(self, *, total: int, speech_end: int, heard_upto: int, recent: Audio,
               words: Callable[[], tuple[str, Heard]]) -> None:
@@ -82,7 +84,10 @@ class AnswerEnd:
             if again is None or quiet < again * SAMPLE_RATE:
                 return self._judged[1]
             held = self._judged[1].model_held
-        if quiet < self.turn.pause_s * SAMPLE_RATE or heard_upto < speech_end:
+        elif self._judged is not None and not self._judged[1].complete:
+            self._resumed = True  # speech went on after the last pause judged unfinished
+        first = self.turn.resumed_pause_s if self._resumed else self.turn.pause_s
+        if quiet < first * SAMPLE_RATE or heard_upto < speech_end:
             return None
         text, heard = words()
         verdict = self.turn.judge(recent, text, quiet / SAMPLE_RATE, heard, held=held)
@@ -97,6 +102,7 @@ class AnswerEnd:
             self.fired = True
         else:  # listen for the next answer in the same audio
             self._rearm_after = speech_end
+            self._resumed = False
         if self.on_end is not None:
             with contextlib.suppress(Exception):
                 self.on_end()

@@ -286,7 +286,7 @@ class TurnDetector:
     """
 
     def __init__(self, model: AudioJudge | None, *, threshold: float = 0.5,
-                 unfinished_p: float = 0.1, pause_s: float = 0.6,
+                 unfinished_p: float = 0.1, pause_s: float = 0.6, resumed_pause_s: float = 0.8,
                  doubt_s: float = 1.5, short_wait_s: float = 2.0) -> None:
         self.model = model
         self.threshold = threshold
@@ -295,6 +295,11 @@ class TurnDetector:
         """Quiet after the last speech before the judges are asked: longer than the pauses
         between the sentences of fluent speech (at 0.4 s, with compute taking no time, it
         ended a fifth of the benchmark's complete answers between two sentences)."""
+        self.resumed_pause_s = resumed_pause_s
+        """The same, once the candidate has gone on after a pause the judges held (a thought
+        finished after a thinking pause): someone who pauses mid-answer also pauses longer
+        between its sentences, and both judges read a finished sentence there as finished
+        (`piper-slow/paused-19`, 0.58-0.64 s of quiet after it, model 0.98)."""
         self.doubt_s = doubt_s
         self.short_wait_s = short_wait_s
         """An orator's pause after an opening lasts about a second (jfk.flac: 1.0 s)."""

