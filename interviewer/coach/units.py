@@ -21,6 +21,7 @@ from interviewer.coach.cues_vocabulary import GENERIC_WORDS, ORG_WORDS, PROCESS_
 from interviewer.coach.echoed_reason import argues
 from interviewer.coach.recital import hollow, padded_number, specifics, tied_number
 from interviewer.coach.relevance import subject_terms
+from interviewer.coach.spoken_run import spoken_run
 from interviewer.coach.text import Sentence, stem, words
 
 NARRATION_NEW_WORDS = 1
@@ -96,8 +97,8 @@ def keyword_run(text: str, subject_stems: frozenset[str]) -> bool:
     lists the rest. Cut into clauses, each piece carries a number and looks like a claim."""
     items = [i for i in re.split(r",(?!\d)|;|\band\b|\bor\b", text) if i.strip(" .;:-")]
     counted = sum(1 for i in items if any(c.isdigit() for c in i))  # an estimate's steps
-    return (len(items) >= LONG_RUN and counted <= len(items) / 4
-            and _is_buzzword_run(text, subject_stems))
+    return spoken_run(text) or (len(items) >= LONG_RUN and counted <= len(items) / 4
+                                and _is_buzzword_run(text, subject_stems))
 
 
 _PROCESS_STEMS = frozenset(stem(w) for w in PROCESS_WORDS | ORG_WORDS)
