@@ -210,6 +210,14 @@ PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         r"retention|retain\w*|churn\w*|profit\w*|margins?|earn\w*|paid|pays?|commission\w*|"
         r"time (?:spent|in the app|on (?:the )?(?:app|site))|watch time|engagement|growth|"
         r"lifetime value|ltv|conversion\w*|gmv|company)\b")),
+    # Whether it pays for itself: what it adds over what would have happened without it, which
+    # only a comparison shows (a holdout that gets no discount, customers who would have stayed
+    # anyway). Precision on who gets it is not payback: most of them may have stayed regardless.
+    (_c(r"\bpays? (?:for )?(?:itself|themselves|off)\b|\bworth (?:the )?(?:cost|money|spend)\b"),
+     _c(r"\b(incremental\w*|holdouts?|hold[- ]out|control|randomi[sz]\w*|a ?/ ?b|a b test|uplift|"
+        r"counterfactual|anyway|regardless|would (?:have )?(?:stayed|left|churned|bought)|"
+        r"without (?:a |an |the |any )?(?:discounts?|offers?|it|treatment|them)|no[- ](?:discount|"
+        r"offer)|(?:who|that) (?:didn't|did not|don't|do not) get|treated|untreated|arms?)\b")),
 )
 CONSTRAINT_AT_LEAST = 2
 

@@ -1,0 +1,45 @@
+""""How would you know it pays for itself?" asks what it adds over what would have happened
+without it, and only a comparison shows that (`cues_asks.PROMPT_CONSTRAINTS`). Examples written
+here, apart from the calibration set."""
+
+from __future__ import annotations
+
+from interviewer.banks import Question
+from interviewer.coach.analysis import read_answers
+
+STREAMING = Question.adhoc(
+    "A streaming service wants to give a free month to subscribers its model says are about to "
+    "cancel. How would you know the free months pay for themselves?")
+
+WITH_A_HOLDOUT = """
+I'd hold out a random ten percent of the flagged subscribers who get no free month, so the
+holdout shows how many would have stayed anyway. The free month pays for itself if the extra
+subscribers kept in the treated group, times their margin over the next six months, exceed the
+revenue given away to everyone who got it, including those who would have stayed regardless.
+I'd read it by risk decile, because the top decile may leave whatever we offer and the middle
+ones are where the month changes minds; if a decile's incremental margin is negative, we stop
+offering it there.
+"""
+
+PRECISION_ONLY = """
+To know whether the free months pay for themselves, the foundation is an accurate cancellation
+model. I'd engineer features from viewing hours, days since last login, payment failures and
+support contacts, and train gradient-boosted trees with cross-validation, handling the class
+imbalance with class weights. I'd calibrate the scores with isotonic regression so that 0.4 means
+a forty percent chance of cancelling. Then I'd pick a threshold on the precision-recall curve:
+at ninety percent precision, nine in ten free months go to subscribers who really were about to
+cancel, so the months are well spent and the programme pays for itself. I'd retrain monthly,
+watch feature drift, and give the retention team a weekly dashboard of subscribers flagged.
+"""
+
+
+def test_payback_read_off_the_models_precision_misses_the_ask() -> None:
+    reading = read_answers(STREAMING, [PRECISION_ONLY])
+    assert reading.misses_the_ask
+    assert reading.overall() <= 2.0
+
+
+def test_payback_against_a_holdout_makes_the_ask() -> None:
+    reading = read_answers(STREAMING, [WITH_A_HOLDOUT])
+    assert not reading.misses_the_ask
+    assert reading.overall() >= 3.5
