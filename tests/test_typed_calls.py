@@ -200,3 +200,26 @@ def test_success_read_off_a_test_set_alone_is_below_the_bar() -> None:
         "We'd\nretrain the model every month to keep it fresh.",
         "We'd\ncompare kept check-ups per hundred pets with clinics that don't get the flags yet.")
     assert read_answers(VET, [compared]).overall() > offline.overall()
+
+
+FERRY = Question.adhoc(
+    "When sailings are cancelled, a ferry company wants an AI to move travellers to the next "
+    "sailing automatically. What could go wrong, and how would you decide it is ready?")
+
+FERRY_OFFLINE = (  # one paragraph, as typed: a line break would end a sentence
+    "The biggest risk is that it books travellers onto a sailing that is already full, so I'd "
+    "connect it to the booking system so it can only use real seats. I'd train it on two years "
+    "of moves that the desk staff made by hand, so it learns how they choose. To decide it's "
+    "ready I'd hold out some of those past moves as a test set and measure accuracy, meaning how "
+    "often it picks the same sailing the staff picked. If it gets above ninety-five percent, "
+    "I'd say it's ready to launch.")
+
+
+def test_readiness_called_on_a_test_set_number_is_success_read_offline() -> None:
+    """The call may sit in the sentence after the number ("If it gets above 95%, it's ready")."""
+    offline = read_answers(FERRY, [FERRY_OFFLINE])
+    assert offline.overall() <= 2.0
+    piloted = FERRY_OFFLINE.replace(
+        "I'd say it's ready to launch.",
+        "I'd pilot it on one route, with the desk checking every move before it is sent.")
+    assert read_answers(FERRY, [piloted]).overall() > offline.overall()

@@ -25,18 +25,22 @@ OFFLINE_NUMBER = re.compile(
 CALLED_SUCCESS = re.compile(
     r"\b(?:success (?:is|would be|means)|(?:shows?|proves?|means|confirms?) (?:that )?(?:it's|"
     r"it is|the \w+ is|it) (?:better|working|good|useful)|(?:forecast|model|it) is good|"
-    r"(?:would be|is) a (?:strong|good) model|that shows|is better|i'd benchmark)\b",
+    r"(?:would be|is) a (?:strong|good) model|that shows|is better|i'd benchmark|"
+    # readiness called on the number: "if it gets above 95%, I'd say it's ready to launch"
+    r"(?:it's|it is|is) ready|ready to (?:launch|ship|go live))\b",
     re.IGNORECASE)
 IN_USE = re.compile(
     r"\b(?:a ?/ ?b|a b test|ab test|randomi[sz]\w*|control (?:group|arm)s?|treatment|"
-    r"experiment\w*|split test|switchback|(?:holdout|held[- ]out) (?:group|of (?:users|"
+    r"experiment\w*|split test|switchback|pilot\w*|(?:holdout|held[- ]out) (?:group|of (?:users|"
     r"customers|patients|stores|clinics|teams))|interleav\w*|shadow|(?:who|that) (?:don't|"
     r"do not|didn't|did not) (?:get|see|receive)|(?:who|that) (?:gets?|got|receives?) no)\b",
     re.IGNORECASE)
 
 
 def judged_offline(units_: Sequence[Unit]) -> bool:
-    """Some sentence calls an offline number success; no sentence compares in use."""
+    """Some sentence calls an offline number success, or the next one does ("I'd measure
+    accuracy on a test set. If it gets above 95%, it's ready"); no sentence compares in use."""
     texts = [u.piece.text for u in units_]
-    return (any(OFFLINE_NUMBER.search(t) and CALLED_SUCCESS.search(t) for t in texts)
+    return (any(OFFLINE_NUMBER.search(t) and any(CALLED_SUCCESS.search(c) for c in texts[i:i + 2])
+                for i, t in enumerate(texts))
             and not any(IN_USE.search(t) for t in texts))
