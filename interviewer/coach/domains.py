@@ -74,6 +74,8 @@ DOMAINS: dict[str, tuple[str, ...]] = {
     "health-fitness": (
         "health", "fitness", "workout", "exercise", "patient", "clinician", "doctor", "symptom",
         "sleep", "step", "coach", "habit", "reminder", "streak", "wellness", "clinic",
+        # a pharmacy's everyday words: what it fills, for whom, how often
+        "pharmacy", "pharmacist", "prescription", "medication", "medicine", "refill", "dose",
     ),
     "education": (
         "student", "teacher", "learner", "lesson", "course", "homework", "tutor", "grade",
