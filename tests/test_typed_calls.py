@@ -223,3 +223,14 @@ def test_readiness_called_on_a_test_set_number_is_success_read_offline() -> None
         "I'd say it's ready to launch.",
         "I'd pilot it on one route, with the desk checking every move before it is sent.")
     assert read_answers(FERRY, [piloted]).overall() > offline.overall()
+
+
+def test_an_order_by_a_criterion_is_a_prioritisation() -> None:
+    """"Fix whatever has the most reports first and work down the list" ranks, plainly."""
+    maps = Question.adhoc("A maps app's walking directions get complaints from blind users. How "
+                          "would you prioritise what to fix?")
+    answer = ("I'd start by reading the complaints and grouping them: wrong turns, late "
+              "announcements, missing crossings. Then I'd fix whatever group has the most "
+              "complaints from blind users first, and work down the list. I'd track complaints "
+              "per thousand walking trips each month.")
+    assert not read_answers(maps, [answer]).misses_the_ask

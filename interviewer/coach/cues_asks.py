@@ -110,6 +110,9 @@ MOVES: dict[str, re.Pattern[str]] = {
     "first-choice": _c(
         r"\b(first|second|third|next|later|after that|rank\w*|priorit\w*|"
         r"start with|begin with|come[s]? (?:first|second|next|later)|ahead of|"
+        # an order by a criterion: "fix whatever has the most complaints first, and work down
+        # the list", "in order of severity"
+        r"work (?:down|through) (?:the|that|this) list|in order of|top of the list|"
         # an order said with what waits: "the forecast before automated routing", "autonomy
         # can wait" ("Before we build it, ..." is a time, not an order)
         r"only once|(?:can|could|should|will|both|they|those|the rest|others) (?:all )?wait|"
