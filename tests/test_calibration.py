@@ -127,13 +127,13 @@ HELD_OUT_FAR_TWINS = 1
 KNOWN_ABOVE_CEILING: dict[str, float] = {
     "g12-market-recitation-nouns": 2.4,
     # Polished answers to a neighbouring question about the same product, asked a typed question
-    # (no outline): arrival times asked about bus crowding, personalised reels asked about
-    # five-minute reels against the editors'. Neither the prompt's words nor WordLlama's vectors
-    # tell them from on-question answers (ag16- batch). The typed ground (ah15- round) lifts
-    # them to its floor, 4.5: each works through a product answer's points, about the wrong ask.
-    # (Status reports asked about workspace set-up, pinned at 4.0 before, dwell on "updates",
-    # which stands for nothing the prompt says: off-question since the bd18 round.)
+    # (no outline): arrival times asked about bus crowding, status reports asked about workspace
+    # set-up, personalised reels asked about five-minute reels against the editors'. Neither the
+    # prompt's words nor WordLlama's vectors tell them from on-question answers (ag16- batch).
+    # The typed ground (ah15- round) lifts two to its floor, 4.5: each works through a product
+    # answer's points, about the wrong ask.
     "ag16-bus-offq-arrival": 4.5,
+    "ag16-workspace-offq-status": 4.0,
     "ag16-sports-offq-personalised": 4.5,
 }
 

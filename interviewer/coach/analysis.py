@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from interviewer.banks import Question
-from interviewer.coach.another_task import another_task
 from interviewer.coach.argued import settle
 from interviewer.coach.asks_bank import unmet_ask
 from interviewer.coach.cues_asks import (
@@ -127,8 +126,7 @@ class Reading:
         about_something = self.relevance.foreign >= MIN_FOREIGN_TERMS
         return not self.empty and ((self.relevance.score < OFF_QUESTION and about_something)
                                    or self.relevance.another_product
-                                   or self.relevance.another_question or another_task(
-                                       self.question, " ".join(s.text for s in self.sentences)))
+                                   or self.relevance.another_question)
 
     @property
     def drifting(self) -> bool:
