@@ -52,6 +52,17 @@ def test_the_call_on_it_is_a_call_on_what_the_prompt_proposes() -> None:
     assert other.misses_the_ask and other.overall() <= 2.0
 
 
+
+def test_two_words_name_a_long_proposal() -> None:
+    """A long proposal's other words are its wording: the answer that calls on "AI answers in
+    search" called on the proposal (the spoken strong fixture, scored 2.0 before)."""
+    prompt = ("We want to put AI-generated answers at the top of our e-commerce site's search "
+              "results. How would you decide whether to ship it?")
+    said = ["I'd start with answers for gift searches only, and roll back if sales drop."]
+    assert len(proposal_terms(prompt)) >= 6
+    assert names_proposal(prompt, said)
+    assert not names_proposal(prompt, ["I'd rank the category pages by margin instead."])
+
 DOCS = Question.adhoc("Your wiki company wants to replace title search with semantic search over "
                       "page text. How would you know it is better?")
 

@@ -22,6 +22,10 @@ _PROPOSES = re.compile(
 _AN_AI = re.compile(r"\b(?:ai|ml|model|agent)s?\b\s+(?:that|to|which)\s+(.+)", re.IGNORECASE)
 MIN_TERMS = 2
 """A proposal of one word ("returns") says too little to tell one feature from another."""
+NAMED_ENOUGH = 2
+"""Two of its words name a long proposal: "AI answers" and "search" name "put AI-generated
+answers at the top of our e-commerce site's search results", whose other words (put, top, site,
+results) are its wording, not another feature."""
 
 
 def proposal_terms(prompt: str) -> frozenset[str]:
@@ -32,11 +36,12 @@ def proposal_terms(prompt: str) -> frozenset[str]:
 
 
 def names_proposal(prompt: str, sentences: Sequence[str]) -> bool:
-    """The answer names more than a third of what the prompt proposes: a call made on it. One
-    shared word of four ("comments" of "hold toxic comments for review") is the setting, not
-    the proposal."""
+    """The answer names two words of what the prompt proposes, or more than a third of it: a
+    call made on it. One shared word of four ("comments" of "hold toxic comments for review")
+    is the setting, not the proposal."""
     proposed = proposal_terms(prompt)
     if len(proposed) < MIN_TERMS:
         return True
     said = {t for s in sentences for t in subject_terms(s)}
-    return 3 * len(proposed & said) > len(proposed)
+    named = proposed & said
+    return len(named) >= NAMED_ENOUGH or 3 * len(named) > len(proposed)
