@@ -91,6 +91,9 @@ class Relevance:
     """By meaning, the bank question this answer plainly addresses instead (empty: none)."""
     margin: float | None = None
     """By meaning: similarity to this question minus that to the closest other (None: no model)."""
+    announced: str = ""
+    """The feature the answer's opening says it is about, when the typed prompt never names it
+    (empty: none; `announced.py`)."""
 
     @property
     def score(self) -> float:
@@ -102,7 +105,7 @@ class Relevance:
 
     @property
     def another_question(self) -> bool:
-        return bool(self.closer_to)
+        return bool(self.closer_to or self.announced)
 
 
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|it's|itself)\b", re.IGNORECASE)
@@ -164,7 +167,10 @@ def relevance(question: Question, answer_text: str, by_meaning: bool = True) -> 
     elsewhere = foreign / max(own, 1) if prof.domains and foreign >= MIN_DOMAIN_TERMS else 0.0
     foreign_terms = len(said - prof.wide - domain_terms(prof.domains))
     near = relevance_meaning.closest(question, answer_text) if by_meaning else None
+    # Imported here: it reads this module's subject terms.
+    from interviewer.coach.announced import announced_elsewhere
     return Relevance(round(coverage, 3), round(focus, 3), round(touching, 3), round(elsewhere, 2),
                      foreign_terms, closer_to=near.other_id if near and near.elsewhere else "",
-                     margin=None if near is None else round(near.margin, 3))
+                     margin=None if near is None else round(near.margin, 3),
+                     announced=announced_elsewhere(question, answer_text) if by_meaning else "")
 

@@ -1,0 +1,114 @@
+"""The answer announces its own subject, and it is not the one asked about.
+
+A polished answer to a neighbouring question about the same product shares the product's words
+(airline, passengers, agent; riders, drivers), so word overlap and sentence vectors both place it
+on the question. What gives it away to an interviewer is its opening: the candidate says what
+they are going to talk about. "For the ETA we show before a rider books, I'd judge success
+by ...", asked about suggesting a better pickup point; "I'd think about this as a claims
+problem", asked about rebooking passengers after cancellations. The object named there (the
+ETA, claims) is one the prompt never names, and the answer then dwells on it.
+
+Read narrowly, because sending an on-question answer away costs far more than missing an
+off-question one: only a typed question (a bank question's outline has its own gates); only
+three framing constructions in the opening sentence ("For X, I'd ...", "I'd measure X by ...",
+"think about this as an X problem"); the object's head word is not a word of the prompt, stands
+for none of them by WordLlama's vectors (without the vectors the check stands aside), and is
+among the answer's most said subject words, said `DWELLS` times or more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from interviewer.banks import Question
+from interviewer.coach import meaning
+from interviewer.coach.relevance import subject_terms
+from interviewer.coach.text import split_sentences, words
+
+DWELLS = 4
+"""Times the answer says the announced object: it is what the answer is about, not a mention."""
+TOP = 3
+"""...and it is one of the answer's this many most said subject words."""
+STANDS_FOR = 0.3
+"""Cosine between single words above which one stands for the other (prediction/predict 0.74,
+home/property 0.45; ETA/pickup 0.03, claim/rebook 0.15)."""
+MAX_WORDS = 5
+"""An announced object is a short noun phrase; a longer capture is a clause, not an object."""
+
+_FILLER = r"(?:(?:so|um|uh|okay|ok|well|right)[\s,]+)*"
+_END = r"(?=\s+(?:we|that|which|where|who|in|on|at|for|of|from|to|i|you|they)\b|\s*[,:;]|$)"
+_FRAMES = (
+    # "For the automated home-value estimate we show on every listing, I'd define success by"
+    re.compile(rf"^{_FILLER}for\s+(?P<x>[^,.:;]{{2,80}}?){_END}[^.]{{0,80}}?,\s*"
+               r"(?:i'd|i would|i will|i'll|i|we|the)\b", re.IGNORECASE),
+    # "I'd measure the arrival predictions by what they cost riders"
+    re.compile(r"\bi(?:'d| would)\s+(?:measure|judge|evaluate|score)\s+"
+               r"(?P<x>[\w\- ]{2,60}?)\s+(?:by|on|against)\b", re.IGNORECASE),
+    # "The AI status report is for team leads who ..."
+    re.compile(rf"^{_FILLER}(?:the|our|this)\s+(?P<x>[\w\- ]{{2,40}}?)\s+(?:is|would be|will be)"
+               r"\s+for\b", re.IGNORECASE),
+    # "I'd think about this as a claims problem"
+    re.compile(r"\b(?:think about|think of|treat|see|frame|approach)\s+(?:this|it)\s+as\s+"
+               r"(?:a|an)\s+(?P<x>[\w\- ]{2,40}?)\s+(?:problem|question|issue)\b",
+               re.IGNORECASE),
+)
+_PEOPLE = re.compile(r"(?:er|or|ist|ant|ent|ee|ian)s?$|^(?:people|persons?|users?|customers?|"
+                     r"famil(?:y|ies)|kids?|child(?:ren)?|teams?|staff|members?|folks?|"
+                     r"guests?|hosts?|buyers?|sellers?|men|women|everyone)$", re.IGNORECASE)
+"""Who the answer starts with ("For commuters, I'd ...") is a segment, not another feature."""
+_NOT_AN_OBJECT = re.compile(r"^(?:me|us|it|this|that|them|now|example|instance|success|"
+                            r"starters|both)\b|\b(?:and|or|but)\b", re.IGNORECASE)
+
+
+def announced_object(text: str) -> str:
+    """The object the opening sentence says the answer is about (empty: none announced)."""
+    sentences = split_sentences(text)
+    if not sentences:
+        return ""
+    opening = sentences[0].text.strip()
+    for frame in _FRAMES:
+        m = frame.search(opening)
+        if m is None:
+            continue
+        x = re.sub(r"^(?:the|our|a|an|its|their)\s+", "", m.group("x").strip(), flags=re.I)
+        if x and len(x.split()) <= MAX_WORDS and not _NOT_AN_OBJECT.search(x):
+            return x
+        return ""
+    return ""
+
+
+def _surface(text: str) -> dict[str, str]:
+    """Each subject stem with the first word that said it (vectors know words, not stems)."""
+    out: dict[str, str] = {}
+    for w in words(text):
+        for t in subject_terms(w):
+            out.setdefault(t, w)
+    return out
+
+
+def announced_elsewhere(question: Question, text: str) -> str:
+    """The announced object when it is another feature than the typed prompt's (empty: not)."""
+    if question.outline:
+        return ""
+    obj = announced_object(text)
+    said_as = _surface(text)
+    prompt = sorted(set(subject_terms(question.prompt)))
+    counts = Counter(subject_terms(text))
+    if not prompt or not counts:
+        return ""
+    top = counts.most_common(TOP)[-1][1]
+    # The object's own words the prompt never says, that the answer keeps saying ("arrival" of
+    # "the arrival predictions", asked about crowding): the most said one stands for the object.
+    own = [t for w in obj.split() if not _PEOPLE.search(w.strip("'s"))
+           for t in subject_terms(w) if t not in prompt and counts[t] >= max(DWELLS, top)]
+    if not own:
+        return ""
+    term = max(own, key=lambda t: counts[t])
+    asked_as = _surface(question.prompt)
+    vecs = meaning.embed([said_as.get(term, term)] + [asked_as[t] for t in prompt])
+    if vecs is None:
+        return ""  # the words alone cannot tell a synonym: stand aside
+    if float((vecs[1:] @ vecs[0]).max()) >= STANDS_FOR:
+        return ""
+    return obj

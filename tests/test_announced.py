@@ -1,0 +1,104 @@
+"""An answer whose opening announces another feature of the same product is off-question.
+
+Examples are our own (not calibration answers). Asked about a scooter app's low-battery
+warning, a polished answer about the fare estimate shares the product's words (riders, trips,
+the app, scooters) and passes the word and centroid checks; its opening names the fare
+estimate and it keeps talking about it. Answers to the question, including ones that open on
+a segment or on the prompt's own object, are never sent away.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.banks import Question
+from interviewer.coach import meaning
+from interviewer.coach.analysis import read_answers
+from interviewer.coach.announced import announced_elsewhere, announced_object
+from interviewer.coach.base import AnsweredQuestion
+from interviewer.coach.offline import OfflineCoach, score_answer
+
+BACK = "Let's come back to the question"
+
+PROMPT = ("Our e-scooter app wants a model that warns riders when their battery will not last "
+          "the rest of the trip. What could go wrong, and how would you decide it is ready?")
+
+FARE = (
+    "For the fare estimate we show before a ride starts, I'd judge success by whether riders "
+    "can trust the number, because a surprise fare is the top reason riders write to support "
+    "and stop using the app. The fare estimate should land within fifty cents of the final "
+    "fare on 90% of trips, and I'd track it separately for long trips and for rain, where the "
+    "estimate breaks down most. What could go wrong: an estimate that flatters the price "
+    "lifts unlocks today and costs refunds and trust later; an estimate that is too cautious "
+    "loses unlocks to the competitor across the street. Guardrails are unlock conversion, "
+    "refund requests per thousand trips and support contacts about fares. I'd call it ready "
+    "after a two-week A/B test in two cities, and would not ship if the estimate improves but "
+    "unlock conversion drops by more than a point.")
+
+ON_SEGMENT = (
+    "For commuters, I'd start here, because their trips are long, regular and the most costly "
+    "to strand: a commuter whose scooter dies halfway is late for work and blames us. What "
+    "could go wrong: a warning that comes too late leaves the rider walking; one that comes "
+    "too often teaches riders to ignore it; a model that underestimates hills or cold mornings "
+    "drains batteries faster than it predicts. I'd measure the share of trips that end with a "
+    "dead battery before the destination, and the share of warnings followed by a swap or a "
+    "shorter route. Ready means: in a shadow month, the model would have warned before 95% of "
+    "dead-battery trips with under one false warning per twenty trips; then an A/B test in "
+    "one city, and I'd stop if dead-battery trips do not fall by a third.")
+
+ON_OBJECT = (
+    "I'd measure the battery warnings by what they save riders. The core number is the share "
+    "of trips that end because the battery died, which the warning should cut by at least a "
+    "third. What could go wrong: warnings that come too late to act on, warnings so frequent "
+    "that riders mute them, and a model that is wrong on hills and in the cold, where "
+    "batteries drain fastest. Guardrails are trips cut short by a false warning and battery "
+    "swap costs. I'd run it silently for a month, comparing its predictions with how trips "
+    "actually ended, and call it ready when it catches 95% of dead-battery trips with under "
+    "one false warning in twenty trips; then an A/B test in one city before every city.")
+
+
+def test_the_opening_names_what_the_answer_is_about() -> None:
+    assert announced_object(FARE) == "fare estimate"
+    assert announced_object("I'd think about this as a claims problem where speed "
+                            "matters.") == "claims"
+    assert announced_object("The status digest is for team leads who write updates.") == (
+        "status digest")
+    assert announced_object("For me, the ranking comes down to one question.") == ""
+    assert announced_object("Success is riders who finish their trip.") == ""
+
+
+@pytest.mark.skipif(not meaning.available(), reason="needs WordLlama's bundled vectors")
+def test_another_feature_of_the_same_product_is_off_question_and_brought_back() -> None:
+    q = Question.adhoc(PROMPT)
+    r = read_answers(q, [FARE])
+    assert r.relevance.closer_to == ""  # no bank question is closer: the centroid passes it
+    assert r.relevance.announced == "fare estimate" and r.off_topic
+    assert score_answer(q, FARE).overall <= 2.0
+    follow = OfflineCoach().follow_up(AnsweredQuestion(q, [FARE]))
+    assert follow is not None and follow.text.startswith(BACK)
+
+
+@pytest.mark.parametrize("text", [ON_SEGMENT, ON_OBJECT])
+def test_an_answer_that_opens_on_a_segment_or_on_the_prompts_object_stays(text: str) -> None:
+    q = Question.adhoc(PROMPT)
+    assert announced_object(text)  # it does announce something...
+    assert announced_elsewhere(q, text) == ""  # ...that is the question's own
+    assert not read_answers(q, [text]).off_topic
+    assert score_answer(q, text).overall >= 3.0
+
+
+def test_it_stands_aside_for_a_bank_question_and_when_the_prompt_names_the_object() -> None:
+    asked_fare = Question.adhoc("Our e-scooter app shows a fare estimate before each ride. "
+                                "How would you define success for it?")
+    assert announced_elsewhere(asked_fare, FARE) == ""
+    q = Question.adhoc(PROMPT)
+    banked = Question(q.id, q.track, q.difficulty, q.prompt, q.dimensions, q.probes,
+                      ("who is stranded", "false warnings"))
+    assert announced_elsewhere(banked, FARE) == ""
+
+
+def test_without_the_vectors_it_stands_aside(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word the prompt never says may still stand for one of its words: without the
+    vectors there is no telling, so nothing is sent away."""
+    monkeypatch.setattr(meaning, "embed", lambda texts: None)
+    assert announced_elsewhere(Question.adhoc(PROMPT), FARE) == ""
