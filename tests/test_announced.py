@@ -14,7 +14,7 @@ import pytest
 from interviewer.banks import Question
 from interviewer.coach import meaning
 from interviewer.coach.analysis import read_answers
-from interviewer.coach.announced import announced_elsewhere, announced_object
+from interviewer.coach.announced import announced_elsewhere, announced_objects
 from interviewer.coach.base import AnsweredQuestion
 from interviewer.coach.offline import OfflineCoach, score_answer
 
@@ -58,13 +58,16 @@ ON_OBJECT = (
 
 
 def test_the_opening_names_what_the_answer_is_about() -> None:
-    assert announced_object(FARE) == "fare estimate"
-    assert announced_object("I'd think about this as a claims problem where speed "
-                            "matters.") == "claims"
-    assert announced_object("The status digest is for team leads who write updates.") == (
-        "status digest")
-    assert announced_object("For me, the ranking comes down to one question.") == ""
-    assert announced_object("Success is riders who finish their trip.") == ""
+    assert announced_objects(FARE) == ["fare estimate"]
+    assert announced_objects("I'd think about this as a claims problem where speed "
+                             "matters.") == ["claims"]
+    assert announced_objects("The status digest is for team leads who write updates.") == [
+        "status digest"]
+    assert announced_objects("I'd rank by harm. Users: riders who turned on AI route "
+                             "planning last month.") == ["route planning last"]
+    assert announced_objects("For me, the ranking comes down to one question.") == []
+    assert announced_objects("Success is riders who finish their trip. An AI that "
+                             "warns them is only as good as its timing.") == []
 
 
 @pytest.mark.skipif(not meaning.available(), reason="needs WordLlama's bundled vectors")
@@ -78,10 +81,31 @@ def test_another_feature_of_the_same_product_is_off_question_and_brought_back() 
     assert follow is not None and follow.text.startswith(BACK)
 
 
+# Its feature named "AI <something>" in its second sentence, after an opening about harm.
+HELMETS = (
+    "I'd prioritise by how much each problem costs riders in time and trust. Users: riders "
+    "in cities where the law requires a helmet, who now get AI helmet checks: a selfie with "
+    "the helmet on before the scooter unlocks. The checks go wrong in three ways: a helmet "
+    "held in the hand passes, a hood or a dark selfie fails a rider who wears one, and the "
+    "check takes so long that riders give up. I'd rank them by reach times harm: false "
+    "failures first, because they block paying riders every day and each one is a support "
+    "contact. The north star is unlocks completed after a helmet check, with retries per "
+    "check as the quality signal and helmet-related complaints as a guardrail. Each fix gets "
+    "an A/B test for two weeks; if retries do not fall by a fifth, I'd move on to the next "
+    "helmet problem.")
+
+
+@pytest.mark.skipif(not meaning.available(), reason="needs WordLlama's bundled vectors")
+def test_a_feature_named_ai_something_in_the_opening_is_announced_too() -> None:
+    q = Question.adhoc(PROMPT)
+    assert announced_elsewhere(q, HELMETS) == "helmet checks"
+    assert score_answer(q, HELMETS).overall <= 2.0
+
+
 @pytest.mark.parametrize("text", [ON_SEGMENT, ON_OBJECT])
 def test_an_answer_that_opens_on_a_segment_or_on_the_prompts_object_stays(text: str) -> None:
     q = Question.adhoc(PROMPT)
-    assert announced_object(text)  # it does announce something...
+    assert announced_objects(text)  # it does announce something...
     assert announced_elsewhere(q, text) == ""  # ...that is the question's own
     assert not read_answers(q, [text]).off_topic
     assert score_answer(q, text).overall >= 3.0

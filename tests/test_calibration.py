@@ -140,13 +140,10 @@ KNOWN_ABOVE_CEILING: dict[str, float] = {
     # announced-object gate (`announced.py`: "I'd measure the arrival predictions by ...").
     "ag16-workspace-offq-status": 4.0,
     "ag16-sports-offq-personalised": 4.5,
-    # The same kind in the bd18- batch (written blind): AI dubbing asked about auto-captions. A
-    # rule that caught such answers by a term the prompt never says (WordLlama word vectors,
-    # `another_task.py`) was reverted: it sent on-question answers of the held-out split
-    # off-question (first batch rho 0.860 -> 0.753, a form twin 3.5 from its prose). Its
-    # opening names users ("people who chose the dubbed track"), not a feature, so the
-    # announced-object gate stands aside; baggage claims ("a claims problem") left with it.
-    "bd18-captions-offq-dubbing": 4.5,
+    # The same kind in the bd18- batch (written blind), baggage claims asked about rebooking and
+    # AI dubbing asked about auto-captions, left with the announced-object gate ("a claims
+    # problem", "with AI dubbing on"); a rule that caught them by any term the prompt never says
+    # (`another_task.py`) had been reverted: it sent held-out on-question answers away.
 }
 
 
@@ -155,7 +152,7 @@ def test_no_gaming_answer_scores_above_the_ceiling(scored: dict[str, list[Scored
                                                    split: str) -> None:
     """The target is 2.0 on both splits (README, calibration table). On the held-out split one
     answer of the third batch, one of the fourth and two of the fifth miss it, counted, never
-    named; the dev split has four, named in KNOWN_ABOVE_CEILING."""
+    named; the dev split has three, named in KNOWN_ABOVE_CEILING."""
     gaming = [s for s in scored[split] if s.answer.kind in GAMING_KINDS]
     assert gaming
     known = KNOWN_ABOVE_CEILING if split == "dev" else {}

@@ -5,8 +5,9 @@ question (a playlist recommender when asked about grocery search). The rubric's 
 says nothing about that, so it is set aside; what is left is the subject: the question's own
 terms (its prompt first, then its outline and track) against the terms the answer dwells on.
 Where WordLlama's bundled vectors are installed, meaning adds a gate the words cannot: an answer
-plainly closer to another bank question than to this one (`relevance_meaning.py`). Without them
-the word checks stand alone.
+plainly closer to another bank question than to this one (`relevance_meaning.py`), and one whose
+opening announces a feature the typed prompt never names (`announced.py`). Without them the word
+checks stand alone.
 """
 
 from __future__ import annotations

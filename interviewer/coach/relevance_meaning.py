@@ -28,7 +28,8 @@ questions that may be itself in other words (`TYPED_MARGIN`, `PARAPHRASE`).
 What this does not see: an answer to a neighbouring question about the *same* product that is
 in no bank (surge pricing, asked about arrival-time prediction). Its centroid is closer to its
 own question than to anything else the bank holds, because it shares the product's words; on
-the dev split such answers sit at margins -0.14 to +0.05, inside the on-question range.
+the dev split such answers sit at margins -0.14 to +0.05, inside the on-question range. Those
+whose opening names the other feature are caught by what they announce (`announced.py`).
 """
 
 from __future__ import annotations
