@@ -102,11 +102,30 @@ def test_a_feature_named_ai_something_in_the_opening_is_announced_too() -> None:
     assert score_answer(q, HELMETS).overall <= 2.0
 
 
-@pytest.mark.parametrize("text", [ON_SEGMENT, ON_OBJECT])
+# A lens, not another feature: trust, said again and again, is what it judges the warning by.
+ON_TRUST = (
+    "I'd measure trust by whether riders act on the warning. Trust is the whole product here: "
+    "a warning that cries wolf is ignored, and then the one that matters is ignored too. What "
+    "could go wrong: warnings too late to act on, warnings on every hill, and a model that is "
+    "wrong in the cold. I'd track the share of warnings followed by a swap or a shorter route, "
+    "and the share of trips that still end with a dead battery, which should fall by a third. "
+    "Trust breaks with false alarms, so the guardrail is under one false warning in twenty "
+    "trips. Ready means a silent month that catches 95% of dead-battery trips at that bar, "
+    "then an A/B test in one city; if riders' trust in it, read as acting on warnings, "
+    "falls below half, I'd stop.")
+
+
+def test_a_scope_or_a_lens_is_not_another_feature() -> None:
+    assert announced_objects("For airports, I'd suggest the terminal door.") == []
+    assert announced_objects(ON_SEGMENT) == []  # "For commuters, I'd ...": a segment
+    assert announced_objects(ON_TRUST) == ["trust"]
+    assert announced_elsewhere(Question.adhoc(PROMPT), ON_TRUST) == ""
+
+
+@pytest.mark.parametrize("text", [ON_SEGMENT, ON_OBJECT, ON_TRUST])
 def test_an_answer_that_opens_on_a_segment_or_on_the_prompts_object_stays(text: str) -> None:
     q = Question.adhoc(PROMPT)
-    assert announced_objects(text)  # it does announce something...
-    assert announced_elsewhere(q, text) == ""  # ...that is the question's own
+    assert announced_elsewhere(q, text) == ""
     assert not read_answers(q, [text]).off_topic
     assert score_answer(q, text).overall >= 3.0
 

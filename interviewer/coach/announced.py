@@ -12,8 +12,10 @@ Read narrowly, because sending an on-question answer away costs far more than mi
 off-question one: only a typed question (a bank question's outline has its own gates); only an
 object named by four framing constructions in the first sentence ("For X, I'd ...", "I'd measure
 X by ...", "The X is for ...", "think about this as an X problem") or as "AI <something>" in the
-first two ("viewers ... with AI dubbing on"). One of its words must be one the prompt never says,
-that is not a person ("For commuters, I'd ..." names a segment), that is among the answer's
+first two ("viewers ... with AI dubbing on"); "For X" only with an article or an AI's ("For
+airports, I'd ..." is a scope of the question). One of its words must be one the prompt never
+says, that is not a person ("For the commuters" names a segment) nor a lens any answer may look
+through ("I'd measure trust by ...", `_LENSES`), that is among the answer's
 `TOP` most said subject words and said `DWELLS` times or more, and that stands for no word of the
 prompt by WordLlama's vectors (without the vectors the check stands aside).
 
@@ -49,7 +51,9 @@ _FILLER = r"(?:(?:so|um|uh|okay|ok|well|right)[\s,]+)*"
 _END = r"(?=\s+(?:we|that|which|where|who|in|on|at|for|of|from|to|i|you|they)\b|\s*[,:;]|$)"
 _FRAMES = (
     # "For the automated home-value estimate we show on every listing, I'd define success by"
-    re.compile(rf"^{_FILLER}for\s+(?P<x>[^,.:;]{{2,80}}?){_END}[^.]{{0,80}}?,\s*"
+    # A feature has an article or is an AI's; "For airports, I'd ..." is a scope of the question.
+    re.compile(rf"^{_FILLER}for\s+(?P<x>(?:the|our|its|AI\b|an? AI\b)[^,.:;]{{2,80}}?){_END}"
+               r"[^.]{0,80}?,\s*"
                r"(?:i'd|i would|i will|i'll|i|we|the)\b", re.IGNORECASE),
     # "I'd measure the arrival predictions by what they cost riders"
     re.compile(r"\bi(?:'d| would)\s+(?:measure|judge|evaluate|score)\s+"
@@ -73,6 +77,24 @@ _PEOPLE = re.compile(r"(?:er|or|ist|ant|ent|ee|ian)s?$|^(?:people|persons?|users
 """Who the answer starts with ("For commuters, I'd ...") is a segment, not another feature."""
 _NOT_AN_OBJECT = re.compile(r"^(?:me|us|it|this|that|them|now|example|instance|success|"
                             r"starters|both)\b|\b(?:and|or|but)\b", re.IGNORECASE)
+
+
+_LENS_WORDS = """
+    trust safety privacy fairness bias quality accuracy precision recall coverage reliability
+    latency speed cost pricing adoption retention engagement growth churn conversion revenue
+    monetization habit discovery onboarding activation satisfaction experience supply demand
+    marketplace liquidity matching ranking relevance personalization prediction forecasting
+    classification calibration detection incentive abuse fraud spam compliance liability
+    regulation risk harm moderation expectation friction timing workflow change communication
+    data labelling evaluation measurement attribution causality cold exploration efficiency
+    productivity capacity scale operations accessibility mistake error failure hallucination
+    version pilot prototype rollout release plan goal focus priority answer recommendation
+    decision approach strategy framework proposal idea option
+    """
+_LENSES = frozenset(t for w in _LENS_WORDS.split() for t in subject_terms(w))
+"""Qualities any product answer weighs, and the answer's own moves: "I'd measure trust by ...",
+"I'd think about this as a cold-start problem" look at the question through a lens; they do not
+name another feature."""
 
 
 def announced_objects(text: str) -> list[str]:
@@ -118,7 +140,8 @@ def announced_elsewhere(question: Question, text: str) -> str:
         # The object's own words the prompt never says, that the answer keeps saying ("arrival"
         # of "the arrival predictions", asked about crowding): the most said one stands for it.
         own = [t for w in obj.split() if not _PEOPLE.search(w.removesuffix("'s"))
-               for t in subject_terms(w) if t not in prompt and counts[t] >= max(DWELLS, top)]
+               for t in subject_terms(w) if t not in prompt and t not in _LENSES
+               and counts[t] >= max(DWELLS, top)]
         if not own:
             continue
         term = max(own, key=lambda t: counts[t])
