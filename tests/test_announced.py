@@ -130,6 +130,29 @@ def test_an_answer_that_opens_on_a_segment_or_on_the_prompts_object_stays(text: 
     assert score_answer(q, text).overall >= 3.0
 
 
+# A part of the asked feature, named in the opening: the answer still talks about the prompt's
+# meals, plans and basket, so it is about the question.
+MEALS = ("A grocery delivery app wants an AI agent that plans a week of meals and fills the "
+         "basket for you. What would you build first, and why?")
+SWAPS = (
+    "For the swap suggestions, I'd build them first, because they are the part of the meal "
+    "agent that shoppers already feel every week. Today, when an item in the basket is out of "
+    "stock, the app swaps it silently, and a family that planned a vegetarian week finds "
+    "chicken at the door. Swaps are where trust in an agent that fills the basket is won or "
+    "lost: a plan of meals is only as good as the items that arrive. I'd start with busy "
+    "parents who reorder the same basket weekly, because they have the most history for the "
+    "agent to learn from. I'd measure swap acceptance, aiming for 70%, and baskets completed "
+    "without edits; swaps that break a diet rule are a guardrail at zero. If swap acceptance "
+    "stays under half after a month, I'd stop and rethink before building full meal planning.")
+
+
+def test_a_part_of_the_asked_feature_is_not_another_feature() -> None:
+    q = Question.adhoc(MEALS)
+    assert announced_objects(SWAPS) == ["swap suggestions"]
+    assert announced_elsewhere(q, SWAPS) == ""
+    assert not read_answers(q, [SWAPS]).off_topic
+
+
 def test_it_stands_aside_for_a_bank_question_and_when_the_prompt_names_the_object() -> None:
     asked_fare = Question.adhoc("Our e-scooter app shows a fare estimate before each ride. "
                                 "How would you define success for it?")
