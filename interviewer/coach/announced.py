@@ -145,8 +145,9 @@ def announced_elsewhere(question: Question, text: str) -> str:
     top = counts.most_common(TOP)[-1][1]
     said_as, asked_as = _surface(text), _surface(question.prompt)
     for obj in announced_objects(text):
-        # The object's own words the prompt never says, that the answer keeps saying ("arrival"
-        # of "the arrival predictions", asked about crowding): the most said one stands for it.
+        # The object's own words the prompt never says, that the answer keeps saying ("estimate"
+        # of "the automated home-value estimate", asked about listing descriptions): the most
+        # said one stands for the object.
         own = [t for w in obj.split() if not _PEOPLE.search(w.removesuffix("'s"))
                for t in subject_terms(w) if t not in prompt and t not in _LENSES
                and counts[t] >= max(DWELLS, top)]
