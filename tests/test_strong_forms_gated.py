@@ -1,0 +1,137 @@
+"""Strong answers to typed questions that a gate set aside as off the ask (the bd19- dev round,
+answers written and graded blind): a prompt whose number is joined to its noun ("a
+600,000-household utility"), a product world the prompt names in one word ("its support line"),
+a payback shown as what it costs beside what it saves, a pick asked with "which would you ship
+first", and calls typed under their label ("Ship first: ...", "Decision: yes"). Examples are
+written here, apart from the calibration set."""
+
+from __future__ import annotations
+
+from interviewer.banks import Question
+from interviewer.coach.analysis import read_answers
+from interviewer.coach.asks_bank import asks_decision, asks_pick, unmet_ask
+from interviewer.coach.asks_problems import DECISION, PICK
+from interviewer.coach.relevance import relevance, subject_terms
+
+UTILITY = Question.adhoc(
+    "A regional water utility is putting an AI assistant in front of its support line for "
+    "600,000 households. How would you know whether it pays for itself?")
+
+UTILITY_STRONG = """
+It pays for itself when the calls it closes for good are worth more than it costs us.
+Rough numbers: about 50,000 calls a month reach the line, and an agent-handled call costs us
+roughly $6 once wages and the phone system are in. The assistant costs about $45,000 a month in
+licence, inference and one person keeping its answers current, so it breaks even at 7,500 calls
+a month that never reach an agent, 15% of the queue. Billing questions and outage updates are
+half the queue, so I'd target 25%.
+A call only counts as closed if the same household does not ring again about the same thing
+within a week, because a caller who hangs up and rings back cost us twice.
+I'd hold out 10% of households who go straight to an agent for three months and compare calls
+per household against them; if the assistant group is not at least 15% lower, it is not paying.
+Watch the escalations too: if the tickets it hands over arrive without the caller's account,
+agent handle time rises and eats the saving, so handle time on escalated calls must not go up.
+Above the bar, keep it and move agents to the complaints backlog; below it, narrow it to billing
+questions or switch it off.
+"""
+
+UTILITY_SHORT = """
+50,000 calls a month at about $6 each; the assistant runs about $45k a month, so it breaks even
+at 7,500 calls that never reach an agent, 15% of the queue; I'd target 25%. A call counts only
+if the household does not ring again within a week, and the verdict is calls per household
+against a 10% holdout for three months: at least 15% lower or it isn't paying. Escalated handle
+time must not rise. Above the bar, keep it; below, narrow it to billing or switch it off.
+"""
+
+UTILITY_PRECISION_ONLY = """
+To know whether it pays for itself I'd focus on the model's answer quality. I'd build an
+evaluation set of 2,000 past calls with the right answers written by senior agents, and measure
+the assistant's accuracy on it, aiming for 95% correct intents. I'd fine-tune on the utility's
+own call transcripts and add retrieval over the billing policies, and I'd track hallucination
+rate on a weekly sample. Once accuracy is above 95%, the assistant answers most questions
+correctly, so it pays for itself.
+"""
+
+
+def test_a_number_joined_to_its_noun_keeps_the_noun() -> None:
+    """"a 600,000-household utility" is about households; the number names no subject."""
+    assert "household" in subject_terms("a 600,000-household utility")
+    assert subject_terms("a 90-day window") == subject_terms("a day window")
+
+
+def test_payback_worked_out_in_costs_and_savings_is_on_the_question() -> None:
+    """Calls, agents, queues and escalations are the world of "its support line", though the
+    prompt names it in one word; the break-even and the holdout make the payback move."""
+    for text in (UTILITY_STRONG, UTILITY_SHORT):
+        reading = read_answers(UTILITY, [text])
+        assert not reading.drifting and not reading.off_topic
+        assert not reading.misses_the_ask
+        assert reading.overall() >= 3.5
+
+
+UTILITY_ELSEWHERE = """
+For our music app's playlist generator, success is listeners who save a generated playlist and
+come back to it. The north star is saved playlists replayed within a week, per weekly listener,
+and I'd want a 10% lift. Guardrails: skips in the first thirty seconds of a track, and the share
+of plays going to artists outside the top 500, which shouldn't fall. I'd A/B test by listener for
+four weeks and roll out if replays rise without skips rising.
+"""
+
+
+def test_the_world_a_prompt_names_in_one_word_is_the_questions() -> None:
+    """"its support line" stands for calls, agents, queues and escalations: an answer that dwells
+    on them is focused on the question; one about playlists gains nothing from it."""
+    assert relevance(UTILITY, UTILITY_STRONG).focus >= 0.5
+    assert relevance(UTILITY, UTILITY_SHORT).focus >= 0.5
+    assert relevance(UTILITY, UTILITY_ELSEWHERE).focus <= 0.2
+    assert read_answers(UTILITY, [UTILITY_ELSEWHERE]).overall() <= 2.0
+
+
+def test_payback_read_off_model_accuracy_still_misses_the_ask() -> None:
+    reading = read_answers(UTILITY, [UTILITY_PRECISION_ONLY])
+    assert reading.misses_the_ask
+    assert reading.overall() <= 2.0
+
+
+GARDEN = Question.adhoc(
+    "Our gardening app has three AI ideas: plant identification from a photo, a watering "
+    "schedule, and a pest diagnosis chat. How would you prioritise them, and which would you "
+    "ship first and how would you test it?")
+
+GARDEN_BULLETS = """
+**Criterion**: weekly active gardeners in the season, weighted by effort and by harm
+
+**Ranking**
+1. Watering schedule: high impact (overwatering kills beginners' plants), low effort, low risk
+2. Plant identification: medium impact (first-week hook), medium effort, low risk
+3. Pest diagnosis: medium impact, high risk (wrong pesticide advice harms people) -> review
+
+**Ship first**: watering schedule for gardeners in their first 30 days
+
+**Test**
+- A/B by gardener, randomised at sign-up, 6 weeks
+- Primary: share still active in week 6, +4 pts or more
+- Guardrail: plants marked dead must not rise
+- Week-6 activity up but dead plants flat -> reminders annoy, rework before rollout
+"""
+
+
+def test_which_would_you_ship_first_asks_for_a_pick_not_a_yes_or_no() -> None:
+    assert not asks_decision(GARDEN)
+    assert asks_pick(GARDEN)
+
+
+def test_a_pick_under_its_label_is_made() -> None:
+    """"Ship first: X" in notes, "so ship first is X" in speech: the pick asked for."""
+    assert PICK.search("**Ship first**: watering schedule for new gardeners")
+    assert PICK.search("so ship first is the watering schedule for new people")
+    assert PICK.search("First ship: watering schedule, for gardeners in the first 30 days.")
+    reading = read_answers(GARDEN, [GARDEN_BULLETS])
+    assert unmet_ask(GARDEN, [u.piece.text for u in reading.units]) == ""
+    assert not reading.misses_the_ask
+    assert reading.overall() >= 3.5
+
+
+def test_a_decision_under_its_label_is_a_call() -> None:
+    assert DECISION.search("Decision: yes, narrow, with stop conditions.")
+    assert DECISION.search("**Verdict**: no, not this quarter")
+    assert not DECISION.search("Decision makers: the ops team and finance")
