@@ -2,8 +2,10 @@
 answers written and graded blind): a prompt whose number is joined to its noun ("a
 600,000-household utility"), a product world the prompt names in one word ("its support line"),
 a payback shown as what it costs beside what it saves, a pick asked with "which would you ship
-first", and calls typed under their label ("Ship first: ...", "Decision: yes"). Examples are
-written here, apart from the calibration set."""
+first", and calls typed under their label ("Ship first: ...", "Decision: yes"); and the short
+and bulleted twins of strong answers held under their prose: a rule typed as a bar ("under 40%,
+rework", "Gate: ... under 2%"), a reason drawn with "so", a placement ("in front of") read as
+the subject. Examples are written here, apart from the calibration set."""
 
 from __future__ import annotations
 
@@ -11,7 +13,15 @@ from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
 from interviewer.coach.asks_bank import asks_decision, asks_pick, unmet_ask
 from interviewer.coach.asks_problems import DECISION, PICK
+from interviewer.coach.ground import committed_texts
 from interviewer.coach.relevance import relevance, subject_terms
+from interviewer.coach.typed_ground import typed_points
+
+
+def _paragraph(text: str) -> str:
+    """One paragraph, as typed: the line breaks here are only the source's."""
+    return " ".join(text.split())
+
 
 UTILITY = Question.adhoc(
     "A regional water utility is putting an AI assistant in front of its support line for "
@@ -34,13 +44,13 @@ Above the bar, keep it and move agents to the complaints backlog; below it, narr
 questions or switch it off.
 """
 
-UTILITY_SHORT = """
+UTILITY_SHORT = _paragraph("""
 50,000 calls a month at about $6 each; the assistant runs about $45k a month, so it breaks even
 at 7,500 calls that never reach an agent, 15% of the queue; I'd target 25%. A call counts only
 if the household does not ring again within a week, and the verdict is calls per household
 against a 10% holdout for three months: at least 15% lower or it isn't paying. Escalated handle
 time must not rise. Above the bar, keep it; below, narrow it to billing or switch it off.
-"""
+""")
 
 UTILITY_PRECISION_ONLY = """
 To know whether it pays for itself I'd focus on the model's answer quality. I'd build an
@@ -135,3 +145,61 @@ def test_a_decision_under_its_label_is_a_call() -> None:
     assert DECISION.search("Decision: yes, narrow, with stop conditions.")
     assert DECISION.search("**Verdict**: no, not this quarter")
     assert not DECISION.search("Decision makers: the ops team and finance")
+
+
+LOCKERS = Question.adhoc(
+    "Our parcel-locker network wants an AI that reassigns a parcel to a nearby locker when the "
+    "chosen one is full. What could go wrong, and how would you decide it is ready to be on by "
+    "default?")
+
+LOCKERS_SHORT = _paragraph("""
+Risks: a parcel sent to a locker across a busy road strands people without a car, so cap the
+move at 400 m on foot; medicine and age-checked parcels could be collected by the wrong person,
+so keep those out; couriers may trust the reassignment and skip the full check. Path: suggest
+to the courier, then auto-move with a text to the recipient, then default-on. Gate: uncollected
+parcels after 72 hours under 2%, complaints about the new locker under 1 per 1,000 moves, held
+through the December peak. Under 60% recipients accepting the suggestion, rework the choice of
+locker.
+""")
+
+LOCKERS_BULLETS = """
+Risks
+- Locker across a busy road: strands people without a car -> cap at 400 m on foot
+- Medicine and age-checked parcels: wrong person collects -> never moved
+- Couriers stop checking for a free locker -> audit 50 moves a week
+
+Path to default-on
+1. Suggest to the courier
+2. Auto-move with a text to the recipient
+3. Default-on
+
+Gate
+- Uncollected after 72 h: <2%
+- Complaints about the new locker: <1 per 1,000 moves
+- Held through the December peak
+- <60% of recipients accept the suggestion -> rework the choice of locker
+"""
+
+
+def test_a_gate_and_a_bar_in_notes_are_a_rule() -> None:
+    """"Gate: ... under 2%", "under 60% accepting, rework", "<60% accept -> rework": the
+    condition that changes the call, as notes and short answers give it."""
+    for text in (LOCKERS_SHORT, LOCKERS_BULLETS):
+        reading = read_answers(LOCKERS, [text])
+        points = typed_points(LOCKERS, reading.units, committed_texts(reading.units, LOCKERS))
+        assert points["rule"], text
+
+
+def test_a_clause_drawn_with_so_gives_its_reason() -> None:
+    """"...strands people without a car, so cap the move at 400 m": the reason is the clause
+    before, in the same sentence."""
+    reading = read_answers(LOCKERS, [LOCKERS_SHORT])
+    points = typed_points(LOCKERS, reading.units, committed_texts(reading.units, LOCKERS))
+    assert points["why"]
+    assert reading.overall() >= 4.0
+
+
+def test_a_placement_is_not_the_subject() -> None:
+    """"putting an assistant in front of the helpdesk": the helpdesk is the subject."""
+    assert subject_terms("putting an assistant in front of the helpdesk") == subject_terms(
+        "an assistant for the helpdesk")
