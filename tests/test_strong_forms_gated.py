@@ -14,6 +14,7 @@ from interviewer.coach.analysis import read_answers
 from interviewer.coach.asks_bank import asks_decision, asks_pick, unmet_ask
 from interviewer.coach.asks_problems import DECISION, PICK
 from interviewer.coach.ground import committed_texts
+from interviewer.coach.rated_option import rates_option
 from interviewer.coach.relevance import relevance, subject_terms
 from interviewer.coach.typed_ground import typed_points
 
@@ -203,3 +204,64 @@ def test_a_placement_is_not_the_subject() -> None:
     """"putting an assistant in front of the helpdesk": the helpdesk is the subject."""
     assert subject_terms("putting an assistant in front of the helpdesk") == subject_terms(
         "an assistant for the helpdesk")
+
+
+TRAILS = Question.adhoc(
+    "Our hiking app has three AI ideas: offline trail maps that predict closures, a packing-list "
+    "assistant and photo-based plant warnings. How would you prioritise them, and which would you "
+    "ship first and how would you test it?")
+
+TRAILS_BULLETS = """
+**Criterion**: weekly hikers in season, weighted by effort and by harm
+
+**Ranking**
+1. Closure predictions: high impact (hikers turned back at a closed trail churn), medium effort
+2. Packing list: medium impact on first hikes, low effort, low risk (a missed item is a nuisance)
+3. Plant warnings: low impact, high risk (a wrong "safe" label hurts someone) -> last
+
+**Ship first**: closure predictions on the 200 busiest trails
+
+**Test**
+- A/B by hiker for 4 weeks; primary: hikes completed per weekly hiker, +3% or more
+- Hikes up but closure reports flat -> predictions add nothing new, don't ship it
+"""
+
+TRAILS_SPOKEN = _paragraph("""
+so i'd rank them by weekly hikers in season weighted by effort and harm closure predictions first
+because hikers who hit a closed trail stop using the app and we have the ranger feeds already
+packing list second uh medium impact on first hikes low effort and low risk a missed item is a
+nuisance and plant warnings last it's a wrong safe label that hurts someone so only with a
+botanist reviewing it
+
+so ship first is closure predictions on the two hundred busiest trails and test is an a b test by
+hiker for four weeks with hikes completed per weekly hiker and if that's not up three percent we
+don't ship it
+""")
+
+
+def test_an_option_rated_on_the_criteria_is_a_judgement_not_a_list_of_names() -> None:
+    """"Packing list: medium impact, low effort, low risk" places an option; "impact, effort,
+    risk, reach" names the rubric's words."""
+    units = read_answers(TRAILS, [TRAILS_BULLETS]).units
+    unit = next(u for u in units if u.piece.text.startswith("2. Packing list"))
+    assert not unit.buzzwords and unit.decision
+    listed = read_answers(TRAILS, ["Impact, effort, risk, reach, confidence, and a north star."])
+    assert all(u.buzzwords for u in listed.units)
+
+
+def test_an_option_put_in_its_place_aloud_is_ranked() -> None:
+    """A transcript ranks with no punctuation: "packing list second uh medium impact"."""
+    assert rates_option("packing list second uh medium impact on first hikes")
+    assert rates_option("and plant warnings last it's a wrong safe label that hurts someone")
+    assert not rates_option("The first version creates the project from the description.")
+    assert not rates_option("so second one is people who stop halfway")
+
+
+def test_a_ranking_of_the_prompts_options_in_notes_or_speech_reaches_its_ground() -> None:
+    """Every option of the prompt ranked with its reason, a first ship, a test with a bar and
+    a rule: the typed ground's points, in bullets or in a transcript."""
+    for text in (TRAILS_BULLETS, TRAILS_SPOKEN):
+        reading = read_answers(TRAILS, [text])
+        points = typed_points(TRAILS, reading.units, committed_texts(reading.units, TRAILS))
+        assert points["subject"] and points["rule"] and points["call"], (points, text)
+        assert reading.overall() >= 4.0

@@ -66,6 +66,9 @@ RULE = re.compile(
     r"at most)\s+\$?\d)[^.;]{0,60}?(?:->|=>|\u2192|,\s*(?:then\s+)?(?:(?:we|i)(?:'d)?\s+)?"
     r"(?:rework|stop|pause|ship|launch|expand|narrow|roll|turn|switch|keep|kill|go|revert|hold|"
     r"wait|drop|pull|fall back|back to)\b)|"
+    # an outcome, an arrow, then what it triggers: "rate up but retention flat -> rework"
+    r"(?:->|=>|\u2192)[^.;]{0,60}?\b(?:rework|stop|pause|ship|launch|expand|narrow|roll|"
+    r"turn (?:it )?off|switch|kill|revert|hold|wait|drop|pull|fall back|back to|don't|do not)\b|"
     # or the gate under its label, with its bars: "Gate: overrides within two hours under 10%"
     r"^\s*(?:[-*\u2022]\s*)?(?:\*\*|#+\s*)?(?:gates?|go bar|go/no[- ]go|launch bar|ship bar|"
     r"stop (?:if|when)|ready when|go (?:if|when))(?:\*\*)?\s*:",
