@@ -94,6 +94,10 @@ def test_the_world_a_prompt_names_in_one_word_is_the_questions() -> None:
     assert relevance(UTILITY, UTILITY_STRONG).focus >= 0.5
     assert relevance(UTILITY, UTILITY_SHORT).focus >= 0.5
     assert relevance(UTILITY, UTILITY_ELSEWHERE).focus <= 0.2
+    listed = ("North star, resolution rate, CSAT, deflection, escalation rate, handle time, "
+              "ticket volume, agent cost, A/B test.")  # one sentence of names works in nothing
+    assert relevance(UTILITY, listed).focus == 0.0
+    assert read_answers(UTILITY, [listed]).overall() <= 1.5
     assert read_answers(UTILITY, [UTILITY_ELSEWHERE]).overall() <= 2.0
 
 
