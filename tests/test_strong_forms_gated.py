@@ -258,6 +258,7 @@ def test_an_option_put_in_its_place_aloud_is_ranked() -> None:
     assert rates_option("packing list second uh medium impact on first hikes")
     assert rates_option("and plant warnings last it's a wrong safe label that hurts someone")
     assert not rates_option("The first version creates the project from the description.")
+    assert not rates_option("And the first version barely needs an agent.")
     assert not rates_option("so second one is people who stop halfway")
 
 

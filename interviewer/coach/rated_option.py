@@ -20,11 +20,12 @@ RATING = re.compile(
 # An option put in its place without a verb, as speech ranks ("chapters second uh medium
 # impact", "and dubbing last it's the most expensive"): typed notes punctuate it ("Reminders
 # first.", `cues_markers.DECISION`), a transcript does not.
+_NOT_AN_OPTION = (r"(?!(?:and|so|then|the|a|an|my|our|your|their|its|this|that|is|was|be|what|"
+                  r"which|who|it|we|i|you|they)\b)")
 RANKED = re.compile(
-    r"^\s*(?:and |so |then )?(?!(?:the|a|an|my|our|your|their|its|this|that|is|was|be|"
-    r"what|which|who|it|we|i|you|they)\b)[a-z][\w-]{2,30}(?: [a-z][\w-]{2,30})? "
-    r"(?:first|second|third|fourth|fifth|last)\b(?! (?:one|ones|time|thing|things|show|week|day|"
-    r"days|of|in|to|and|or|half|place)\b)", re.IGNORECASE)
+    r"^\s*(?:(?:and|so|then) )?" + _NOT_AN_OPTION + r"[a-z][\w-]{2,30}(?: " + _NOT_AN_OPTION
+    + r"[a-z][\w-]{2,30})? (?:first|second|third|fourth|fifth|last)\b(?! (?:one|ones|time|thing|"
+    r"things|show|week|day|days|of|in|to|and|or|half|place)\b)", re.IGNORECASE)
 RATED_AT_LEAST = 2
 """Ratings in one sentence that place an option ("medium impact, low effort"): one alone may
 be said of anything ("a big impact on trust")."""
