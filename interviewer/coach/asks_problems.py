@@ -120,9 +120,11 @@ NEW_PROBLEMS: tuple[Problem, ...] = (QUALITY, ACCESS, SAFETY, OPT_OUT, FAIRNESS,
 """Stated problems beyond speed, cost and new users, for bank and typed questions alike."""
 
 # A prompt that asks for a call, not for a plan: launch or wait, keep or not, switch or not.
+# "Which would you ship first?" asks for a pick among options (`PICK_ASK`), not a yes or no.
 DECISION_ASK = _c(
     r"\b(should (?:it|we|you|they|the \w+|this \w+) (?!\w+ (?:it|the \w+) (?:to|for)\b)|"
-    r"whether to|would you (?:switch|launch|ship|keep|make that bet|do it|build it)|"
+    r"whether to|(?<!which )(?<!what )(?<!which one )"
+    r"would you (?:switch|launch|ship|keep|make that bet|do it|build it)|"
     r"launch (?:now|by then|before)|or wait)\b")
 
 # A call made: a side taken, or the condition that decides it. Broad on purpose: a medium answer
@@ -151,6 +153,9 @@ DECISION = _c(
     r"switch|launch|ship|keep|roll|go|stop|wait|expand|extend|kill|pause)|"
     r"go[/ -]no[- ]go|(?:not )?worth (?:\w+ )?(?:it|switching|launching|keeping|the|considering)|"
     r"(?:yes|no), (?:but|if|with|because|i|we|launch|ship|keep|switch)|"
+    # the call under its label, as typed notes give it: "Decision: yes, narrow", "Verdict: no"
+    r"(?:decision|verdict|call)(?:\*\*)?\s*:\s*(?:\*\*)?(?:yes|no|go|ship|launch|build|wait|"
+    r"don't|not)\b|"
     r"(?:don't|do not|wouldn't|would not) (?:launch|ship|switch|keep|wait|extend|scale|expand|"
     r"build))\b")
 
@@ -158,8 +163,8 @@ DECISION = _c(
 # "which do you build first"): the deliverable is the pick, with its reason.
 PICK_ASK = _c(
     r"\b(which (?:\w+ )?(?:do|would|should) (?:you|we) (?:build|pick|choose|do|fund|staff|"
-    r"back)|(?:can|could) (?:only )?(?:build|staff|fund|afford|do) (?:only )?one\b|one of (?:two|"
-    r"three|the)|how (?:do|would) you (?:pick|choose))\b")
+    r"back|ship|launch)|(?:can|could) (?:only )?(?:build|staff|fund|afford|do) (?:only )?one\b|"
+    r"one of (?:two|three|the)|how (?:do|would) you (?:pick|choose))\b")
 PICK = _c(
     r"\b(my (?:pick|choice|call|bet|recommendation|first)|(?:i|we)(?:'d| would| will| should)?"
     r"(?: still| probably| clearly)? (?:pick|choose|go with|bet on|back|fund|staff|start with|"
@@ -168,4 +173,8 @@ PICK = _c(
     r"(?:i|we)(?:'d| would| will)? (?:split|decide|choose) (?:it |them |this |each \w+ )?"
     r"(?:by|per) (?:the )?\w+|(?:comes?|goes?) first|first (?:pick|choice|bet|"
     r"priority)|(?:over|ahead of|rather than|instead of|before) (?:the )?\w+|wins?\b|"
-    r"(?:is|would be) (?:my|the) (?:first|top|best) (?:pick|choice|priority|bet))\b")
+    r"(?:is|would be) (?:my|the) (?:first|top|best) (?:pick|choice|priority|bet)|"
+    # the pick under its label, as notes and speech give it: "Ship first: recommendations",
+    # "First ship: ...", "so ship first is recommendations"
+    r"(?:ship|build|launch|do)(?:ping|ing)? first(?:\*\*)?\s*(?::|is\b|would be\b)|"
+    r"first (?:ship|build|launch|pick)(?:\*\*)?\s*(?::|is\b|would be\b))")

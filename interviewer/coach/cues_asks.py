@@ -215,12 +215,19 @@ PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         r"lifetime value|ltv|conversion\w*|gmv|company)\b")),
     # Whether it pays for itself: what it adds over what would have happened without it, which
     # only a comparison shows (a holdout that gets no discount, customers who would have stayed
-    # anyway). Precision on who gets it is not payback: most of them may have stayed regardless.
+    # anyway), set against what it costs: the break-even, what it costs beside what it saves.
+    # Precision on who gets it is not payback: most of them may have stayed regardless.
     (_c(r"\bpays? (?:for )?(?:itself|themselves|off)\b|\bworth (?:the )?(?:cost|money|spend)\b"),
      _c(r"\b(incremental\w*|holdouts?|hold[- ]out|control|randomi[sz]\w*|a ?/ ?b|a b test|uplift|"
         r"counterfactual|anyway|regardless|would (?:have )?(?:stayed|left|churned|bought)|"
         r"without (?:a |an |the |any )?(?:discounts?|offers?|it|treatment|them)|no[- ](?:discount|"
-        r"offer)|(?:who|that) (?:didn't|did not|don't|do not) get|treated|untreated|arms?)\b")),
+        r"offer)|(?:who|that) (?:didn't|did not|don't|do not) get|treated|untreated|arms?|"
+        r"break(?:s|ing)?[- ]?even|roi|return on (?:investment|spend)|pay ?back (?:period|time)|"
+        r"net (?:savings?|benefit|gain|value|margin|of (?:its|the) cost))\b|"
+        # its cost beside what it saves, in one sentence: "the assistant runs $40k a month; a
+        # ticket it resolves saves $20"
+        r"^(?=.*\b(?:costs?|costing|spend\w*|licen[cs]es?|inference|runs? (?:about |around )?\$)"
+        r")(?=.*\b(?:sav(?:e|es|ed|ing|ings)|deflect\w*|avoid\w*)\b)")),
 )
 CONSTRAINT_AT_LEAST = 2
 

@@ -34,10 +34,12 @@ GENERIC_WORDS = frozenset(
     precise precision recall transformer transformers neural deep learning llm llms gpt
     algorithm algorithms fine-tune fine-tuning finetune embedding embeddings parameters
     far you're they're we've may might must shall cannot
+    put puts putting front
     """.split()
 )
-"""The last line: "the story so far" names no subject, nor does a modal ("reels may have lower
-quality" hands the prompt's nouns back, it brings nothing of its own)."""
+"""The last lines: "the story so far" names no subject, nor does a modal ("reels may have lower
+quality" hands the prompt's nouns back, it brings nothing of its own), nor a placement ("putting an
+assistant in front of the helpdesk": the helpdesk is the subject, not "front")."""
 
 # Abstract words a narrated plan is made of ("identify the sources and the biases in each"):
 # they name parts of an answer, never something about this product.

@@ -37,16 +37,22 @@ MIN_PROMPT_TERMS = 4
 DENSE_NUMBERS = 2
 """An answer this many times more about another product domain than the question's own."""
 MIN_DOMAIN_TERMS = 6
+CONFIRMED_DOMAIN_TERMS = 5
+"""Distinct everyday words of a domain the typed prompt names only once ("the internal IT
+helpdesk": tickets, queues, escalations, handle time) that show the answer works in it."""
+CONFIRMED_SENTENCES = 2
 
 def subject_terms(text: str) -> list[str]:
     """Stems of the words that can carry a subject: not the rubric's, not function words."""
     out = []
     for w in words(text):
         w = w.strip("'%-/").removesuffix("'s")  # "the user's needs": the user
-        if len(w) <= 2 or w in GENERIC_WORDS or w.isdigit() or any(c.isdigit() for c in w):
+        if len(w) <= 2 or w in GENERIC_WORDS:
             continue
+        # A number joined to its noun ("a 40,000-employee company") keeps the noun; a number,
+        # a unit or a code ("90-day", "p90") names no subject.
         for part in w.split("-"):
-            if len(part) > 2 and part not in GENERIC_WORDS:
+            if len(part) > 2 and part not in GENERIC_WORDS and not any(c.isdigit() for c in part):
                 out.append(stem(part))
     return out
 
@@ -109,6 +115,26 @@ class Relevance:
         return bool(self.closer_to or self.announced)
 
 
+def _with_named_domains(question: Question, prof: Profile, said: set[str],
+                        sentences: list[str]) -> Profile:
+    """A typed prompt may name its product's world in one word ("the internal IT helpdesk"),
+    too little to place it in a domain (`question_domains` asks for two, since one word is often
+    a homonym: bike-"sharing" is no social feed). An answer that works in that world, in several
+    of its everyday words beyond the prompt's own and in more than one sentence (a list of
+    support metrics works in no world), is about the question's subject: the words the prompt's
+    one word stands for are the question's too, for this answer."""
+    if question.outline:
+        return prof
+    named = [d for d in domain_counts(prof.prompt) if d not in prof.domains]
+    confirmed = [d for d in named
+                 if len((said - prof.prompt) & domain_terms([d])) >= CONFIRMED_DOMAIN_TERMS
+                 and sum(1 for s in sentences
+                         if set(subject_terms(s)) & domain_terms([d])) >= CONFIRMED_SENTENCES]
+    if not confirmed:
+        return prof
+    return Profile(prof.prompt, prof.wide | domain_terms(confirmed), prof.domains)
+
+
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|it's|itself)\b", re.IGNORECASE)
 
 
@@ -137,6 +163,8 @@ def relevance(question: Question, answer_text: str, by_meaning: bool = True) -> 
     if not terms:
         return Relevance(0.0, 0.0, 0.0)
     said = set(terms)
+    prof = _with_named_domains(question, prof, said,
+                               [s.text for s in split_sentences(answer_text)])
     # A ~90-word answer cannot use every word of a long typed prompt: a dense one (numbers,
     # thresholds) is judged against what an answer of its length could use, so the same content
     # scores alike at any length. A short vague answer gets no such reading.

@@ -16,8 +16,10 @@ advice):
   call is made;
 - **measure**: a measure with a number or bar (a rate, a share, a time, a count);
 - **risk**: what could go wrong, or the guardrail that limits it;
-- **rule**: a condition that changes the call ("if agreement is under 70%, I'd stop");
-- **why**: reasons, in two sentences or more.
+- **rule**: a condition that changes the call ("if agreement is under 70%, I'd stop"), in notes
+  too ("under 40% acceptance, rework", "<40% -> back to the map", "Gate: overrides under 10%");
+- **why**: reasons, in two sentences or more (a clause drawn with "so" from the one before it
+  gives its reason: "setbacks can freeze pipes, so hard limits of 10-30 C").
 
 A medium answer lists measures without a bar, options without a call, or ideas without
 reasons: it misses two points or more and gets no floor.
@@ -56,7 +58,21 @@ ASKS_A_CALL = frozenset({"first-choice"})
 BAR = re.compile(r"\bper (?:hundred|thousand|million|100|1,?000)\b|%|\bpercent\b", re.IGNORECASE)
 # A rule that changes the call, mid-sentence too: "a category moves to review if corrections pass
 # two per thousand" (`argued.CONDITION` reads a rule that opens its clause).
-RULE = re.compile(r"\b(?:if|unless|once|until)\b", re.IGNORECASE)
+RULE = re.compile(
+    r"\b(?:if|unless|once|until)\b|"
+    # the same rule in notes, a bar then what it triggers: "under 40% acceptance, rework",
+    # "<40% acceptance -> back to the map"
+    r"(?:[<>]=?\s*\$?\d|\b(?:under|below|above|over|less than|more than|fewer than|at least|"
+    r"at most)\s+\$?\d)[^.;]{0,60}?(?:->|=>|\u2192|,\s*(?:then\s+)?(?:(?:we|i)(?:'d)?\s+)?"
+    r"(?:rework|stop|pause|ship|launch|expand|narrow|roll|turn|switch|keep|kill|go|revert|hold|"
+    r"wait|drop|pull|fall back|back to)\b)|"
+    # an outcome, an arrow, then what it triggers: "rate up but retention flat -> rework"
+    r"(?:->|=>|\u2192)[^.;]{0,60}?\b(?:rework|stop|pause|ship|launch|expand|narrow|roll|"
+    r"turn (?:it )?off|switch|kill|revert|hold|wait|drop|pull|fall back|back to|don't|do not)\b|"
+    # or the gate under its label, with its bars: "Gate: overrides within two hours under 10%"
+    r"^\s*(?:[-*\u2022]\s*)?(?:\*\*|#+\s*)?(?:gates?|go bar|go/no[- ]go|launch bar|ship bar|"
+    r"stop (?:if|when)|ready when|go (?:if|when))(?:\*\*)?\s*:",
+    re.IGNORECASE)
 
 
 def asks_a_call(question: Question) -> bool:
@@ -84,7 +100,8 @@ def typed_points(question: Question, units_: Sequence[Unit],
     """Which points of a typed question's ground the committed sentences `texts` (of `units_`)
     work on. Reasons are the units' own (`units.Unit.reason`: an echo of the prompt argues
     nothing) and calls argued from what was just said ("So I'd split by risk")."""
-    reasons = sum(1 for u in units_ if u.reason and u.piece.text in texts)
+    reasons = sum(1 for i, u in enumerate(units_)
+                  if (u.reason or _drawn(units_, i)) and u.piece.text in texts)
     points = {
         "subject": _subject(question, texts),
         "measure": any((MEASURE.search(t) or BAR.search(t)) and NUMBER.search(t) for t in texts),
@@ -96,6 +113,18 @@ def typed_points(question: Question, units_: Sequence[Unit],
     if asks_a_call(question):
         points["call"] = any(DECISION.search(t) or PICK.search(t) for t in texts)
     return points
+
+
+_SO = re.compile(r"^\s*(?:and\s+)?(?:so|hence|therefore|which is why|that's why)\b"
+                 r"(?!\s+(?:far|much|many|on|um|uh|like|yeah|okay|basically)\b)", re.IGNORECASE)
+
+
+def _drawn(units_: Sequence[Unit], i: int) -> bool:
+    """A clause drawn from the one before it in the same sentence ("setbacks can freeze pipes,
+    so hard limits of 10-30 C"): that clause is its reason."""
+    u = units_[i]
+    return (i > 0 and u.sentence >= 0 and units_[i - 1].sentence == u.sentence
+            and bool(_SO.search(u.piece.text)))
 
 
 def typed_covered(question: Question, units_: Sequence[Unit], texts: Sequence[str]) -> float:

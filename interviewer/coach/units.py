@@ -19,6 +19,7 @@ from interviewer.coach.cues_markers import DECISION, NUMBER
 from interviewer.coach.cues_style import GENERIC, MODEL_TALK, NARRATION, PLAN_OF_ANSWER
 from interviewer.coach.cues_vocabulary import GENERIC_WORDS, ORG_WORDS, PROCESS_WORDS
 from interviewer.coach.echoed_reason import argues
+from interviewer.coach.rated_option import is_rating, rates_option
 from interviewer.coach.recital import hollow, padded_number, specifics, tied_number
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.spoken_run import spoken_run
@@ -85,6 +86,7 @@ def _is_buzzword_run(text: str, subject_stems: frozenset[str]) -> bool:
         if own < len(items) / 2 and claims < CLAIMS_IN_A_RUN:
             return True
     rubric = sum(1 for i in items if not any(t in subject_stems for t in subject_terms(i))
+                 and not is_rating(i)  # "low effort" rates an option; "effort" names a word
                  and (any(f.pattern.search(i) for f in FAMILIES)
                       or all(w in GENERIC_WORDS for w in words(i))))
     return rubric / len(items) >= 0.6
@@ -149,7 +151,7 @@ def make_unit(piece: Sentence, subject_stems: frozenset[str],
         subject=sum(1 for t in set(subject_terms(text)) if t in subject_stems),
         reason=argues(spelled_out(text), prompt_stems),
         number=number,
-        decision=bool(DECISION.search(spelled_out(text))),
+        decision=bool(DECISION.search(spelled_out(text))) or rates_option(text),
         generic=bool(GENERIC.search(text)),
         # Model words the question itself uses ("open-weight models") are its subject here.
         model_terms=sum(1 for m in MODEL_TALK.finditer(text)
