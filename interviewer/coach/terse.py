@@ -53,3 +53,27 @@ def short_and_dense(units_: Sequence[Unit]) -> bool:
     return (0 < len(units_) <= SHORT_ANSWER_UNITS
             and sum(1 for u in units_ if u.number) >= DENSE_NUMBERS
             and sum(1 for u in units_ if u.committed) >= DENSE_SHARE * len(units_))
+
+
+_MARKUP = re.compile(r"^[\s#*_>]+|[\s*_:]+$")
+_ITEM_MARK = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d+[.)])\s*")
+
+
+def labelled(units_: Sequence[Unit]) -> list[str]:
+    """Each unit's text as a reader takes it: a typed item under a header carries the header, as
+    the prose form carries it before a colon ("Guardrails\\n- refunds wrongly granted" says
+    what "Guardrails: refunds wrongly granted" says). A header labels the typed lines below it,
+    up to the next header or the first line of prose."""
+    out: list[str] = []
+    label = ""
+    for u in units_:
+        text = u.piece.text
+        if is_header(u) and not _ITEM_MARK.match(text):
+            label = _MARKUP.sub("", text)
+            out.append(text)
+        elif label and u.piece.bullet:
+            out.append(f"{label}: {_ITEM_MARK.sub('', text, count=1)}")
+        else:
+            label = ""
+            out.append(text)
+    return out

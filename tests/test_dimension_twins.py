@@ -1,0 +1,51 @@
+"""Each dimension reads the same in every form (issue 9, point 3): the candidate sees the
+per-dimension scores, so a typed list under headers, a ~90-word answer and a spoken run must
+earn on each dimension what the prose says. The question and the answers are written for
+these tests (a topic of no calibration split)."""
+
+from __future__ import annotations
+
+from interviewer.banks import Question
+from interviewer.coach.analysis import read_answers
+
+LIBRARY = Question.adhoc(
+    "A city library network wants an AI that recommends books to its members when they log in "
+    "to the catalogue. How would you decide what to build first and know whether it works?")
+
+PROSE = """
+The users who matter most are weekly borrowers: they make most of the loans and already ask the
+staff for picks. I'd build recommendations on the hold page first, because that is where they
+decide. The guardrails are holds that expire unread, which should stay under 10% of recommended
+holds, and the wait for popular titles, which must not grow. I'd run it in half the branches for
+eight weeks and keep it only if loans per member rise by 5%.
+"""
+
+BULLETS = """
+Who it's for
+- Weekly borrowers: most of the loans, already ask staff for picks
+
+Build first
+- Recommendations on the hold page, because that is where they decide
+
+Guardrails
+- Expired unread holds: under 10% of recommended holds
+- Wait for popular titles: no increase
+
+Test
+- Half the branches for 8 weeks; keep it only if loans per member rise 5%
+"""
+
+
+def test_a_header_labels_the_typed_items_under_it_as_a_colon_does_in_prose() -> None:
+    prose, bullets = read_answers(LIBRARY, [PROSE]), read_answers(LIBRARY, [BULLETS])
+    for dim in ("framing", "metrics"):
+        assert bullets.dimensions[dim].score >= 3, dim
+        assert abs(bullets.dimensions[dim].score - prose.dimensions[dim].score) <= 1, dim
+    assert "guardrails" in bullets.dimensions["metrics"].applied
+
+
+def test_a_header_labels_only_the_typed_lines_below_it_not_the_prose_after() -> None:
+    text = "Guardrails\n- Expired unread holds: under 10%\nThe catalogue loads in under a second."
+    reading = read_answers(LIBRARY, [text])
+    held = reading.dimensions["metrics"].applied.get("guardrails", [])
+    assert [u.piece.text for u in held] == ["- Expired unread holds: under 10%"]
