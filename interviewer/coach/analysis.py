@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from interviewer.banks import Question
 from interviewer.coach.argued import settle
@@ -36,13 +37,7 @@ from interviewer.coach.recital import recites
 from interviewer.coach.recited_answer import recited as recites_whole
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
 from interviewer.coach.subject import carried_subject
-from interviewer.coach.terse import (
-    clause_of,
-    is_header,
-    labelled,
-    names_both_sides,
-    short_and_dense,
-)
+from interviewer.coach.terse import clause_of, headed, is_header, names_both_sides, short_and_dense
 from interviewer.coach.text import (
     Sentence,
     is_injection,
@@ -281,10 +276,8 @@ def _score(instances: float, depth: bool, mentioned: int) -> float:
 def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool,
                     prompt_stems: frozenset[str] = frozenset()) -> DimensionReading:
     reading = DimensionReading(dim_id, float(MIN_SCORE))
-    texts = labelled(units_)  # a typed item carries its header's label
-    for fam in DIMENSION_FAMILIES.get(dim_id, ()):
-        found = [i for i, u in enumerate(units_) if _mentions(fam, u.piece.text, prompt_stems)
-                 or (texts[i] != u.piece.text and _mentions(fam, texts[i], prompt_stems))]
+    for fam in DIMENSION_FAMILIES.get(dim_id, ()):  # a typed item carries its header's label
+        found = headed(units_, partial(_mentions, fam, prompt_stems=prompt_stems))
         applied = [units_[i] for i in found
                    if (is_applied(units_, i) or _asked_aloud(fam, units_, i))
                    and _counts_for(fam, units_[i])]

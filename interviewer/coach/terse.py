@@ -8,7 +8,7 @@ and "I'd rather be slow than cut people off, since..." names the tension it take
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from interviewer.coach.cues_concepts import Family
 from interviewer.coach.units import SHORT_ANSWER_UNITS, Unit
@@ -77,3 +77,9 @@ def labelled(units_: Sequence[Unit]) -> list[str]:
             label = ""
             out.append(text)
     return out
+
+
+def headed(units_: Sequence[Unit], names: Callable[[str], bool]) -> list[int]:
+    """The units that name a concept, in their own words or under a header that names it."""
+    return [i for i, (u, t) in enumerate(zip(units_, labelled(units_), strict=True))
+            if names(u.piece.text) or (t != u.piece.text and names(t))]
