@@ -49,3 +49,30 @@ def test_a_header_labels_only_the_typed_lines_below_it_not_the_prose_after() -> 
     reading = read_answers(LIBRARY, [text])
     held = reading.dimensions["metrics"].applied.get("guardrails", [])
     assert [u.piece.text for u in held] == ["- Expired unread holds: under 10%"]
+
+
+def _applied(text: str, dim: str) -> set[str]:
+    return set(read_answers(LIBRARY, [text]).dimensions[dim].applied)
+
+
+def test_a_split_said_plainly_is_an_experiment() -> None:
+    assert "ab-test" in _applied(
+        "Pilot: recommendations for members on the hold page, random split by member, six weeks.",
+        "experimentation")
+    assert "ab-test" in _applied(
+        "i'd turn on the hold page picks in half the branches first and compare loans per member "
+        "against the branches still waiting", "experimentation")
+
+
+def test_a_bar_that_triggers_the_call_is_a_decision_rule_in_any_form() -> None:
+    terse = "Expired unread holds above 10% of recommended holds pause the picks on the hold page."
+    spoken = ("and if loans per member go up by like five percent in the pilot branches i'd keep "
+              "the hold page picks")
+    for text in (terse, spoken):
+        assert "decision-rule" in _applied(text, "experimentation"), text
+
+
+def test_a_spoken_percentile_is_a_latency_guardrail() -> None:
+    assert "guardrails" in _applied(
+        "the hold page picks have to load in under a second at p ninety five for members",
+        "metrics")

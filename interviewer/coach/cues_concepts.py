@@ -133,7 +133,8 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:as|is|be) the (?:floor|ceiling|bar|minimum|maximum|threshold))\b",
        "used concrete metrics", "Use concrete metrics (a rate or a count per user), not 'engagement'."),
     _f("metrics", "guardrails",
-       r"\b(guardrails?|counter[- ]?metrics?|latency|p9[059]|response time|cost per|"
+       r"\b(guardrails?|counter[- ]?metrics?|latency|p9[059]|p ?ninety[- ]?(?:five|nine)|"
+       r"response time|cost per|"
        r"complaints?|hallucinat\w*|error rate|unsubscrib\w*|opt[- ]outs?|turn(?:ing|ed)? (?:it )?off|"
        r"escalation rate|reports? of|refunds?|(?:make sure|ensure|check) (?:that )?(?:\w+ ){0,4}"
        r"(?:doesn't|does not|don't|isn't|won't) (?:drop|fall|rise|go up|get worse|hurt|regress)|"
@@ -260,6 +261,12 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:pilot|test|a ?/ ?b|try|trie|compar|launch|roll)\w*[^.;]{0,60}\bhalf (?:of )?the "
        r"(?:\w+ ){0,2}(?:classes|teams|schools|users|customers|"
        r"stores|regions|markets|segment|accounts|reps|clinics|drivers|sellers|members)|"
+       # the same split said the other way round ("half the teams first and compare ... against
+       # the rest"), and a random split in plain words ("random split by learner")
+       r"half (?:of )?the (?:\w+ ){0,2}(?:classes|teams|schools|users|customers|stores|regions|"
+       r"markets|accounts|reps|clinics|drivers|sellers|members|branches)\b[^.;]{0,60}"
+       r"\b(?:compar\w*|against|versus|vs\b)|random(?:ly)? (?:split|assign\w*|allocat\w*)|"
+       r"split (?:\w+ ){0,3}(?:at random|randomly)|"
        r"hold(?:ing)? back "
        + _NUM + r" ?(?:%|percent)|interleav\w*|difference[- ]in[- ]differences?|switchback)\b",
        "planned an A/B test", "Validate online with an A/B test (treatment against a holdout)."),
@@ -287,12 +294,21 @@ FAMILIES: tuple[Family, ...] = (
     _f("experimentation", "decision-rule",
        r"\b(statistic\w*|significan\w*|confidence interval|sample size|power(?:ed)?\b|"
        r"minimum detectable|kill (?:it|criteria|switch)|roll (?:it )?back|rollback|"
-       r"stop (?:the|it)|(?:ship|launch|keep|expand|stop|kill|pull|pause|revert) (?:it )?"
+       r"stop (?:the|it)|(?:ship|launch|keep|expand|stop|kill|pull|pause|revert|go) (?:it )?"
        r"(?:if|only if|when|unless)|"
        r"success criteria|decision (?:rule|criteria)|"
        r"if (?:it|we see|we saw|the|\w+)\b[^.]{0,60}\b(?:drops?|falls?|rises?|increases?|"
        r"decreases?|doesn't|does not|don't|worse|better|moves?|goes up|goes down|below|above|"
-       r"slips?|degrades?|worsens?|regress\w*|climbs?|jumps?|exceeds?|passes|stalls?)|"
+       r"slips?|degrades?|worsens?|regress\w*|climbs?|jumps?|exceeds?|passes|stalls?|"
+       # as people say it: "if retention goes up", "if the errors come down", "if it's up"
+       r"go(?:es)? (?:up|down)|comes? (?:up|down)|gets? (?:worse|better)|(?:is|are|'s) (?:up|down)\b)|"
+       # a bar, then the call it triggers: "cut-offs above 3% lengthen the wait", "below 85%
+       # agreement after a month, narrow it", "3-6%, narrow it"
+       r"(?:above|below|under|over|past|more than|less than|fewer than|at least) "
+       + _BAR + r"[- ]?(?:%|percent)?[^.;:]{0,50}?\b(?:expand|narrow|stop|ship|roll (?:it )?back|"
+       r"revert|pause|kill|lengthen|shorten|widen|tighten|pull (?:it|back)|scale (?:up|back)|"
+       r"switch (?:it )?off|turn (?:it )?off|go live|move \w+ to)\w*|"
+       r"\d+ ?(?:-|to) ?\d+ ?(?:%|percent),? (?:we |i'd )?(?:expand|narrow|stop|pause|keep)\w*|"
        r"would change my mind|go/no[- ]go|threshold|"
        # a terse rule: "no half-level gain means fix the feedback", "under one in five means..."
        r"(?:no|under|over|above|below|fewer|more) [^.;:]{1,60}\bmeans (?:we |i )?(?:should )?"
