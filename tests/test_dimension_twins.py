@@ -76,3 +76,22 @@ def test_a_spoken_percentile_is_a_latency_guardrail() -> None:
     assert "guardrails" in _applied(
         "the hold page picks have to load in under a second at p ninety five for members",
         "metrics")
+
+
+def _score(text: str, dim: str) -> float:
+    return read_answers(LIBRARY, [text]).dimensions[dim].score
+
+
+def test_a_side_with_its_grounds_after_a_colon_is_argued_however_long_the_subject() -> None:
+    terse = ("I'd rather hold back weak picks on the hold page than fill it: one badly matched "
+             "pick costs a member's trust in every later one.")
+    assert _score(terse, "trade-offs") >= 3
+
+
+def test_a_side_drawn_as_the_consequence_of_the_reason_just_before_is_argued() -> None:
+    spoken = ("one wrong pick on a child's library account costs far more trust than ten good "
+              "ones earn. so i'd rather show members fewer picks than risky ones")
+    assert _score(spoken, "trade-offs") >= 3
+    estimate = ("the network has about 40,000 members who log in to the catalogue. so i'll take "
+                "a third of them as weekly borrowers of books")
+    assert _score(estimate, "trade-offs") < 3  # an estimate's assumption takes no side

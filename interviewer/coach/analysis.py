@@ -37,7 +37,7 @@ from interviewer.coach.recital import recites
 from interviewer.coach.recited_answer import recited as recites_whole
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
 from interviewer.coach.subject import carried_subject
-from interviewer.coach.terse import clause_of, headed, is_header, names_both_sides, short_and_dense
+from interviewer.coach.terse import clause_of, headed, is_header, short_and_dense, sides_taken
 from interviewer.coach.text import (
     Sentence,
     is_injection,
@@ -300,10 +300,9 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool,
     if dim_id == "trade-offs" and set(reading.applied) == {"side-taken"}:
         # A side taken with its reason ("I'd favour precision over reach, because...") names the
         # tension by itself; without a reason it is only a preference.
-        count = 1 if any(u.reason for u in reading.applied["side-taken"]) else 0
-        reading.depth = count == 1
-        if any(names_both_sides(u) for u in reading.applied["side-taken"]):
-            count = 2  # "I'd rather be slow than cut people off, since...": both, tersely
+        # "I'd rather be slow than cut people off, since...": both sides, tersely, make two.
+        count = sides_taken(units_, reading.applied["side-taken"])
+        reading.depth = count >= 1
     if dim_id == "prioritization" and not stressed and set(reading.applied) == {"criteria"}:
         # Where the question asks for no ranking, a criterion with nothing ranked by it
         # ("storage is cheap") is a reason, not a priority.

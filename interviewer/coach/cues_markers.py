@@ -11,7 +11,8 @@ REASON = re.compile(
     # to build" argues as "because" does; a pro and a con with nothing chosen is a medium's move
     r", but (?:it|it's|they|there|the|that|this)|that means|otherwise|that way|given that|"
     r"as long as|in order to|to avoid|the reason|due to|so we (?:can|don't|know)|"
-    r"so (?:it|they|people|users)|that's why|costs? (?:more|less)|matters? (?:more|most)|"
+    r"so (?:it|they|people|users)|that's why|costs? (?:far |much |way |a lot )?(?:more|less)|"
+    r"matters? (?:more|most)|"
     r"more than|instead of|rather than|unless|"
     # the plain-English "rather than": "I work on the feedback and not on the usage"
     r"(?:i|we)(?:'d| would| will)? (?:\w+ ){1,2}(?:on |in |to )?(?:the )?[\w-]+ (?:and not|, not) "
@@ -22,7 +23,7 @@ REASON = re.compile(
     # "Not removing free generation: it's how people find the paid plan"
     r"\bfirst: (?:by far )?(?:the )?(?:most|biggest|largest|highest|cheapest|lowest|fewest|"
     r"least)\b|(?:^\s*(?:[-*\u2022]\s*)?(?:not|never|only)\b|\b(?:i'd|i would|we'd)\b)"
-    r"[^:;.?!]{0,80}: (?:[\w']+ ){0,3}?(?:is|are|it's|they're|that's|costs?|"
+    r"[^:;.?!]{0,80}: (?:[\w'-]+ ){0,5}?(?:is|are|it's|they're|that's|costs?|"
     r"pays?|loses?|hurts?|ends?|matters?|drives?|saves?)\b|"
     # a consequence drawn mid-sentence: "it has no screen, so you never discover the skill"
     r"(?<=\w[,;] )so (?!that\b|much\b|far\b|many\b|on\b|i\b|if\b|um\b|uh\b|like\b|yeah\b|ok\b|okay\b)[a-z']+)\b",

@@ -40,10 +40,28 @@ def is_header(u: Unit) -> bool:
     return u.piece.bullet and not u.piece.text.lstrip().startswith(_LIST_MARK)
 
 
-def names_both_sides(u: Unit) -> bool:
-    """A side taken between two named sides, with its reason: the tension and the side at
-    once, as prose says in two sentences ("The trade-off is A against B. I'd take A, since")."""
-    return u.reason and bool(_TWO_SIDES.search(u.piece.text))
+# A sentence that draws its consequence from the one before: "So I'd rather be second than first
+# on a public failure" takes its side for the reason just given.
+_CONSEQUENCE = re.compile(r"^\s*(?:[-*\u2022]\s*)?(?:(?:um|uh|okay|ok|and),?\s+)*(?:so|that's why|"
+                          r"which is why|therefore|hence|for that reason)\b", re.IGNORECASE)
+
+
+def sides_taken(units_: Sequence[Unit], taken: Sequence[Unit]) -> int:
+    """Trade-off instances in a side taken alone: one when it carries its reason, in its own
+    words or, between two named sides, as the consequence ("so...") of a reason said just
+    before ("so I'll take 600 million" after a number is an estimate, not a side); two when it also
+    names both sides, as prose says in two sentences ("The trade-off is A against B. I'd take
+    A, since..."); none for a bare preference."""
+    at = {id(u): i for i, u in enumerate(units_)}
+    def reasoned(u: Unit) -> bool:
+        i = at.get(id(u), 0)
+        before = units_[i - 1] if i > 0 else None
+        return u.reason or bool(_CONSEQUENCE.match(u.piece.text) and _TWO_SIDES.search(
+            u.piece.text) and before is not None and (before.reason or before.number))
+    sided = [u for u in taken if reasoned(u)]
+    if not sided:
+        return 0
+    return 2 if any(_TWO_SIDES.search(u.piece.text) for u in sided) else 1
 
 
 def short_and_dense(units_: Sequence[Unit]) -> bool:
