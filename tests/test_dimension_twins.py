@@ -95,3 +95,11 @@ def test_a_side_drawn_as_the_consequence_of_the_reason_just_before_is_argued() -
     estimate = ("the network has about 40,000 members who log in to the catalogue. so i'll take "
                 "a third of them as weekly borrowers of books")
     assert _score(estimate, "trade-offs") < 3  # an estimate's assumption takes no side
+
+
+def test_a_terse_pick_with_its_grounds_after_a_colon_is_a_focus_with_its_reason() -> None:
+    prose = ("I'd focus on weekly borrowers, because they make most of the loans on the "
+             "catalogue and ask the library staff for picks.")
+    for terse in ("Focus on weekly borrowers: they make most of the loans on the catalogue.",
+                  "For members who borrow weekly: biggest share of catalogue loans."):
+        assert _score(terse, "framing") >= 4 and _score(prose, "framing") >= 4, terse

@@ -21,10 +21,15 @@ REASON = re.compile(
     r"(?:beats?|over|before) [^:;.?!]{1,30}: \w+|"
     # a pick or a refusal, then its grounds after a colon: "Primary care first: most volume",
     # "Not removing free generation: it's how people find the paid plan"
-    r"\bfirst: (?:by far )?(?:the )?(?:most|biggest|largest|highest|cheapest|lowest|fewest|"
-    r"least)\b|(?:^\s*(?:[-*\u2022]\s*)?(?:not|never|only)\b|\b(?:i'd|i would|we'd)\b)"
-    r"[^:;.?!]{0,80}: (?:[\w'-]+ ){0,5}?(?:is|are|it's|they're|that's|costs?|"
-    r"pays?|loses?|hurts?|ends?|matters?|drives?|saves?)\b|"
+    # The same terse pick opened by its verb or its people: "Focus on daily readers: they pay
+    # subscriptions", "For busy parents shopping weekly: biggest baskets".
+    r"(?:\bfirst|^\s*(?:[-*\u2022]\s*)?(?:so,? )?(?:focus|target|start|begin|pick|prioriti[sz]e|"
+    r"design for|go after|for)\b[^:;.?!]{3,80}): (?:by far )?(?:the )?(?:most|biggest|largest|"
+    r"highest|cheapest|lowest|fewest|least|several)\b|"
+    r"(?:^\s*(?:[-*\u2022]\s*)?(?:not|never|only|(?:so,? )?(?:focus|target|start|begin|pick|"
+    r"prioriti[sz]e|design for|go after))\b|\b(?:i'd|i would|we'd)\b)"
+    r"[^:;.?!]{0,80}: (?:(?:[\w'-]+ ){0,5}?(?:is|are|it's|they're|that's|costs?|pays?|loses?|"
+    r"hurts?|ends?|matters?|drives?|saves?)|(?:they|it|that|those) [a-z]+)\b|"
     # a consequence drawn mid-sentence: "it has no screen, so you never discover the skill"
     r"(?<=\w[,;] )so (?!that\b|much\b|far\b|many\b|on\b|i\b|if\b|um\b|uh\b|like\b|yeah\b|ok\b|okay\b)[a-z']+)\b",
     re.IGNORECASE,
