@@ -103,3 +103,10 @@ def test_a_terse_pick_with_its_grounds_after_a_colon_is_a_focus_with_its_reason(
     for terse in ("Focus on weekly borrowers: they make most of the loans on the catalogue.",
                   "For members who borrow weekly: biggest share of catalogue loans."):
         assert _score(terse, "framing") >= 4 and _score(prose, "framing") >= 4, terse
+
+
+def test_money_saved_and_why_people_choose_us_are_business_impact_in_plain_words() -> None:
+    spoken = "the library card saves you money on books so i'd put the picks on the hold page"
+    assert "cost" in _applied(spoken, "business-impact")
+    terse = "Keep holds fast: quick holds on new books are why members choose us over the bookshop."
+    assert "business-link" in _applied(terse, "business-impact")

@@ -334,7 +334,10 @@ FAMILIES: tuple[Family, ...] = (
        r"come back|stickiness)\b",
        "tied it to retention", "Connect the user benefit to retention or churn."),
     _f("business-impact", "cost",
-       r"\b(cost savings?|sav(?:e|es|ing) (?:us )?(?:\$?\d|money|costs?|" + _NUM + r")|"
+       r"\b(cost savings?|sav(?:e|es|ing) (?:us |you |them |customers |people )?(?:\$?\d|money|costs?|"
+       + _NUM + r")|"
+       # the money it saves as the product's promise: "a product sold on savings"
+       r"(?:sold|pitched|marketed|bought) on (?:its |the |energy )?savings|"
        r"support costs?|cost to serve|serving costs?|compute costs?|inference costs?|gpu (?:costs?|"
        r"spend|bill|hours)|margins? (?:on|of|per|drop\w*|shrink\w*)|unit economics|cost per (?:ticket|contact|query|request|user|"
        r"image|call|chat|summary|meeting|conversation)|headcount|operational cost|roi\b|"
@@ -370,7 +373,10 @@ FAMILIES: tuple[Family, ...] = (
        r"moat|advantage|differentiat\w*|defensib\w*|commoditi[sz]\w*|lock-?in|switching costs?|"
        r"(?:worth|valuable) (?:to|for) (?:the|us)|rivals?|"
        # habits and data that compound for whoever is first: a competitive position in plain words
-       r"(?:form|forms|build|builds|formed) (?:a |their )?habits?)\b",
+       r"(?:form|forms|build|builds|formed) (?:a |their )?habits?|"
+       # why customers pick this product over the alternative: "trust is why people choose us"
+       r"why (?:people|customers|users|riders|buyers|members|they) (?:choose|pick|pay|stay with|"
+       r"come to|switch to) us)\b",
        "linked it to the business", "Say which business outcome this moves, and roughly how much."),
 )
 
