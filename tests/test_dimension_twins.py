@@ -110,3 +110,10 @@ def test_money_saved_and_why_people_choose_us_are_business_impact_in_plain_words
     assert "cost" in _applied(spoken, "business-impact")
     terse = "Keep holds fast: quick holds on new books are why members choose us over the bookshop."
     assert "business-link" in _applied(terse, "business-impact")
+
+
+def test_a_typed_bar_and_arrow_are_a_decision_rule_when_the_arrow_makes_a_call() -> None:
+    rule = "Gate\n- Expired unread holds > 10% of recommended holds -> drop the hold page picks\n"
+    assert "decision-rule" in _applied(rule, "experimentation")
+    cause = "- Hold page picks load < 1 s, before the list -> members want books before anything"
+    assert "decision-rule" not in _applied(cause, "experimentation")

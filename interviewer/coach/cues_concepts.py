@@ -34,6 +34,9 @@ _BAR = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|
 _NUM = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"
         r"thirty|forty|fifty|a hundred|half a|a few|several)")
 
+# A typed comparison ("> 3%", "<20%"), not an arrow ("->"): the number, just after its sign.
+_TYPED_BAR = r"(?:(?<=[^-=][<>])|(?<=[^-=][<>] )|(?<=^[<>])|(?<=^[<>] ))\d[\d,.]*"
+
 # Plain English for "rather than": "I work on the feedback and not on the usage".
 _NOT_THE_OTHER = (r"\b(?:i|we)(?:'d| would| will)? (?:\w+ ){1,2}(?:on |in |to )?(?:the )?[\w-]+ "
                   r"(?:and not|, not) (?:on |in |to |the )")
@@ -294,7 +297,7 @@ FAMILIES: tuple[Family, ...] = (
     _f("experimentation", "decision-rule",
        r"\b(statistic\w*|significan\w*|confidence interval|sample size|power(?:ed)?\b|"
        r"minimum detectable|kill (?:it|criteria|switch)|roll (?:it )?back|rollback|"
-       r"stop (?:the|it)|(?:ship|launch|keep|expand|stop|kill|pull|pause|revert|go) (?:it )?"
+       r"stop (?:the|it)|(?:ship|launch|keep|expand|stop|kill|pull|pause|revert|go|scale|switch) (?:it )?"
        r"(?:if|only if|when|unless)|"
        r"success criteria|decision (?:rule|criteria)|"
        r"if (?:it|we see|we saw|the|\w+)\b[^.]{0,60}\b(?:drops?|falls?|rises?|increases?|"
@@ -303,11 +306,13 @@ FAMILIES: tuple[Family, ...] = (
        # as people say it: "if retention goes up", "if the errors come down", "if it's up"
        r"go(?:es)? (?:up|down)|comes? (?:up|down)|gets? (?:worse|better)|(?:is|are|'s) (?:up|down)\b)|"
        # a bar, then the call it triggers: "cut-offs above 3% lengthen the wait", "below 85%
-       # agreement after a month, narrow it", "3-6%, narrow it"
-       r"(?:above|below|under|over|past|more than|less than|fewer than|at least) "
-       + _BAR + r"[- ]?(?:%|percent)?[^.;:]{0,50}?\b(?:expand|narrow|stop|ship|roll (?:it )?back|"
-       r"revert|pause|kill|lengthen|shorten|widen|tighten|pull (?:it|back)|scale (?:up|back)|"
-       r"switch (?:it )?off|turn (?:it )?off|go live|move \w+ to)\w*|"
+       # agreement after a month, narrow it", "3-6%, narrow it"; typed: "p95 > 1.5 s -> shrink it"
+       r"(?:(?:above|below|under|over|past|more than|less than|fewer than|at least) " + _BAR
+       + r"|" + _TYPED_BAR + r")[- ]?(?:%|percent)?[^.;:]{0,50}?(?:(?:->|=>|\u2192) ?(?:don't|do not|no|not|shrink|cut|drop|add|raise|"
+       r"lower|hold|rework|fix|retrain|review|escalate|rollback|keep|back)\b|"
+       r"\b(?:expand|narrow|stop|ship|roll (?:it )?back|revert|pause|kill|lengthen|shorten|widen|"
+       r"tighten|pull (?:it|back)|scale (?:up|back)|switch|turn (?:it )?off|go live|hire|"
+       r"moves? (?:\w+ )?to)\w*)|"
        r"\d+ ?(?:-|to) ?\d+ ?(?:%|percent),? (?:we |i'd )?(?:expand|narrow|stop|pause|keep)\w*|"
        r"would change my mind|go/no[- ]go|threshold|"
        # a terse rule: "no half-level gain means fix the feedback", "under one in five means..."
