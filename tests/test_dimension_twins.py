@@ -117,3 +117,11 @@ def test_a_typed_bar_and_arrow_are_a_decision_rule_when_the_arrow_makes_a_call()
     assert "decision-rule" in _applied(rule, "experimentation")
     cause = "- Hold page picks load < 1 s, before the list -> members want books before anything"
     assert "decision-rule" not in _applied(cause, "experimentation")
+
+
+def test_a_spoken_bar_with_a_hedge_and_costs_set_side_by_side_are_heard() -> None:
+    rule = "and if expired holds go over like ten percent of picks i'd pause the picks for members"
+    assert "decision-rule" in _applied(rule, "experimentation")
+    costs = ("a pick from the librarian is five dollars of staff time against two cents of "
+             "ours for the model, so i'd let the model pick for members")
+    assert "quality-cost" in _applied(costs, "trade-offs")

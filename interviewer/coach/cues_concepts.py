@@ -187,7 +187,10 @@ FAMILIES: tuple[Family, ...] = (
        # two costs set side by side; a unit price converted ("$5 per million tokens, so five
        # cents each") is arithmetic, not a trade-off
        r"(?:dollars?|cents?|pennies|penny)\b|dollars?,? (?:and |while |whereas |but )?(?:an?|the|each|one) "
-       r"\w+ (?:costs? )?(?:\w+ )?(?:cents?|pennies))",
+       r"\w+ (?:costs? )?(?:\w+ )?(?:cents?|pennies)|"
+       # "twenty five dollars of their time against eighty cents of ours"
+       r"(?:dollars?|cents?|pennies)\b[^.;]{0,30}\b(?:against|versus|vs\.?|compared (?:to|with)) "
+       r"(?:\w+ ){0,3}(?:dollars?|cents?|pennies))",
        "weighed quality against latency and cost",
        "Weigh answer quality against latency and cost per request, and say which you'd protect."),
     _f("trade-offs", "privacy-control",
@@ -307,7 +310,8 @@ FAMILIES: tuple[Family, ...] = (
        r"go(?:es)? (?:up|down)|comes? (?:up|down)|gets? (?:worse|better)|(?:is|are|'s) (?:up|down)\b)|"
        # a bar, then the call it triggers: "cut-offs above 3% lengthen the wait", "below 85%
        # agreement after a month, narrow it", "3-6%, narrow it"; typed: "p95 > 1.5 s -> shrink it"
-       r"(?:(?:above|below|under|over|past|more than|less than|fewer than|at least) " + _BAR
+       r"(?:(?:above|below|under|over|past|more than|less than|fewer than|at least) "
+       r"(?:like |about |around |roughly |maybe )?" + _BAR
        + r"|" + _TYPED_BAR + r")[- ]?(?:%|percent)?[^.;:]{0,50}?(?:(?:->|=>|\u2192) ?(?:don't|do not|no|not|shrink|cut|drop|add|raise|"
        r"lower|hold|rework|fix|retrain|review|escalate|rollback|keep|back)\b|"
        r"\b(?:expand|narrow|stop|ship|roll (?:it )?back|revert|pause|kill|lengthen|shorten|widen|"
