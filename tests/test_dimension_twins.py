@@ -125,3 +125,12 @@ def test_a_spoken_bar_with_a_hedge_and_costs_set_side_by_side_are_heard() -> Non
     costs = ("a pick from the librarian is five dollars of staff time against two cents of "
              "ours for the model, so i'd let the model pick for members")
     assert "quality-cost" in _applied(costs, "trade-offs")
+
+
+def test_who_pays_said_plainly_and_a_bar_passed_are_heard() -> None:
+    assert "segments" in _applied(
+        "City councils pay us per member, so success is members borrowing more catalogue books.",
+        "framing")
+    assert "decision-rule" in _applied(
+        "if expired holds pass ten percent of picks for members, i'd pause the picks",
+        "experimentation")

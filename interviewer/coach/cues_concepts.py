@@ -51,6 +51,8 @@ FAMILIES: tuple[Family, ...] = (
        r"drivers|riders|sellers|buyers|hosts|members|agents|managers) who\b|"
        # the user and the buyer told apart: "the adult child who buys it", "institutions pay"
        r"who (?:pays|buys|uses|decides)|the (?:buyer|payer|decision[- ]maker)s?\b|"
+       # who pays, said plainly: "agents pay us", "schools pay for it"
+       r"[a-z]+s pay (?:us|for (?:it|this|the (?:product|service|subscription|tool))|the bill)\b|"
        r"(?:aren't|are not|isn't|is not) the (?:customer|buyer|payer|user)s?\b|"
        r"(?:report|measure|track|treat|handle|analy[sz]e|look at)\b[^.;]{0,40}\bseparately|"
        r"(?:two|three) (?:people|groups|parties|sides) matter)",
@@ -305,7 +307,7 @@ FAMILIES: tuple[Family, ...] = (
        r"success criteria|decision (?:rule|criteria)|"
        r"if (?:it|we see|we saw|the|\w+)\b[^.]{0,60}\b(?:drops?|falls?|rises?|increases?|"
        r"decreases?|doesn't|does not|don't|worse|better|moves?|goes up|goes down|below|above|"
-       r"slips?|degrades?|worsens?|regress\w*|climbs?|jumps?|exceeds?|passes|stalls?|"
+       r"slips?|degrades?|worsens?|regress\w*|climbs?|jumps?|exceeds?|pass(?:es)?|stalls?|"
        # as people say it: "if retention goes up", "if the errors come down", "if it's up"
        r"go(?:es)? (?:up|down)|comes? (?:up|down)|gets? (?:worse|better)|(?:is|are|'s) (?:up|down)\b)|"
        # a bar, then the call it triggers: "cut-offs above 3% lengthen the wait", "below 85%
