@@ -134,3 +134,8 @@ def test_who_pays_said_plainly_and_a_bar_passed_are_heard() -> None:
     assert "decision-rule" in _applied(
         "if expired holds pass ten percent of picks for members, i'd pause the picks",
         "experimentation")
+
+
+def test_a_call_refused_on_a_condition_is_still_a_decision_rule() -> None:
+    assert "decision-rule" in _applied(
+        "- Don't scale the picks if expired holds for members rise above 10%", "experimentation")

@@ -302,7 +302,10 @@ FAMILIES: tuple[Family, ...] = (
     _f("experimentation", "decision-rule",
        r"\b(statistic\w*|significan\w*|confidence interval|sample size|power(?:ed)?\b|"
        r"minimum detectable|kill (?:it|criteria|switch)|roll (?:it )?back|rollback|"
-       r"stop (?:the|it)|(?:ship|launch|keep|expand|stop|kill|pull|pause|revert|go|scale|switch) (?:it )?"
+       r"stop (?:the|it)|"
+       # the call and its condition, either way round: "ship if", "don't scale if"
+       r"(?:(?:don't|do not|never|won't) )?(?:ship|launch|keep|expand|stop|kill|pull|pause|"
+       r"revert|go|scale|switch|roll out) (?:it |them |this |that |the \w+ )?"
        r"(?:if|only if|when|unless)|"
        r"success criteria|decision (?:rule|criteria)|"
        r"if (?:it|we see|we saw|the|\w+)\b[^.]{0,60}\b(?:drops?|falls?|rises?|increases?|"
