@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from interviewer.coach.cues_markers import bar_then_call
+
 
 @dataclass(frozen=True)
 class Family:
@@ -33,9 +35,6 @@ _BAR = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|
         r"thirty|forty|fifty|sixty|seventy|eighty|ninety|ninety-\w+|a hundred)")
 _NUM = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"
         r"thirty|forty|fifty|a hundred|half a|a few|several)")
-
-# A typed comparison ("> 3%", "<20%"), not an arrow ("->"): the number, just after its sign.
-_TYPED_BAR = r"(?:(?<=[^-=][<>])|(?<=[^-=][<>] )|(?<=^[<>])|(?<=^[<>] ))\d[\d,.]*"
 
 # Plain English for "rather than": "I work on the feedback and not on the usage".
 _NOT_THE_OTHER = (r"\b(?:i|we)(?:'d| would| will)? (?:\w+ ){1,2}(?:on |in |to )?(?:the )?[\w-]+ "
@@ -269,8 +268,7 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:pilot|test|a ?/ ?b|try|trie|compar|launch|roll)\w*[^.;]{0,60}\bhalf (?:of )?the "
        r"(?:\w+ ){0,2}(?:classes|teams|schools|users|customers|"
        r"stores|regions|markets|segment|accounts|reps|clinics|drivers|sellers|members)|"
-       # the same split said the other way round ("half the teams first and compare ... against
-       # the rest"), and a random split in plain words ("random split by learner")
+       # the split named first ("half the teams first and compare"), a random split said plainly
        r"half (?:of )?the (?:\w+ ){0,2}(?:classes|teams|schools|users|customers|stores|regions|"
        r"markets|accounts|reps|clinics|drivers|sellers|members|branches)\b[^.;]{0,60}"
        r"\b(?:compar\w*|against|versus|vs\b)|random(?:ly)? (?:split|assign\w*|allocat\w*)|"
@@ -312,16 +310,9 @@ FAMILIES: tuple[Family, ...] = (
        r"decreases?|doesn't|does not|don't|worse|better|moves?|goes up|goes down|below|above|"
        r"slips?|degrades?|worsens?|regress\w*|climbs?|jumps?|exceeds?|pass(?:es)?|stalls?|"
        # as people say it: "if retention goes up", "if the errors come down", "if it's up"
-       r"go(?:es)? (?:up|down)|comes? (?:up|down)|gets? (?:worse|better)|(?:is|are|'s) (?:up|down)\b)|"
-       # a bar, then the call it triggers: "cut-offs above 3% lengthen the wait", "below 85%
-       # agreement after a month, narrow it", "3-6%, narrow it"; typed: "p95 > 1.5 s -> shrink it"
-       r"(?:(?:above|below|under|over|past|more than|less than|fewer than|at least) "
-       r"(?:like |about |around |roughly |maybe )?" + _BAR
-       + r"|" + _TYPED_BAR + r")[- ]?(?:%|percent)?[^.;:]{0,50}?(?:(?:->|=>|\u2192) ?(?:don't|do not|no|not|shrink|cut|drop|add|raise|"
-       r"lower|hold|rework|fix|retrain|review|escalate|rollback|keep|back)\b|"
-       r"\b(?:expand|narrow|stop|ship|roll (?:it )?back|revert|pause|kill|lengthen|shorten|widen|"
-       r"tighten|pull (?:it|back)|scale (?:up|back)|switch|turn (?:it )?off|go live|hire|"
-       r"moves? (?:\w+ )?to)\w*)|"
+       r"go(?:es)? (?:up|down)|comes? (?:up|down)|gets? (?:worse|better)|(?:is|are|'s) "
+       r"(?:up|down)\b)|"
+       + bar_then_call(_BAR) + r"|"
        r"\d+ ?(?:-|to) ?\d+ ?(?:%|percent),? (?:we |i'd )?(?:expand|narrow|stop|pause|keep)\w*|"
        r"would change my mind|go/no[- ]go|threshold|"
        # a terse rule: "no half-level gain means fix the feedback", "under one in five means..."
@@ -348,8 +339,8 @@ FAMILIES: tuple[Family, ...] = (
        r"come back|stickiness)\b",
        "tied it to retention", "Connect the user benefit to retention or churn."),
     _f("business-impact", "cost",
-       r"\b(cost savings?|sav(?:e|es|ing) (?:us |you |them |customers |people )?(?:\$?\d|money|costs?|"
-       + _NUM + r")|"
+       r"\b(cost savings?|sav(?:e|es|ing) (?:us |you |them |customers |people )?"
+       r"(?:\$?\d|money|costs?|" + _NUM + r")|"
        # the money it saves as the product's promise: "a product sold on savings"
        r"(?:sold|pitched|marketed|bought) on (?:its |the |energy )?savings|"
        r"support costs?|cost to serve|serving costs?|compute costs?|inference costs?|gpu (?:costs?|"

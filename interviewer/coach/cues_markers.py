@@ -123,3 +123,20 @@ def mentions_unnegated(pattern: re.Pattern[str], text: str) -> bool:
     """The pattern is named somewhere not right after a dismissal ("no need for X")."""
     return any(not NEGATION.search(text[: m.start()]) for m in pattern.finditer(text))
 
+
+
+_TYPED_BAR = r"(?:(?<=[^-=][<>])|(?<=[^-=][<>] )|(?<=^[<>])|(?<=^[<>] ))\d[\d,.]*"
+"""A typed comparison ("> 3%", "<20%"): the number just after its sign; an arrow ("->") is none."""
+
+
+def bar_then_call(bar: str) -> str:
+    """Cues for a bar, then the call it triggers: "cut-offs above 3% lengthen the wait", "below
+    85% agreement after a month, narrow it", typed "p95 > 1.5 s -> shrink the model". An arrow
+    counts only before a call: "< 1 s, before text -> shoppers want products" is a reason."""
+    return (r"(?:(?:above|below|under|over|past|more than|less than|fewer than|at least) "
+            r"(?:like |about |around |roughly |maybe )?" + bar + r"|" + _TYPED_BAR
+            + r")[- ]?(?:%|percent)?[^.;:]{0,50}?(?:(?:->|=>|\u2192) ?(?:don't|do not|no|not|"
+            r"shrink|cut|drop|add|raise|lower|hold|rework|fix|retrain|review|escalate|rollback|"
+            r"keep|back)\b|\b(?:expand|narrow|stop|ship|roll (?:it )?back|revert|pause|kill|"
+            r"lengthen|shorten|widen|tighten|pull (?:it|back)|scale (?:up|back)|switch|"
+            r"turn (?:it )?off|go live|hire|moves? (?:\w+ )?to)\w*)")
