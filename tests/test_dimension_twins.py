@@ -139,3 +139,9 @@ def test_who_pays_said_plainly_and_a_bar_passed_are_heard() -> None:
 def test_a_call_refused_on_a_condition_is_still_a_decision_rule() -> None:
     assert "decision-rule" in _applied(
         "- Don't scale the picks if expired holds for members rise above 10%", "experimentation")
+
+
+def test_a_rate_typed_with_a_percent_sign_is_a_concrete_bar() -> None:
+    for text in ("Gate\n- Expired unread holds for members: <10% of picks\n",
+                 "Keep expired unread holds for members under 10% of recommended holds."):
+        assert "concrete" in _applied(text, "metrics"), text

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interviewer.coach.cues_markers import bar_then_call
+from interviewer.coach.cues_markers import TYPED_BAR, bar_then_call
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,8 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:of|per) \w+|"
        # a rate stated as the bar it must clear: "no occupation above seventy percent one gender"
        r"(?:above|below|under|over|at least|at most|more than|less than|within|no more than) "
-       + _BAR + r"[- ]?(?:%|percent)|"
+       # (a "%" ends no word: the cue ends on the number before it), typed "<10%" too
+       + _BAR + r"(?:[- ]?percent|(?=[- ]?%))|" + TYPED_BAR + r"(?= ?%)|"
        # counts of deliberate actions: "saves per listener", "replays within a week"
        r"saves|replays|re-?listens|playlist adds|skips|uploads|repeat (?:listens|plays|views)|"
        r"(?:as|is|be) the (?:floor|ceiling|bar|minimum|maximum|threshold))\b",

@@ -125,7 +125,7 @@ def mentions_unnegated(pattern: re.Pattern[str], text: str) -> bool:
 
 
 
-_TYPED_BAR = r"(?:(?<=[^-=][<>])|(?<=[^-=][<>] )|(?<=^[<>])|(?<=^[<>] ))\d[\d,.]*"
+TYPED_BAR = r"(?:(?<=[^-=][<>])|(?<=[^-=][<>] )|(?<=^[<>])|(?<=^[<>] ))\d[\d,.]*"
 """A typed comparison ("> 3%", "<20%"): the number just after its sign; an arrow ("->") is none."""
 
 
@@ -134,7 +134,7 @@ def bar_then_call(bar: str) -> str:
     85% agreement after a month, narrow it", typed "p95 > 1.5 s -> shrink the model". An arrow
     counts only before a call: "< 1 s, before text -> shoppers want products" is a reason."""
     return (r"(?:(?:above|below|under|over|past|more than|less than|fewer than|at least) "
-            r"(?:like |about |around |roughly |maybe )?" + bar + r"|" + _TYPED_BAR
+            r"(?:like |about |around |roughly |maybe )?" + bar + r"|" + TYPED_BAR
             + r")[- ]?(?:%|percent)?[^.;:]{0,50}?(?:(?:->|=>|\u2192) ?(?:don't|do not|no|not|"
             r"shrink|cut|drop|add|raise|lower|hold|rework|fix|retrain|review|escalate|rollback|"
             r"keep|back)\b|\b(?:expand|narrow|stop|ship|roll (?:it )?back|revert|pause|kill|"
