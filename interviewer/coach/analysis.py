@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from interviewer.banks import Question
 from interviewer.coach.argued import settle
@@ -36,7 +37,7 @@ from interviewer.coach.recital import recites
 from interviewer.coach.recited_answer import recited as recites_whole
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
 from interviewer.coach.subject import carried_subject
-from interviewer.coach.terse import clause_of, is_header, names_both_sides, short_and_dense
+from interviewer.coach.terse import clause_of, headed, is_header, short_and_dense, sides_taken
 from interviewer.coach.text import (
     Sentence,
     is_injection,
@@ -275,8 +276,8 @@ def _score(instances: float, depth: bool, mentioned: int) -> float:
 def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool,
                     prompt_stems: frozenset[str] = frozenset()) -> DimensionReading:
     reading = DimensionReading(dim_id, float(MIN_SCORE))
-    for fam in DIMENSION_FAMILIES.get(dim_id, ()):
-        found = [i for i, u in enumerate(units_) if _mentions(fam, u.piece.text, prompt_stems)]
+    for fam in DIMENSION_FAMILIES.get(dim_id, ()):  # a typed item carries its header's label
+        found = headed(units_, partial(_mentions, fam, prompt_stems=prompt_stems))
         applied = [units_[i] for i in found
                    if (is_applied(units_, i) or _asked_aloud(fam, units_, i))
                    and _counts_for(fam, units_[i])]
@@ -299,10 +300,9 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool,
     if dim_id == "trade-offs" and set(reading.applied) == {"side-taken"}:
         # A side taken with its reason ("I'd favour precision over reach, because...") names the
         # tension by itself; without a reason it is only a preference.
-        count = 1 if any(u.reason for u in reading.applied["side-taken"]) else 0
-        reading.depth = count == 1
-        if any(names_both_sides(u) for u in reading.applied["side-taken"]):
-            count = 2  # "I'd rather be slow than cut people off, since...": both, tersely
+        # "I'd rather be slow than cut people off, since...": both sides, tersely, make two.
+        count = sides_taken(units_, reading.applied["side-taken"])
+        reading.depth = count >= 1
     if dim_id == "prioritization" and not stressed and set(reading.applied) == {"criteria"}:
         # Where the question asks for no ranking, a criterion with nothing ranked by it
         # ("storage is cheap") is a reason, not a priority.

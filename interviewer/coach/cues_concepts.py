@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from interviewer.coach.cues_markers import TYPED_BAR, bar_then_call
+
 
 @dataclass(frozen=True)
 class Family:
@@ -48,6 +50,8 @@ FAMILIES: tuple[Family, ...] = (
        r"drivers|riders|sellers|buyers|hosts|members|agents|managers) who\b|"
        # the user and the buyer told apart: "the adult child who buys it", "institutions pay"
        r"who (?:pays|buys|uses|decides)|the (?:buyer|payer|decision[- ]maker)s?\b|"
+       # who pays, said plainly: "agents pay us", "schools pay for it"
+       r"[a-z]+s pay (?:us|for (?:it|this|the (?:product|service|subscription|tool))|the bill)\b|"
        r"(?:aren't|are not|isn't|is not) the (?:customer|buyer|payer|user)s?\b|"
        r"(?:report|measure|track|treat|handle|analy[sz]e|look at)\b[^.;]{0,40}\bseparately|"
        r"(?:two|three) (?:people|groups|parties|sides) matter)",
@@ -127,13 +131,15 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:of|per) \w+|"
        # a rate stated as the bar it must clear: "no occupation above seventy percent one gender"
        r"(?:above|below|under|over|at least|at most|more than|less than|within|no more than) "
-       + _BAR + r"[- ]?(?:%|percent)|"
+       # (a "%" ends no word: the cue ends on the number before it), typed "<10%" too
+       + _BAR + r"(?:[- ]?percent|(?=[- ]?%))|" + TYPED_BAR + r"(?= ?%)|"
        # counts of deliberate actions: "saves per listener", "replays within a week"
        r"saves|replays|re-?listens|playlist adds|skips|uploads|repeat (?:listens|plays|views)|"
        r"(?:as|is|be) the (?:floor|ceiling|bar|minimum|maximum|threshold))\b",
        "used concrete metrics", "Use concrete metrics (a rate or a count per user), not 'engagement'."),
     _f("metrics", "guardrails",
-       r"\b(guardrails?|counter[- ]?metrics?|latency|p9[059]|response time|cost per|"
+       r"\b(guardrails?|counter[- ]?metrics?|latency|p9[059]|p ?ninety[- ]?(?:five|nine)|"
+       r"response time|cost per|"
        r"complaints?|hallucinat\w*|error rate|unsubscrib\w*|opt[- ]outs?|turn(?:ing|ed)? (?:it )?off|"
        r"escalation rate|reports? of|refunds?|(?:make sure|ensure|check) (?:that )?(?:\w+ ){0,4}"
        r"(?:doesn't|does not|don't|isn't|won't) (?:drop|fall|rise|go up|get worse|hurt|regress)|"
@@ -183,7 +189,10 @@ FAMILIES: tuple[Family, ...] = (
        # two costs set side by side; a unit price converted ("$5 per million tokens, so five
        # cents each") is arithmetic, not a trade-off
        r"(?:dollars?|cents?|pennies|penny)\b|dollars?,? (?:and |while |whereas |but )?(?:an?|the|each|one) "
-       r"\w+ (?:costs? )?(?:\w+ )?(?:cents?|pennies))",
+       r"\w+ (?:costs? )?(?:\w+ )?(?:cents?|pennies)|"
+       # "twenty five dollars of their time against eighty cents of ours"
+       r"(?:dollars?|cents?|pennies)\b[^.;]{0,30}\b(?:against|versus|vs\.?|compared (?:to|with)) "
+       r"(?:\w+ ){0,3}(?:dollars?|cents?|pennies))",
        "weighed quality against latency and cost",
        "Weigh answer quality against latency and cost per request, and say which you'd protect."),
     _f("trade-offs", "privacy-control",
@@ -260,6 +269,11 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:pilot|test|a ?/ ?b|try|trie|compar|launch|roll)\w*[^.;]{0,60}\bhalf (?:of )?the "
        r"(?:\w+ ){0,2}(?:classes|teams|schools|users|customers|"
        r"stores|regions|markets|segment|accounts|reps|clinics|drivers|sellers|members)|"
+       # the split named first ("half the teams first and compare"), a random split said plainly
+       r"half (?:of )?the (?:\w+ ){0,2}(?:classes|teams|schools|users|customers|stores|regions|"
+       r"markets|accounts|reps|clinics|drivers|sellers|members|branches)\b[^.;]{0,60}"
+       r"\b(?:compar\w*|against|versus|vs\b)|random(?:ly)? (?:split|assign\w*|allocat\w*)|"
+       r"split (?:\w+ ){0,3}(?:at random|randomly)|"
        r"hold(?:ing)? back "
        + _NUM + r" ?(?:%|percent)|interleav\w*|difference[- ]in[- ]differences?|switchback)\b",
        "planned an A/B test", "Validate online with an A/B test (treatment against a holdout)."),
@@ -287,12 +301,20 @@ FAMILIES: tuple[Family, ...] = (
     _f("experimentation", "decision-rule",
        r"\b(statistic\w*|significan\w*|confidence interval|sample size|power(?:ed)?\b|"
        r"minimum detectable|kill (?:it|criteria|switch)|roll (?:it )?back|rollback|"
-       r"stop (?:the|it)|(?:ship|launch|keep|expand|stop|kill|pull|pause|revert) (?:it )?"
+       r"stop (?:the|it)|"
+       # the call and its condition, either way round: "ship if", "don't scale if"
+       r"(?:(?:don't|do not|never|won't) )?(?:ship|launch|keep|expand|stop|kill|pull|pause|"
+       r"revert|go|scale|switch|roll out) (?:it |them |this |that |the \w+ )?"
        r"(?:if|only if|when|unless)|"
        r"success criteria|decision (?:rule|criteria)|"
        r"if (?:it|we see|we saw|the|\w+)\b[^.]{0,60}\b(?:drops?|falls?|rises?|increases?|"
        r"decreases?|doesn't|does not|don't|worse|better|moves?|goes up|goes down|below|above|"
-       r"slips?|degrades?|worsens?|regress\w*|climbs?|jumps?|exceeds?|passes|stalls?)|"
+       r"slips?|degrades?|worsens?|regress\w*|climbs?|jumps?|exceeds?|pass(?:es)?|stalls?|"
+       # as people say it: "if retention goes up", "if the errors come down", "if it's up"
+       r"go(?:es)? (?:up|down)|comes? (?:up|down)|gets? (?:worse|better)|(?:is|are|'s) "
+       r"(?:up|down)\b)|"
+       + bar_then_call(_BAR) + r"|"
+       r"\d+ ?(?:-|to) ?\d+ ?(?:%|percent),? (?:we |i'd )?(?:expand|narrow|stop|pause|keep)\w*|"
        r"would change my mind|go/no[- ]go|threshold|"
        # a terse rule: "no half-level gain means fix the feedback", "under one in five means..."
        r"(?:no|under|over|above|below|fewer|more) [^.;:]{1,60}\bmeans (?:we |i )?(?:should )?"
@@ -318,7 +340,10 @@ FAMILIES: tuple[Family, ...] = (
        r"come back|stickiness)\b",
        "tied it to retention", "Connect the user benefit to retention or churn."),
     _f("business-impact", "cost",
-       r"\b(cost savings?|sav(?:e|es|ing) (?:us )?(?:\$?\d|money|costs?|" + _NUM + r")|"
+       r"\b(cost savings?|sav(?:e|es|ing) (?:us |you |them |customers |people )?"
+       r"(?:\$?\d|money|costs?|" + _NUM + r")|"
+       # the money it saves as the product's promise: "a product sold on savings"
+       r"(?:sold|pitched|marketed|bought) on (?:its |the |energy )?savings|"
        r"support costs?|cost to serve|serving costs?|compute costs?|inference costs?|gpu (?:costs?|"
        r"spend|bill|hours)|margins? (?:on|of|per|drop\w*|shrink\w*)|unit economics|cost per (?:ticket|contact|query|request|user|"
        r"image|call|chat|summary|meeting|conversation)|headcount|operational cost|roi\b|"
@@ -354,7 +379,10 @@ FAMILIES: tuple[Family, ...] = (
        r"moat|advantage|differentiat\w*|defensib\w*|commoditi[sz]\w*|lock-?in|switching costs?|"
        r"(?:worth|valuable) (?:to|for) (?:the|us)|rivals?|"
        # habits and data that compound for whoever is first: a competitive position in plain words
-       r"(?:form|forms|build|builds|formed) (?:a |their )?habits?)\b",
+       r"(?:form|forms|build|builds|formed) (?:a |their )?habits?|"
+       # why customers pick this product over the alternative: "trust is why people choose us"
+       r"why (?:people|customers|users|riders|buyers|members|they) (?:choose|pick|pay|stay with|"
+       r"come to|switch to) us)\b",
        "linked it to the business", "Say which business outcome this moves, and roughly how much."),
 )
 

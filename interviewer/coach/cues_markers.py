@@ -11,7 +11,8 @@ REASON = re.compile(
     # to build" argues as "because" does; a pro and a con with nothing chosen is a medium's move
     r", but (?:it|it's|they|there|the|that|this)|that means|otherwise|that way|given that|"
     r"as long as|in order to|to avoid|the reason|due to|so we (?:can|don't|know)|"
-    r"so (?:it|they|people|users)|that's why|costs? (?:more|less)|matters? (?:more|most)|"
+    r"so (?:it|they|people|users)|that's why|costs? (?:far |much |way |a lot )?(?:more|less)|"
+    r"matters? (?:more|most)|"
     r"more than|instead of|rather than|unless|"
     # the plain-English "rather than": "I work on the feedback and not on the usage"
     r"(?:i|we)(?:'d| would| will)? (?:\w+ ){1,2}(?:on |in |to )?(?:the )?[\w-]+ (?:and not|, not) "
@@ -20,10 +21,15 @@ REASON = re.compile(
     r"(?:beats?|over|before) [^:;.?!]{1,30}: \w+|"
     # a pick or a refusal, then its grounds after a colon: "Primary care first: most volume",
     # "Not removing free generation: it's how people find the paid plan"
-    r"\bfirst: (?:by far )?(?:the )?(?:most|biggest|largest|highest|cheapest|lowest|fewest|"
-    r"least)\b|(?:^\s*(?:[-*\u2022]\s*)?(?:not|never|only)\b|\b(?:i'd|i would|we'd)\b)"
-    r"[^:;.?!]{0,80}: (?:[\w']+ ){0,3}?(?:is|are|it's|they're|that's|costs?|"
-    r"pays?|loses?|hurts?|ends?|matters?|drives?|saves?)\b|"
+    # The same terse pick opened by its verb or its people: "Focus on daily readers: they pay
+    # subscriptions", "For busy parents shopping weekly: biggest baskets".
+    r"(?:\bfirst|^\s*(?:[-*\u2022]\s*)?(?:so,? )?(?:focus|target|start|begin|pick|prioriti[sz]e|"
+    r"design for|go after|for)\b[^:;.?!]{3,80}): (?:by far )?(?:the )?(?:most|biggest|largest|"
+    r"highest|cheapest|lowest|fewest|least|several)\b|"
+    r"(?:^\s*(?:[-*\u2022]\s*)?(?:not|never|only|(?:so,? )?(?:focus|target|start|begin|pick|"
+    r"prioriti[sz]e|design for|go after))\b|\b(?:i'd|i would|we'd)\b)"
+    r"[^:;.?!]{0,80}: (?:(?:[\w'-]+ ){0,5}?(?:is|are|it's|they're|that's|costs?|pays?|loses?|"
+    r"hurts?|ends?|matters?|drives?|saves?)|(?:they|it|that|those) [a-z]+)\b|"
     # a consequence drawn mid-sentence: "it has no screen, so you never discover the skill"
     r"(?<=\w[,;] )so (?!that\b|much\b|far\b|many\b|on\b|i\b|if\b|um\b|uh\b|like\b|yeah\b|ok\b|okay\b)[a-z']+)\b",
     re.IGNORECASE,
@@ -117,3 +123,20 @@ def mentions_unnegated(pattern: re.Pattern[str], text: str) -> bool:
     """The pattern is named somewhere not right after a dismissal ("no need for X")."""
     return any(not NEGATION.search(text[: m.start()]) for m in pattern.finditer(text))
 
+
+
+TYPED_BAR = r"(?:(?<=[^-=][<>])|(?<=[^-=][<>] )|(?<=^[<>])|(?<=^[<>] ))\d[\d,.]*"
+"""A typed comparison ("> 3%", "<20%"): the number just after its sign; an arrow ("->") is none."""
+
+
+def bar_then_call(bar: str) -> str:
+    """Cues for a bar, then the call it triggers: "cut-offs above 3% lengthen the wait", "below
+    85% agreement after a month, narrow it", typed "p95 > 1.5 s -> shrink the model". An arrow
+    counts only before a call: "< 1 s, before text -> shoppers want products" is a reason."""
+    return (r"(?:(?:above|below|under|over|past|more than|less than|fewer than|at least) "
+            r"(?:like |about |around |roughly |maybe )?" + bar + r"|" + TYPED_BAR
+            + r")[- ]?(?:%|percent)?[^.;:]{0,50}?(?:(?:->|=>|\u2192) ?(?:don't|do not|no|not|"
+            r"shrink|cut|drop|add|raise|lower|hold|rework|fix|retrain|review|escalate|rollback|"
+            r"keep|back)\b|\b(?:expand|narrow|stop|ship|roll (?:it )?back|revert|pause|kill|"
+            r"lengthen|shorten|widen|tighten|pull (?:it|back)|scale (?:up|back)|switch|"
+            r"turn (?:it )?off|go live|hire|moves? (?:\w+ )?to)\w*)")

@@ -8,7 +8,7 @@ and "I'd rather be slow than cut people off, since..." names the tension it take
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from interviewer.coach.cues_concepts import Family
 from interviewer.coach.units import SHORT_ANSWER_UNITS, Unit
@@ -40,10 +40,28 @@ def is_header(u: Unit) -> bool:
     return u.piece.bullet and not u.piece.text.lstrip().startswith(_LIST_MARK)
 
 
-def names_both_sides(u: Unit) -> bool:
-    """A side taken between two named sides, with its reason: the tension and the side at
-    once, as prose says in two sentences ("The trade-off is A against B. I'd take A, since")."""
-    return u.reason and bool(_TWO_SIDES.search(u.piece.text))
+# A sentence that draws its consequence from the one before: "So I'd rather be second than first
+# on a public failure" takes its side for the reason just given.
+_CONSEQUENCE = re.compile(r"^\s*(?:[-*\u2022]\s*)?(?:(?:um|uh|okay|ok|and),?\s+)*(?:so|that's why|"
+                          r"which is why|therefore|hence|for that reason)\b", re.IGNORECASE)
+
+
+def sides_taken(units_: Sequence[Unit], taken: Sequence[Unit]) -> int:
+    """Trade-off instances in a side taken alone: one when it carries its reason, in its own
+    words or, between two named sides, as the consequence ("so...") of a reason said just
+    before ("so I'll take 600 million" after a number is an estimate, not a side); two when it also
+    names both sides, as prose says in two sentences ("The trade-off is A against B. I'd take
+    A, since..."); none for a bare preference."""
+    at = {id(u): i for i, u in enumerate(units_)}
+    def reasoned(u: Unit) -> bool:
+        i = at.get(id(u), 0)
+        before = units_[i - 1] if i > 0 else None
+        return u.reason or bool(_CONSEQUENCE.match(u.piece.text) and _TWO_SIDES.search(
+            u.piece.text) and before is not None and (before.reason or before.number))
+    sided = [u for u in taken if reasoned(u)]
+    if not sided:
+        return 0
+    return 2 if any(_TWO_SIDES.search(u.piece.text) for u in sided) else 1
 
 
 def short_and_dense(units_: Sequence[Unit]) -> bool:
@@ -53,3 +71,33 @@ def short_and_dense(units_: Sequence[Unit]) -> bool:
     return (0 < len(units_) <= SHORT_ANSWER_UNITS
             and sum(1 for u in units_ if u.number) >= DENSE_NUMBERS
             and sum(1 for u in units_ if u.committed) >= DENSE_SHARE * len(units_))
+
+
+_MARKUP = re.compile(r"^[\s#*_>]+|[\s*_:]+$")
+_ITEM_MARK = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d+[.)])\s*")
+
+
+def labelled(units_: Sequence[Unit]) -> list[str]:
+    """Each unit's text as a reader takes it: a typed item under a header carries the header, as
+    the prose form carries it before a colon ("Guardrails\\n- refunds wrongly granted" says
+    what "Guardrails: refunds wrongly granted" says). A header labels the typed lines below it,
+    up to the next header or the first line of prose."""
+    out: list[str] = []
+    label = ""
+    for u in units_:
+        text = u.piece.text
+        if is_header(u) and not _ITEM_MARK.match(text):
+            label = _MARKUP.sub("", text)
+            out.append(text)
+        elif label and u.piece.bullet:
+            out.append(f"{label}: {_ITEM_MARK.sub('', text, count=1)}")
+        else:
+            label = ""
+            out.append(text)
+    return out
+
+
+def headed(units_: Sequence[Unit], names: Callable[[str], bool]) -> list[int]:
+    """The units that name a concept, in their own words or under a header that names it."""
+    return [i for i, (u, t) in enumerate(zip(units_, labelled(units_), strict=True))
+            if names(u.piece.text) or (t != u.piece.text and names(t))]
