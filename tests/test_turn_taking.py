@@ -373,7 +373,7 @@ def test_turns_with_a_question_decodes_with_the_hint_the_app_gives(
         capsys: pytest.CaptureFixture[str]) -> None:
     """Replay is faithful only if Whisper is told what the live app tells it (`primed`: the
     question and the glossary): on paused-08 that is the difference between "holdout" and
-    "whole group". Recorded at the Transcriber boundary, around the real model."""
+    "whole not group". Recorded at the Transcriber boundary, around the real model."""
     from make_fixtures import write_wav
 
     from interviewer.cli import main
@@ -398,7 +398,7 @@ def test_turns_with_a_question_decodes_with_the_hint_the_app_gives(
     case = next(c for c in cases("paused") if c.name == "paused-08")
     wav = tmp_path / "paused-08.wav"
     write_wav(wav, case.audio[: int((case.last_word_s + 0.2) * SAMPLE_RATE)])
-    question = "How would you decide whether to ship an AI feature after an experiment?"
+    question = "How would you measure the success of a feature that reduces churn?"
 
     def turns(*extra: str) -> dict[str, Any]:
         hints.clear()
@@ -410,8 +410,13 @@ def test_turns_with_a_question_decodes_with_the_hint_the_app_gives(
     assert len(hinted["turn_ends"]) == 1 and hinted["turn_ends"][0] > case.last_word_s
     app_hint = primed(whisper, question).hint  # type: ignore[attr-defined]
     assert hints and set(hints) == {app_hint} and question in app_hint and "holdout" in app_hint
-    assert "holdout group" in hinted["text"], hinted["text"]
+    assert "just as well" in hinted["text"], hinted["text"]
 
     plain = turns()
     assert hints and set(hints) == {None}
-    assert "holdout" not in plain["text"], plain["text"]
+    assert "just as well" in plain["text"], plain["text"]
+    # What that hint changes, on a whole decode of the answer (the replay's passes fall where
+    # each step's compute time puts them, so its words move with the machine's load).
+    audio = case.audio[: int((case.last_word_s + 1.0) * SAMPLE_RATE)]
+    assert "holdout group" in whisper.transcribe(audio, hint=app_hint).text
+    assert "holdout" not in whisper.transcribe(audio).text
