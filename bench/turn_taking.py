@@ -4,6 +4,7 @@ two voices.
     .venv/bin/python bench/turn_taking.py               # the reported figures
     .venv/bin/python bench/turn_taking.py --limit 4     # a quick check (4 cases per set)
     .venv/bin/python bench/turn_taking.py --voices espeak,piper
+    .venv/bin/python bench/turn_taking.py --no-hint     # Whisper told nothing (the old replay)
 
 Cases (audio_fixtures/turn_fixtures.py, generated at start): 20 complete answers, 20 answers
 with a mid-thought pause of 2-6 s, in each voice set: espeak-ng (with the real speech of
@@ -13,7 +14,9 @@ The detector's thresholds on Whisper's confidence were first set on the espeak-n
 Piper sets show whether they hold on a voice that sounds like a person. Each is replayed
 through the answer pipeline as if spoken into the microphone (interviewer.speech.turn_replay:
 real VAD, real Whisper passes, the real model, each step costing what it costs here, faster
-than real time otherwise), once with the
+than real time otherwise), with Whisper told what the live app tells it (`primed`: a question
+of the bundled bank, `--question ID`, and the glossary; the fixtures answer no one question),
+once with the
 detector (longest wait 8 s) and once per fixed silence (1, 2 and 4 s, no detector). A Whisper
 decode is made once and charged at its measured cost to every configuration that needs it.
 
@@ -47,9 +50,11 @@ sys.path.insert(0, str(ROOT / "audio_fixtures"))
 
 from turn_fixtures import TAIL_S, VOICE_SETS, TurnCase, cases  # noqa: E402
 
+from interviewer.banks import load_banks  # noqa: E402
+from interviewer.speech.answer_recording import primed  # noqa: E402
 from interviewer.speech.audio import SAMPLE_RATE, Audio, load_audio  # noqa: E402
 from interviewer.speech.streaming_settings import StreamingSettings  # noqa: E402
-from interviewer.speech.stt import Transcript, Wrapped  # noqa: E402
+from interviewer.speech.stt import Transcriber, Transcript, Wrapped  # noqa: E402
 from interviewer.speech.turn import (  # noqa: E402
     UNCLEAR_P,
     Heard,
@@ -66,6 +71,8 @@ JFK = ROOT.parent / "shared" / "real-speech" / "jfk.flac"
 LONGEST_WAIT_S = 8.0
 FIXED = (1.0, 2.0, 4.0)
 TARGET_MEDIAN_S, TARGET_P90_S = 1.0, 2.0
+QUESTION = "strategy-startup-vs-bundled-copilot"
+"""The bank question whose hint Whisper gets (the fixtures' answers fit many questions)."""
 
 
 def say(*parts: object) -> None:
@@ -93,9 +100,10 @@ class CachedTranscriber(Wrapped):
     made once, and credited on later hits with the time it took then, so every configuration
     pays the same measured compute and the run takes minutes, not an hour."""
 
-    def __init__(self, inner: WhisperTranscriber) -> None:
+    def __init__(self, inner: Transcriber) -> None:
         self.inner = inner
-        self._done: dict[tuple[bytes, int | None, bool | None], tuple[Transcript, float]] = {}
+        self._done: dict[tuple[bytes, int | None, bool | None, str | None],
+                         tuple[Transcript, float]] = {}
         self.credited = 0.0
 
     def timer(self) -> float:
@@ -103,14 +111,14 @@ class CachedTranscriber(Wrapped):
 
     def transcribe(self, audio: Audio, *, beam_size: int | None = None,
                    word_timestamps: bool | None = None, hint: str | None = None) -> Transcript:
-        key = (hashlib.sha1(audio.tobytes()).digest(), beam_size, word_timestamps)
+        key = (hashlib.sha1(audio.tobytes()).digest(), beam_size, word_timestamps, hint)
         if key in self._done:
             transcript, cost = self._done[key]
             self.credited += cost
             return transcript
         t0 = time.perf_counter()
         transcript = self.inner.transcribe(audio, beam_size=beam_size,
-                                           word_timestamps=word_timestamps)
+                                           word_timestamps=word_timestamps, hint=hint)
         self._done[key] = (transcript, time.perf_counter() - t0)
         return transcript
 
@@ -263,12 +271,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--voices", default=",".join(VOICE_SETS),
                    help=f"voice sets, comma-separated (of {', '.join(VOICE_SETS)})")
     p.add_argument("--verbose", action="store_true", help="one line per case")
+    p.add_argument("--question", default=QUESTION, metavar="ID",
+                   help="the bank question whose hint Whisper gets, as in the app")
+    p.add_argument("--no-hint", action="store_true", help="tell Whisper nothing")
     args = p.parse_args(argv)
     voices = [v.strip() for v in args.voices.split(",") if v.strip()]
 
     whisper = WhisperTranscriber()
     whisper.load()
-    transcriber = CachedTranscriber(whisper)
+    question = "" if args.no_hint else load_banks().by_id(args.question).prompt
+    transcriber = CachedTranscriber(primed(whisper, question) if question else whisper)
     loaded, notice = load_detector()
     if loaded is None:
         say(f"no end-of-turn model: {notice}")
@@ -281,6 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     jfk = jfk_case()
     say(f"turn-taking in {len(voices)} voices ({', '.join(voices)}): 20 complete answers and 20 "
         f"with a 2-6 s mid-thought pause each{', jfk.flac with espeak' if jfk else ''}; "
+        f"Whisper's hint: {f'{args.question} and the glossary' if question else 'none'}; "
         f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
     results: list[tuple[str, list[TurnCase], int, int, Rows]] = []
     t0 = time.perf_counter()

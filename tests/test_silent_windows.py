@@ -5,9 +5,15 @@ spoken answer, the real hint."""
 
 from __future__ import annotations
 
+import logging
+import math
 import sys
+from typing import Any
+
+import pytest
 
 from interviewer.banks import QuestionBank
+from interviewer.speech import silent_windows
 from interviewer.speech.audio import SAMPLE_RATE
 from interviewer.speech.glossary import transcription_hint
 from interviewer.speech.whisper_stt import SttSettings, WhisperTranscriber
@@ -36,3 +42,116 @@ def test_the_silent_window_after_a_hinted_answer_is_skipped_not_decoded(
     # the speech is decoded exactly as before: only what came after it is gone
     assert before.segments[:len(hinted.segments)] == hinted.segments
     assert plain.text.endswith("measure success."), plain.text
+
+
+# A faster-whisper whose internals moved: the skip turns itself off, transcription goes on.
+
+def _answer_and_hint(bank: QuestionBank) -> tuple[Any, str]:
+    answer = next(c for c in cases("complete") if c.name == "complete-10")
+    audio = answer.audio[: int((answer.last_word_s + 1.0) * SAMPLE_RATE)]
+    return audio, transcription_hint(bank.by_id("strategy-startup-vs-bundled-copilot").prompt)
+
+
+def _told(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == silent_windows.__name__]
+
+
+@pytest.fixture
+def fresh_log(monkeypatch: pytest.MonkeyPatch,
+              caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
+    monkeypatch.setattr(silent_windows, "_told", set())  # "once" is once per process
+    caplog.set_level(logging.WARNING, logger=silent_windows.__name__)
+    return caplog
+
+
+def test_the_installed_faster_whisper_has_the_internals_the_skip_overrides() -> None:
+    from faster_whisper import WhisperModel
+
+    assert silent_windows.mismatch(WhisperModel) == ""
+
+
+def test_a_faster_whisper_with_resigned_internals_gets_the_plain_model(
+        whisper: WhisperTranscriber, bank: QuestionBank, monkeypatch: pytest.MonkeyPatch,
+        fresh_log: pytest.LogCaptureFixture) -> None:
+    import faster_whisper
+
+    class Resigned(faster_whisper.WhisperModel):  # type: ignore[misc]
+        """A release that passes the window's position to generate_with_fallback."""
+
+        def generate_with_fallback(self, encoder_output: Any, prompt: list[int],
+                                   tokenizer: Any, options: Any, seek: int = 0) -> Any:
+            return super().generate_with_fallback(encoder_output, prompt, tokenizer, options)
+
+    monkeypatch.setattr(faster_whisper, "WhisperModel", Resigned)
+    audio, hint = _answer_and_hint(bank)
+    moved = WhisperTranscriber()
+    first = moved.transcribe(audio, hint=hint)
+    second = moved.transcribe(audio, hint=hint)
+
+    assert type(moved._model) is Resigned  # the plain model, not the skipping subclass
+    assert moved.windows_skipped == 0
+    skipped = whisper.transcribe(audio, hint=hint)  # the skipping model, for the speech
+    assert first.segments[:len(skipped.segments)] == skipped.segments
+    assert "measure success." in first.text, first.text
+    assert second.text == first.text
+    told = _told(fresh_log)
+    assert len(told) == 1 and "generate_with_fallback" in told[0], told
+
+
+class _NeedsMore:
+    """A decoder whose generate() needs an argument the one-step probe does not pass."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def generate(self, *args: Any, **kwargs: Any) -> Any:
+        if "max_initial_timestamp_index" not in kwargs:
+            raise TypeError("generate() missing required argument 'max_initial_timestamp_index'")
+        return self.inner.generate(*args, **kwargs)
+
+
+def test_an_error_inside_the_skip_decodes_the_window_plainly_from_then_on(
+        whisper: WhisperTranscriber, bank: QuestionBank, monkeypatch: pytest.MonkeyPatch,
+        fresh_log: pytest.LogCaptureFixture) -> None:
+    import faster_whisper
+
+    class Stricter(faster_whisper.WhisperModel):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.model: Any = _NeedsMore(self.model)
+
+    monkeypatch.setattr(faster_whisper, "WhisperModel", Stricter)
+    audio, hint = _answer_and_hint(bank)
+    moved = WhisperTranscriber()
+    first = moved.transcribe(audio, hint=hint)
+    second = moved.transcribe(audio, hint=hint)
+
+    assert moved._model.skipping is False and moved.windows_skipped == 0
+    skipped = whisper.transcribe(audio, hint=hint)
+    assert first.segments[:len(skipped.segments)] == skipped.segments
+    assert second.text == first.text
+    told = _told(fresh_log)
+    assert len(told) == 1 and "max_initial_timestamp_index" in told[0], told
+
+
+def test_an_error_the_skip_causes_in_faster_whispers_own_code_decodes_again_plainly(
+        whisper: WhisperTranscriber, bank: QuestionBank, monkeypatch: pytest.MonkeyPatch,
+        fresh_log: pytest.LogCaptureFixture) -> None:
+    # A release whose generate_segments unpacks another shape than the skip returns.
+    monkeypatch.setattr(silent_windows, "as_silence",
+                        lambda probe: (probe, -math.inf, 0.0))
+    audio, hint = _answer_and_hint(bank)
+    moved = WhisperTranscriber()
+    first = moved.transcribe(audio, hint=hint)
+    second = moved.transcribe(audio, hint=hint)
+
+    assert moved._model.skipping is False
+    skipped = whisper.transcribe(audio, hint=hint)
+    assert first.segments[:len(skipped.segments)] == skipped.segments
+    assert "measure success." in first.text, first.text
+    assert second.text == first.text
+    told = _told(fresh_log)
+    assert len(told) == 1 and "ValueError" in told[0], told

@@ -366,3 +366,57 @@ def test_the_glossary_makes_domain_terms_heard_right(whisper: Any) -> None:
         told = whisper.transcribe(case.audio, hint=transcription_hint()).text
         assert not heard(term, plain), plain
         assert heard(term, told), told
+
+
+def test_turns_with_a_question_decodes_with_the_hint_the_app_gives(
+        tmp_path: Path, whisper: Any, home: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Replay is faithful only if Whisper is told what the live app tells it (`primed`: the
+    question and the glossary): on paused-08 that is the difference between "holdout" and
+    "whole not group". Recorded at the Transcriber boundary, around the real model."""
+    from make_fixtures import write_wav
+
+    from interviewer.cli import main
+    from interviewer.speech import factory
+    from interviewer.speech.answer_recording import primed
+    from interviewer.speech.stt import Transcript, Wrapped
+
+    hints: list[str | None] = []
+
+    class Recorded(Wrapped):
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        def transcribe(self, audio: Any, *, beam_size: int | None = None,
+                       word_timestamps: bool | None = None,
+                       hint: str | None = None) -> Transcript:
+            hints.append(hint)
+            return self.inner.transcribe(audio, beam_size=beam_size,
+                                         word_timestamps=word_timestamps, hint=hint)
+
+    monkeypatch.setattr(factory, "make_transcriber", lambda *a, **k: Recorded(whisper))
+    case = next(c for c in cases("paused") if c.name == "paused-08")
+    wav = tmp_path / "paused-08.wav"
+    write_wav(wav, case.audio[: int((case.last_word_s + 0.2) * SAMPLE_RATE)])
+    question = "How would you measure the success of a feature that reduces churn?"
+
+    def turns(*extra: str) -> dict[str, Any]:
+        hints.clear()
+        assert main(["turns", str(wav), "--format", "json", *extra]) == 0
+        return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
+
+    hinted = turns("--question", question)
+    assert set(hinted) >= {"duration_s", "speech_end_s", "turn_ends"}
+    assert len(hinted["turn_ends"]) == 1 and hinted["turn_ends"][0] > case.last_word_s
+    app_hint = primed(whisper, question).hint  # type: ignore[attr-defined]
+    assert hints and set(hints) == {app_hint} and question in app_hint and "holdout" in app_hint
+    assert "just as well" in hinted["text"], hinted["text"]
+
+    plain = turns()
+    assert hints and set(hints) == {None}
+    assert "just as well" in plain["text"], plain["text"]
+    # What that hint changes, on a whole decode of the answer (the replay's passes fall where
+    # each step's compute time puts them, so its words move with the machine's load).
+    audio = case.audio[: int((case.last_word_s + 1.0) * SAMPLE_RATE)]
+    assert "holdout group" in whisper.transcribe(audio, hint=app_hint).text
+    assert "holdout" not in whisper.transcribe(audio).text

@@ -1,8 +1,10 @@
 """`interviewer turns FILE`: where would a spoken answer in this file have ended itself?
 
 The file is replayed through the same pipeline as the microphone (`turn_replay`), followed by
-silence as a microphone would go on recording, faster than real time. Standard output carries
-only the result; a problem is one line on standard error and exit code 2.
+silence as a microphone would go on recording, faster than real time. With `--question`, the
+transcriber is told what the live app tells it (the question and the glossary, as `hotwords`),
+which changes what Whisper hears and so when the turn ends; without it, nothing. Standard output
+carries only the result; a problem is one line on standard error and exit code 2.
 """
 
 from __future__ import annotations
@@ -21,11 +23,15 @@ def arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--fixed-silence", type=float, metavar="SECONDS",
                    help="end on this much silence only, without the end-of-turn detector")
+    p.add_argument("--question", metavar="TEXT",
+                   help="the question the answer replies to: the transcriber gets the hint the "
+                        "app gives it (the question and the glossary); without it, none")
 
 
 def run(ctx: Context) -> int:
     import numpy as np
 
+    from interviewer.speech.answer_recording import primed
     from interviewer.speech.audio import SAMPLE_RATE, load_audio
     from interviewer.speech.factory import load_transcriber, make_transcriber
     from interviewer.speech.streaming_settings import StreamingSettings
@@ -47,7 +53,8 @@ def run(ctx: Context) -> int:
     transcriber = make_transcriber(settings)
     load_transcriber(transcriber)
     tail = np.zeros(int((stream.silence_end_s + 1.0) * SAMPLE_RATE), np.float32)
-    result = replay(np.concatenate((audio, tail)), transcriber, turn, stream)
+    hinted = transcriber if args.question is None else primed(transcriber, args.question)
+    result = replay(np.concatenate((audio, tail)), hinted, turn, stream)
     payload = {**result.to_dict(), "duration_s": round(len(audio) / SAMPLE_RATE, 3),
                "file": str(args.file)}
     if args.format == "json":

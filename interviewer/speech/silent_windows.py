@@ -13,48 +13,131 @@ probability is above `no_speech_threshold` is skipped before anything is generat
 faster-whisper skips a silent window. The first window is decoded as before (it holds the
 speech: no first window of the fixtures read above 0.38), and so is every window of audio
 longer than one window, whose later windows hold more speech.
+
+This leans on faster-whisper's internals, which a release may change. So the skip is an
+optimisation that can only turn itself off: `model_class` returns the plain `WhisperModel`
+when the two methods are not the ones it knows; an error inside the skip turns it off for good
+and decodes that window plainly; and `WhisperTranscriber` decodes again without it if an error
+escapes into faster-whisper's own code (`stop_skipping`). Each says so once in the log.
 """
 
 from __future__ import annotations
 
+import inspect
+import logging
 import math
 from typing import Any
 
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())  # a warning must never print over the TUI
 
-def model_class() -> type[Any]:
-    """`faster_whisper.WhisperModel` with silent later windows skipped (imported on call: the
-    import takes a second)."""
-    from faster_whisper import WhisperModel
+GENERATE_SEGMENTS = ("self", "features")
+"""The leading parameters of `WhisperModel.generate_segments` the override relies on."""
+GENERATE_WITH_FALLBACK = ("self", "encoder_output", "prompt", "tokenizer", "options")
+"""All the parameters of `WhisperModel.generate_with_fallback` (faster-whisper 1.1-1.2)."""
 
-    class SkipsSilentWindows(WhisperModel):  # type: ignore[misc]
+_told: set[str] = set()
+
+
+def _tell_once(reason: str) -> None:
+    if reason not in _told:
+        _told.add(reason)
+        log.warning("speech model: silent windows are decoded, not skipped (%s)", reason)
+
+
+def mismatch(base: type[Any]) -> str:
+    """Why `base`'s internals are not the ones the skip overrides ('' = they are)."""
+    for name, expected in (("generate_segments", GENERATE_SEGMENTS),
+                           ("generate_with_fallback", GENERATE_WITH_FALLBACK)):
+        method = getattr(base, name, None)
+        if not callable(method):
+            return f"faster-whisper has no WhisperModel.{name}"
+        try:
+            params = tuple(inspect.signature(method).parameters)
+        except (TypeError, ValueError):
+            return f"WhisperModel.{name} has no readable signature"
+        found = params[:len(expected)] if name == "generate_segments" else params
+        if found != expected:
+            return f"WhisperModel.{name}{tuple(params)} is not {name}{expected}"
+    return ""
+
+
+def as_silence(probe: Any) -> tuple[Any, float, float, float]:
+    """What `generate_with_fallback` returns for a skipped window: below any log-probability
+    threshold, so generate_segments drops it as silence."""
+    return probe, -math.inf, 0.0, 0.0
+
+
+def stop_skipping(model: Any, reason: str) -> bool:
+    """Turn the skip off on `model` for good; False if it was not skipping."""
+    if not getattr(model, "skipping", False):
+        return False
+    model.skipping = False
+    _tell_once(reason)
+    return True
+
+
+def model_class(base: type[Any] | None = None) -> type[Any]:
+    """`faster_whisper.WhisperModel` (or `base`) with silent later windows skipped; the plain
+    class if its internals are not the ones known (imported on call: the import takes a
+    second)."""
+    if base is None:
+        from faster_whisper import WhisperModel
+
+        base = WhisperModel
+    assert base is not None
+    reason = mismatch(base)
+    if reason:
+        _tell_once(reason)
+        return base
+
+    class SkipsSilentWindows(base):  # type: ignore[misc,valid-type]
         windows_skipped = 0
         """Windows skipped since the model was made (tests and benchmarks read it)."""
+        skipping = True
+        """False once something in the skip failed: plain decoding from then on."""
         _window = 0
 
         _fits = False
 
         def generate_segments(self, features: Any, *args: Any, **kwargs: Any) -> Any:
-            self._window = 0  # a new call: its first window is decoded in full
-            # Audio longer than a window (a whole answer decoded after it ends): a later window
-            # is more speech, and may read above the threshold (long.flac lost 30 s that way).
-            self._fits = features.shape[-1] - 1 <= self.feature_extractor.nb_max_frames
+            if self.skipping:
+                try:
+                    self._window = 0  # a new call: its first window is decoded in full
+                    # Audio longer than a window (a whole answer decoded after it ends): a later
+                    # window is more speech, and may read above the threshold (long.flac lost
+                    # 30 s that way).
+                    self._fits = features.shape[-1] - 1 <= self.feature_extractor.nb_max_frames
+                except Exception as exc:
+                    stop_skipping(self, f"{type(exc).__name__}: {exc}")
             return super().generate_segments(features, *args, **kwargs)
 
         def generate_with_fallback(self, encoder_output: Any, prompt: list[int],
                                    tokenizer: Any, options: Any) -> Any:
+            if self.skipping:
+                try:
+                    skipped = self._skipped(encoder_output, prompt, options)
+                except Exception as exc:
+                    stop_skipping(self, f"{type(exc).__name__}: {exc}")
+                else:
+                    if skipped is not None:
+                        return skipped
+            return super().generate_with_fallback(encoder_output, prompt, tokenizer, options)
+
+        def _skipped(self, encoder_output: Any, prompt: list[int], options: Any) -> Any:
             later = self._window > 0 and self._fits
             self._window += 1
             threshold = options.no_speech_threshold
-            if later and threshold is not None and options.log_prob_threshold is not None:
-                probe = self.model.generate(
-                    encoder_output, [prompt], max_length=len(prompt) + 1, beam_size=1,
-                    return_scores=True, return_no_speech_prob=True,
-                    suppress_blank=options.suppress_blank,
-                    suppress_tokens=options.suppress_tokens)[0]
-                if probe.no_speech_prob > threshold:
-                    # below log_prob_threshold: generate_segments skips it as silence
-                    self.windows_skipped += 1
-                    return probe, -math.inf, 0.0, 0.0
-            return super().generate_with_fallback(encoder_output, prompt, tokenizer, options)
+            if not (later and threshold is not None and options.log_prob_threshold is not None):
+                return None
+            probe = self.model.generate(
+                encoder_output, [prompt], max_length=len(prompt) + 1, beam_size=1,
+                return_scores=True, return_no_speech_prob=True,
+                suppress_blank=options.suppress_blank,
+                suppress_tokens=options.suppress_tokens)[0]
+            if probe.no_speech_prob <= threshold:
+                return None
+            self.windows_skipped += 1
+            return as_silence(probe)
 
     return SkipsSilentWindows

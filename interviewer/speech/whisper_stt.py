@@ -187,24 +187,40 @@ class WhisperTranscriber:
             return Transcript((), duration, self.settings.language)
         wt = self.settings.word_timestamps if word_timestamps is None else word_timestamps
         audio = np.concatenate((audio, np.zeros(int(END_PAD_S * SAMPLE_RATE), np.float32)))
+        hotwords = (self.hint if hint is None else hint) or None
         with self._run_lock:
-            segments, info = self._model.transcribe(
-                audio,
-                language=self.settings.language or None,
-                beam_size=beam_size or self.settings.beam_size,
-                word_timestamps=wt,
-                vad_filter=True,
-                vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 200},
-                condition_on_previous_text=False,
-                no_speech_threshold=NO_SPEECH_PROB,
-                log_prob_threshold=LOG_PROB_FLOOR,
-                compression_ratio_threshold=COMPRESSION_RATIO_MAX,
-                hotwords=(self.hint if hint is None else hint) or None,
-            )
-            # The generator decodes as it is iterated: this loop is where the work happens.
-            kept = [_segment(s) for s in segments if _is_speech(s)]
+            try:
+                kept, info = self._decode(audio, beam_size or self.settings.beam_size, wt,
+                                          hotwords)
+            except (TypeError, ValueError, AttributeError, IndexError) as exc:
+                # What a faster-whisper whose internals moved gives: decode again without the
+                # silent-window skip, and keep it off (a second failure is a real one).
+                from interviewer.speech.silent_windows import stop_skipping
+
+                if not stop_skipping(self._model, f"{type(exc).__name__}: {exc}"):
+                    raise
+                kept, info = self._decode(audio, beam_size or self.settings.beam_size, wt,
+                                          hotwords)
         language = getattr(info, "language", None) or self.settings.language
         return Transcript(tuple(s for s in kept if s.text), duration, language)
+
+    def _decode(self, audio: Audio, beam_size: int, word_timestamps: bool,
+                hotwords: str | None) -> tuple[list[Segment], Any]:
+        segments, info = self._model.transcribe(
+            audio,
+            language=self.settings.language or None,
+            beam_size=beam_size,
+            word_timestamps=word_timestamps,
+            vad_filter=True,
+            vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 200},
+            condition_on_previous_text=False,
+            no_speech_threshold=NO_SPEECH_PROB,
+            log_prob_threshold=LOG_PROB_FLOOR,
+            compression_ratio_threshold=COMPRESSION_RATIO_MAX,
+            hotwords=hotwords,
+        )
+        # The generator decodes as it is iterated: this loop is where the work happens.
+        return [_segment(s) for s in segments if _is_speech(s)], info
 
     @property
     def windows_skipped(self) -> int:

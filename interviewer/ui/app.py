@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from rich.text import Text
 from textual import work
 from textual.binding import Binding
 from textual.message import Message
@@ -28,7 +27,9 @@ from interviewer.config import Settings
 from interviewer.session.engine import InterviewEngine
 from interviewer.session.store import SessionStore
 from interviewer.speech.errors import AudioUnavailable, SpeechError
+from interviewer.ui.confirm import ConfirmScreen
 from interviewer.ui.detached import Abandoned, call_detached, join_detached
+from interviewer.ui.farewell import Farewell
 from interviewer.ui.home import HomeScreen, InterviewChoice
 from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.mic_check import MicCheckScreen
@@ -36,7 +37,7 @@ from interviewer.ui.scorecard_screen import ScorecardScreen
 from interviewer.ui.self_review import SelfReviewApp
 from interviewer.ui.voice import VoiceInterviewScreen
 from interviewer.ui.voice_kit import VoiceKit
-from interviewer.ui.widgets import display_path, sentence
+from interviewer.ui.widgets import sentence
 
 SHUTDOWN_WAIT_S = 3.0
 """At exit, the longest wait, in all, for the work still running: a coach call, a transcript,
@@ -284,6 +285,8 @@ class InterviewerApp(SelfReviewApp):
         self.start_interview(message.choice)
 
     def on_interview_screen_finished(self, message: InterviewScreen.Finished) -> None:
+        if isinstance(self.screen, ConfirmScreen):  # "Quit?" asked as the scorecard came:
+            self.pop_screen()  # the scorecard answers it (q quits from there)
         titles = {q.id: q.prompt for q in message.engine.questions}
         self.switch_screen(ScorecardScreen(message.scorecard, message.engine.folder, titles,
                                            notice=message.notice))
@@ -294,11 +297,11 @@ class InterviewerApp(SelfReviewApp):
     async def action_quit(self) -> None:
         self.exit(message=self.farewell())
 
-    def farewell(self) -> Text | None:
+    def farewell(self) -> Farewell | None:
         """Printed after the screen is restored, so the session folder is easy to find."""
         if self.engine is None or self.engine.folder is None:
             return None
-        return Text(f"Session saved in {display_path(self.engine.folder)}")
+        return Farewell(self.engine)
 
     def on_scorecard_screen_new_interview(self) -> None:
         self.switch_screen(self.home_screen())

@@ -45,6 +45,7 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+n", "skip", "Skip"),
         Binding("escape", "request_quit", "Quit"),
         Binding("ctrl+q", "request_quit", "Quit", show=False),
+        Binding("ctrl+c", "request_quit", "Quit", show=False),  # the answer box copies first
     ]
 
     @dataclass
@@ -293,6 +294,9 @@ class InterviewScreen(Screen[None]):
         draft = ""
         if self.draft_text() and not self.busy:
             draft = self.draft_on_quit()
+        if self.engine.needs_scoring:  # every answer given: scoring, or its retry
+            draft = (" The scorecard is not written yet: if you quit before it is, "
+                     "`interviewer resume` writes it.")
         self.app.push_screen(
             ConfirmScreen(f"Your answers so far are saved in {folder}.{draft} Quit?",
                           confirm="Quit", cancel="Keep going", ctrl_q_confirms=True),
