@@ -30,11 +30,11 @@ from collections.abc import Sequence
 from interviewer.banks import Question
 from interviewer.coach.asks_problems import (
     DECISION,
-    DECISION_ASK,
     NEW_PROBLEMS,
     PICK,
     PICK_ASK,
     Problem,
+    decision_asks,
 )
 from interviewer.coach.proposal import names_proposal
 from interviewer.coach.relevance import subject_terms
@@ -142,7 +142,7 @@ def asks_decision(question: Question) -> bool:
     question's outline must make one too (in words or, for a yes-or-no question, as its
     "Defensible:" point, the call its strong answer defends), so a "should" said in passing
     asks nothing."""
-    if not DECISION_ASK.search(question.prompt):
+    if not decision_asks(question.prompt):
         return False
     return (not question.outline or bool(DECISION.search(" ".join(question.outline)))
             or (bool(_YES_NO.search(question.prompt))
@@ -164,7 +164,7 @@ def decides_what_was_asked(question: Question, sentences: Sequence[str]) -> bool
 
 def _called_on(question: Question) -> set[str]:
     """What the clause asking for the call names, its verb aside (empty: only "it")."""
-    return {t for m in DECISION_ASK.finditer(question.prompt)
+    return {t for m in decision_asks(question.prompt)
             for t in subject_terms(_CLAUSE_END.split(question.prompt[m.start():], 1)[0])
             if t not in _CALL_VERBS}
 

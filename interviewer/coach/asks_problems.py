@@ -126,6 +126,18 @@ DECISION_ASK = _c(
     r"whether to|(?<!which )(?<!what )(?<!which one )"
     r"would you (?:switch|launch|ship|keep|make that bet|do it|build it)|"
     r"launch (?:now|by then|before)|or wait)\b")
+_TELLS_WHETHER = _c(r"\b(?:tells?|telling|advis\w*|helps?|helping|lets?|shows?|showing|warns?|"
+                    r"reminds?|guides?)\s+(?:\w+\s+){0,3}whether to\b")
+"""What the product does, not what is asked: a checker "that tells pet owners whether to book an
+urgent visit" puts no call to the candidate."""
+
+
+def decision_asks(prompt: str) -> list[re.Match[str]]:
+    """The places the prompt asks the candidate for a call (`DECISION_ASK`), leaving out a
+    "whether to" that describes what the product tells its users."""
+    told = [m.span() for m in _TELLS_WHETHER.finditer(prompt)]
+    return [m for m in DECISION_ASK.finditer(prompt)
+            if not any(a <= m.start() < b for a, b in told)]
 
 # A call made: a side taken, or the condition that decides it. Broad on purpose: a medium answer
 # may only say "I'd launch in two markets first".
