@@ -78,10 +78,12 @@ _WORD_NUMBER = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|
                 r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)")
 NUMBER = re.compile(
     r"(\d[\d,.]*\s?(?:%|percent|ms|milliseconds?|seconds?|s\b|minutes?|hours?|days?|weeks?|"
-    r"months?|x\b|times|dollars?|cents?|k\b|users?|points?|bps|basis points)|\$\s?\d|"
+    r"months?|x\b|times|dollars?|euros?|pounds?|cents?|k\b|users?|points?|bps|basis points)|"
+    r"[$\u20ac\u00a3]\s?\d|"
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|a hundred|half a|a few)[- ](?:percent|point|weeks?|days?|"
-    r"months?|seconds?|milliseconds?|hundred|thousand|million|dollars?|cents?|times)|"
+    r"months?|seconds?|milliseconds?|hundred|thousand|million|dollars?|euros?|pounds?|cents?|"
+    r"times)|"
     r"\b(?:under|below|above|over|at least|at most|more than|less than|within)\s+"
     r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second)|point \w+)|"
     # quantities as people say them: "about thirty", "a forty-file diff", "half an hour a day",

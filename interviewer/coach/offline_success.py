@@ -31,9 +31,12 @@ CALLED_SUCCESS = re.compile(
     re.IGNORECASE)
 IN_USE = re.compile(
     r"\b(?:a ?/ ?b|a b test|ab test|randomi[sz]\w*|control (?:group|arm)s?|treatment|"
-    r"experiment\w*|split test|switchback|pilot\w*|(?:holdout|held[- ]out) (?:group|of (?:users|"
-    r"customers|patients|stores|clinics|teams))|interleav\w*|shadow|(?:who|that) (?:don't|"
-    r"do not|didn't|did not) (?:get|see|receive)|(?:who|that) (?:gets?|got|receives?) no)\b",
+    r"experiment\w*|split test|switchback|pilot\w*|(?:holdout|held[- ]out) (?:group|of (?:\w+ )?"
+    r"(?:users|customers|patients|stores|clinics|teams))|interleav\w*|shadow|"
+    # a holdout that reads what the product changed: "A holdout tells me if it adds bookings"
+    r"(?:a|the) holdout (?:tells?|shows?|would (?:tell|show)|will (?:tell|show))|"
+    r"(?:who|that) (?:don't|do not|didn't|did not) (?:get|see|receive)|"
+    r"(?:who|that) (?:gets?|got|receives?) no)\b",
     re.IGNORECASE)
 
 
