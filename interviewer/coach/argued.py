@@ -35,6 +35,16 @@ DECISIVE_DIMENSIONS = 2
 what matters", "they are the best brand") argue nothing about the rest of the question."""
 DECISIVE_FLOOR = 4.0
 
+# The telegraphic call of a ~90-word or bulleted answer, its "I'd" dropped: "Build a guided
+# quiz plus one free-text box", "so kill it and keep the quiz", "- Start with existing clients"
+_TELEGRAPHIC = (
+    r"(?:^\s*(?:[-*\u2022]\s*)?|;\s*|\b(?:so|then),?\s+)(?:build|ship|launch|pilot|start|kill|"
+    r"keep|drop|stop|confirm|test|run|cap|limit|gate|roll|route|block|hold|cut|add|price|charge|"
+    r"target|require|measure|track|sample|audit|escalate|pause|skip|focus|prioriti[sz]e|rank|"
+    r"pick|choose|delay|expand|automate|default|switch|turn|replay)\s+(?:a|an|the|it|this|that|"
+    r"them|one|only|our|with|on|to|by|first|now|in|out|back)\b")
+TELEGRAPHIC_CALL = re.compile(_TELEGRAPHIC, re.IGNORECASE)
+
 FIRM = re.compile(
     # the speaker's own call, not a deferral or a wish: "I'd ship", "we won't", "I'd not fight"
     r"\b(?:i|we)(?:'d| would|'ll| will)(?: not|n't)?\s+(?!(?:also |then |first |probably |maybe |"
@@ -52,6 +62,7 @@ FIRM = re.compile(
     r"track|sample|retrain|pull|limit|cap|refuse|require|ask|measure|go|switch|turn|give|put|"
     r"send|let|sell|narrow|widen|trim|default|label|audit|escalate|gate|pause|revert|skip|"
     r"fight|match|compete|bet|recommend)\b|"
+    + _TELEGRAPHIC + r"|"
     r"\bmy (?:recommendation|decision|call|bet|answer)(?: is)?\s*[:,-]|"
     r"^\s*(?:[-*\u2022]\s*)?(?:decision|recommendation)\s*:",
     re.IGNORECASE,

@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 
 from interviewer.banks import Question
-from interviewer.coach.argued import CONDITION, argued_commitments
+from interviewer.coach.argued import CONDITION, TELEGRAPHIC_CALL, argued_commitments
 from interviewer.coach.asks_bank import GUARDRAILS, MEASURE, RISKS, asks_decision, asks_pick
 from interviewer.coach.asks_problems import DECISION, PICK
 from interviewer.coach.cues_markers import NUMBER
@@ -107,12 +107,18 @@ def typed_points(question: Question, units_: Sequence[Unit],
         "measure": any((MEASURE.search(t) or BAR.search(t)) and NUMBER.search(t) for t in texts),
         "risk": any(RISKS.search(t) or GUARDRAILS.search(t) for t in texts),
         "rule": any((CONDITION.search(t) or RULE.search(t))
-                    and (NUMBER.search(t) or DECISION.search(t)) for t in texts),
+                    and (NUMBER.search(t) or _calls(t)) for t in texts),
         "why": reasons + argued_commitments(units_) >= (1 if is_short(units_) else REASONS),
     }
     if asks_a_call(question):
-        points["call"] = any(DECISION.search(t) or PICK.search(t) for t in texts)
+        points["call"] = any(_calls(t) or PICK.search(t) for t in texts)
     return points
+
+
+def _calls(text: str) -> bool:
+    """A call made, in full ("I'd kill it") or telegraphic, as a ~90-word or bulleted answer
+    makes it ("so kill it and keep the quiz", "Build a guided quiz")."""
+    return bool(DECISION.search(text) or TELEGRAPHIC_CALL.search(text))
 
 
 _SO = re.compile(r"^\s*(?:and\s+)?(?:so|hence|therefore|which is why|that's why)\b"
