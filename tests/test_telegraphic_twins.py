@@ -18,7 +18,7 @@ from __future__ import annotations
 from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
 from interviewer.coach.announced import feature_terms, leaves_the_feature
-from interviewer.coach.argued import argued_commitments, firm
+from interviewer.coach.argued import argued_at, argued_commitments, firm
 from interviewer.coach.asks_bank import asks_decision
 from interviewer.coach.cues_markers import NUMBER
 from interviewer.coach.ground import committed_texts
@@ -151,3 +151,25 @@ def test_a_short_twin_makes_its_call_and_its_rule_without_saying_id() -> None:
 def test_amounts_in_euros_and_pounds_are_quantities() -> None:
     for text in ("six to eight euros margin", "about \u20ac7 a bottle", "twenty pounds"):
         assert NUMBER.search(text), text
+
+
+def test_a_call_then_a_colon_then_its_grounds_is_argued() -> None:
+    """Notes say "because" with a colon; a colon that opens a list of measures does not."""
+    q = Question.adhoc("A bakery app wants AI for its regulars. What would you ship first?")
+    argued = read_answers(q, ["I'd ship the reorder suggestion: the most effect on repeat "
+                              "orders, data we already hold, reversible."]).units
+    listed = read_answers(q, ["I'd track three things: reorder rate, basket size and "
+                              "complaints about the app."]).units
+    assert argued_at(argued, 0)
+    assert not argued_at(listed, 0)
+
+
+def test_a_tests_target_in_notes_is_its_rule() -> None:
+    """"primary is repeat rate, target +3 points" sets the bar the test must pass."""
+    q = Question.adhoc("A bakery app wants AI for its regulars. What would you ship first, "
+                       "and how would you test it?")
+    text = "Then A/B by store: primary is the repeat-order rate, target +3 points."
+    units = read_answers(q, [text]).units
+    assert typed_points(q, units, [text])["rule"]
+    plain = "Then A/B by store: primary is the repeat-order rate."
+    assert not typed_points(q, read_answers(q, [plain]).units, [plain])["rule"]

@@ -103,6 +103,13 @@ def firm(text: str) -> bool:
     return False
 
 
+COLON_GROUNDS = 3
+_LISTED = re.compile(r"\d|%|\b(?:metrics?|measur\w*|rates?|track\w*|kpis?|guardrails?|steps?|"
+                     r"options?|things|ways|areas|phases?)\b", re.IGNORECASE)
+"""A call, a colon, then its grounds is how notes say "because"; a colon that opens a list of
+measures or steps ("I'd track three things: ...") gives no reason."""
+
+
 def argued_at(units_: Sequence[Unit], i: int) -> bool:
     """Unit i commits to a call and gives its reason: in the clause, in the next clause of the
     same sentence, as a condition that triggers it, or drawn from what was just said."""
@@ -113,6 +120,10 @@ def argued_at(units_: Sequence[Unit], i: int) -> bool:
     drawn = DRAWN.search(text)  # "So I'd..." draws on the sentence before it: not the first
     if REASON.search(text) or CONDITION.search(text) or (drawn and (i > 0 or drawn.start())):
         return True
+    head, colon, grounds = text.partition(":")
+    if colon and firm(head) and len(grounds.split()) >= COLON_GROUNDS and not (
+            _LISTED.search(grounds)):
+        return True  # "I'd ship invite suggestions: biggest effect on unfilled jobs, reversible"
     nxt = units_[i + 1] if i + 1 < len(units_) else None
     return (nxt is not None and u.sentence >= 0 and nxt.sentence == u.sentence
             and bool(REASON.search(nxt.piece.text)))

@@ -69,6 +69,8 @@ RULE = re.compile(
     # an outcome, an arrow, then what it triggers: "rate up but retention flat -> rework"
     r"(?:->|=>|\u2192)[^.;]{0,60}?\b(?:rework|stop|pause|ship|launch|expand|narrow|roll|"
     r"turn (?:it )?off|switch|kill|revert|hold|wait|drop|pull|fall back|back to|don't|do not)\b|"
+    # a test's bar, as notes set it: "A/B by client: primary is fill rate, target +2 points"
+    r"\b(?:target|bar)\s*(?:of\s*)?[:=]?\s*[+-]\s?\d|"
     # or the gate under its label, with its bars: "Gate: overrides within two hours under 10%"
     r"^\s*(?:[-*\u2022]\s*)?(?:\*\*|#+\s*)?(?:gates?|go bar|go/no[- ]go|launch bar|ship bar|"
     r"stop (?:if|when)|ready when|go (?:if|when))(?:\*\*)?\s*:",
