@@ -146,6 +146,15 @@ KNOWN_ABOVE_CEILING: dict[str, float] = {
     # AI dubbing asked about auto-captions, left with the announced-object gate ("a claims
     # problem", "with AI dubbing on"); a rule that caught them by any term the prompt never says
     # (`another_task.py`) had been reverted: it sent held-out on-question answers away.
+    # The bd21- batch (written blind): AI incident summaries asked about auto-closing low-risk
+    # alerts, an AI proposal writer asked what matching to ship first. Their openings name the
+    # company ("For our managed security service", "On the freelancing marketplace"), and they
+    # keep the prompt's words (alert, triage, analyst; client, job post, freelancer, matching),
+    # so the announced-object gate's UNSAID test stands aside; the proposal writer's object,
+    # "proposal", is also a lens word. Gating on any first-sentence word the answer dwells on
+    # fired on 16 of 243 on-question typed dev answers (fix21), so it was not added.
+    "bd21-soc-offq-summaries": 4.0,
+    "bd21-free-offq-proposals": 4.0,
 }
 
 
@@ -154,7 +163,7 @@ def test_no_gaming_answer_scores_above_the_ceiling(scored: dict[str, list[Scored
                                                    split: str) -> None:
     """The target is 2.0 on both splits (README, calibration table). On the held-out split one
     answer of the third batch, one of the fourth and two of the fifth miss it, counted, never
-    named; the dev split has four, named in KNOWN_ABOVE_CEILING."""
+    named; the dev split has six, named in KNOWN_ABOVE_CEILING."""
     gaming = [s for s in scored[split] if s.answer.kind in GAMING_KINDS]
     assert gaming
     known = KNOWN_ABOVE_CEILING if split == "dev" else {}
