@@ -40,3 +40,27 @@ def test_an_answer_about_filers_and_filings_is_about_a_question_on_filing() -> N
     reading = read_answers(PERMITS, [PERMITS_ANSWER])
     assert not reading.off_topic and not reading.drifting
     assert reading.overall() >= 4.0
+
+
+COFFEE = Question.adhoc("A coffee chain's app will use AI to choose which drink discounts each "
+                        "member gets. How would you know whether it pays for itself?")
+
+COFFEE_MEDIUM = (
+    "I'd run an A/B test. Half the members get the AI-chosen discounts, half keep the standard "
+    "offers they get today. Then I'd look at:\n"
+    "- Offer redemption rate\n- Visits per member\n- Average order value\n- Spend per customer\n\n"
+    "The extra sales in the AI group have to be more than what we give away in discounts. "
+    "So I'd take the difference in monthly spend between the groups and subtract the extra "
+    "discount cost; if it's positive, it pays for itself.")
+
+
+def test_two_arms_compared_net_of_the_discount_answer_whether_it_pays_for_itself() -> None:
+    """Half get it, half do not; the gain between the groups set against what is given away: the
+    comparison the ask needs, in plain words (a medium answer: no bar, no duration)."""
+    reading = read_answers(COFFEE, [COFFEE_MEDIUM])
+    assert not reading.misses_the_ask and not reading.recitation
+    assert 2.5 <= reading.overall() <= 3.5
+    # The same names as a list argue nothing.
+    listed = ("A/B test, holdout, incrementality, redemption rate, average order value, spend per "
+              "customer, ROI, break-even, net margin.")
+    assert read_answers(COFFEE, [listed]).overall() <= 2.0

@@ -223,7 +223,13 @@ PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         r"without (?:a |an |the |any )?(?:discounts?|offers?|it|treatment|them)|no[- ](?:discount|"
         r"offer)|(?:who|that) (?:didn't|did not|don't|do not) get|treated|untreated|arms?|"
         r"break(?:s|ing)?[- ]?even|roi|return on (?:investment|spend)|pay ?back (?:period|time)|"
-        r"net (?:savings?|benefit|gain|value|margin|of (?:its|the) cost))\b|"
+        r"net (?:savings?|benefit|gain|value|margin|of (?:its|the) cost)|"
+        # the two arms compared, the cost taken off: "the difference between the groups, minus
+        # the extra discount cost"
+        r"between (?:the |both |two )*(?:groups|arms|halves|cohorts)|(?:subtract\w*|minus|net of|"
+        r"less) (?:\w+ ){0,4}(?:costs?|discounts?)|(?:more|greater|bigger) than (?:what |the )?"
+        r"(?:\w+ ){0,3}(?:giv\w* away|costs?|discounts?)|half (?:of )?(?:the )?(?:\w+ ){0,3}"
+        r"(?:get|gets|see|sees|receive|receives)\b[^.;]{0,60}\bhalf)\b|"
         # its cost beside what it saves, in one sentence: "the assistant runs $40k a month; a
         # ticket it resolves saves $20"
         r"^(?=.*\b(?:costs?|costing|spend\w*|licen[cs]es?|inference|runs? (?:about |around )?\$)"
