@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
+from interviewer.coach.cues_asks import MOVES
 from interviewer.coach.relevance import own_form, profile
 
 PERMITS = Question.adhoc(
@@ -64,3 +65,29 @@ def test_two_arms_compared_net_of_the_discount_answer_whether_it_pays_for_itself
     listed = ("A/B test, holdout, incrementality, redemption rate, average order value, spend per "
               "customer, ROI, break-even, net margin.")
     assert read_answers(COFFEE, [listed]).overall() <= 2.0
+
+
+GARDEN = Question.adhoc(
+    "You're the PM of a gardening app with three AI ideas: plant identification from photos, a "
+    "watering-schedule planner, and a pest diagnosis chat. How would you prioritise them, and how "
+    "would you test the one you ship first?")
+
+GARDEN_ORDER = (
+    "I'd score them on reach and effort.\n"
+    "- Plant identification: high reach, low effort\n"
+    "- Watering planner: medium reach, medium effort\n"
+    "- Pest chat: low reach, high effort\n\n"
+    "So plant identification goes first because most gardeners meet an unknown plant every week, "
+    "then the watering planner, then the pest chat. "
+    "To test it I'd run an A/B test where half of new users get identification and half don't. "
+    "If the identification group keeps more plants logged after a month, we roll it out.")
+
+
+def test_an_order_said_as_first_then_then_is_a_ranking() -> None:
+    """"X goes first, then Y, then Z" puts all three in order: the prioritising the ask wants."""
+    reading = read_answers(GARDEN, [GARDEN_ORDER])
+    assert not reading.misses_the_ask
+    assert reading.overall() >= 3.0
+    # A condition is no order: "if it works, then we ship" ranks nothing.
+    assert MOVES["first-choice"].search("If it works, then we ship it.") is None
+    assert MOVES["first-choice"].search("Identification, then the planner, then the chat.")

@@ -113,6 +113,10 @@ MOVES: dict[str, re.Pattern[str]] = {
         # an order by a criterion: "fix whatever has the most complaints first, and work down
         # the list", "in order of severity"
         r"work (?:down|through) (?:the|that|this) list|in order of|top of the list|"
+        # the rest of an order after a list comma: "adaptive levels go first, then read-aloud,
+        # then stories" ("if it works, then we ship" is a condition, not an order)
+        r"(?<=, )then (?!(?:we|i|you|they|it|that|this|there|the (?:team|model|user)s?)\b)(?=[a-z])|"
+        r"(?:goes|go|comes?|do(?:es)?|ships?) (?:\w+ )?last|"
         # an order said with what waits: "the forecast before automated routing", "autonomy
         # can wait" ("Before we build it, ..." is a time, not an order)
         r"only once|(?:can|could|should|will|both|they|those|the rest|others) (?:all )?wait|"
