@@ -91,3 +91,26 @@ def test_an_order_said_as_first_then_then_is_a_ranking() -> None:
     # A condition is no order: "if it works, then we ship" ranks nothing.
     assert MOVES["first-choice"].search("If it works, then we ship it.") is None
     assert MOVES["first-choice"].search("Identification, then the planner, then the chat.")
+
+
+SPAM = Question.adhoc("A forum for hobby photographers is adding a model that hides spam "
+                      "comments. What trade-offs would you face, and which side would you come "
+                      "down on?")
+
+SPAM_SHORT = (
+    "The main tension is hiding spam vs hiding real comments from new members. "
+    "I'd favour precision for hiding: a newcomer whose first comment vanishes feels unwelcome and "
+    "rarely posts again. Hide automatically only above 97% precision on a weekly audit. "
+    "For borderline ones, collapse them behind a click instead. "
+    "Track restored comments (under 3%) and new-member second posts, after a week in shadow mode.")
+
+
+def test_a_side_whose_reason_follows_a_colon_is_argued() -> None:
+    """"I'd favour precision: a newcomer whose comment vanishes feels unwelcome" gives its reason
+    as "because" would, after the tension named just before it."""
+    reading = read_answers(SPAM, [SPAM_SHORT])
+    assert reading.dimensions["trade-offs"].score >= 4.0
+    assert reading.overall() >= 3.3
+    # A bare preference is still no argued side.
+    bare = read_answers(SPAM, ["I'd favour precision for hiding: it is better."])
+    assert bare.dimensions["trade-offs"].score <= 3.0
