@@ -114,3 +114,27 @@ def test_a_side_whose_reason_follows_a_colon_is_argued() -> None:
     # A bare preference is still no argued side.
     bare = read_answers(SPAM, ["I'd favour precision for hiding: it is better."])
     assert bare.dimensions["trade-offs"].score <= 3.0
+
+
+SPAM_HEDGE = (
+    "Spam is a big problem for every online community, and members really care about the quality "
+    "of the comments they read. So the key trade-off is really about balance. On one hand we want "
+    "to hide spam comments, and on the other hand we want to keep real comments. Hiding spam is "
+    "important because spam comments are bad for the forum. Keeping real comments is important "
+    "because real comments are good for the forum. Which side would I come down on? It's about "
+    "finding the right balance, and that will depend on the situation. Ideally we'd combine AI and "
+    "human judgment, because AI is fast and humans are thoughtful. Ultimately, what matters most "
+    "is the community, and if we keep it at the centre, we will make the right trade-offs over "
+    "the long term.")
+
+
+def test_a_prompt_asking_which_side_is_not_answered_by_balance() -> None:
+    """"Which side would you come down on?" asks for a side: "it's about the right balance",
+    however padded, has not given one; the prompt's words asked back take none either."""
+    hedge = read_answers(SPAM, [SPAM_HEDGE])
+    assert hedge.misses_the_ask
+    assert hedge.overall() <= 2.0
+    # A side, however it is said, answers it: a reason after a colon, or a typed label.
+    assert not read_answers(SPAM, [SPAM_SHORT]).misses_the_ask
+    assert MOVES["side"].search("Precision over reach for new members: hide only at 97%.")
+    assert MOVES["side"].search("My side: precision, because a lost newcomer rarely returns.")
