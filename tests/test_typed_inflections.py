@@ -7,6 +7,7 @@ from __future__ import annotations
 from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
 from interviewer.coach.cues_asks import MOVES
+from interviewer.coach.cues_concepts import FAMILIES, Family
 from interviewer.coach.relevance import own_form, profile
 
 PERMITS = Question.adhoc(
@@ -138,3 +139,18 @@ def test_a_prompt_asking_which_side_is_not_answered_by_balance() -> None:
     assert not read_answers(SPAM, [SPAM_SHORT]).misses_the_ask
     assert MOVES["side"].search("Precision over reach for new members: hide only at 97%.")
     assert MOVES["side"].search("My side: precision, because a lost newcomer rarely returns.")
+
+
+def _family(name: str) -> Family:
+    return next(f for f in FAMILIES if f.name == name)
+
+
+def test_a_numbered_measure_step_a_rate_per_thousand_and_counted_problems_are_read() -> None:
+    """A numbered plan's "2. Measure against matched stores: returns per 1,000 orders" names a
+    success measure and a concrete rate, as a dashed item would; "two problems sit in the
+    checkout" frames the problem. A bare "problems" in a platitude still frames nothing new."""
+    step = "2. Measure against matched stores: returns per 1,000 orders and the share of refunds."
+    assert _family("north-star").pattern.search(step)
+    assert _family("concrete").pattern.search("refunds per 1,000 orders")
+    assert _family("problem").pattern.search("Two problems sit in the checkout today.")
+    assert not _family("problem").pattern.search("Launching early could cause problems.")
