@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from interviewer.coach.cues_concepts import FAMILIES
 from interviewer.coach.cues_markers import NUMBER
 
 
@@ -113,6 +114,10 @@ MOVES: dict[str, re.Pattern[str]] = {
         # an order by a criterion: "fix whatever has the most complaints first, and work down
         # the list", "in order of severity"
         r"work (?:down|through) (?:the|that|this) list|in order of|top of the list|"
+        # the rest of an order after a list comma: "adaptive levels go first, then read-aloud,
+        # then stories" ("if it works, then we ship" is a condition, not an order)
+        r"(?<=, )then (?!(?:we|i|you|they|it|that|this|there|the (?:team|model|user)s?)\b)(?=[a-z])|"
+        r"(?:goes|go|comes?|do(?:es)?|ships?) (?:\w+ )?last|"
         # an order said with what waits: "the forecast before automated routing", "autonomy
         # can wait" ("Before we build it, ..." is a time, not an order)
         r"only once|(?:can|could|should|will|both|they|those|the rest|others) (?:all )?wait|"
@@ -137,6 +142,12 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"(?:%|percent)|region by region|expand\w*|widen\w*|holdouts?|control|compar\w*|a ?/ ?b|"
         r"a b test|randomi[sz]\w*|roll(?:ing)? (?:it )?back|rollback|kill switch|override\w*|"
         r"(?:stop|pause|revert)\w* (?:if|when|unless))\b"),
+    # A side taken: the trade-off family's own cue, or the side said as such ("My side: high
+    # precision", "I come down on recall"), or typed as a label: "Rider over driver on walking:".
+    "side": _c(r"\b(?:my (?:side|call|choice|pick|vote)|(?<!would )(?<!do )(?<!should )(?:i|i'd|i would|we|we'd) come down "
+               r"(?:on|firmly|hard)|i'd land on|i land on|i'd go with|i'd optimi[sz]e for|"
+               r"i'd bias (?:toward|to)\w*|[a-z][\w-]* over [a-z][\w-]*(?: [\w-]+){0,3}:)|"
+               + next(f.pattern.pattern for f in FAMILIES if f.name == "side-taken")),
     "launch-decision": _c(
         r"\b(launch\w*|ship\w*|wait|hold|go|no[- ]go|delay\w*|gate\w*|ready|require\w*|bar|"
         r"threshold|pilot|stag\w*|roll\w*|pause|block\w*|limit\w*|first version|v1|test\w*|"
@@ -145,7 +156,7 @@ MOVES: dict[str, re.Pattern[str]] = {
 }
 
 # How many sentences must make the move (an estimate is made of numbers).
-AT_LEAST = {"estimate": 3, "diagnose": 2}
+AT_LEAST = {"estimate": 3, "diagnose": 2, "side": 1}
 COUNT_CUES = frozenset({"first-choice"})
 """Moves counted by their distinct cues, not sentences: "Build the sizing first; content second"
 ranks in one sentence what a long answer spreads over three, and an order names two places."""
@@ -167,6 +178,8 @@ PROMPT_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("first-choice", _c(r"\b(prioriti[sz]e|(?:build|do|ship|tackle|fix|launch) first|"
                       r"where would you start|what comes first)\b")),
     ("critique", _c(r"\b(critique|what works|what doesn't)\b")),
+    # "...and which side would you come down on?" asks for a side, not a survey of both.
+    ("side", _c(r"\b(which side|come down on|where (?:would|do) you (?:land|stand))\b")),
     ("rollout", _c(r"\bhow (?:would|will|should|do) you roll (?:it |this |them )?out\b")),
     ("autonomy", _c(r"\b(?:do|decide|handle|approve|fast-track|act|pay|send|run)\w* "
                     r"[^?.]{0,40}\b(?:on its own|by itself|automatically|without (?:a )?(?:human|"
@@ -223,7 +236,13 @@ PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         r"without (?:a |an |the |any )?(?:discounts?|offers?|it|treatment|them)|no[- ](?:discount|"
         r"offer)|(?:who|that) (?:didn't|did not|don't|do not) get|treated|untreated|arms?|"
         r"break(?:s|ing)?[- ]?even|roi|return on (?:investment|spend)|pay ?back (?:period|time)|"
-        r"net (?:savings?|benefit|gain|value|margin|of (?:its|the) cost))\b|"
+        r"net (?:savings?|benefit|gain|value|margin|of (?:its|the) cost)|"
+        # the two arms compared, the cost taken off: "the difference between the groups, minus
+        # the extra discount cost"
+        r"between (?:the |both |two )*(?:groups|arms|halves|cohorts)|(?:subtract\w*|minus|net of|"
+        r"less) (?:\w+ ){0,4}(?:costs?|discounts?)|(?:more|greater|bigger) than (?:what |the )?"
+        r"(?:\w+ ){0,3}(?:giv\w* away|costs?|discounts?)|half (?:of )?(?:the )?(?:\w+ ){0,3}"
+        r"(?:get|gets|see|sees|receive|receives)\b[^.;]{0,60}\bhalf)\b|"
         # its cost beside what it saves, in one sentence: "the assistant runs $40k a month; a
         # ticket it resolves saves $20"
         r"^(?=.*\b(?:costs?|costing|spend\w*|licen[cs]es?|inference|runs? (?:about |around )?\$)"

@@ -57,7 +57,7 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:two|three) (?:people|groups|parties|sides) matter)",
        "split users into segments", "Split the users into segments and pick one, with a reason."),
     _f("framing", "problem",
-       r"\b(problem|pain ?points?|frustrat\w*|struggl\w*|jobs? to be done|"
+       r"\b(problem|(?:two|three|four|several) (?:\w+ )?problems|pain ?points?|frustrat\w*|struggl\w*|jobs? to be done|"
        r"(?:their|the user's|the customer's|the) pain (?:is|here)|(?:customers|users|people|"
        r"they) (?:hate|complain about)|"
        r"(?:can't|cannot|don't|do not|fail to) (?:find|get|tell|trust|reach)|"
@@ -111,7 +111,7 @@ FAMILIES: tuple[Family, ...] = (
        r"top[- ]line metric|goal metric|overall evaluation criterion|oec|i'd measure|"
        r"i would measure|we'd measure|measured by|the number (?:i'd|i would) watch|"
        r"(?:it's|it is|it'd be|it would be) working (?:if|when)|it works (?:if|when)|"
-       r"we'll know it works|call it a success|the measure of success|^\s*(?:[-*]\s*)?"
+       r"we'll know it works|call it a success|the measure of success|^\s*(?:(?:[-*]|\d+[.)])\s*)?"
        r"(?:measure|track)\b)\b",
        "named a success metric", "Name one success metric that ties user value to the business."),
     _f("metrics", "concrete",
@@ -119,7 +119,10 @@ FAMILIES: tuple[Family, ...] = (
        r"time spent|completion rate|resolution rate|resolved|deflection|csat|nps|"
        r"revenue per|add[- ]to[- ]cart|acceptance rate|accept(?:ed)? rate|adoption|"
        r"daily active|weekly active|monthly active|dau|wau|mau|sessions? per|"
-       r"per (?:active )?(?:user|session|query|search|week|day|member|ticket|request)|"
+       r"per (?:active )?(?:user|session|query|search|week|day|member|ticket|request|shopper|"
+       r"customer|buyer|visitor|household|order|basket)|per (?:1,?000|100|10,?000|thousand|"
+       r"hundred) [a-z]+|redemption rate|average (?:basket|order) "
+       r"(?:size|value)|"
        r"repeat (?:usage|visits?|purchases?|orders?)|return rate|success rate|zero[- ]results?|"
        r"reformulation|time to (?:\w+)|handle time|abandon\w*|how (?:fast|quickly|long|often)\b|"
        r"what percent(?:age)? of|the percentage of|(?:share|fraction|rate) "

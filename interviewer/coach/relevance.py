@@ -42,6 +42,23 @@ CONFIRMED_DOMAIN_TERMS = 5
 helpdesk": tickets, queues, escalations, handle time) that show the answer works in it."""
 CONFIRMED_SENTENCES = 2
 
+_SHORT_INFLECTIONS = ("er", "ed", "ing", "e")
+"""Endings `stem` leaves on a short word ("filer", "filed", "filing" of "file": it strips none
+from a stem under four letters)."""
+
+
+def own_form(prompt: frozenset[str], term: str) -> str:
+    """The prompt's term this one inflects, else the term: an answer about a question on people
+    who "file" their taxes speaks of filers and of returns filed, and is about that question."""
+    if term in prompt:
+        return term
+    for p in prompt:
+        base = p[:-1] if p.endswith("e") else p
+        if len(p) >= 4 and term.startswith(base) and term[len(base):] in _SHORT_INFLECTIONS:
+            return p
+    return term
+
+
 def subject_terms(text: str) -> list[str]:
     """Stems of the words that can carry a subject: not the rubric's, not function words."""
     out = []
@@ -146,7 +163,7 @@ def _touching_share(prof: Profile, sentences: Iterable[str], picked: bool) -> fl
     touching = total = 0
     previous = False
     for text in sentences:
-        terms = subject_terms(text)
+        terms = [own_form(prof.prompt, t) for t in subject_terms(text)]
         if not terms:
             continue
         total += 1
@@ -159,7 +176,7 @@ def _touching_share(prof: Profile, sentences: Iterable[str], picked: bool) -> fl
 def relevance(question: Question, answer_text: str, by_meaning: bool = True) -> Relevance:
     """Word checks always; the meaning gate too where the model is installed and `by_meaning`."""
     prof = profile(question)
-    terms = subject_terms(answer_text)
+    terms = [own_form(prof.prompt, t) for t in subject_terms(answer_text)]
     if not terms:
         return Relevance(0.0, 0.0, 0.0)
     said = set(terms)

@@ -46,6 +46,13 @@ _CONSEQUENCE = re.compile(r"^\s*(?:[-*\u2022]\s*)?(?:(?:um|uh|okay|ok|and),?\s+)
                           r"which is why|therefore|hence|for that reason)\b", re.IGNORECASE)
 
 
+# A side followed by a colon and what it spares or costs: "I'd favour precision for removal:
+# deleting a real review looks like censorship" gives its reason as a typed sentence gives it.
+_COLON_REASON = re.compile(r"^[^:;]{0,100}:\s*[^:;]*\b(?:is|are|was|looks?|means?|costs?|hurts?|"
+                           r"carr(?:y|ies)|risks?|loses?|breaks?|makes?|feels?|leads?|gets?|"
+                           r"would|will|can|could)\b", re.IGNORECASE)
+
+
 def sides_taken(units_: Sequence[Unit], taken: Sequence[Unit]) -> int:
     """Trade-off instances in a side taken alone: one when it carries its reason, in its own
     words or, between two named sides, as the consequence ("so...") of a reason said just
@@ -56,12 +63,18 @@ def sides_taken(units_: Sequence[Unit], taken: Sequence[Unit]) -> int:
     def reasoned(u: Unit) -> bool:
         i = at.get(id(u), 0)
         before = units_[i - 1] if i > 0 else None
-        return u.reason or bool(_CONSEQUENCE.match(u.piece.text) and _TWO_SIDES.search(
-            u.piece.text) and before is not None and (before.reason or before.number))
+        return u.reason or bool(_COLON_REASON.match(u.piece.text)) or bool(
+            _CONSEQUENCE.match(u.piece.text) and _TWO_SIDES.search(u.piece.text)
+            and before is not None and (before.reason or before.number))
+    def both_named(u: Unit) -> bool:
+        """The two sides in its own words, or in the sentence just before it."""
+        i = at.get(id(u), 0)
+        return bool(_TWO_SIDES.search(u.piece.text)) or (
+            i > 0 and bool(_TWO_SIDES.search(units_[i - 1].piece.text)))
     sided = [u for u in taken if reasoned(u)]
     if not sided:
         return 0
-    return 2 if any(_TWO_SIDES.search(u.piece.text) for u in sided) else 1
+    return 2 if any(both_named(u) for u in sided) else 1
 
 
 def short_and_dense(units_: Sequence[Unit]) -> bool:
