@@ -180,8 +180,8 @@ def relevance(question: Question, answer_text: str, by_meaning: bool = True) -> 
     if not terms:
         return Relevance(0.0, 0.0, 0.0)
     said = set(terms)
-    prof = _with_named_domains(question, prof, said,
-                               [s.text for s in split_sentences(answer_text)])
+    sentences = [s.text for s in split_sentences(answer_text)]
+    prof = _with_named_domains(question, prof, said, sentences)
     # A ~90-word answer cannot use every word of a long typed prompt: a dense one (numbers,
     # thresholds) is judged against what an answer of its length could use, so the same content
     # scores alike at any length. A short vague answer gets no such reading.
@@ -194,8 +194,7 @@ def relevance(question: Question, answer_text: str, by_meaning: bool = True) -> 
                                                                       counts.most_common(5)]
     weight = sum(counts[t] for t in top)
     focus = sum(counts[t] for t in top if t in prof.wide) / max(1, weight)
-    touching = _touching_share(prof, [s.text for s in split_sentences(answer_text)],
-                               picked=question.kind == "critique")
+    touching = _touching_share(prof, sentences, picked=question.kind == "critique")
     found = domain_counts(terms)
     products = prof.domains - CAPABILITIES
     # Another product is measured against this question's product, with half credit for the
