@@ -19,6 +19,7 @@ from interviewer.coach.cues_markers import DECISION, NUMBER
 from interviewer.coach.cues_style import GENERIC, MODEL_TALK, NARRATION, PLAN_OF_ANSWER
 from interviewer.coach.cues_vocabulary import GENERIC_WORDS, ORG_WORDS, PROCESS_WORDS
 from interviewer.coach.echoed_reason import argues
+from interviewer.coach.padding import claim_terms, is_filler, repeats
 from interviewer.coach.rated_option import is_rating, rates_option
 from interviewer.coach.recital import hollow, padded_number, specifics, tied_number
 from interviewer.coach.relevance import subject_terms
@@ -51,6 +52,10 @@ class Unit:
     narration: bool = False
     """A step of answering narrated ("then I'd define the metrics") with nothing of its own:
     it can structure an answer (communication), it applies nothing."""
+    restated: bool = False
+    """The question handed back in its own words (`padding.py`): neither a claim nor a signpost."""
+    terms: frozenset[str] = frozenset()
+    """What it is about (`padding.claim_terms`): a later unit about nothing else repeats it."""
 
     @property
     def committed(self) -> bool:
@@ -139,8 +144,9 @@ def spelled_out(text: str) -> str:
 
 def make_unit(piece: Sentence, subject_stems: frozenset[str],
               prompt_stems: frozenset[str] = frozenset(), sentence: int = -1,
-              recited: bool = False) -> Unit:
-    """`recited`: the sentence it was cut from chains rubric concepts (`recital.recites`)."""
+              recited: bool = False, restated: bool = False) -> Unit:
+    """`recited`: the sentence it was cut from chains rubric concepts (`recital.recites`);
+    `restated`: it hands the question back (`padding.restates_question`)."""
     text = piece.text
     # A number counts when it is a threshold or quantity, or sits beside something of this
     # question's own; "improve engagement by 10%" alone is padding.
@@ -156,11 +162,14 @@ def make_unit(piece: Sentence, subject_stems: frozenset[str],
         # Model words the question itself uses ("open-weight models") are its subject here.
         model_terms=sum(1 for m in MODEL_TALK.finditer(text)
                         if not set(subject_terms(m.group(0))) & prompt_stems),
-        buzzwords=recited or padded_number(text, prompt_stems) or hollow(text, prompt_stems) or (
+        buzzwords=recited or restated or padded_number(text, prompt_stems)
+        or hollow(text, prompt_stems) or (
             not tied_number(text) and _is_buzzword_run(text, subject_stems))
         or retells_history(text),  # the industry's story, not the candidate's reasoning
-        narration=_narrated(text, prompt_stems),
+        narration=_narrated(text, prompt_stems) or is_filler(text),  # thanks, praise: filler
         sentence=sentence,
+        restated=restated,
+        terms=claim_terms(text),
     )
 
 
@@ -245,8 +254,18 @@ def anchored(units_: Sequence[Unit], i: int) -> bool:
 def is_applied(units_: Sequence[Unit], i: int) -> bool:
     if PLAN_OF_ANSWER.search(units_[i].piece.text) or units_[i].narration:
         return False  # "I'll cover users, metrics, then rollout" is structure, not substance
+    if _repeated(units_, i):
+        return False  # said before: it counts once, where it was first said
     return _anchored(units_, i) and (units_[i].committed or _continues_commitment(units_, i)
                                      or _enumerated(units_[i]))
+
+
+def _repeated(units_: Sequence[Unit], i: int) -> bool:
+    """A claim said again adds no depth ("To sum up, I'd ship routing first because it is the
+    core"); a number is its own content ("ship at 60%" restates no earlier bar)."""
+    u = units_[i]
+    return not u.number and repeats(u.terms, (v.terms for v in units_[:i] if v.committed
+                                            and v.piece.answer_index == u.piece.answer_index))
 
 
 _ORDINAL_ITEM = re.compile(r"^\s*(?:one|two|three|four|five|first|second|third|fourth|fifth)"
