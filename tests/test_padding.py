@@ -85,3 +85,17 @@ def test_asking_whether_it_is_worth_it_takes_no_side() -> None:
     taken = ("I'd rather sail an extra boat half empty than leave commuters on the dock, "
              "because a missed ferry costs them a day's work.")
     assert "side-taken" in read_answers(PAYBACK, [taken]).dimensions["trade-offs"].applied
+
+
+def test_calling_the_choice_important_is_no_reason() -> None:
+    hollow = ("I'd ship the sell-out forecast first, because the forecast is the core of the "
+              "whole experience.")
+    assert not read_answers(FERRY, [hollow]).units[0].reason
+    assert read_answers(FERRY, [CLAIM]).units[0].reason
+
+
+def test_a_commitment_in_the_prompts_words_alone_applies_nothing() -> None:
+    vague = "In terms of testing, I would test the sailings thoroughly."
+    pick = "I'd choose the extra boats."
+    applied = _applied(read_answers(FERRY, [f"{CLAIM} {vague} {pick}"]))
+    assert applied == {CLAIM: True, vague: False, pick: True}

@@ -60,7 +60,9 @@ lowered a plain-English strong twin on the dev split, whose sentences share thei
 _TALK = ("really", "make", "makes", "sense", "valuable", "thoroughly", "carefully", "deliver",
          "delivering", "promise", "experience", "whole", "thing", "matter", "matters",
          "conclusion", "sum", "summarise", "summarize", "wrap", "essentially", "basically",
-         "fundamentally", "ultimately", "truly", "terms")
+         "fundamentally", "ultimately", "truly", "terms", "everything", "else", "core",
+         "foundation", "heart", "key", "critical", "crucial", "essential", "central",
+         "fundamental", "backbone", "important", "come", "comes")
 """Words of talk about an answer ("it makes sense", "in terms of", "to sum up"), not of it."""
 _PLAIN = frozenset(stem(w) for w in (*PROCESS_WORDS, *ORG_WORDS, *_TALK))
 
@@ -75,6 +77,14 @@ def claim_terms(text: str) -> frozenset[str]:
     prompt's too: "I'd ship routing first" twice is one claim), stems folded to their first
     letters ("performs" and "performance" alike)."""
     return frozenset(t[:FOLD] for t in subject_terms(text) if t not in _PLAIN)
+
+
+IMPORTANCE_OWN_TERMS = 1
+
+
+def talk_only(terms: Iterable[str], known: frozenset[str]) -> bool:
+    """At most one term beyond the known ones and the words of talk about an answer."""
+    return sum(1 for t in set(terms) if t not in known and t not in _PLAIN) <= IMPORTANCE_OWN_TERMS
 
 
 def is_filler(text: str) -> bool:

@@ -19,7 +19,7 @@ from interviewer.coach.cues_markers import DECISION, NUMBER
 from interviewer.coach.cues_style import GENERIC, MODEL_TALK, NARRATION, PLAN_OF_ANSWER
 from interviewer.coach.cues_vocabulary import GENERIC_WORDS, ORG_WORDS, PROCESS_WORDS
 from interviewer.coach.echoed_reason import argues
-from interviewer.coach.padding import claim_terms, is_filler, repeats
+from interviewer.coach.padding import claim_terms, is_filler, own_terms, repeats
 from interviewer.coach.rated_option import is_rating, rates_option
 from interviewer.coach.recital import hollow, padded_number, specifics, tied_number
 from interviewer.coach.relevance import subject_terms
@@ -54,6 +54,8 @@ class Unit:
     it can structure an answer (communication), it applies nothing."""
     restated: bool = False
     """The question handed back in its own words (`padding.py`): neither a claim nor a signpost."""
+    says_own: bool = True
+    """It names something beyond the prompt's words and talk about answering (`padding`)."""
     terms: frozenset[str] = frozenset()
     """What it is about (`padding.claim_terms`): a later unit about nothing else repeats it."""
 
@@ -170,6 +172,7 @@ def make_unit(piece: Sentence, subject_stems: frozenset[str],
         sentence=sentence,
         restated=restated,
         terms=claim_terms(text),
+        says_own=bool(own_terms(text, prompt_stems)) or not prompt_stems,
     )
 
 
@@ -254,10 +257,20 @@ def anchored(units_: Sequence[Unit], i: int) -> bool:
 def is_applied(units_: Sequence[Unit], i: int) -> bool:
     if PLAN_OF_ANSWER.search(units_[i].piece.text) or units_[i].narration:
         return False  # "I'll cover users, metrics, then rollout" is structure, not substance
-    if _repeated(units_, i):
-        return False  # said before: it counts once, where it was first said
+    if _repeated(units_, i) or not _says_something(units_[i]):
+        return False  # said before, or the prompt handed back: "I would test it thoroughly"
     return _anchored(units_, i) and (units_[i].committed or _continues_commitment(units_, i)
                                      or _enumerated(units_[i]))
+
+
+PICK_WORDS = 4
+
+
+def _says_something(u: Unit) -> bool:
+    """Something beyond the prompt's words, a number, or a pick among the prompt's options
+    ("I'd choose the automated grading", "Reminders first."; a typed item is terse that way)."""
+    return (u.says_own or u.number or u.piece.bullet or bool(_CHOICE.search(u.piece.text))
+            or len(u.piece.text.split()) <= PICK_WORDS)
 
 
 def _repeated(units_: Sequence[Unit], i: int) -> bool:
