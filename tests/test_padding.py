@@ -99,3 +99,25 @@ def test_a_commitment_in_the_prompts_words_alone_applies_nothing() -> None:
     pick = "I'd choose the extra boats."
     applied = _applied(read_answers(FERRY, [f"{CLAIM} {vague} {pick}"]))
     assert applied == {CLAIM: True, vague: False, pick: True}
+
+
+def test_a_product_that_estimates_is_not_an_estimation_question() -> None:
+    from interviewer.coach.units import question_asks
+    setup = Question.adhoc(
+        "A ferry company wants to estimate tomorrow's car bookings from weather forecasts. What "
+        "could go wrong, and how would you decide it is ready to replace the booking desk?")
+    assert "estimate" not in question_asks(setup)
+    for asked in ("Estimate how many extra sailings a ferry company needs each summer.",
+                  "A ferry company adds summer boats. How would you estimate the extra sailings?"):
+        assert "estimate" in question_asks(Question.adhoc(asked))
+
+
+def test_a_before_and_after_comparison_is_a_baseline_for_payback() -> None:
+    from interviewer.coach.cues_asks import PROMPT_CONSTRAINTS
+    payback = [answer for prompt, answer in PROMPT_CONSTRAINTS
+               if prompt.search("How would you know the forecast pays for itself?")]
+    assert payback
+    said = ("I'd compare bookings for the three months before launch with the three months after "
+            "the forecast went live.")
+    assert payback[0].search(said)
+    assert not payback[0].search("I'd track bookings every month on a dashboard.")
