@@ -91,6 +91,9 @@ def test_calling_the_choice_important_is_no_reason() -> None:
     hollow = ("I'd ship the sell-out forecast first, because the forecast is the core of the "
               "whole experience.")
     assert not read_answers(FERRY, [hollow]).units[0].reason
+    headline = ("I'd ship the sell-out forecast first, since that's the headline feature: a "
+                "commuter sees a warning on the timetable and books another crossing.")
+    assert not read_answers(FERRY, [headline]).units[0].reason
     assert read_answers(FERRY, [CLAIM]).units[0].reason
 
 

@@ -29,7 +29,7 @@ spreadsheet", "I work on the feedback and not on the usage") is a reason about t
 IMPORTANCE = re.compile(
     r"\b(?:core|foundation|heart|key|critical|crucial|essential|central|fundamental|backbone|"
     r"what matters|matters (?:most|so much)|most important|really important|so important|"
-    r"valuable|makes sense)\b",
+    r"valuable|makes sense|headline)\b",
     re.IGNORECASE)
 """Words that call a thing important without saying why."""
 
@@ -44,7 +44,10 @@ def argues(text: str, prompt_stems: frozenset[str]) -> bool:
     grounds = text[m.start():]
     if NUMBER.search(grounds):
         return True
-    if IMPORTANCE.search(text) and talk_only(subject_terms(text), prompt_stems | DOCTRINE_STEMS):
+    known = prompt_stems | DOCTRINE_STEMS
+    clause = re.split(r"[:;,(]", grounds, maxsplit=1)[0]  # "since it's the headline feature: ..."
+    if IMPORTANCE.search(text) and (talk_only(subject_terms(text), known)
+                                    or talk_only(subject_terms(clause), known)):
         return False  # "X is the foundation of everything, so it comes first": nothing but X
     terms = subject_terms(grounds)
     echoes = len({t for t in terms if t in prompt_stems}) >= ECHOED  # the prompt's nouns back...

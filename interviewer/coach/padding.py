@@ -62,7 +62,7 @@ _TALK = ("really", "make", "makes", "sense", "valuable", "thoroughly", "carefull
          "conclusion", "sum", "summarise", "summarize", "wrap", "essentially", "basically",
          "fundamentally", "ultimately", "truly", "terms", "everything", "else", "core",
          "foundation", "heart", "key", "critical", "crucial", "essential", "central",
-         "fundamental", "backbone", "important", "come", "comes")
+         "fundamental", "backbone", "important", "come", "comes", "headline")
 """Words of talk about an answer ("it makes sense", "in terms of", "to sum up"), not of it."""
 _PLAIN = frozenset(stem(w) for w in (*PROCESS_WORDS, *ORG_WORDS, *_TALK))
 
