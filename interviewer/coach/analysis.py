@@ -33,6 +33,7 @@ from interviewer.coach.deferred import choice_cap
 from interviewer.coach.ground import ground_floor, works_through
 from interviewer.coach.named_moves import move_instances
 from interviewer.coach.outline_touch import untouched
+from interviewer.coach.padding import asks_worth, names_return_only, restates_question
 from interviewer.coach.recital import recites
 from interviewer.coach.recited_answer import recited as recites_whole
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
@@ -247,7 +248,8 @@ def _mentions(fam: Family, text: str, prompt_stems: frozenset[str] = frozenset()
     product, not post-launch monitoring."""
     for m in fam.pattern.finditer(text):
         own = set(subject_terms(m.group(0)))
-        if len(m.group(0).split()) == 1 and own and own <= prompt_stems:
+        if (len(m.group(0).split()) == 1 and own and own <= prompt_stems) or asks_worth(
+                fam.name, text, m):  # "...whether it is worth it" asks, it takes no side
             continue
         if fam.name not in NEGATABLE or not NEGATION.search(text[: m.start()]):
             return True
@@ -258,8 +260,9 @@ def _counts_for(fam: Family, u: Unit) -> bool:
     """Family-specific conditions on an applied instance."""
     if fam.name == "decision-rule":
         return u.number or bool(ACTION.search(u.piece.text))
-    # BLEU, F1 and AUC are model metrics, not the product's.
-    return not (fam.dimension in ("metrics", "business-impact") and u.model_terms >= 2)
+    # BLEU, F1 and AUC are model metrics, not the product's; "look at the ROI" sizes no cost.
+    return not ((fam.dimension in ("metrics", "business-impact") and u.model_terms >= 2)
+                or (fam.name == "cost" and names_return_only(u.piece.text, fam.pattern, u.number)))
 
 
 def _score(instances: float, depth: bool, mentioned: int) -> float:
@@ -290,9 +293,8 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool,
     depth_names = DEPTH_FAMILIES.get(dim_id, ())
     reading.depth = any(u.reason or u.number or name in INHERENTLY_DEEP for name in depth_names
                         for u in reading.applied.get(name, ()))
-    # Instances: distinct concepts, each in its own sentence (one sentence naming three
-    # concepts is one instance). A typed clause after a semicolon is a sentence of its own: the
-    # terse form of "Measure minutes per message; guardrails: a weekly audit of 200 replies".
+    # Instances: distinct concepts, each in its own sentence (one naming three is one). A typed
+    # clause after a semicolon is a sentence: "Measure minutes; guardrails: a weekly audit".
     families = {f.name: f for f in DIMENSION_FAMILIES.get(dim_id, ())}
     distinct_units = {(id(u), clause_of(families[name], u))
                       for name, us in reading.applied.items() for u in us}
@@ -319,7 +321,7 @@ def _communication(reading: Reading) -> DimensionReading:
     if reading.empty or reading.off_topic:
         return comm
     text_units = reading.units
-    signposts = [u for u in text_units if SIGNPOST.search(u.piece.text)]
+    signposts = [u for u in text_units if SIGNPOST.search(u.piece.text) and not u.restated]
     bullets = [u for u in text_units if u.piece.bullet]
     tail = text_units[-2:]
     summary = [u for u in tail if SUMMARY.search(u.piece.text)  # a last "Summary" sums nothing
@@ -354,13 +356,14 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
     sentences = [s for i, a in enumerate(answers) for s in split_sentences(a, i)]
     injected = [s for s in sentences if is_injection(s.text)]
     prof = profile(question)
-    pieces = [(n, units(head), recites(head.text, prof.prompt) or keyword_run(head.text, prof.wide))
+    pieces = [(n, units(head), recites(head.text, prof.prompt) or keyword_run(head.text, prof.wide),
+               restates_question(head.text, prof.prompt))
               for n, s in enumerate(sentences) for head in without_injection(s)]
-    kept = [u for _, cut, _ in pieces for u in cut]
-    parents = [n if len(cut) > 1 else -1 for n, cut, _ in pieces for _ in cut]
-    recited = [r for _, cut, r in pieces for _ in cut]
+    kept = [u for _, cut, _, _ in pieces for u in cut]
+    parents = [n if len(cut) > 1 else -1 for n, cut, _, _ in pieces for _ in cut]
+    recited = [(r, again) for _, cut, r, again in pieces for _ in cut]
     carried = carried_subject(question, prof, [s.text for s in kept])  # typed: the candidate's
-    unit_list = [make_unit(u, carried, prof.prompt, parent, chain)  # own words for its subject
+    unit_list = [make_unit(u, carried, prof.prompt, parent, *chain)  # own words for its subject
                  for u, parent, chain in zip(kept, parents, recited, strict=True)]
     body = " ".join(s.text for s in kept)
     dims = {d: _read_dimension(d, unit_list, d in question.dimensions, prof.prompt)

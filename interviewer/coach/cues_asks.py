@@ -164,7 +164,9 @@ DEFAULT_AT_LEAST = 2
 
 # An ad-hoc question has no kind of its own beyond "improve": its prompt says what it asks.
 PROMPT_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("estimate", _c(r"\b(estimate|how many|how much)\b")),
+    # "Estimate..." or "...estimate...?" asks for one; "A home insurer wants to estimate claim
+    # payouts from photos." says what the product does (the ask is in the question after it).
+    ("estimate", _c(r"(?:^|[.!?]\s+)estimate\b|\bestimate\b(?=[^.!?]*\?)|\b(?:how many|how much)\b")),
     ("design", _c(r"^\s*design\b|\bdesign (?:an?|the)\b")),
     # "How would you know it is better?" asks what would show it: a measure, against a baseline.
     ("metrics", _c(r"\b(measure|metrics?|success|know (?:if |whether )?it(?:'s| is)? (?:work\w*|"
@@ -236,6 +238,8 @@ PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         r"without (?:a |an |the |any )?(?:discounts?|offers?|it|treatment|them)|no[- ](?:discount|"
         r"offer)|(?:who|that) (?:didn't|did not|don't|do not) get|treated|untreated|arms?|"
         r"break(?:s|ing)?[- ]?even|roi|return on (?:investment|spend)|pay ?back (?:period|time)|"
+        # a baseline, if a confounded one: "the three months before launch and the three after"
+        r"before (?:the )?launch\b[^.]{0,40}\bafter|before and after|"
         r"net (?:savings?|benefit|gain|value|margin|of (?:its|the) cost)|"
         # the two arms compared, the cost taken off: "the difference between the groups, minus
         # the extra discount cost"

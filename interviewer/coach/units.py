@@ -19,6 +19,7 @@ from interviewer.coach.cues_markers import DECISION, NUMBER
 from interviewer.coach.cues_style import GENERIC, MODEL_TALK, NARRATION, PLAN_OF_ANSWER
 from interviewer.coach.cues_vocabulary import GENERIC_WORDS, ORG_WORDS, PROCESS_WORDS
 from interviewer.coach.echoed_reason import argues
+from interviewer.coach.padding import claim_terms, is_filler, own_terms, repeats
 from interviewer.coach.rated_option import is_rating, rates_option
 from interviewer.coach.recital import hollow, padded_number, specifics, tied_number
 from interviewer.coach.relevance import subject_terms
@@ -51,6 +52,12 @@ class Unit:
     narration: bool = False
     """A step of answering narrated ("then I'd define the metrics") with nothing of its own:
     it can structure an answer (communication), it applies nothing."""
+    restated: bool = False
+    """The question handed back in its own words (`padding.py`): neither a claim nor a signpost."""
+    says_own: bool = True
+    """It names something beyond the prompt's words and talk about answering (`padding`)."""
+    terms: frozenset[str] = frozenset()
+    """What it is about (`padding.claim_terms`): a later unit about nothing else repeats it."""
 
     @property
     def committed(self) -> bool:
@@ -139,8 +146,9 @@ def spelled_out(text: str) -> str:
 
 def make_unit(piece: Sentence, subject_stems: frozenset[str],
               prompt_stems: frozenset[str] = frozenset(), sentence: int = -1,
-              recited: bool = False) -> Unit:
-    """`recited`: the sentence it was cut from chains rubric concepts (`recital.recites`)."""
+              recited: bool = False, restated: bool = False) -> Unit:
+    """`recited`: the sentence it was cut from chains rubric concepts (`recital.recites`);
+    `restated`: it hands the question back (`padding.restates_question`)."""
     text = piece.text
     # A number counts when it is a threshold or quantity, or sits beside something of this
     # question's own; "improve engagement by 10%" alone is padding.
@@ -156,11 +164,15 @@ def make_unit(piece: Sentence, subject_stems: frozenset[str],
         # Model words the question itself uses ("open-weight models") are its subject here.
         model_terms=sum(1 for m in MODEL_TALK.finditer(text)
                         if not set(subject_terms(m.group(0))) & prompt_stems),
-        buzzwords=recited or padded_number(text, prompt_stems) or hollow(text, prompt_stems) or (
+        buzzwords=recited or restated or padded_number(text, prompt_stems)
+        or hollow(text, prompt_stems) or (
             not tied_number(text) and _is_buzzword_run(text, subject_stems))
         or retells_history(text),  # the industry's story, not the candidate's reasoning
-        narration=_narrated(text, prompt_stems),
+        narration=_narrated(text, prompt_stems) or is_filler(text),  # thanks, praise: filler
         sentence=sentence,
+        restated=restated,
+        terms=claim_terms(text),
+        says_own=bool(own_terms(text, prompt_stems)) or not prompt_stems,
     )
 
 
@@ -245,8 +257,28 @@ def anchored(units_: Sequence[Unit], i: int) -> bool:
 def is_applied(units_: Sequence[Unit], i: int) -> bool:
     if PLAN_OF_ANSWER.search(units_[i].piece.text) or units_[i].narration:
         return False  # "I'll cover users, metrics, then rollout" is structure, not substance
+    if _repeated(units_, i) or not _says_something(units_[i]):
+        return False  # said before, or the prompt handed back: "I would test it thoroughly"
     return _anchored(units_, i) and (units_[i].committed or _continues_commitment(units_, i)
                                      or _enumerated(units_[i]))
+
+
+PICK_WORDS = 4
+
+
+def _says_something(u: Unit) -> bool:
+    """Something beyond the prompt's words, a number, or a pick among the prompt's options
+    ("I'd choose the automated grading", "Reminders first."; a typed item is terse that way)."""
+    return (u.says_own or u.number or u.piece.bullet or bool(_CHOICE.search(u.piece.text))
+            or len(u.piece.text.split()) <= PICK_WORDS)
+
+
+def _repeated(units_: Sequence[Unit], i: int) -> bool:
+    """A claim said again adds no depth ("To sum up, I'd ship routing first because it is the
+    core"); a number is its own content ("ship at 60%" restates no earlier bar)."""
+    u = units_[i]
+    return not u.number and repeats(u.terms, (v.terms for v in units_[:i] if v.committed
+                                            and v.piece.answer_index == u.piece.answer_index))
 
 
 _ORDINAL_ITEM = re.compile(r"^\s*(?:one|two|three|four|five|first|second|third|fourth|fifth)"
