@@ -252,9 +252,10 @@ CONSTRAINT_AT_LEAST = 2
 
 # A prompt that asks why a method misleads ("why might a standard experiment mislead you") asks
 # for the mechanism: an answer that names none, or denies there is one, has not answered it,
-# however well it runs the standard method.
-PITFALL_ASK = _c(r"\b(?:why (?:might|would|could|does|do|is)|which)\b[^?]*\b(?:mislead\w*|"
-                 r"fool\w*|go wrong|fail\w*)\b")
+# however well it runs the standard method. Only a sentence that asks (ends in "?") asks it: "a
+# model that predicts which feeders are likely to fail" describes the product, and asks nothing.
+PITFALL_ASK = _c(r"\b(?:why (?:might|would|could|does|do|is)|which)\b(?:[^?.!]|\.\d)*\b(?:mislead\w*|"
+                 r"fool\w*|go wrong|fail\w*)\b(?:[^?.!]|\.\d)*\?")
 PITFALL = _c(
     r"\b(interfer\w*|spill\w*|contaminat\w*|confound\w*|bias\w*|novelty|network effects?|"
     r"leak\w*|cannibali[sz]\w*|compet\w*|steal\w*|equilibri\w*|independen\w*|sutva|"

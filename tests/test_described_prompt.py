@@ -1,0 +1,49 @@
+"""A prompt's description of the product is not its ask (the bd23- dev round, answers written and
+graded blind): "a model that predicts which elevators are likely to fail" says what the model
+does; only a sentence that asks ("Which metrics would mislead you?") asks why a method misleads.
+Read as a pitfall ask, it set aside every answer to the question, the strong ones with the rest.
+Examples are written here, apart from the calibration set."""
+
+from __future__ import annotations
+
+from interviewer.banks import Question
+from interviewer.coach.analysis import read_answers
+from interviewer.coach.cues_asks import PITFALL_ASK
+
+ELEVATORS = Question.adhoc(
+    "A building-services firm has a model that predicts which elevators are likely to fail in "
+    "the next week so technicians can visit them first. What could go wrong with it, and how "
+    "would you decide it's ready to use across all 4,000 buildings it maintains?")
+
+ELEVATORS_STRONG = """
+The people who use it are the dispatchers who plan each technician's week, and the outcome that
+matters is fewer hours of elevators out of service, without more overtime.
+What could go wrong: most of its history is ordinary weeks, so it may be poor after a heatwave or
+a flood, exactly when dispatchers lean on it; I'd evaluate those weeks separately. False alarms
+cost trust: if a technician visits three flagged elevators in a row and finds nothing, the
+dispatchers stop reading the list. Older buildings have fewer sensors, so their elevators look
+healthier than they are and get fewer visits. And a visit that fixes the fault hides the failure,
+so every preventive visit has to be logged or the next retrain learns that the flags were wrong.
+Ready means this: in shadow mode for two months in two cities, the top 30 flagged elevators each
+week catch at least 40% of the next week's failures, against about 20% for today's age-based
+schedule, and no more than one visit in three finds nothing.
+Then a pilot: two cities act on it and two matched cities don't; I'd roll out to all buildings if
+out-of-service hours fall 15% with overtime flat, and stop if dispatchers override more than
+half of its picks, because then it isn't helping them.
+"""
+
+
+def test_a_described_prediction_is_not_a_pitfall_ask() -> None:
+    assert not PITFALL_ASK.search(ELEVATORS.prompt)
+    assert not PITFALL_ASK.search("The model flags which loans are likely to fail. Ship it?")
+
+
+def test_a_sentence_that_asks_still_asks_for_the_pitfall() -> None:
+    assert PITFALL_ASK.search("Which of these signals would mislead you, and why?")
+    assert PITFALL_ASK.search("Why might a 0.5% lift in a user-level test mislead you?")
+
+
+def test_a_strong_answer_to_a_prediction_prompt_is_not_set_aside() -> None:
+    reading = read_answers(ELEVATORS, [ELEVATORS_STRONG])
+    assert not reading.misses_the_ask
+    assert reading.overall() >= 4.0
