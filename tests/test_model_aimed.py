@@ -1,0 +1,48 @@
+"""An answer that opens on the model and aims at an offline number (the bd23- dev round, answers
+written and graded blind): "I'd use gradient boosting or a neural network on all the data ... I'd
+aim for over 90% accuracy" measures the model, not whether anyone is helped, and an interviewer
+grades it below the bar (1.5) however many trade-off words follow; the coach gave it 4.0. The
+same target inside product reasoning ("to validate the categories I'd measure accuracy on a
+labelled sample, aiming for about 95 percent", after the users and the order of work) is one step
+of a plan and keeps its score. Examples are written here, apart from the calibration set."""
+
+from __future__ import annotations
+
+from interviewer.banks import Question
+from interviewer.coach.analysis import read_answers
+from interviewer.coach.offline_success import judged_offline
+
+TICKETS = Question.adhoc(
+    "A concert ticketing site wants an ML model that decides, per visitor, when to show a "
+    "queue-skip upsell. What trade-offs would you weigh, and where would you land?")
+
+MODEL_FIRST = """
+I would train a gradient boosting model or a neural network on all the visitor data we have, like
+clicks, time on page, device and location. The most important thing is that the model predicts
+who will buy the upsell very well, so I'd aim for over 90% accuracy. The main trade-off is
+accuracy versus latency, because the decision has to be made while the page loads. I would land
+on accuracy, because a more accurate model shows the upsell to the right people and sells more.
+"""
+
+PRODUCT_FIRST = """
+The people it serves are fans trying to get into a sold-out show, and the trade-off is upsell
+revenue against fans who feel squeezed and stop buying from us. I'd land on revenue per visitor
+over 90 days rather than upsell sales this week, because a fan who feels gouged buys fewer
+tickets next season. To check the model before anyone sees it I'd measure accuracy on a labelled
+sample of past visits, aiming for about 85 percent, then run an A/B test on 10% of visitors for
+four weeks and keep it only if revenue per visitor rises 3% with complaints flat.
+"""
+
+
+def _units(text: str) -> list:
+    return read_answers(TICKETS, [" ".join(text.split())]).units
+
+
+def test_an_answer_that_opens_on_the_model_and_aims_at_accuracy_is_judged_offline() -> None:
+    assert judged_offline(_units(MODEL_FIRST))
+    assert read_answers(TICKETS, [" ".join(MODEL_FIRST.split())]).overall() <= 2.0
+
+
+def test_the_same_target_inside_product_reasoning_is_a_step_of_a_plan() -> None:
+    assert not judged_offline(_units(PRODUCT_FIRST))
+    assert read_answers(TICKETS, [" ".join(PRODUCT_FIRST.split())]).overall() >= 3.5
