@@ -50,9 +50,10 @@ length could use, as `relevance.py` reads a dense short answer). On the dev spli
 answer measuring a camera's alerts, asked whether face recognition should be on by default,
 used 0.20; strong answers to typed questions that lacked a floor, 0.47 or more."""
 REASONS = 2
-SHORT_WORDS = 120
+SHORT_WORDS = 140
 """A ~90-word answer (this many words or fewer) makes each point once: one reason is its "why",
-and three committed sentences may carry all of it (`ground.SHORT_APPLIED`)."""
+and three committed sentences may carry all of it (`ground.SHORT_APPLIED`). Written "short"
+twins run to 100-130 words (a strong answer's 350 cut by two thirds)."""
 ASKS_A_CALL = frozenset({"first-choice"})
 # A measure with a bar, beyond `asks_bank.MEASURE`'s words: "two per thousand articles", "70%".
 BAR = re.compile(r"\bper (?:hundred|thousand|million|100|1,?000)\b|%|\bpercent\b", re.IGNORECASE)
