@@ -1,8 +1,9 @@
-"""A polished answer to another question is graded 1.5-2, not 1 (the bd23- dev round, answers
-written and graded blind): reasoning of some skill, with numbers, a test and a rule, about the
-same company's neighbouring feature or another product, still shows the candidate can reason; it answers nothing
-asked, so it stays below the bar. A thin answer to another question stays at 1. Examples are
-written here, apart from the calibration set."""
+"""Answers read as off the question, and how far below the bar they belong (the bd23- dev round,
+answers written and graded blind; `coach/elsewhere.py`): a polished answer to another question,
+with numbers, a test and a rule, still shows the candidate can reason, and a recitation of
+frameworks in sentences that names no product is no worse than one that names this product:
+both are graded 1.5-2, where the coach gave 1. A thin answer about something else, or a list of
+names, stays at 1. Examples are written here, apart from the calibration set."""
 
 from __future__ import annotations
 
@@ -35,6 +36,20 @@ insurers make money. Bundles are popular and no-claims discounts are nice too.
 """)
 
 
+GENERIC_RECITAL = _said("""
+To know whether any product decision is right, you need a structured approach. First you should
+understand the users and their needs, and segment them into groups with different goals. Then
+you should define a north star metric tied to business value, with guardrail metrics so nothing
+else is harmed. The gold standard for measuring impact is a controlled experiment such as an A/B
+test, with success criteria defined up front and statistical significance. Finally you weigh the
+costs against the benefits and communicate the results clearly to stakeholders.
+""")
+
+KEYWORDS = ("users, personas, segments, jobs to be done, north star metric, guardrail metrics, "
+            "leading indicators, lagging indicators, A/B test, holdout, statistical significance, "
+            "novelty effect, ROI, payback period, RICE, stakeholders, roadmap, MVP, iteration")
+
+
 def test_a_polished_answer_to_another_question_is_below_the_bar_not_at_the_floor() -> None:
     reading = read_answers(CINEMA, [IDLING])
     assert reading.off_topic
@@ -43,5 +58,17 @@ def test_a_polished_answer_to_another_question_is_below_the_bar_not_at_the_floor
 
 def test_a_thin_answer_to_another_question_stays_at_one() -> None:
     reading = read_answers(CINEMA, [THIN_ELSEWHERE])
+    assert reading.off_topic
+    assert reading.overall() == 1.0
+
+
+def test_a_recitation_in_sentences_about_no_product_is_a_recitation() -> None:
+    reading = read_answers(CINEMA, [GENERIC_RECITAL])
+    assert reading.off_topic
+    assert reading.overall() == ENGAGED_FLOOR
+
+
+def test_a_list_of_names_stays_at_one() -> None:
+    reading = read_answers(CINEMA, [KEYWORDS])
     assert reading.off_topic
     assert reading.overall() == 1.0

@@ -30,6 +30,7 @@ from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION, mentions_unnegated
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
 from interviewer.coach.deferred import choice_cap
+from interviewer.coach.elsewhere import engaged_elsewhere
 from interviewer.coach.ground import ground_floor, works_through
 from interviewer.coach.named_moves import move_instances
 from interviewer.coach.outline_touch import untouched
@@ -73,7 +74,7 @@ APPLIED_SHARE_FOR_FIVE = 0.7
 both measure applied reasoning, the second with no lexicon to miss a cue."""
 SHARE_NEEDS = 3
 """Applied sentences before the share of them counts in full."""
-ENGAGED_FLOOR, ENGAGED_WORDS, POLISHED_SHARE = 1.5, 30, 0.8
+ENGAGED_FLOOR, ENGAGED_WORDS = 1.5, 30
 SLIGHT_WORDS, SLIGHT_RUBRIC = 50, 2.5
 """Under this many words, an answer the rubric reads below this is judged on the rubric alone:
 three one-line moves ("hold out some tickets as a test set") are all "applied", yet say little.
@@ -204,8 +205,8 @@ class Reading:
             score = (1 - APPLIED_WEIGHT) * score + APPLIED_WEIGHT * applied
         if not self.off_topic and not self.drifting and self.words >= ENGAGED_WORDS:
             score = max(score, ENGAGED_FLOOR)  # it engaged with this question, if weakly
-        elif self.off_topic and self.applied_share() >= POLISHED_SHARE:  # reasoned well, on
-            score = max(score, ENGAGED_FLOOR)  # another question: graded 1.5-2, not 1
+        elif self.off_topic and engaged_elsewhere(self.relevance, self.applied_share(), self.words):
+            score = max(score, ENGAGED_FLOOR)  # graded 1.5-2, not 1
         if self.recitation:
             score = min(score, RECITATION_CAP)
         off_outline = untouched(self.question, self.units)  # the prompt's words, nothing more
