@@ -4,13 +4,17 @@ aim for over 90% accuracy" measures the model, not whether anyone is helped, and
 grades it below the bar (1.5) however many trade-off words follow; the coach gave it 4.0. The
 same target inside product reasoning ("to validate the categories I'd measure accuracy on a
 labelled sample, aiming for about 95 percent", after the users and the order of work) is one step
-of a plan and keeps its score. Examples are written here, apart from the calibration set."""
+of a plan and keeps its score. The typed ground's measure (`typed_ground.py`) is likewise one of
+the product in use: a readiness bar on a backtest's precision is the model's. Examples are
+written here, apart from the calibration set."""
 
 from __future__ import annotations
 
 from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
+from interviewer.coach.ground import committed_texts
 from interviewer.coach.offline_success import judged_offline
+from interviewer.coach.typed_ground import typed_points
 
 TICKETS = Question.adhoc(
     "A concert ticketing site wants an ML model that decides, per visitor, when to show a "
@@ -46,3 +50,19 @@ def test_an_answer_that_opens_on_the_model_and_aims_at_accuracy_is_judged_offlin
 def test_the_same_target_inside_product_reasoning_is_a_step_of_a_plan() -> None:
     assert not judged_offline(_units(PRODUCT_FIRST))
     assert read_answers(TICKETS, [" ".join(PRODUCT_FIRST.split())]).overall() >= 3.5
+
+
+ELEVATORS = Question.adhoc(
+    "A building-services firm has a model that predicts which elevators will fail next week. "
+    "What could go wrong with it, and how would you decide it's ready for all its buildings?")
+
+
+def test_a_bar_on_a_backtest_is_not_the_products_measure() -> None:
+    backtest = ("To decide if it's ready, I'd backtest it on two years of faults and want "
+                "precision and recall above 80%, because false alarms waste technicians' time.")
+    in_use = ("It's ready if the flagged elevators catch at least 40% of next week's failures "
+              "in a six-week pilot, because that halves surprise outages.")
+    for text, measured in ((backtest, False), (in_use, True)):
+        units = read_answers(ELEVATORS, [text]).units
+        points = typed_points(ELEVATORS, units, committed_texts(units, ELEVATORS))
+        assert points["measure"] is measured

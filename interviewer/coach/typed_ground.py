@@ -14,7 +14,9 @@ advice):
   polished plan for a neighbouring question about the same product covers nothing;
 - **call**: where the prompt asks for one (should it, which would you choose, what first), a
   call is made;
-- **measure**: a measure with a number or bar (a rate, a share, a time, a count);
+- **measure**: a measure with a number or bar (a rate, a share, a time, a count) of the product
+  in use: "precision and recall above 80% on a backtest" is the model's test set, not whether
+  anyone is helped (`offline_success.py`);
 - **risk**: what could go wrong, or the guardrail that limits it;
 - **rule**: a condition that changes the call ("if agreement is under 70%, I'd stop"), in notes
   too ("under 40% acceptance, rework", "<40% -> back to the map", "Gate: overrides under 10%");
@@ -35,6 +37,7 @@ from interviewer.coach.argued import CONDITION, TELEGRAPHIC_CALL, argued_commitm
 from interviewer.coach.asks_bank import GUARDRAILS, MEASURE, RISKS, asks_decision, asks_pick
 from interviewer.coach.asks_problems import DECISION, PICK
 from interviewer.coach.cues_markers import NUMBER
+from interviewer.coach.offline_success import OFFLINE_NUMBER
 from interviewer.coach.relevance import (
     DENSE_NUMBERS,
     MIN_PROMPT_TERMS,
@@ -107,7 +110,8 @@ def typed_points(question: Question, units_: Sequence[Unit],
                   if (u.reason or _drawn(units_, i)) and u.piece.text in texts)
     points = {
         "subject": _subject(question, texts),
-        "measure": any((MEASURE.search(t) or BAR.search(t)) and NUMBER.search(t) for t in texts),
+        "measure": any((MEASURE.search(t) or BAR.search(t)) and NUMBER.search(t)
+                       and not OFFLINE_NUMBER.search(t) for t in texts),
         "risk": any(RISKS.search(t) or GUARDRAILS.search(t) for t in texts),
         "rule": any((CONDITION.search(t) or RULE.search(t))
                     and (NUMBER.search(t) or _calls(t)) for t in texts),
