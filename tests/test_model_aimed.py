@@ -15,6 +15,7 @@ from interviewer.coach.analysis import read_answers
 from interviewer.coach.ground import committed_texts
 from interviewer.coach.offline_success import judged_offline
 from interviewer.coach.typed_ground import typed_points
+from interviewer.coach.units import Unit
 
 TICKETS = Question.adhoc(
     "A concert ticketing site wants an ML model that decides, per visitor, when to show a "
@@ -38,7 +39,7 @@ four weeks and keep it only if revenue per visitor rises 3% with complaints flat
 """
 
 
-def _units(text: str) -> list:
+def _units(text: str) -> list[Unit]:
     return read_answers(TICKETS, [" ".join(text.split())]).units
 
 
