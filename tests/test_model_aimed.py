@@ -67,3 +67,14 @@ def test_a_bar_on_a_backtest_is_not_the_products_measure() -> None:
         units = read_answers(ELEVATORS, [text]).units
         points = typed_points(ELEVATORS, units, committed_texts(units, ELEVATORS))
         assert points["measure"] is measured
+
+
+def test_success_named_as_an_offline_number_is_judged_offline() -> None:
+    """"I'd measure success with accuracy on a benchmark", "if the model's accuracy is above 85%,
+    it makes the app better": success is the test set's number, and nothing is compared in use."""
+    for text in ("I'd measure success with the model's accuracy on a benchmark of past tickets.",
+                 "If the model's accuracy is above 85% on a test set, it makes the app better."):
+        assert judged_offline(_units(text))
+    in_use = ("I'd measure success with accuracy on a test set first, then an A/B test on 10% "
+              "of users, keeping it if refunds fall 5%.")
+    assert not judged_offline(_units(in_use))

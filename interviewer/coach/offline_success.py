@@ -29,6 +29,9 @@ CALLED_SUCCESS = re.compile(
     r"\b(?:success (?:is|would be|means)|(?:shows?|proves?|means|confirms?) (?:that )?(?:it's|"
     r"it is|the \w+ is|it) (?:better|working|good|useful)|(?:forecast|model|it) is good|"
     r"(?:would be|is) a (?:strong|good) model|that shows|is better|i'd benchmark|"
+    # success named as the number, or the number said to make the product better: "I'd measure
+    # success with word error rate and accuracy on a benchmark", "then it makes the game better"
+    r"(?:measur|judg|defin)\w* success (?:with|by|on|as)|makes? (?:the \w+|it) better|"
     # readiness called on the number: "if it gets above 95%, I'd say it's ready to launch"
     r"(?:it's|it is|is) ready|ready to (?:launch|ship|go live))\b",
     re.IGNORECASE)
