@@ -2,13 +2,17 @@
 graded blind): "a model that predicts which elevators are likely to fail" says what the model
 does; only a sentence that asks ("Which metrics would mislead you?") asks why a method misleads.
 Read as a pitfall ask, it set aside every answer to the question, the strong ones with the rest.
-Examples are written here, apart from the calibration set."""
+A bulleted twin types its go/stop rules under their own labels ("- Stop: dispatchers override more
+than half"), which is a rule that changes the call. Examples are written here, apart from the
+calibration set."""
 
 from __future__ import annotations
 
 from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
 from interviewer.coach.cues_asks import PITFALL_ASK
+from interviewer.coach.ground import committed_texts
+from interviewer.coach.typed_ground import typed_points
 
 ELEVATORS = Question.adhoc(
     "A building-services firm has a model that predicts which elevators are likely to fail in "
@@ -47,3 +51,12 @@ def test_a_strong_answer_to_a_prediction_prompt_is_not_set_aside() -> None:
     reading = read_answers(ELEVATORS, [ELEVATORS_STRONG])
     assert not reading.misses_the_ask
     assert reading.overall() >= 4.0
+
+
+def test_a_rule_typed_under_its_label_is_a_rule() -> None:
+    for line in ("- Roll out to all buildings: out-of-service hours -15%, overtime flat",
+                 "- Stop: more than 50% of flagged elevators fine on a visit"):
+        units = read_answers(ELEVATORS, [line]).units
+        assert typed_points(ELEVATORS, units, committed_texts(units, ELEVATORS))["rule"], line
+    units = read_answers(ELEVATORS, ["- Goal: 15% fewer out-of-service hours"]).units
+    assert not typed_points(ELEVATORS, units, committed_texts(units, ELEVATORS))["rule"]

@@ -77,7 +77,10 @@ RULE = re.compile(
     r"\b(?:target|bar)\s*(?:of\s*)?[:=]?\s*[+-]\s?\d|"
     # or the gate under its label, with its bars: "Gate: overrides within two hours under 10%"
     r"^\s*(?:[-*\u2022]\s*)?(?:\*\*|#+\s*)?(?:gates?|go bar|go/no[- ]go|launch bar|ship bar|"
-    r"stop (?:if|when)|ready when|go (?:if|when))(?:\*\*)?\s*:",
+    r"stop (?:if|when)|ready when|go (?:if|when)|"
+    # the call under its own label, what triggers it after the colon: "Stop: overrides > half",
+    # "Go territory-wide: restoration time -15%", "Roll back: complaints over 2%"
+    r"(?:go|stop|no[- ]go|kill|pause|roll ?back|expand|roll ?out)(?:[ -][\w-]+){0,3})(?:\*\*)?\s*:",
     re.IGNORECASE)
 
 
