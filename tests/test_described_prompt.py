@@ -2,7 +2,9 @@
 graded blind): "a model that predicts which elevators are likely to fail" says what the model
 does; only a sentence that asks ("Which metrics would mislead you?") asks why a method misleads.
 Read as a pitfall ask, it set aside every answer to the question, the strong ones with the rest.
-A bulleted twin types its go/stop rules under their own labels ("- Stop: dispatchers override more
+The prompt's frame ("what could go wrong", "ready to roll out across the whole territory") is not
+its subject: an answer on the elevators and the technicians is on it without those words. A
+bulleted twin types its go/stop rules under their own labels ("- Stop: dispatchers override more
 than half"), which is a rule that changes the call. Examples are written here, apart from the
 calibration set."""
 
@@ -13,6 +15,12 @@ from interviewer.coach.analysis import read_answers
 from interviewer.coach.cues_asks import PITFALL_ASK
 from interviewer.coach.ground import committed_texts
 from interviewer.coach.typed_ground import typed_points
+
+
+def _said(text: str) -> str:
+    """One paragraph, as typed: the line breaks here are only the source's."""
+    return " ".join(text.split())
+
 
 ELEVATORS = Question.adhoc(
     "A building-services firm has a model that predicts which elevators are likely to fail in "
@@ -60,3 +68,22 @@ def test_a_rule_typed_under_its_label_is_a_rule() -> None:
         assert typed_points(ELEVATORS, units, committed_texts(units, ELEVATORS))["rule"], line
     units = read_answers(ELEVATORS, ["- Goal: 15% fewer out-of-service hours"]).units
     assert not typed_points(ELEVATORS, units, committed_texts(units, ELEVATORS))["rule"]
+
+
+OUTAGES = Question.adhoc(
+    "Our water company has built a model that predicts which pumps are likely to fail in the next "
+    "week so we can send engineers ahead. What could go wrong with it, and how would you decide "
+    "it's ready to roll out across the whole network?")
+
+OUTAGES_ON_SUBJECT = _said("""
+The engineers who plan each week are its users. Pumps fail most in heatwaves, which are rare in
+the history, so I'd score heatwave weeks apart, because that is when the engineers lean on it.
+I'd send engineers to the pumps it flags in two districts for a summer, and keep it if they
+catch more of the following week's failures than today's age schedule does. Stop if most visits
+find nothing, because the engineers would stop trusting it.
+""")
+
+
+def test_the_prompts_frame_is_not_its_subject() -> None:
+    units = read_answers(OUTAGES, [OUTAGES_ON_SUBJECT]).units
+    assert typed_points(OUTAGES, units, committed_texts(units, OUTAGES))["subject"]

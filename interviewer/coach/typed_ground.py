@@ -44,7 +44,7 @@ from interviewer.coach.relevance import (
     WORDS_PER_PROMPT_TERM,
     subject_terms,
 )
-from interviewer.coach.text import words
+from interviewer.coach.text import stem, words
 from interviewer.coach.units import Unit, question_asks
 
 SUBJECT_SHARE = 0.4
@@ -94,8 +94,16 @@ def is_short(units_: Sequence[Unit]) -> bool:
     return sum(len(words(u.piece.text)) for u in units_) <= SHORT_WORDS
 
 
+# The words every typed prompt frames its ask with, not its subject: "What could go wrong with
+# it, and how would you decide it's ready to roll out across the whole territory?" asks about
+# feeders and crews, not about wrongness, readiness or wholeness.
+_FRAME = frozenset(stem(w) for w in (
+    "wants", "wrong", "ready", "define", "considering", "weigh", "roll", "take", "side", "built",
+    "instead", "look", "tie", "hold", "adding", "across", "whole", "likely"))
+
+
 def _subject(question: Question, texts: Sequence[str]) -> bool:
-    prompt = set(subject_terms(question.prompt))
+    prompt = set(subject_terms(question.prompt)) - _FRAME
     said = {t for text in texts for t in subject_terms(text)}
     body = " ".join(texts)
     could_use = float(len(prompt))
