@@ -7,8 +7,8 @@ can reason, and a recitation of frameworks in full sentences, off the question o
 names nothing of any product ("To know whether any AI feature pays for itself, compare its costs
 with its benefits..."): the same recitation with the product's name in it is capped at 1.5
 (`analysis.RECITATION_CAP`), and naming nothing is not worse than naming the product. A list of
-names (keywords, 20-60 words) stays at 1. On the dev split: off-topic answers graded 1.5-2 at 1,
-30 of them, against 7 graded 1 that these rules lift.
+names (keywords, 20-60 words) stays at 1. On the dev split these floors moved 34 answers graded
+1.5-2 up from 1 to 1.5, and 10 graded 1 (off-question, recitation, a 69-word keyword list) to 1.5.
 """
 
 from __future__ import annotations
