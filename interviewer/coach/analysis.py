@@ -30,6 +30,7 @@ from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION, mentions_unnegated
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
 from interviewer.coach.deferred import choice_cap
+from interviewer.coach.elsewhere import engaged_elsewhere
 from interviewer.coach.ground import ground_floor, works_through
 from interviewer.coach.named_moves import move_instances
 from interviewer.coach.outline_touch import untouched
@@ -205,6 +206,8 @@ class Reading:
             score = (1 - APPLIED_WEIGHT) * score + APPLIED_WEIGHT * applied
         if not self.off_topic and not self.drifting and self.words >= ENGAGED_WORDS:
             score = max(score, ENGAGED_FLOOR)  # it engaged with this question, if weakly
+        elif self.off_topic and engaged_elsewhere(self.relevance, self.applied_share(), self.words):
+            score = max(score, ENGAGED_FLOOR)  # graded 1.5-2, not 1
         if self.recitation:
             score = min(score, RECITATION_CAP)
         off_outline = untouched(self.question, self.units)  # the prompt's words, nothing more

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from interviewer.coach.bare_list import NAMES_ONLY_CAP, names_only
 from interviewer.coach.cues_markers import REASON
+from interviewer.coach.emphasis import PADDED_CAP, padded
 from interviewer.coach.model_first import MODEL_FIRST_CAP, model_first
 from interviewer.coach.offline_success import judged_offline
 from interviewer.coach.units import Unit, anchored
@@ -164,6 +165,8 @@ def settle(score: float, rubric: float, units_: Sequence[Unit], counts: tuple[in
         return min(score, NAMES_ONLY_CAP)
     if model_first(units_) or judged_offline(units_):  # success read off a test set alone
         return min(score, MODEL_FIRST_CAP)
+    if padded(units_):  # the same thin point said louder
+        return min(score, PADDED_CAP)
     if gated or not decisive(units_, applied, rubric, met):
         if words >= VAGUE_WORDS and not any(u.number for u in units_):
             score = min(score, VAGUE_CAP)

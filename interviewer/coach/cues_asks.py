@@ -147,6 +147,12 @@ MOVES: dict[str, re.Pattern[str]] = {
     "side": _c(r"\b(?:my (?:side|call|choice|pick|vote)|(?<!would )(?<!do )(?<!should )(?:i|i'd|i would|we|we'd) come down "
                r"(?:on|firmly|hard)|i'd land on|i land on|i'd go with|i'd optimi[sz]e for|"
                r"i'd bias (?:toward|to)\w*|[a-z][\w-]* over [a-z][\w-]*(?: [\w-]+){0,3}:)|"
+               # notes take the side against what they set aside: "Optimise 90-day revenue, not
+               # this week's sign-ups", "personalise timing only, never price", "own data only,
+               # no bought lists" ("not only", "not yet" set nothing aside)
+               r"(?:(?<=[\w)]),\s*(?:not|never|rather than|instead of)\s+(?!(?:only|just|sure|yet|always|"
+               r"enough|necessarily|really|quite|too|much|many|all|every)\b)[a-z]|"
+               r"\bonly(?:\s*\([^)]{0,80}\))?,\s*no\s+[a-z])|"
                + next(f.pattern.pattern for f in FAMILIES if f.name == "side-taken")),
     "launch-decision": _c(
         r"\b(launch\w*|ship\w*|wait|hold|go|no[- ]go|delay\w*|gate\w*|ready|require\w*|bar|"
@@ -256,9 +262,10 @@ CONSTRAINT_AT_LEAST = 2
 
 # A prompt that asks why a method misleads ("why might a standard experiment mislead you") asks
 # for the mechanism: an answer that names none, or denies there is one, has not answered it,
-# however well it runs the standard method.
-PITFALL_ASK = _c(r"\b(?:why (?:might|would|could|does|do|is)|which)\b[^?]*\b(?:mislead\w*|"
-                 r"fool\w*|go wrong|fail\w*)\b")
+# however well it runs the standard method. Only a sentence that asks (ends in "?") asks it: "a
+# model that predicts which feeders are likely to fail" describes the product, and asks nothing.
+PITFALL_ASK = _c(r"\b(?:why (?:might|would|could|does|do|is)|which)\b(?:[^?.!]|\.\d)*\b(?:mislead\w*|"
+                 r"fool\w*|go wrong|fail\w*)\b(?:[^?.!]|\.\d)*\?")
 PITFALL = _c(
     r"\b(interfer\w*|spill\w*|contaminat\w*|confound\w*|bias\w*|novelty|network effects?|"
     r"leak\w*|cannibali[sz]\w*|compet\w*|steal\w*|equilibri\w*|independen\w*|sutva|"

@@ -14,7 +14,9 @@ advice):
   polished plan for a neighbouring question about the same product covers nothing;
 - **call**: where the prompt asks for one (should it, which would you choose, what first), a
   call is made;
-- **measure**: a measure with a number or bar (a rate, a share, a time, a count);
+- **measure**: a measure with a number or bar (a rate, a share, a time, a count) of the product
+  in use: "precision and recall above 80% on a backtest" is the model's test set, not whether
+  anyone is helped (`offline_success.py`);
 - **risk**: what could go wrong, or the guardrail that limits it;
 - **rule**: a condition that changes the call ("if agreement is under 70%, I'd stop"), in notes
   too ("under 40% acceptance, rework", "<40% -> back to the map", "Gate: overrides under 10%");
@@ -35,13 +37,14 @@ from interviewer.coach.argued import CONDITION, TELEGRAPHIC_CALL, argued_commitm
 from interviewer.coach.asks_bank import GUARDRAILS, MEASURE, RISKS, asks_decision, asks_pick
 from interviewer.coach.asks_problems import DECISION, PICK
 from interviewer.coach.cues_markers import NUMBER
+from interviewer.coach.offline_success import OFFLINE_NUMBER
 from interviewer.coach.relevance import (
     DENSE_NUMBERS,
     MIN_PROMPT_TERMS,
     WORDS_PER_PROMPT_TERM,
     subject_terms,
 )
-from interviewer.coach.text import words
+from interviewer.coach.text import stem, words
 from interviewer.coach.units import Unit, question_asks
 
 SUBJECT_SHARE = 0.4
@@ -50,9 +53,10 @@ length could use, as `relevance.py` reads a dense short answer). On the dev spli
 answer measuring a camera's alerts, asked whether face recognition should be on by default,
 used 0.20; strong answers to typed questions that lacked a floor, 0.47 or more."""
 REASONS = 2
-SHORT_WORDS = 120
+SHORT_WORDS = 140
 """A ~90-word answer (this many words or fewer) makes each point once: one reason is its "why",
-and three committed sentences may carry all of it (`ground.SHORT_APPLIED`)."""
+and three committed sentences may carry all of it (`ground.SHORT_APPLIED`). Written "short"
+twins run to 100-130 words (a strong answer's 350 cut by two thirds)."""
 ASKS_A_CALL = frozenset({"first-choice"})
 # A measure with a bar, beyond `asks_bank.MEASURE`'s words: "two per thousand articles", "70%".
 BAR = re.compile(r"\bper (?:hundred|thousand|million|100|1,?000)\b|%|\bpercent\b", re.IGNORECASE)
@@ -73,7 +77,10 @@ RULE = re.compile(
     r"\b(?:target|bar)\s*(?:of\s*)?[:=]?\s*[+-]\s?\d|"
     # or the gate under its label, with its bars: "Gate: overrides within two hours under 10%"
     r"^\s*(?:[-*\u2022]\s*)?(?:\*\*|#+\s*)?(?:gates?|go bar|go/no[- ]go|launch bar|ship bar|"
-    r"stop (?:if|when)|ready when|go (?:if|when))(?:\*\*)?\s*:",
+    r"stop (?:if|when)|ready when|go (?:if|when)|"
+    # the call under its own label, what triggers it after the colon: "Stop: overrides > half",
+    # "Go territory-wide: restoration time -15%", "Roll back: complaints over 2%"
+    r"(?:go|stop|no[- ]go|kill|pause|roll ?back|expand|roll ?out)(?:[ -][\w-]+){0,3})(?:\*\*)?\s*:",
     re.IGNORECASE)
 
 
@@ -87,8 +94,16 @@ def is_short(units_: Sequence[Unit]) -> bool:
     return sum(len(words(u.piece.text)) for u in units_) <= SHORT_WORDS
 
 
+# The words every typed prompt frames its ask with, not its subject: "What could go wrong with
+# it, and how would you decide it's ready to roll out across the whole territory?" asks about
+# feeders and crews, not about wrongness, readiness or wholeness.
+_FRAME = frozenset(stem(w) for w in (
+    "wants", "wrong", "ready", "define", "considering", "weigh", "roll", "take", "side", "built",
+    "instead", "look", "tie", "hold", "adding", "across", "whole", "likely"))
+
+
 def _subject(question: Question, texts: Sequence[str]) -> bool:
-    prompt = set(subject_terms(question.prompt))
+    prompt = set(subject_terms(question.prompt)) - _FRAME
     said = {t for text in texts for t in subject_terms(text)}
     body = " ".join(texts)
     could_use = float(len(prompt))
@@ -106,7 +121,8 @@ def typed_points(question: Question, units_: Sequence[Unit],
                   if (u.reason or _drawn(units_, i)) and u.piece.text in texts)
     points = {
         "subject": _subject(question, texts),
-        "measure": any((MEASURE.search(t) or BAR.search(t)) and NUMBER.search(t) for t in texts),
+        "measure": any((MEASURE.search(t) or BAR.search(t)) and NUMBER.search(t)
+                       and not OFFLINE_NUMBER.search(t) for t in texts),
         "risk": any(RISKS.search(t) or GUARDRAILS.search(t) for t in texts),
         "rule": any((CONDITION.search(t) or RULE.search(t))
                     and (NUMBER.search(t) or _calls(t)) for t in texts),
