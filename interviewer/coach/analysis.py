@@ -3,8 +3,7 @@
 Kept apart from the coach so follow-ups and scorecards are judged by exactly the same reading.
 A concept counts when the sentence (or spoken clause) that names it is about this question's
 subject and commits to something: a reason, a number or threshold, or a decision. Naming a
-framework earns at most a mention; a bare list or a recitation earns mentions only.
-"""
+framework earns at most a mention; a bare list or a recitation earns mentions only."""
 
 from __future__ import annotations
 
@@ -71,15 +70,13 @@ MENTION_ONLY = 1.5
 APPLIED_WEIGHT = 0.4
 APPLIED_SENTENCES_FOR_FIVE = 8
 APPLIED_SHARE_FOR_FIVE = 0.7
-"""The overall is 60% the rubric dimensions, 40% the applied sentences (`applied_share`):
-both measure applied reasoning, the second with no lexicon to miss a cue."""
+"""The overall: 60% the rubric, 40% the applied sentences, which need no lexicon to miss a cue."""
 SHARE_NEEDS = 3
 """Applied sentences before the share of them counts in full."""
 ENGAGED_FLOOR, ENGAGED_WORDS = 1.5, 30
 SLIGHT_WORDS, SLIGHT_RUBRIC = 50, 2.5
 """Under this many words, an answer the rubric reads below this is judged on the rubric alone:
-three one-line moves ("hold out some tickets as a test set") are all "applied", yet say little.
-(A specific 58-word answer, tests/test_outline_touch.py, keeps its lift.)"""
+one-line moves ("hold out some tickets as a test set") are "applied", yet say little."""
 CONCISE_WORDS_PER_POINT = 22
 RAMBLE_WORDS_PER_POINT = 60
 
