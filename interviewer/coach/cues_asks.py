@@ -27,6 +27,13 @@ _PRODUCT_ACTS = (
     r"translates?|captures?|records?|notifies|surfaces?|highlights?|adapts?|opens?|pops? up"
 )
 
+_GO_WIDER = (
+    r"(?:roll\w*[ -]?out|launch\w*|expand\w*|go(?:es|ing)? (?:live|beyond|wide|to (?:every|all|more))|"
+    r"turn\w* (?:it |them )?on|on by default|default[- ]on|mov\w* (?:on|up|to the next|from "
+    r"(?:step|stage|phase))|every (?:site|customer|home|region|store)|all (?:sites|customers|homes|"
+    r"regions|stores)|fleet|beyond (?:the |a )?pilot|next (?:site|region|market|wave|stage))")
+_ONLY_IF = r"(?:when|once|if|only|until|unless|after|before|as long as|provided)"
+
 MOVES: dict[str, re.Pattern[str]] = {
     # Design: what the product does for its user, and how they meet it.
     "design": _c(
@@ -159,10 +166,16 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"threshold|pilot|stag\w*|roll\w*|pause|block\w*|limit\w*|first version|v1|test\w*|"
         r"experiment\w*|a ?/ ?b|worth|pays? (?:for )?(?:itself|off)|decid\w*|measur\w*|"
         r"guardrails?|kill|stop)\b"),
+    # Readiness: the bar it must clear before it goes wider, or the go-wider step with its
+    # condition ("expand to the next site only if mispicks stay under 1 in 1,000").
+    "readiness": _c(
+        r"\b(?:ready|readiness|go[/ -]no[- ]go|gates?|gating|criteria|criterion|exit bar|the bar|"
+        r"sign[- ]off|(?:has|have|must|needs?) to hold|must hold)\b|"
+        rf"\b{_GO_WIDER}\b[^.;]{{0,80}}\b{_ONLY_IF}\b|\b{_ONLY_IF}\b[^.;]{{0,80}}\b{_GO_WIDER}\b"),
 }
 
 # How many sentences must make the move (an estimate is made of numbers).
-AT_LEAST = {"estimate": 3, "diagnose": 2, "side": 1}
+AT_LEAST = {"estimate": 3, "diagnose": 2, "side": 1, "readiness": 1}
 COUNT_CUES = frozenset({"first-choice"})
 """Moves counted by their distinct cues, not sentences: "Build the sizing first; content second"
 ranks in one sentence what a long answer spreads over three, and an order names two places."""
@@ -189,6 +202,9 @@ PROMPT_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "...and which side would you come down on?" asks for a side, not a survey of both.
     ("side", _c(r"\b(which side|come down on|where (?:would|do) you (?:land|stand))\b")),
     ("rollout", _c(r"\bhow (?:would|will|should|do) you roll (?:it |this |them )?out\b")),
+    # "...how would you decide it's ready to roll out?" asks for the bar, not for a labelling
+    # plan or a model's accuracy ("ready within five minutes" says when, and asks nothing).
+    ("readiness", _c(r"\b(?:decide|know|tell|judge|say)\b[^?.]{0,25}\bready\b")),
     ("autonomy", _c(r"\b(?:do|decide|handle|approve|fast-track|act|pay|send|run)\w* "
                     r"[^?.]{0,40}\b(?:on its own|by itself|automatically|without (?:a )?(?:human|"
                     r"person|review\w*))\b|\b(?:may|can|should) (?:it )?(?:do|decide|handle|"
