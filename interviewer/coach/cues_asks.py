@@ -91,7 +91,9 @@ MOVES: dict[str, re.Pattern[str]] = {
     "metrics": _c(
         r"\b(metrics?|measur\w*|rate|per (?:user|session|week|day|request|ticket|query)|"
         r"retention|conversion|guardrails?|north[- ]star|success|track\w*|share of|"
-        r"percent\w*|how (?:many|often|fast|long)|precision|recall|accuracy|false (?:positive|"
+        # a percent of a price ("five percent off", "a ten percent discount") prices the offer
+        r"percent\w*(?!\s+(?:off|discounts?|surcharges?|cheaper|rebates?|markups?|lower premiums?))|"
+        r"how (?:many|often|fast|long)|precision|recall|accuracy|false (?:positive|"
         r"negative|decline)s?|chargebacks?|errors?|catch\w*|count|number of|average|median|"
         r"p\d\d|time to|minutes|hours|cost per|baseline)\b"),
     "estimate": NUMBER,
