@@ -36,6 +36,7 @@ from interviewer.coach.asks_problems import (
     Problem,
     decision_asks,
 )
+from interviewer.coach.options_named import names_no_option
 from interviewer.coach.proposal import names_proposal
 from interviewer.coach.relevance import subject_terms
 
@@ -208,6 +209,8 @@ def unmet_ask(question: Question, sentences: Sequence[str]) -> str:
         return "decision"
     if asks_pick(question) and not any(PICK.search(s) or DECISION.search(s) for s in sentences):
         return "pick"
+    if names_no_option(question, sentences):
+        return "options"  # what comes first among the options listed: none of them named
     prompt_terms = frozenset(subject_terms(question.prompt))
     for problem in stated_problems(question):
         on_it = [s for s in sentences
