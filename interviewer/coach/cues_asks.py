@@ -118,7 +118,10 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"not (?:yet )?working)\b"),
     # Prioritising: options put in an order, a first one chosen.
     "first-choice": _c(
-        r"\b(first|second|third|next|later|after that|rank\w*|priorit\w*|"
+        # "in their first ninety days", "the next week" say when, not what comes first
+        r"\b((?:first|second|third|next)(?!\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:[\w-]+\s+)?"
+        r"(?:days?|weeks?|months?|quarters?|years?|hours?|minutes?|time|visits?|sessions?)\b)|"
+        r"later|after that|rank\w*|priorit\w*|"
         r"start with|begin with|come[s]? (?:first|second|next|later)|ahead of|"
         # an order by a criterion: "fix whatever has the most complaints first, and work down
         # the list", "in order of severity"
