@@ -23,10 +23,12 @@ leaves half the prompt's subject words unsaid (`UNSAID`).
 Measured on the dev split (713 answers, bank questions included by reading their outline as
 prompt): it fires on seven off-question answers and on none of the 427 strong, medium, short,
 bullet, spoken and non-native ones; every on-question answer there that announces an object
-names a word of the prompt ("I'd measure the battery warnings by ..."). What it misses: an
-answer that opens on another object but keeps the prompt's words (arrival times asked about bus
-crowding: "bus", "predict"), one whose opening names the prompt's own object and then answers
-another ask, and one that names its feature once and calls it something else from then on.
+names a word of the prompt ("I'd measure the battery warnings by ..."). An answer that keeps the
+prompt's words is still sent away when its first sentence says it measures another object ("I'd
+measure the arrival predictions by ...", asked about bus crowding). What it misses: one that
+opens on another object in other words and keeps the prompt's, one whose opening names the
+prompt's own object and then answers another ask, and one that names its feature once and calls
+it something else from then on.
 """
 
 from __future__ import annotations
@@ -125,6 +127,18 @@ def announced_objects(text: str) -> list[str]:
     return out
 
 
+def measured_objects(text: str) -> list[str]:
+    """What the opening sentence says the answer measures ("I'd measure X by ..."): the
+    object of the metrics ask itself, so it names the answer's subject even when the answer
+    keeps the prompt's words."""
+    sentences = split_sentences(text)[:1]
+    m = _FRAMES[1].search(sentences[0].text) if sentences else None
+    if m is None:
+        return []
+    x = re.sub(r"^(?:the|our|a|an|its|their)\s+", "", m.group("x").strip(), flags=re.I)
+    return [x] if x and len(x.split()) <= MAX_WORDS and not _NOT_AN_OBJECT.search(x) else []
+
+
 def _surface(text: str) -> dict[str, str]:
     """Each subject stem with the first word that said it (vectors know words, not stems)."""
     out: dict[str, str] = {}
@@ -187,11 +201,16 @@ def announced_elsewhere(question: Question, text: str) -> str:
         return "another feature"
     prompt = sorted(set(subject_terms(question.prompt)))
     counts = Counter(subject_terms(text))
-    if not prompt or not counts or len(set(prompt) - set(counts)) < UNSAID * len(prompt):
+    if not prompt or not counts:
         return ""
+    objects = announced_objects(text)
+    if len(set(prompt) - set(counts)) < UNSAID * len(prompt):
+        # It keeps the prompt's words; only an object it says it measures still tells ("I'd
+        # measure the arrival predictions by ...", asked about crowding predictions).
+        objects = measured_objects(text)
     top = counts.most_common(TOP)[-1][1]
     said_as, asked_as = _surface(text), _surface(question.prompt)
-    for obj in announced_objects(text):
+    for obj in objects:
         # The object's own words the prompt never says, that the answer keeps saying ("estimate"
         # of "the automated home-value estimate", asked about listing descriptions): the most
         # said one stands for the object.
