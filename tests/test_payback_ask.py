@@ -43,3 +43,20 @@ def test_payback_against_a_holdout_makes_the_ask() -> None:
     reading = read_answers(STREAMING, [WITH_A_HOLDOUT])
     assert not reading.misses_the_ask
     assert reading.overall() >= 3.5
+
+
+COST_AGAINST_BENEFITS = " ".join("""
+I'd set what the reminders cost to run against the benefits they bring.
+The costs are the messaging fees, the model and the engineering time.
+The benefit is patients who come back for their second dose on time, which saves the clinic a
+rebooking call each.
+I'd count second doses on time for the months before launch and the months after, and if they
+rise by more than the running cost is worth, it pays for itself.
+""".split())
+
+
+def test_cost_set_against_benefits_makes_the_payback_move() -> None:
+    clinic = Question.adhoc(
+        "A vaccination clinic now sends AI-timed reminders for second doses. How would you know "
+        "whether the reminders pay for themselves?")
+    assert not read_answers(clinic, [COST_AGAINST_BENEFITS]).misses_the_ask

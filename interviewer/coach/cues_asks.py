@@ -274,10 +274,10 @@ PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         r"less) (?:\w+ ){0,4}(?:costs?|discounts?)|(?:more|greater|bigger) than (?:what |the )?"
         r"(?:\w+ ){0,3}(?:giv\w* away|costs?|discounts?)|half (?:of )?(?:the )?(?:\w+ ){0,3}"
         r"(?:get|gets|see|sees|receive|receives)\b[^.;]{0,60}\bhalf)\b|"
-        # its cost beside what it saves, in one sentence: "the assistant runs $40k a month; a
-        # ticket it resolves saves $20"
+        # its cost beside what it saves or brings, in one sentence: "the assistant runs $40k a
+        # month; a ticket it resolves saves $20", "compare what it costs against its benefits"
         r"^(?=.*\b(?:costs?|costing|spend\w*|licen[cs]es?|inference|runs? (?:about |around )?\$)"
-        r")(?=.*\b(?:sav(?:e|es|ed|ing|ings)|deflect\w*|avoid\w*)\b)")),
+        r")(?=.*\b(?:sav(?:e|es|ed|ing|ings)|deflect\w*|avoid\w*|benefits?|value)\b)")),
 )
 CONSTRAINT_AT_LEAST = 2
 
