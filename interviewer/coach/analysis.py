@@ -28,7 +28,7 @@ from interviewer.coach.cues_asks import (
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION, mentions_unnegated
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
-from interviewer.coach.deferred import choice_cap
+from interviewer.coach.hyped import call_cap
 from interviewer.coach.elsewhere import engaged_elsewhere
 from interviewer.coach.ground import ground_floor, works_through
 from interviewer.coach.named_moves import move_instances
@@ -216,7 +216,7 @@ class Reading:
         settled = settle(score, rubric, self.units, (self.words, self.applied_sentences, len(met)),
                          set_aside)  # numbers, or calls argued in words
         score = ground_floor(self.question, self.units, score, settled, set_aside)  # outline
-        score = min(score, choice_cap(self.question, [u.piece.text for u in self.units]))
+        score = min(score, call_cap(self.question, [u.piece.text for u in self.units]))
         return round(max(MIN_SCORE, min(MAX_SCORE, score)), 1)
 
 
