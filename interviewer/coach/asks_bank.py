@@ -39,6 +39,7 @@ from interviewer.coach.asks_problems import (
 from interviewer.coach.options_named import names_no_option
 from interviewer.coach.proposal import names_proposal
 from interviewer.coach.relevance import subject_terms
+from interviewer.coach.tradeoff_sides import never_weighs_the_other_side
 
 
 def _c(cues: str) -> re.Pattern[str]:
@@ -211,6 +212,8 @@ def unmet_ask(question: Question, sentences: Sequence[str]) -> str:
         return "pick"
     if names_no_option(question, sentences):
         return "options"  # what comes first among the options listed: none of them named
+    if never_weighs_the_other_side(question, sentences):
+        return "other side"  # the alternative the prompt set against its feature, never named
     prompt_terms = frozenset(subject_terms(question.prompt))
     for problem in stated_problems(question):
         on_it = [s for s in sentences
