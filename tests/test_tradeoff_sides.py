@@ -23,12 +23,13 @@ and switch a region to AI routine forecasts only if its error is no worse.
 """.split())
 
 ANOTHER_QUESTION = " ".join("""
-I'd make forecasts personal. Today everyone gets the same town forecast, but a cyclist wants the
-wind on the commute and a gardener wants frost at night. So I'd rank what each user sees by the
-activities they pick at sign-up and what they open most, and put it in a morning card. The north
-star is daily opens of the card per active user, with card dismissals as a guardrail. I'd A/B
-test personal cards against the standard card for a month in two countries, and roll out if
-daily opens rise at least five percent without more uninstalls.
+I'd make the AI-written forecasts personal. Today every town's forecast reads the same for
+everyone, but a cyclist wants the wind on the commute and a gardener wants frost at night. So
+I'd have the AI write each user's forecast for their town from the activities they pick at
+sign-up and what they open most, updated every ten minutes, in a morning card. The north star
+is daily opens of the forecast card per active user, with card dismissals as a guardrail. I'd
+A/B test personal forecasts against the standard town forecast for a month in two countries,
+and roll out if daily opens rise at least five percent without more uninstalls.
 """.split())
 
 
