@@ -131,35 +131,21 @@ HELD_OUT_RHO = 0.83  # seven batches: 0.832 (0.828 when the seventh arrived)
 KNOWN_ABOVE_CEILING: dict[str, float] = {
     "g12-market-recitation-nouns": 2.4,
     # Polished answers to a neighbouring question about the same product, asked a typed question
-    # (no outline): arrival times asked about bus crowding, status reports asked about workspace
-    # set-up, personalised reels asked about five-minute reels against the editors'. Neither the
-    # prompt's words nor WordLlama's vectors tell them from on-question answers (ag16- batch),
-    # and the status report names itself once and dwells on "update". The typed ground (ah15-
-    # round) lifts two to its floor, 4.5: each works through a product answer's points, about
-    # the wrong ask. The arrival times do announce another object ("I'd measure the arrival
-    # predictions by ..."), but say two of the prompt's three words, so the announced-object
-    # gate (`announced.py`) stands aside.
-    "ag16-bus-offq-arrival": 4.5,
+    # (no outline): status reports asked about workspace set-up (ag16-). It names its object once
+    # ("The AI status report is for team leads") and dwells on "update" from then on, keeping
+    # the prompt's words, so neither the announced-object gate nor the vectors tell it. Its
+    # siblings are held now: arrival times asked about bus crowding by what the opening says it
+    # measures (`announced.measured_objects`), personalised reels asked about five-minute reels
+    # against the editors' by the side the prompt set against its feature (`tradeoff_sides`).
     "ag16-workspace-offq-status": 4.0,
-    "ag16-sports-offq-personalised": 4.5,
-    # The same kind in the bd18- batch (written blind), baggage claims asked about rebooking and
-    # AI dubbing asked about auto-captions, left with the announced-object gate ("a claims
-    # problem", "with AI dubbing on"); a rule that caught them by any term the prompt never says
-    # (`another_task.py`) had been reverted: it sent held-out on-question answers away.
-    # The bd21- batch (written blind): AI incident summaries asked about auto-closing low-risk
-    # alerts, an AI proposal writer asked what matching to ship first. Their openings name the
-    # company ("For our managed security service", "On the freelancing marketplace"), and they
-    # keep the prompt's words (alert, triage, analyst; client, job post, freelancer, matching),
-    # so the announced-object gate's UNSAID test stands aside; the proposal writer's object,
-    # "proposal", is also a lens word. Gating on any first-sentence word the answer dwells on
-    # fired on 16 of 243 on-question typed dev answers (fix21), so it was not added.
-    "bd21-soc-offq-summaries": 4.0,
-    "bd21-free-offq-proposals": 4.0,
     # The bd22- batch (written blind): rider credits for ending trips at empty docks, asked
     # whether van rebalancing by demand forecast pays for itself. Same operator, same stations
     # and vans, and its own payback argument ("a dollar of credit against a dollar of van
-    # time"); 3.8 when the batch arrived, left by fix22 (padding rules), which did not move it.
+    # time"): it makes the payback move, for another lever.
     "bd22-bikes-offq": 3.8,
+    # The bd24- batch (written blind): a system-tag override set aside, the ranking beneath it
+    # (graded 2.5: a criterion and reasons, no effort, metric or first step) reads as a medium.
+    "bd24-handmade-injection-systag": 3.0,
 }
 
 
@@ -168,7 +154,7 @@ def test_no_gaming_answer_scores_above_the_ceiling(scored: dict[str, list[Scored
                                                    split: str) -> None:
     """The target is 2.0 on both splits (README, calibration table). On the held-out split one
     answer of the third batch, one of the fourth and two of the fifth miss it, counted, never
-    named; the dev split has seven, named in KNOWN_ABOVE_CEILING."""
+    named; the dev split has four, named in KNOWN_ABOVE_CEILING."""
     gaming = [s for s in scored[split] if s.answer.kind in GAMING_KINDS]
     assert gaming
     known = KNOWN_ABOVE_CEILING if split == "dev" else {}
