@@ -24,6 +24,7 @@ def test_a_time_is_not_an_order(sentence: str) -> None:
     "I'd ship the reminder first, because it needs no model.",
     "First, the matching score; the chat assistant comes next.",
     "The first version only suggests, it never sends.",
+    "I'd ship flights only, with the traveller confirming each booking.",
 ])
 def test_an_order_is_still_an_order(sentence: str) -> None:
     assert FIRST.search(sentence)

@@ -122,6 +122,8 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"\b((?:first|second|third|next)(?!\s+(?:few\s+|couple\s+(?:of\s+)?)?(?:[\w-]+\s+)?"
         r"(?:days?|weeks?|months?|quarters?|years?|hours?|minutes?|time|visits?|sessions?)\b)|"
         r"later|after that|rank\w*|priorit\w*|"
+        # a first version scoped to one thing: "I'd ship flights only"
+        r"(?:ship|launch|build|start)\w* (?:with )?(?:[\w-]+ ){1,3}only|"
         r"start with|begin with|come[s]? (?:first|second|next|later)|ahead of|"
         # an order by a criterion: "fix whatever has the most complaints first, and work down
         # the list", "in order of severity"
