@@ -15,20 +15,25 @@ GARDEN = Question.adhoc(
     "schedule from the local weather, and a chat assistant for pests. What would you build "
     "first, and why?")
 
-HYPED = " ".join("""
+def _one_line(text: str) -> str:
+    """The example as one paragraph: a typed answer is not broken at the line ends."""
+    return " ".join(text.split())
+
+
+HYPED = _one_line("""
 I'd build the chat assistant first because chatbots are what everybody is talking about and it
 would look great to investors. Then plant identification, then the watering schedule. Pests are
 a niche anyway. The main thing is to get something with AI in it out quickly, so people see we
 are modern, and we can add the other two later on.
-""".split())
+""")
 
-REASONED = " ".join("""
+REASONED = _one_line("""
 I'd build the watering schedule first because overwatering kills more houseplants than pests do,
 and it needs only the weather feed and the plant list people already keep. Identification comes
 second: it is the most requested, but a wrong name leads to wrong care. The chat assistant waits
 until we can ground it in the care data, because a confident wrong answer about pesticides
 would cost us trust.
-""".split())
+""")
 
 
 @pytest.mark.parametrize("sentence", [

@@ -45,14 +45,19 @@ def test_payback_against_a_holdout_makes_the_ask() -> None:
     assert reading.overall() >= 3.5
 
 
-COST_AGAINST_BENEFITS = " ".join("""
+def _one_line(text: str) -> str:
+    """The example as one paragraph: a typed answer is not broken at the line ends."""
+    return " ".join(text.split())
+
+
+COST_AGAINST_BENEFITS = _one_line("""
 I'd set what the reminders cost to run against the benefits they bring.
 The costs are the messaging fees, the model and the engineering time.
 The benefit is patients who come back for their second dose on time, which saves the clinic a
 rebooking call each.
 I'd count second doses on time for the months before launch and the months after, and if they
 rise by more than the running cost is worth, it pays for itself.
-""".split())
+""")
 
 
 def test_cost_set_against_benefits_makes_the_payback_move() -> None:

@@ -13,16 +13,21 @@ WEATHER = Question.adhoc(
     "of the meteorologists' forecasts twice a day. What trade-offs would you weigh, and what "
     "would you recommend?")
 
-WEIGHS_IT = " ".join("""
+def _one_line(text: str) -> str:
+    """The example as one paragraph: a typed answer is not broken at the line ends."""
+    return " ".join(text.split())
+
+
+WEIGHS_IT = _one_line("""
 The trade is freshness against judgement. Meteorologists twice a day catch the unusual
 situations a model misses, like a sea breeze or a storm cell forming, and people trust their
 wording; AI forecasts every ten minutes follow a storm as it moves. I'd take the AI side for
 routine days and keep the meteorologists on severe weather: any warning above yellow is written
 or approved by a person. I'd compare the two on rain-timing error for a month in three regions,
 and switch a region to AI routine forecasts only if its error is no worse.
-""".split())
+""")
 
-ANOTHER_QUESTION = " ".join("""
+ANOTHER_QUESTION = _one_line("""
 I'd make the AI-written forecasts personal. Today every town's forecast reads the same for
 everyone, but a cyclist wants the wind on the commute and a gardener wants frost at night. So
 I'd have the AI write each user's forecast for their town from the activities they pick at
@@ -30,7 +35,7 @@ sign-up and what they open most, updated every ten minutes, in a morning card. T
 is daily opens of the forecast card per active user, with card dismissals as a guardrail. I'd
 A/B test personal forecasts against the standard town forecast for a month in two countries,
 and roll out if daily opens rise at least five percent without more uninstalls.
-""".split())
+""")
 
 
 def test_the_stated_alternative_is_read_from_the_prompt() -> None:

@@ -28,9 +28,9 @@ from interviewer.coach.cues_asks import (
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION, mentions_unnegated
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
-from interviewer.coach.hyped import call_cap
 from interviewer.coach.elsewhere import engaged_elsewhere
 from interviewer.coach.ground import ground_floor, works_through
+from interviewer.coach.hyped import call_cap
 from interviewer.coach.named_moves import move_instances
 from interviewer.coach.outline_touch import untouched
 from interviewer.coach.padding import asks_worth, names_return_only, restates_question

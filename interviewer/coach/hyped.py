@@ -28,7 +28,8 @@ _REASON = re.compile(r"\b(?:because|since|as it's|as it is|so that|given that)\b
 _HYPE = re.compile(
     r"\b(?:what every(?:one|body) (?:is|'s) (?:talking about|doing|excited about)|"
     r"(?:the )?hype\w*|trend(?:y|ing)|buzz(?:y|word)?|(?:great|good|nice) for (?:the )?"
-    r"(?:press|pr|headlines|investors|the board|our image)|press|(?:make|get|grab)\w* (?:us )?(?:the )?headlines|investors?|"
+    r"(?:press|pr|headlines|investors|the board|our image)|press|investors?|"
+    r"(?:make|get|grab)\w* (?:us )?(?:the )?headlines|"
     r"(?:looks?|sounds?|feels?) (?:cool|innovative|modern|impressive|cutting[- ]edge)|"
     r"(?:it's|it is|is) (?:cool|sexy|shiny|exciting|the future)|cutting[- ]edge|"
     r"(?:competitors|every(?:one|body)(?: else)?) (?:has|have|is doing|are doing|already)"
