@@ -95,6 +95,58 @@ async def test_mode_auto_checks_the_devices_while_the_home_screen_answers_keys(
     assert all(t is not threading.main_thread() for t in probe.threads)
 
 
+def home_drawn(app: InterviewerApp) -> bool:
+    """The home screen is on top and has been laid out and drawn: its start button has a
+    place on the screen (read from the probe's thread, as it begins)."""
+    top = app.screen_stack[-1] if app.screen_stack else None
+    if not isinstance(top, HomeScreen):
+        return False
+    try:
+        return top.query_one("#start").region.area > 0
+    except Exception:  # not composed or not in the layout yet
+        return False
+
+
+async def test_start_up_work_begins_once_the_home_screen_is_drawn(
+        make_tui_app: MakeApp) -> None:
+    """The check's imports (sounddevice, the speech stack) hold the GIL: begun at mount, they
+    delayed the first paint by 0.1-0.2 s (bench/startup_stall.py). The device probe (auto)
+    and the model's load (voice) begin once the home screen is drawn, and not again when it
+    comes back; the screen answers keys while the probe is held."""
+    class DrawnProbe(HeldProbe):
+        def __call__(self) -> Microphone:
+            drawn.append(home_drawn(app))
+            return super().__call__()
+
+    class DrawnModel(SilentTranscriber):
+        def load(self) -> None:
+            drawn.append(home_drawn(app))
+
+    drawn: list[bool] = []
+    probe = DrawnProbe()
+    kit = VoiceKit(SilentTranscriber(), probe, use_turn_model=False)  # type: ignore[arg-type]
+    app = make_tui_app(text_only=False, questions=1, mode="auto", voice=kit)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot_until(pilot, probe.probing.is_set, "the device probe started")
+        assert drawn == [True]
+        await pilot.press("tab")  # the probe still held: the screen answers
+        assert app.focused is screen_as(app, HomeScreen).query_one("#track", Select)
+        probe.release.set()
+        await pilot_until(pilot, lambda: mode_notices(app) != [], "the mode line")
+        await pilot_until(pilot, lambda: kit.ready, "the model loaded once voice was chosen")
+        app.push_screen(app.home_screen())  # the home screen again (after a scorecard)
+        await pilot_until(pilot, lambda: home_drawn(app), "the second home screen")
+        await pilot.pause()
+    assert drawn == [True] and probe.threads and len(probe.threads) == 1
+
+    drawn.clear()
+    kit = VoiceKit(DrawnModel(), HeldProbe(), use_turn_model=False)  # type: ignore[arg-type]
+    app = make_tui_app(text_only=False, questions=1, mode="voice", voice=kit)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot_until(pilot, lambda: kit.ready, "the model loaded")
+    assert drawn == [True]
+
+
 async def test_mode_auto_without_a_microphone_says_why_once_it_is_known(
         make_tui_app: MakeApp) -> None:
     probe = HeldProbe(mic=False)
