@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 import wave
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,7 +28,6 @@ from interviewer.speech.microphone import Microphone
 from interviewer.speech.stt import Transcript
 from interviewer.speech.whisper_stt import WhisperTranscriber
 from interviewer.ui.app import InterviewerApp
-from interviewer.ui.confirm import ConfirmScreen
 from interviewer.ui.detached import running_detached
 from interviewer.ui.home import HomeScreen
 from interviewer.ui.interview import InterviewScreen
@@ -37,7 +35,7 @@ from interviewer.ui.voice import VoiceInterviewScreen
 from interviewer.ui.voice_kit import VoiceKit
 from tests.support.audio_files import fixture_speech
 from tests.support.fixture_types import MakeApp
-from tests.support.pilot import SIZE, open_voice_interview, screen_as
+from tests.support.pilot import SIZE, open_voice_interview, quit_then_release, screen_as
 from tests.support.virtmic import feed_fifo
 from tests.support.voice_parts import NO_MIC, SilentTranscriber, real_kit
 from tests.support.waiting import pilot_until, wait_until
@@ -218,16 +216,7 @@ async def test_quit_while_the_coach_works_waits_for_it_and_keeps_the_answer(
         calls = running_detached()
         assert len(calls) == 1
 
-        def reply_after_the_quit() -> None:  # the endpoint's reply, 0.3 s after the quit
-            if screen.leaving.wait(30):
-                time.sleep(0.3)
-                coach.gate.set()
-
-        threading.Thread(target=reply_after_the_quit, daemon=True).start()
-        await pilot.press("escape")
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
-        await pilot.pause()
+        await quit_then_release(pilot, screen, coach.gate, within_s=30)  # the endpoint's reply
     assert app.return_code == 0 and not app.is_running
     assert coach.replied.is_set() and not any(t.is_alive() for t in calls)
     assert running_detached() == []
@@ -322,16 +311,7 @@ async def test_quit_while_the_answer_is_transcribed_waits_for_the_pass_and_keeps
         await pilot.press("space")  # ends the answer: its last pass waits on the model
         assert screen.transcribing and model.in_flight == 1
 
-        def release_after_the_quit() -> None:
-            if screen.leaving.wait(60):
-                time.sleep(0.3)
-                model.gate.set()
-
-        threading.Thread(target=release_after_the_quit, daemon=True).start()
-        await pilot.press("escape")
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
-        await pilot.pause()
+        await quit_then_release(pilot, screen, model.gate, within_s=60)  # the model's pass
     assert app.return_code == 0 and not app.is_running
     assert model.gate.is_set() and model.in_flight == 0  # the last pass ended before the exit
     assert running_detached() == []
