@@ -25,6 +25,7 @@ from interviewer.coach.recital import hollow, padded_number, specifics, tied_num
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.spoken_run import spoken_run
 from interviewer.coach.text import Sentence, stem, words
+from interviewer.coach.unsettled import fence_sitting, settled_part
 
 NARRATION_NEW_WORDS = 1
 """A narrated step naming more than this many specifics of its own is a real step."""
@@ -159,7 +160,9 @@ def make_unit(piece: Sentence, subject_stems: frozenset[str],
         subject=sum(1 for t in set(subject_terms(text)) if t in subject_stems),
         reason=argues(spelled_out(text), prompt_stems),
         number=number,
-        decision=bool(DECISION.search(spelled_out(text))) or rates_option(text),
+        # "We need to find the right balance there": no side, no call (`unsettled.py`)
+        decision=bool(DECISION.search(spelled_out(settled_part(text))))
+        or (rates_option(text) and not fence_sitting(text)),
         generic=bool(GENERIC.search(text)),
         # Model words the question itself uses ("open-weight models") are its subject here.
         model_terms=sum(1 for m in MODEL_TALK.finditer(text)
