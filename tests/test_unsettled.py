@@ -19,6 +19,7 @@ from interviewer.coach.unsettled import fence_sitting, settled_part, vague_bar
     "We pilot it with one team and see how it goes.",
     "If it works, we expand it to the other regions.",
     "If people like it, we make it the default.",
+    "If engagement goes up, we ship it to everyone.",
 ])
 def test_a_rule_with_no_measure_is_a_vague_bar(said: str) -> None:
     assert vague_bar(said)
@@ -28,6 +29,7 @@ def test_a_rule_with_no_measure_is_a_vague_bar(said: str) -> None:
     "If weekly use rises 10% in the first town, we roll it out to every store.",
     "If accuracy is fine but completion drops, the screen is the problem, not the model.",
     "If refunds stay flat and repeat orders climb, we expand it.",
+    "If engagement goes up by 5% with no rise in unsubscribes, we ship it to everyone.",
 ])
 def test_a_rule_that_names_what_it_measures_is_not(said: str) -> None:
     assert not vague_bar(said)

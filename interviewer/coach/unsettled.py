@@ -23,6 +23,9 @@ VAGUE_BAR = re.compile(
     r"comes? back|works? out)(?: \w+)? (?:good|well|fine|ok|okay|positive|promising|great|"
     r"successful|better|right)\b|"
     r"\bif (?:it|that|this|the pilot|the test)(?: all)? works\b|\bif successful\b|"
+    # engagement in general, going up: no measure of this product's own and no line
+    r"\bif (?:the )?(?:engagement|usage|clicks?|activity)(?: \w+)? (?:goes|go|is|are|looks?) "
+    r"(?:up|high|higher|good|better|well)\b|"
     r"\bif (?:people|users|customers|residents|everyone) (?:like|likes|are happy with) it\b|"
     r"\bsee how (?:it|things|that) (?:goes|go|works|turns out)\b",
     re.IGNORECASE,
