@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from interviewer.coach.cues_markers import NUMBER
 from interviewer.coach.recital import tied_number
 
 _LOOSE_RESULT = (
@@ -44,7 +45,7 @@ SIDE = re.compile(r"\b(?:rather|prefer|favou?r|side|lean|over|than|first|above|b
 
 def vague_bar(text: str) -> bool:
     """A condition that names no measure and no threshold: "if the results look good"."""
-    return bool(VAGUE_BAR.search(text)) and not tied_number(text)
+    return bool(VAGUE_BAR.search(text)) and not (tied_number(text) or NUMBER.search(text))
 
 
 _CLAUSES = re.compile(r"[;,]\s*(?:and|but|so|then)\b|;|\bbut\b", re.IGNORECASE)
