@@ -8,15 +8,13 @@ from __future__ import annotations
 from interviewer.banks import QuestionBank
 from interviewer.coach.analysis import DRIFT_CAP, read_answers
 from interviewer.coach.offline import score_answer
+from tests.support.answers import one_paragraph
 
 FEED = "critique-recommendation-feed"
 
 
-def _said(text: str) -> str:
-    return " ".join(text.split())
 
-
-USER_SIDE_ONLY = _said("""
+USER_SIDE_ONLY = one_paragraph("""
 I use a streaming radio app every morning, so I'll judge it as a commuter. What works: one tap
 starts a station that fits my mood, and it rarely plays something jarring. What doesn't: skipping
 a song does nothing to the next ones, and the same dozen artists come back every week. The one
@@ -25,7 +23,7 @@ month, because repeats are why I switch off. I'd measure it by stations played p
 with a guardrail on skips per hour. In short: easy to start, deaf to skips, so make skips count.
 """)
 
-BOTH_SIDES = _said("""
+BOTH_SIDES = one_paragraph("""
 I'll judge the home feed of a music app from two sides: mine, wanting to enjoy the listening over
 months, and the business's, which is paid through subscriptions and so needs retention. What works:
 it learns my taste within days. What fails: the same dozen artists every week, and skipping a song

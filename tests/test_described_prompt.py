@@ -15,12 +15,7 @@ from interviewer.coach.analysis import read_answers
 from interviewer.coach.cues_asks import PITFALL_ASK
 from interviewer.coach.ground import committed_texts
 from interviewer.coach.typed_ground import typed_points
-
-
-def _said(text: str) -> str:
-    """One paragraph, as typed: the line breaks here are only the source's."""
-    return " ".join(text.split())
-
+from tests.support.answers import one_paragraph
 
 ELEVATORS = Question.adhoc(
     "A building-services firm has a model that predicts which elevators are likely to fail in "
@@ -75,7 +70,7 @@ OUTAGES = Question.adhoc(
     "week so we can send engineers ahead. What could go wrong with it, and how would you decide "
     "it's ready to roll out across the whole network?")
 
-OUTAGES_ON_SUBJECT = _said("""
+OUTAGES_ON_SUBJECT = one_paragraph("""
 The engineers who plan each week are its users. Pumps fail most in heatwaves, which are rare in
 the history, so I'd score heatwave weeks apart, because that is when the engineers lean on it.
 I'd send engineers to the pumps it flags in two districts for a summer, and keep it if they

@@ -9,19 +9,14 @@ from __future__ import annotations
 from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
 from interviewer.coach.emphasis import PADDED_CAP, padded
-
-
-def _said(text: str) -> str:
-    """One paragraph, as typed or transcribed: the line breaks here are only the source's."""
-    return " ".join(text.split())
-
+from tests.support.answers import one_paragraph
 
 GARDEN = Question.adhoc(
     "A gardening app is adding an AI feature that identifies a sick plant from a photo and "
     "suggests a treatment. How would you define success for it, and which one metric would you "
     "hold the team to?")
 
-PADDED = _said("""
+PADDED = one_paragraph("""
 That's a really great question, and honestly it's one of the most important things to get right
 for any feature, because success is really the foundation of everything. At the end of the day,
 success for a plant-doctor feature means gardeners really love it and truly find it valuable. If
@@ -31,7 +26,7 @@ feature. Of course we'd also want the treatments to be good. Ultimately, success
 loving the feature, and engagement is the one metric that really captures it.
 """)
 
-SPOKEN_STRONG = _said("""
+SPOKEN_STRONG = one_paragraph("""
 so the person this is for is someone whose tomato plant is yellowing and who wants to know what
 to do tonight, and really the outcome that matters is whether the plant recovers. the one metric
 i'd hold the team to is the share of diagnosed plants the gardener marks as recovered within

@@ -20,13 +20,7 @@ from interviewer.coach.ground import (
 )
 from interviewer.coach.offline import score_answer
 from interviewer.coach.text import stem, words
-
-
-def _said(text: str) -> str:
-    """One paragraph, as a transcript or a typed answer arrives: the wrapping here is not the
-    candidate's."""
-    return " ".join(text.split())
-
+from tests.support.answers import one_paragraph
 
 SUPPORT = "assistant-support-eval"
 NOVELTY = "engage-assistant-novelty-decay"
@@ -34,7 +28,7 @@ NOVELTY = "engage-assistant-novelty-decay"
 # Hedged in tone ("I think", "probably", "maybe"), no digits anywhere, and deep: whom it works
 # for, segments with a reason, a north star with guardrails, offline and online validation, the
 # escalation dial with a side taken. It used to be held at 3.0 as "long with no number".
-HEDGED_DEEP = _said("""
+HEDGED_DEEP = one_paragraph("""
 I think "working" depends on who you ask, so I'd probably look at it from the customer's side
 first, then support staff and finance, because a ticket the agent closes isn't necessarily a
 problem solved. I'd maybe segment tickets into billing, how-to questions and bug reports, since
@@ -75,7 +69,7 @@ HEDGED_DEEP_BULLETS = "\n".join([  # typed: one line per bullet, however long
 
 # ~90 words that make every point once: "levels off ... is novelty, still sliding is decline"
 # diagnoses the fall in one clause, where the diagnosis is counted in sentences.
-NOVELTY_SHORT = _said("""
+NOVELTY_SHORT = one_paragraph("""
 Probably not a problem yet: launch spikes are mostly curious tryers. I'd plot weekly retention
 by launch-week cohort; a curve that levels off at, say, a sixth of tryers is novelty, one still
 sliding is decline. Then I'd see which tasks the stayers repeat, like tidying meeting notes, and
@@ -86,7 +80,7 @@ repeat tasks happen, and test them against a control.
 """)
 
 # The outline's own words, as a run of fragments: nothing in it commits to anything.
-OUTLINE_WORDS = _said("""
+OUTLINE_WORDS = one_paragraph("""
 Customers, support staff, finance. Billing, how-to, bugs. Resolved without escalation, not
 reopened, satisfaction. Accuracy against docs, policy breaches, escalation time, cost. Golden
 set, rubric, automated grader checked against humans. Staged rollout by ticket category, reopen
@@ -94,7 +88,7 @@ rate, transcripts. Escalation threshold, automation against correctness.
 """)
 
 # The right pieces, offered and never chosen.
-OPTIONS_UNCHOSEN = _said("""
+OPTIONS_UNCHOSEN = one_paragraph("""
 There are a few ways we could evaluate it. One option is to look at customer satisfaction
 surveys after each ticket. Another option could be the escalation rate to human agents. We
 might also build a golden set of past tickets and grade answers against it, or use a language
@@ -162,7 +156,7 @@ def test_only_the_cap_at_the_bar_is_lifted(bank: QuestionBank) -> None:
 
 
 # One committing sentence that lists its items: only its first clauses read as committed alone.
-REQUIRES = _said("""
+REQUIRES = one_paragraph("""
 Before the support agent answers customers I'd require: a golden set of past tickets graded
 with a rubric; an automated grader checked against human graders; a staged rollout by ticket
 category against human handling; guardrails on accuracy against our docs, policy breaches,

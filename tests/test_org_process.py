@@ -13,14 +13,12 @@ from interviewer.coach.analysis import RECITATION_CAP, read_answers
 from interviewer.coach.offline import score_answer
 from interviewer.coach.relevance import profile
 from interviewer.coach.units import _narrated
+from tests.support.answers import one_paragraph
 
 BUILD_BUY = "prio-build-vs-buy-model"
 
-def _said(text: str) -> str:
-    return " ".join(text.split())
 
-
-PROCESS_PLAN = _said("""
+PROCESS_PLAN = one_paragraph("""
 For the reply drafts decision I'd run this in four phases. First, I'd align stakeholders across
 product, engineering, legal and sales so everyone agrees on what success looks like. Second,
 I'd define the north star and get buy-in from leadership so the whole team is pointed in the same

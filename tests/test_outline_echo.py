@@ -10,16 +10,14 @@ from interviewer.banks import QuestionBank
 from interviewer.coach.analysis import RECITATION_CAP, read_answers
 from interviewer.coach.offline import score_answer
 from interviewer.coach.outline_echo import bluffs_outline
+from tests.support.answers import one_paragraph
 
 ROUTING = "genai-model-routing"
 
 
-def _said(text: str) -> str:
-    return " ".join(text.split())
-
 
 # Each outline point restated as a result, with invented figures and no reason.
-ROUTING_BLUFF = _said("""
+ROUTING_BLUFF = one_paragraph("""
 We segment requests by difficulty and stakes, which covers 91 percent of traffic. Routing uses
 rules by task type and a classifier predicting small-model failure, with 88 percent precision.
 The small model takes inline completions and the large one takes agentic and multi-file tasks.
@@ -30,7 +28,7 @@ against always-large, which confirms a 12 percent gain.
 
 # The same points argued, with the candidate's own nouns, figures that come from somewhere and
 # the reasons behind the calls.
-ROUTING_ARGUED = _said("""
+ROUTING_ARGUED = one_paragraph("""
 Inline completions fire on almost every keystroke, so a developer feels every extra hundred
 milliseconds there, while a refactor across ten files is rare and a wrong one costs an hour of
 review. So I'd send completions to the small model and agentic, multi-file work to the large one,
@@ -64,7 +62,7 @@ def test_an_honest_checklist_without_figures_is_left_to_the_plan_rule(
     """Handing the outline back as plan steps is a checklist (`restated_plan.py`), graded about
     3 by an interviewer: no figure pretends to a result, so it is not called a bluff."""
     q = bank.by_id(ROUTING)
-    checklist = _said("""
+    checklist = one_paragraph("""
     I'd segment requests by difficulty and stakes. I'd consider routing by rules by task type, a
     classifier predicting small-model failure, or try small and escalate. I'd look at acceptance
     and retained code by task type, latency and cost per accepted suggestion. I'd validate

@@ -9,18 +9,14 @@ from __future__ import annotations
 
 from interviewer.banks import Question
 from interviewer.coach.analysis import ENGAGED_FLOOR, read_answers
-
-
-def _said(text: str) -> str:
-    return " ".join(text.split())
-
+from tests.support.answers import one_paragraph
 
 CINEMA = Question.adhoc(
     "A cinema chain is considering an AI assistant in its app that picks the best seats for a "
     "group and explains why. Should they build it?")
 
 # Sound reasoning about a haulage firm's fuel costs: another question, another product.
-IDLING = _said("""
+IDLING = one_paragraph("""
 The biggest cost the haulage firm isn't managing is idling: trucks burn diesel while drivers wait
 at loading docks. I'd give depot managers a weekly report of idle hours per truck, with the
 litres and euros lost. Trucks that idle more than two hours a day waste about 8% of their fuel,
@@ -30,13 +26,13 @@ I'd aim for 29 in a quarter. I'd run it in half the depots for eight weeks and r
 use falls at least 4% with delivery times flat.
 """)
 
-THIN_ELSEWHERE = _said("""
+THIN_ELSEWHERE = one_paragraph("""
 Car insurance is a big topic. Drivers like cheap premiums and quick claims, and brokers are where
 insurers make money. Bundles are popular and no-claims discounts are nice too.
 """)
 
 
-GENERIC_RECITAL = _said("""
+GENERIC_RECITAL = one_paragraph("""
 To know whether any product decision is right, you need a structured approach. First you should
 understand the users and their needs, and segment them into groups with different goals. Then
 you should define a north star metric tied to business value, with guardrail metrics so nothing

@@ -11,17 +11,13 @@ from interviewer.coach.analysis import read_answers
 from interviewer.coach.ground import HALF_FLOOR, HALF_OF_IT, MOST_FLOOR, ground_covered
 from interviewer.coach.offline import score_answer
 from interviewer.coach.restated_plan import restates_outline
-
-
-def _said(text: str) -> str:
-    return " ".join(text.split())
-
+from tests.support.answers import one_paragraph
 
 FINTECH = "prio-fintech-roadmap"
 RANKER = "mlsd-ranker-interleaving-test"
 
 # Every outline point named as something it would look at; nothing ranked, nothing argued.
-FINTECH_CHECKLIST = _said("""
+FINTECH_CHECKLIST = one_paragraph("""
 My plan: I'd set the criteria, user pain and frequency, retention, losses avoided, data readiness
 and risk. I'd look at categorization as foundational for budgets and for the coach. I'd weigh
 fraud alerts, which protect money and trust but annoy with false positives and duplicate the
@@ -31,7 +27,7 @@ validate with categorization accuracy on a labeled sample and the correction rat
 """)
 
 # The same points, each with the reason, number or call behind it.
-FINTECH_ARGUED = _said("""
+FINTECH_ARGUED = one_paragraph("""
 I'd judge them on user pain and frequency, retention, losses avoided, data readiness and risk.
 Categorization goes first, because budgets and any coach depend on it: a coach that files rent
 under shopping loses trust in one message. It shows on every visit and a wrong category costs
@@ -44,7 +40,7 @@ on a labeled sample of a thousand transactions, aiming at 95 percent accuracy an
 rate under 5 percent, then check that budgeters are still active after 90 days.
 """)
 
-RANKER_CHECKLIST = _said("""
+RANKER_CHECKLIST = one_paragraph("""
 First I'd evaluate offline, replaying logs with human relevance judgements to drop the weak
 candidates. Then I'd run interleaving, merging both rankers' results into one list and crediting
 clicks. I'd keep in mind that interleaving shows which is better, not by how much on the

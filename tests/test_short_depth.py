@@ -11,18 +11,14 @@ from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
 from interviewer.coach.ground import HALF_FLOOR, MOST_FLOOR, applied_texts
 from interviewer.coach.typed_ground import SHORT_WORDS, is_short
-
-
-def _said(text: str) -> str:
-    return " ".join(text.split())
-
+from tests.support.answers import one_paragraph
 
 SKI = Question.adhoc(
     "A ski resort is considering an AI assistant that guests can text for lift status, lesson "
     "bookings and rental swaps. Should they build it?")
 
 # Six sentences, ~115 words: the call, the pain in numbers, the risk, a bar, rules.
-SKI_PACKED = _said("""
+SKI_PACKED = one_paragraph("""
 Yes, but narrow and bought, not built. The pain is the rental desk queue: if a third of the 900
 daily calls are lift status or lesson changes at four minutes each, that's two staff all day.
 Buy a vendor assistant and spend on wiring it into our booking system, so it never confirms a
@@ -33,7 +29,7 @@ since then it adds work.
 """)
 
 # The same ground made once a point, with its context: ~125 words, one reason.
-SKI_ONCE = _said("""
+SKI_ONCE = one_paragraph("""
 Yes, but only for lift status and lesson changes. Those are about a third of the 900 calls the
 rental desk takes on a busy Saturday, at around four minutes each, and most of them are the same
 five questions about which lifts are open, whether the gondola is running in the wind, and

@@ -25,11 +25,7 @@ from interviewer.coach.ground import committed_texts
 from interviewer.coach.offline import score_answer
 from interviewer.coach.offline_success import judged_offline
 from interviewer.coach.typed_ground import typed_points
-
-
-def _said(text: str) -> str:
-    return " ".join(text.split())
-
+from tests.support.answers import one_paragraph
 
 DENTAL = Question.adhoc(
     "Our chain of dental practices wants to add an AI tooth-pain checker to its app that tells "
@@ -62,7 +58,7 @@ DENTAL_BULLETS = """
 - If it only relabels bookings we'd get anyway -> judge it as call deflection instead
 """
 
-DENTAL_SHORT = _said("""
+DENTAL_SHORT = one_paragraph("""
 Start with registered patients, since we hold their records. Success is the right slot, with
 us: I'd track triage accuracy against the dentist's recorded urgency (3-day check-in for
 rinse-and-wait advice) and tie it to right-urgency bookings with us within 24h, which is kept
@@ -74,7 +70,7 @@ judge it that way.
 
 # Same company, another feature: notes written for the dentists. Never says what the checker
 # does (pain, urgency, booking, emergencies, waiting at home); dwells on the notes.
-DENTAL_NOTES = _said("""
+DENTAL_NOTES = one_paragraph("""
 For the dental chain, I'd define success for the AI assistant by what it gives back to the
 dentists. Our dentists spend about an hour a day after clinic writing treatment notes and
 aftercare letters for patients, and those notes are the top complaint in exit interviews. So
@@ -91,7 +87,7 @@ TEA = Question.adhoc(
     "An online tea shop is considering an AI tea-matching chat that recommends blends to "
     "shoppers. Should they build it?")
 
-TEA_SHORT = _said("""
+TEA_SHORT = one_paragraph("""
 Yes, but small. The stuck shopper is the gift buyer, not the tea lover; confirm it via category
 exits and searches for occasions that return nothing. Build a guided quiz plus one free-text
 box, recommending only in-stock blends with reasons from our tasting notes. A chat costs cents
@@ -116,7 +112,7 @@ def test_the_bulleted_and_short_twins_of_a_success_answer_pass_the_bar() -> None
 def test_a_holdout_that_reads_bookings_compares_in_use() -> None:
     units = read_answers(DENTAL, [DENTAL_SHORT]).units
     assert not judged_offline(units)
-    offline = read_answers(DENTAL, [_said(
+    offline = read_answers(DENTAL, [one_paragraph(
         "Success is triage accuracy on a labelled test set of past cases. If it is above 95%, "
         "it's ready to launch.")]).units
     assert judged_offline(offline)

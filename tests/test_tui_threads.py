@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 import wave
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,7 +28,6 @@ from interviewer.speech.microphone import Microphone
 from interviewer.speech.stt import Transcript
 from interviewer.speech.whisper_stt import WhisperTranscriber
 from interviewer.ui.app import InterviewerApp
-from interviewer.ui.confirm import ConfirmScreen
 from interviewer.ui.detached import running_detached
 from interviewer.ui.home import HomeScreen
 from interviewer.ui.interview import InterviewScreen
@@ -37,7 +35,7 @@ from interviewer.ui.voice import VoiceInterviewScreen
 from interviewer.ui.voice_kit import VoiceKit
 from tests.support.audio_files import fixture_speech
 from tests.support.fixture_types import MakeApp
-from tests.support.pilot import SIZE, open_voice_interview, screen_as
+from tests.support.pilot import SIZE, open_voice_interview, quit_then_release, screen_as
 from tests.support.virtmic import feed_fifo
 from tests.support.voice_parts import NO_MIC, SilentTranscriber, real_kit
 from tests.support.waiting import pilot_until, wait_until
@@ -93,6 +91,58 @@ async def test_mode_auto_checks_the_devices_while_the_home_screen_answers_keys(
         notices = mode_notices(app)
     assert len(notices) == 1 and notices[0].startswith("Answering by voice")
     assert all(t is not threading.main_thread() for t in probe.threads)
+
+
+def home_drawn(app: InterviewerApp) -> bool:
+    """The home screen is on top and has been laid out and drawn: its start button has a
+    place on the screen (read from the probe's thread, as it begins)."""
+    top = app.screen_stack[-1] if app.screen_stack else None
+    if not isinstance(top, HomeScreen):
+        return False
+    try:
+        return top.query_one("#start").region.area > 0
+    except Exception:  # not composed or not in the layout yet
+        return False
+
+
+async def test_start_up_work_begins_once_the_home_screen_is_drawn(
+        make_tui_app: MakeApp) -> None:
+    """The check's imports (sounddevice, the speech stack) hold the GIL: begun at mount, they
+    delayed the first paint by 0.1-0.2 s (bench/startup_stall.py). The device probe (auto)
+    and the model's load (voice) begin once the home screen is drawn, and not again when it
+    comes back; the screen answers keys while the probe is held."""
+    class DrawnProbe(HeldProbe):
+        def __call__(self) -> Microphone:
+            drawn.append(home_drawn(app))
+            return super().__call__()
+
+    class DrawnModel(SilentTranscriber):
+        def load(self) -> None:
+            drawn.append(home_drawn(app))
+
+    drawn: list[bool] = []
+    probe = DrawnProbe()
+    kit = VoiceKit(SilentTranscriber(), probe, use_turn_model=False)  # type: ignore[arg-type]
+    app = make_tui_app(text_only=False, questions=1, mode="auto", voice=kit)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot_until(pilot, probe.probing.is_set, "the device probe started")
+        assert drawn == [True]
+        await pilot.press("tab")  # the probe still held: the screen answers
+        assert app.focused is screen_as(app, HomeScreen).query_one("#track", Select)
+        probe.release.set()
+        await pilot_until(pilot, lambda: mode_notices(app) != [], "the mode line")
+        await pilot_until(pilot, lambda: kit.ready, "the model loaded once voice was chosen")
+        app.push_screen(app.home_screen())  # the home screen again (after a scorecard)
+        await pilot_until(pilot, lambda: home_drawn(app), "the second home screen")
+        await pilot.pause()
+    assert drawn == [True] and probe.threads and len(probe.threads) == 1
+
+    drawn.clear()
+    kit = VoiceKit(DrawnModel(), HeldProbe(), use_turn_model=False)  # type: ignore[arg-type]
+    app = make_tui_app(text_only=False, questions=1, mode="voice", voice=kit)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot_until(pilot, lambda: kit.ready, "the model loaded")
+    assert drawn == [True]
 
 
 async def test_mode_auto_without_a_microphone_says_why_once_it_is_known(
@@ -166,16 +216,7 @@ async def test_quit_while_the_coach_works_waits_for_it_and_keeps_the_answer(
         calls = running_detached()
         assert len(calls) == 1
 
-        def reply_after_the_quit() -> None:  # the endpoint's reply, 0.3 s after the quit
-            if screen.leaving.wait(30):
-                time.sleep(0.3)
-                coach.gate.set()
-
-        threading.Thread(target=reply_after_the_quit, daemon=True).start()
-        await pilot.press("escape")
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
-        await pilot.pause()
+        await quit_then_release(pilot, screen, coach.gate, within_s=30)  # the endpoint's reply
     assert app.return_code == 0 and not app.is_running
     assert coach.replied.is_set() and not any(t.is_alive() for t in calls)
     assert running_detached() == []
@@ -270,16 +311,7 @@ async def test_quit_while_the_answer_is_transcribed_waits_for_the_pass_and_keeps
         await pilot.press("space")  # ends the answer: its last pass waits on the model
         assert screen.transcribing and model.in_flight == 1
 
-        def release_after_the_quit() -> None:
-            if screen.leaving.wait(60):
-                time.sleep(0.3)
-                model.gate.set()
-
-        threading.Thread(target=release_after_the_quit, daemon=True).start()
-        await pilot.press("escape")
-        assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
-        await pilot.pause()
+        await quit_then_release(pilot, screen, model.gate, within_s=60)  # the model's pass
     assert app.return_code == 0 and not app.is_running
     assert model.gate.is_set() and model.in_flight == 0  # the last pass ended before the exit
     assert running_detached() == []

@@ -368,17 +368,13 @@ def test_the_glossary_makes_domain_terms_heard_right(whisper: Any) -> None:
         assert heard(term, told), told
 
 
-def test_turns_with_a_question_decodes_with_the_hint_the_app_gives(
-        tmp_path: Path, whisper: Any, home: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    """Replay is faithful only if Whisper is told what the live app tells it (`primed`: the
-    question and the glossary): on paused-08 that is the difference between "holdout" and
-    "whole not group". Recorded at the Transcriber boundary, around the real model."""
-    from make_fixtures import write_wav
-
+@pytest.fixture
+def recorded_turns(whisper: Any, home: Path, monkeypatch: pytest.MonkeyPatch,
+                   capsys: pytest.CaptureFixture[str]) -> Any:
+    """`interviewer turns` in-process on the real model, with every hint it is given recorded
+    at the Transcriber boundary: returns `turns(wav, *options) -> (result, hints)`."""
     from interviewer.cli import main
     from interviewer.speech import factory
-    from interviewer.speech.answer_recording import primed
     from interviewer.speech.stt import Transcript, Wrapped
 
     hints: list[str | None] = []
@@ -395,28 +391,68 @@ def test_turns_with_a_question_decodes_with_the_hint_the_app_gives(
                                          word_timestamps=word_timestamps, hint=hint)
 
     monkeypatch.setattr(factory, "make_transcriber", lambda *a, **k: Recorded(whisper))
+
+    def turns(wav: Path, *extra: str) -> tuple[dict[str, Any], set[str | None]]:
+        hints.clear()
+        assert main(["turns", str(wav), "--format", "json", *extra]) == 0
+        return json.loads(capsys.readouterr().out), set(hints)
+
+    return turns
+
+
+def test_turns_with_a_question_decodes_with_the_hint_the_app_gives(
+        tmp_path: Path, whisper: Any, recorded_turns: Any) -> None:
+    """Replay is faithful only if Whisper is told what the live app tells it (`primed`: the
+    question and the glossary): on paused-08 that is the difference between "holdout" and
+    "whole not group". Recorded at the Transcriber boundary, around the real model."""
+    from make_fixtures import write_wav
+
+    from interviewer.speech.answer_recording import primed
+
     case = next(c for c in cases("paused") if c.name == "paused-08")
     wav = tmp_path / "paused-08.wav"
     write_wav(wav, case.audio[: int((case.last_word_s + 0.2) * SAMPLE_RATE)])
     question = "How would you measure the success of a feature that reduces churn?"
 
-    def turns(*extra: str) -> dict[str, Any]:
-        hints.clear()
-        assert main(["turns", str(wav), "--format", "json", *extra]) == 0
-        return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
-
-    hinted = turns("--question", question)
+    hinted, hints = recorded_turns(wav, "--question", question)
     assert set(hinted) >= {"duration_s", "speech_end_s", "turn_ends"}
     assert len(hinted["turn_ends"]) == 1 and hinted["turn_ends"][0] > case.last_word_s
     app_hint = primed(whisper, question).hint  # type: ignore[attr-defined]
-    assert hints and set(hints) == {app_hint} and question in app_hint and "holdout" in app_hint
+    assert hints == {app_hint} and question in app_hint and "holdout" in app_hint
     assert "just as well" in hinted["text"], hinted["text"]
 
-    plain = turns()
-    assert hints and set(hints) == {None}
-    assert "just as well" in plain["text"], plain["text"]
+    bare, hints = recorded_turns(wav, "--no-hint")
+    assert hints == {None}
+    assert "just as well" in bare["text"], bare["text"]
     # What that hint changes, on a whole decode of the answer (the replay's passes fall where
     # each step's compute time puts them, so its words move with the machine's load).
     audio = case.audio[: int((case.last_word_s + 1.0) * SAMPLE_RATE)]
     assert "holdout group" in whisper.transcribe(audio, hint=app_hint).text
     assert "holdout" not in whisper.transcribe(audio).text
+
+
+def test_turns_without_a_question_gives_the_glossary_as_the_app_does(
+        tmp_path: Path, whisper: Any, recorded_turns: Any) -> None:
+    """The app primes every answer with the glossary, the question or not (an empty question:
+    the glossary alone); so does `turns` without `--question`. On espeak-ng's "The assistant
+    uses RAG...", the replay then writes "RAG", where told nothing it hears "our AD"."""
+    from domain_fixtures import cases as domain_cases
+    from domain_fixtures import heard
+    from make_fixtures import write_wav
+
+    from interviewer.speech.answer_recording import primed
+    from interviewer.speech.glossary import GLOSSARY
+
+    case = next(c for c in domain_cases() if c.text.startswith("The assistant uses RAG"))
+    wav = tmp_path / "rag.wav"
+    write_wav(wav, case.audio)
+    glossary_hint = primed(whisper, "").hint  # type: ignore[attr-defined]
+    assert GLOSSARY in glossary_hint
+
+    told, hints = recorded_turns(wav)
+    assert hints == {glossary_hint}  # every decode of the replay, nothing else
+    assert heard("RAG", told["text"]), told["text"]
+    assert len(told["turn_ends"]) == 1
+    bare, hints = recorded_turns(wav, "--no-hint")
+    assert hints == {None}
+    assert not heard("RAG", bare["text"]), bare["text"]

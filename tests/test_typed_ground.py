@@ -15,12 +15,7 @@ from interviewer.coach.offline import score_answer
 from interviewer.coach.text import Sentence
 from interviewer.coach.typed_ground import typed_covered, typed_points
 from interviewer.coach.units import make_unit
-
-
-def _said(text: str) -> str:
-    """One paragraph, as a transcript or a typed answer arrives."""
-    return " ".join(text.split())
-
+from tests.support.answers import one_paragraph
 
 GYM = Question.adhoc(
     "A gym chain wants to use AI for its members. The ideas are class recommendations, "
@@ -30,7 +25,7 @@ HOTEL = Question.adhoc(
     "chat. Should it launch it before the summer peak? How would you decide?")
 
 # Compact, no framework words: the pick, why not the others, the risk, a bar, a stop rule.
-GYM_STRONG = _said("""
+GYM_STRONG = one_paragraph("""
 I'd build the cancellation prediction first. Most of the chain's revenue loss is members who
 quietly stop coming and cancel two months later, and a visit log already tells us who is
 drifting, so the data exists today. Class recommendations help people who already come, and a
@@ -41,7 +36,7 @@ that gets no call, and I'd want it at least 15% lower after three months. If the
 cut cancellations by then, I'd stop and try the class recommendations instead.
 """)
 
-GYM_MEDIUM = _said("""
+GYM_MEDIUM = one_paragraph("""
 All three ideas have value. Class recommendations could increase attendance, cancellation
 prediction could help with retention, and a chat coach could make the app more engaging. I'd
 talk to members and the gym managers to understand which problem matters most, and look at the
@@ -50,7 +45,7 @@ whether it works.
 """)
 
 # A polished plan about the same product that never says whether to launch before the peak.
-HOTEL_NEIGHBOUR = _said("""
+HOTEL_NEIGHBOUR = one_paragraph("""
 I'd measure the chat assistant's quality on three things. Resolution rate: the share of chats
 that end without the guest calling the hotel within a day, with a target of 70%. Accuracy: a
 weekly audit of 200 chats, with wrong answers about cancellation fees under 2%, because those
@@ -59,7 +54,7 @@ the booking's own details to every answer and hand fee disputes to staff, and A/
 change on 10% of chats, keeping it if resolution rises five points.
 """)
 
-HOTEL_STRONG_SHORT = _said("""
+HOTEL_STRONG_SHORT = one_paragraph("""
 I'd launch before the peak, but only for questions the booking record answers, like check-in
 times and what's included: summer doubles the chats, so that's when it saves most. Refunds and
 changes go to staff, since a wrong fee answer costs a refund and a review. It's working if 60% of

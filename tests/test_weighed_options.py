@@ -9,17 +9,13 @@ from interviewer.banks import QuestionBank
 from interviewer.coach.analysis import read_answers
 from interviewer.coach.ground import HALF_FLOOR
 from interviewer.coach.offline import score_answer
-
-
-def _said(text: str) -> str:
-    return " ".join(text.split())
-
+from tests.support.answers import one_paragraph
 
 FINTECH = "prio-fintech-roadmap"
 
 # Each option weighed with a pro and a con ("..., but it's harder to build"), none chosen: a
 # medium (about 3), not a recitation of names.
-WEIGHED_NOT_PICKED = _said("""
+WEIGHED_NOT_PICKED = one_paragraph("""
 Each of the three has a case. Automatic categorization is what people see on every visit, but it
 only earns trust if rent and groceries land in the right bucket. Smarter fraud alerts keep
 people's money safe, but there are false alarms on cards that work, and most banks already send

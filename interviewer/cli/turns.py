@@ -1,10 +1,11 @@
 """`interviewer turns FILE`: where would a spoken answer in this file have ended itself?
 
 The file is replayed through the same pipeline as the microphone (`turn_replay`), followed by
-silence as a microphone would go on recording, faster than real time. With `--question`, the
-transcriber is told what the live app tells it (the question and the glossary, as `hotwords`),
-which changes what Whisper hears and so when the turn ends; without it, nothing. Standard output
-carries only the result; a problem is one line on standard error and exit code 2.
+silence as a microphone would go on recording, faster than real time. The transcriber is told
+what the live app tells it (as `hotwords`): the glossary, and the question with `--question` (the
+app always gives the glossary); the hint changes what Whisper hears, what a decode costs and so
+when the turn ends. `--no-hint` tells it nothing, to see that difference. Standard output carries
+only the result; a problem is one line on standard error and exit code 2.
 """
 
 from __future__ import annotations
@@ -23,9 +24,13 @@ def arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--fixed-silence", type=float, metavar="SECONDS",
                    help="end on this much silence only, without the end-of-turn detector")
-    p.add_argument("--question", metavar="TEXT",
-                   help="the question the answer replies to: the transcriber gets the hint the "
-                        "app gives it (the question and the glossary); without it, none")
+    hint = p.add_mutually_exclusive_group()
+    hint.add_argument("--question", metavar="TEXT",
+                      help="the question the answer replies to: the transcriber gets the hint "
+                           "the app gives it (the question and the glossary); without it, the "
+                           "glossary alone")
+    hint.add_argument("--no-hint", action="store_true",
+                      help="give the transcriber no hint at all (the app always gives one)")
 
 
 def run(ctx: Context) -> int:
@@ -53,7 +58,7 @@ def run(ctx: Context) -> int:
     transcriber = make_transcriber(settings)
     load_transcriber(transcriber)
     tail = np.zeros(int((stream.silence_end_s + 1.0) * SAMPLE_RATE), np.float32)
-    hinted = transcriber if args.question is None else primed(transcriber, args.question)
+    hinted = transcriber if args.no_hint else primed(transcriber, args.question or "")
     result = replay(np.concatenate((audio, tail)), hinted, turn, stream)
     payload = {**result.to_dict(), "duration_s": round(len(audio) / SAMPLE_RATE, 3),
                "file": str(args.file)}

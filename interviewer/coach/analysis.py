@@ -28,6 +28,7 @@ from interviewer.coach.cues_asks import (
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION, mentions_unnegated
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
+from interviewer.coach.depth import deep
 from interviewer.coach.elsewhere import engaged_elsewhere
 from interviewer.coach.ground import ground_floor, works_through
 from interviewer.coach.hyped import call_cap
@@ -80,8 +81,6 @@ one-line moves ("hold out some tickets as a test set") are "applied", yet say li
 CONCISE_WORDS_PER_POINT = 22
 RAMBLE_WORDS_PER_POINT = 60
 
-# Concepts that are depth by themselves: a decision rule, asking whether AI is needed at all.
-INHERENTLY_DEEP = frozenset({"decision-rule", "right-tool", "leading-lagging", "side-taken"})
 # Which concept families show depth on a dimension (a side with its reason, a decision rule...).
 DEPTH_FAMILIES = {
     "framing": ("focus", "assumptions"),
@@ -291,7 +290,7 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool,
         if not applied:
             reading.missing.append(fam)
     depth_names = DEPTH_FAMILIES.get(dim_id, ())
-    reading.depth = any(u.reason or u.number or name in INHERENTLY_DEEP for name in depth_names
+    reading.depth = any(deep(dim_id, name, u) for name in depth_names  # metrics: a bar
                         for u in reading.applied.get(name, ()))
     # Instances: distinct concepts, each in its own sentence (one naming three is one). A typed
     # clause after a semicolon is a sentence: "Measure minutes; guardrails: a weekly audit".

@@ -38,7 +38,7 @@ from collections import Counter
 
 from interviewer.banks import Question
 from interviewer.coach import meaning
-from interviewer.coach.relevance import subject_terms
+from interviewer.coach.terms import subject_terms
 from interviewer.coach.text import split_sentences, words
 
 DWELLS = 4

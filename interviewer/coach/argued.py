@@ -16,9 +16,11 @@ from collections.abc import Sequence
 from interviewer.coach.bare_list import NAMES_ONLY_CAP, names_only
 from interviewer.coach.cues_markers import REASON
 from interviewer.coach.emphasis import PADDED_CAP, padded
+from interviewer.coach.hype import hype_reason
 from interviewer.coach.model_first import MODEL_FIRST_CAP, model_first
 from interviewer.coach.offline_success import judged_offline
 from interviewer.coach.units import Unit, anchored
+from interviewer.coach.unsettled import vague_bar
 
 VAGUE_WORDS = 30
 VAGUE_CAP = 3.0
@@ -119,7 +121,10 @@ def argued_at(units_: Sequence[Unit], i: int) -> bool:
         return False
     text = u.piece.text
     drawn = DRAWN.search(text)  # "So I'd..." draws on the sentence before it: not the first
-    if REASON.search(text) or CONDITION.search(text) or (drawn and (i > 0 or drawn.start())):
+    # "If the results look good, we roll it out": a rule with no measure and no bar in it
+    condition = bool(CONDITION.search(text)) and not vague_bar(text)
+    reason = bool(REASON.search(text)) and not hype_reason(text)  # "since it's the coolest"
+    if reason or condition or (drawn and (i > 0 or drawn.start())):
         return True
     head, colon, grounds = text.partition(":")
     if colon and firm(head) and len(grounds.split()) >= COLON_GROUNDS and not (

@@ -19,15 +19,16 @@ from dataclasses import dataclass
 
 from interviewer.banks import Question
 from interviewer.coach import relevance_meaning
+from interviewer.coach.announced import announced_elsewhere
 from interviewer.coach.cues_markers import NUMBER
-from interviewer.coach.cues_vocabulary import GENERIC_WORDS
 from interviewer.coach.domains import (
     CAPABILITIES,
     domain_counts,
     domain_terms,
     question_domains,
 )
-from interviewer.coach.text import split_sentences, stem, words
+from interviewer.coach.terms import subject_terms as subject_terms  # where callers look
+from interviewer.coach.text import split_sentences, words
 
 TOP_TERMS = 12
 """How many of the answer's most repeated subject terms are checked against the question."""
@@ -57,21 +58,6 @@ def own_form(prompt: frozenset[str], term: str) -> str:
         if len(p) >= 4 and term.startswith(base) and term[len(base):] in _SHORT_INFLECTIONS:
             return p
     return term
-
-
-def subject_terms(text: str) -> list[str]:
-    """Stems of the words that can carry a subject: not the rubric's, not function words."""
-    out = []
-    for w in words(text):
-        w = w.strip("'%-/").removesuffix("'s")  # "the user's needs": the user
-        if len(w) <= 2 or w in GENERIC_WORDS:
-            continue
-        # A number joined to its noun ("a 40,000-employee company") keeps the noun; a number,
-        # a unit or a code ("90-day", "p90") names no subject.
-        for part in w.split("-"):
-            if len(part) > 2 and part not in GENERIC_WORDS and not any(c.isdigit() for c in part):
-                out.append(stem(part))
-    return out
 
 
 @dataclass(frozen=True)
@@ -212,8 +198,6 @@ def relevance(question: Question, answer_text: str, by_meaning: bool = True) -> 
     elsewhere = foreign / max(own, 1) if prof.domains and foreign >= MIN_DOMAIN_TERMS else 0.0
     foreign_terms = len(said - prof.wide - domain_terms(prof.domains))
     near = relevance_meaning.closest(question, answer_text) if by_meaning else None
-    # Imported here: it reads this module's subject terms.
-    from interviewer.coach.announced import announced_elsewhere
     return Relevance(round(coverage, 3), round(focus, 3), round(touching, 3), round(elsewhere, 2),
                      foreign_terms, closer_to=near.other_id if near and near.elsewhere else "",
                      margin=None if near is None else round(near.margin, 3),

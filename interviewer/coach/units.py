@@ -19,12 +19,14 @@ from interviewer.coach.cues_markers import DECISION, NUMBER
 from interviewer.coach.cues_style import GENERIC, MODEL_TALK, NARRATION, PLAN_OF_ANSWER
 from interviewer.coach.cues_vocabulary import GENERIC_WORDS, ORG_WORDS, PROCESS_WORDS
 from interviewer.coach.echoed_reason import argues
+from interviewer.coach.hype import hype_reason, unfounded
 from interviewer.coach.padding import claim_terms, is_filler, own_terms, repeats
 from interviewer.coach.rated_option import is_rating, rates_option
 from interviewer.coach.recital import hollow, padded_number, specifics, tied_number
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.spoken_run import spoken_run
 from interviewer.coach.text import Sentence, stem, words
+from interviewer.coach.unsettled import fence_sitting, settled_part
 
 NARRATION_NEW_WORDS = 1
 """A narrated step naming more than this many specifics of its own is a real step."""
@@ -157,9 +159,11 @@ def make_unit(piece: Sentence, subject_stems: frozenset[str],
     return Unit(
         piece=piece,
         subject=sum(1 for t in set(subject_terms(text)) if t in subject_stems),
-        reason=argues(spelled_out(text), prompt_stems),
+        reason=argues(spelled_out(text), prompt_stems) and not hype_reason(text),  # "coolest"
         number=number,
-        decision=bool(DECISION.search(spelled_out(text))) or rates_option(text),
+        # "We need to find the right balance there": no side, no call (`unsettled.py`)
+        decision=bool(DECISION.search(spelled_out(settled_part(text))))
+        or (rates_option(text) and not fence_sitting(text)),
         generic=bool(GENERIC.search(text)),
         # Model words the question itself uses ("open-weight models") are its subject here.
         model_terms=sum(1 for m in MODEL_TALK.finditer(text)
@@ -259,6 +263,8 @@ def is_applied(units_: Sequence[Unit], i: int) -> bool:
         return False  # "I'll cover users, metrics, then rollout" is structure, not substance
     if _repeated(units_, i) or not _says_something(units_[i]):
         return False  # said before, or the prompt handed back: "I would test it thoroughly"
+    if unfounded(units_[i].piece.text) and not units_[i].number:
+        return False  # a call resting on praise or on "if it looks good" (`hype`, `unsettled`)
     return _anchored(units_, i) and (units_[i].committed or _continues_commitment(units_, i)
                                      or _enumerated(units_[i]))
 

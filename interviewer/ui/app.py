@@ -80,6 +80,8 @@ class InterviewerApp(SelfReviewApp):
         self._choosing_mode = False
         """mode = auto is being decided (`_choose_mode`); the voice kit is being made."""
         self._start_when_chosen: InterviewChoice | None = None
+        self._startup_begun = False
+        """The mode check or the model load has been started (`on_home_screen_painted`)."""
 
     class SpeechModelLoaded(Message):
         """The speech model finished loading (or failed: `voice.state` says which)."""
@@ -122,12 +124,21 @@ class InterviewerApp(SelfReviewApp):
                             markup=False)
             self.start_interview(self.choice, replace=False)
         else:
-            if self.choice.mode == "auto":
-                self._choosing_mode = True
-                self._choose_mode()
-            elif self.choice.mode == "voice":
-                self.load_speech_model()
+            self._choosing_mode = self.choice.mode == "auto"
             self.push_screen(self.home_screen())
+
+    def on_home_screen_painted(self) -> None:
+        """The home screen is up: only now the mode is checked (auto) or the model loaded
+        (voice), once. Begun at mount, their imports (sounddevice, the speech stack) held the
+        GIL while the screen was composed: it painted 0.1-0.2 s later than in text mode
+        (bench/startup_stall.py)."""
+        if self._startup_begun:
+            return
+        self._startup_begun = True
+        if self._choosing_mode:
+            self._choose_mode()
+        elif self.choice.mode == "voice":
+            self.load_speech_model()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="choose-mode")
     def _choose_mode(self) -> None:

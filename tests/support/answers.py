@@ -28,3 +28,8 @@ def strong_answer_for(q: Question) -> str:
         "than it saves. I'd run an A/B test on five percent of users for three weeks and stop "
         f"if complaints rise more than one percent. {CLOSING}"
     )
+
+
+def one_paragraph(text: str) -> str:
+    """An answer as typed or transcribed, in one paragraph: a test's line breaks are its own."""
+    return " ".join(text.split())

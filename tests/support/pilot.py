@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from interviewer.ui.app import InterviewerApp
+from interviewer.ui.confirm import ConfirmScreen
 from interviewer.ui.home import HomeScreen
 from interviewer.ui.interview import InterviewScreen
 from interviewer.ui.scorecard_screen import ScorecardScreen
@@ -86,3 +88,20 @@ async def finish_interview(pilot: Pilot[Any], screen: VoiceInterviewScreen,
                 and screen.engine.prompt is not None and not screen.transcribing:
             await pilot.press("ctrl+n")
         await pilot.pause(0.05)
+
+
+async def quit_then_release(pilot: Pilot[Any], screen: InterviewScreen | VoiceInterviewScreen,
+                            gate: threading.Event, within_s: float) -> None:
+    """Quits (escape, then yes) while a worker is held, and lets it go 0.3 s after the screen
+    starts leaving: the reply or pass that lands just after the quit, which the exit must wait
+    for."""
+    def release_after_the_quit() -> None:
+        if screen.leaving.wait(within_s):
+            time.sleep(0.3)
+            gate.set()
+
+    threading.Thread(target=release_after_the_quit, daemon=True).start()
+    await pilot.press("escape")
+    assert isinstance(pilot.app.screen, ConfirmScreen)
+    await pilot.press("y")
+    await pilot.pause()

@@ -1,0 +1,63 @@
+"""Sentences that sound like a call and settle nothing: a bar with no bar in it, a balance
+with no side.
+
+"If the results look good, we roll it out" has the shape of a decision rule, yet names neither
+what is measured nor how good is good enough; "we need to find the right balance" names a
+tension and declines to take a side. An interviewer hears both as the call still to be made, so
+neither counts as an argued call (`argued.py`) nor as a commitment (`units.py`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.coach.cues_markers import NUMBER
+from interviewer.coach.recital import tied_number
+
+_LOOSE_RESULT = (
+    r"(?:the |our |all |its |those )?(?:results?|it|things|everything|numbers|pilot|test|data|"
+    r"feedback|outcomes?|this|that)"
+)
+VAGUE_BAR = re.compile(
+    # the condition's subject is the result in general, its verdict a word of approval
+    r"\bif " + _LOOSE_RESULT + r"(?: \w+)? (?:looks?|goes|go|seems?|is|are|turns? out|"
+    r"comes? back|works? out)(?: \w+)? (?:good|well|fine|ok|okay|positive|promising|great|"
+    r"successful|better|right)\b|"
+    r"\bif (?:it|that|this|the pilot|the test)(?: all)? works\b|\bif successful\b|"
+    # engagement in general, going up: no measure of this product's own and no line
+    r"\bif (?:the )?(?:engagement|usage|clicks?|activity)(?: \w+)? (?:goes|go|is|are|looks?) "
+    r"(?:up|high|higher|good|better|well)\b|"
+    r"\bif (?:people|users|customers|residents|everyone) (?:like|likes|are happy with) it\b|"
+    r"\bsee how (?:it|things|that) (?:goes|go|works|turns out)\b",
+    re.IGNORECASE,
+)
+BALANCE = re.compile(
+    r"\b(?:find|strike|get|keep|reach|found)(?:ing)? (?:the |a )?(?:right |good |healthy |"
+    r"sweet |fair )?(?:balance|middle ground|sweet spot)\b|"
+    r"\bit'?s (?:all )?(?:a |about )?(?:balance|balancing act|trade-?off)\b|"
+    r"\bbalance (?:them|both|the two|it)\b",
+    re.IGNORECASE,
+)
+SIDE = re.compile(r"\b(?:rather|prefer|favou?r|side|lean|over|than|first|above|before|by|"
+                  r"such as|like a|for example|via|through)\b", re.IGNORECASE)
+"""A balance stated with the side it leans to, or how it is struck, is a call after all."""
+
+
+def vague_bar(text: str) -> bool:
+    """A condition that names no measure and no threshold: "if the results look good"."""
+    return bool(VAGUE_BAR.search(text)) and not (tied_number(text) or NUMBER.search(text))
+
+
+_CLAUSES = re.compile(r"[;,]\s*(?:and|but|so|then)\b|;|\bbut\b", re.IGNORECASE)
+
+
+def fence_sitting(text: str) -> bool:
+    """"We need to find the right balance there": a tension left open, no side taken."""
+    return (bool(BALANCE.search(text)) and not tied_number(text)
+            and not SIDE.search(text))
+
+
+def settled_part(text: str) -> str:
+    """The text without its clauses that sit on the fence: "I'd find a balance between the two,
+    and I'd run an A/B test on it" still commits to the test."""
+    return " ".join(c for c in _CLAUSES.split(text) if not fence_sitting(c))
