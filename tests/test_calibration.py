@@ -120,9 +120,9 @@ def test_held_out_split_holds_its_measured_level(figs: dict[str, Figures],
 # which static word vectors put as close to their question as on-question answers, are gated by
 # what the bank question asks (asks_bank.py).
 HELD_OUT_GAMING_MISSES = 7  # third one, fourth one, fifth two, seventh three (two on arrival)
-HELD_OUT_FAR_TWINS = 7  # second batch one (~90 words), fifth one, sixth three, seventh two
+HELD_OUT_FAR_TWINS = 6  # second batch one (~90 words), fifth one, sixth three, seventh one
 HELD_OUT_PADDED_AHEAD = 1  # a padded answer level with or above a short strong one (fifth batch)
-HELD_OUT_RHO = 0.83  # seven batches: 0.832 (0.828 when the seventh arrived)
+HELD_OUT_RHO = 0.83  # seven batches: 0.836 (0.828 when the seventh arrived)
 # One g12- answer stays above the ceiling (README): a two-sided-marketplace recitation whose
 # prescriptions name the outline's own nouns (guests, fair exposure). Pinned at its score so it
 # may not rise. The other, a thin three-sentence answer whose aside to "anyone scoring" is set
