@@ -17,6 +17,7 @@ from interviewer.coach.calibration import parse_set, read_set_file
 from interviewer.coach.offline import score_answer
 from interviewer.coach.relevance import profile, relevance, subject_terms
 from interviewer.coach.terse import short_and_dense
+from tests.support.answers import one_paragraph
 
 DEV = Path(__file__).resolve().parents[1] / "interviewer" / "data" / "calibration" / "dev.toml"
 
@@ -153,12 +154,7 @@ def test_the_fm8_batch_twins_score_within_half_a_point_of_their_prose() -> None:
         assert scores[vague.label] < scores[medium]
 
 
-def _one_paragraph(text: str) -> str:
-    """As typed: the wrapping of this file's lines is not the candidate's line breaks."""
-    return " ".join(text.split())
-
-
-BIKES_TERSE = _one_paragraph("""
+BIKES_TERSE = one_paragraph("""
 Weekday commuters first: most trips, and empty docks cluster at residential stations 7-9 am.
 Build a per-station hourly forecast and a nightly list of the 15 stations likeliest to empty,
 before automated van routing. It must beat the same hour's four-week average. I'd accept empty

@@ -9,25 +9,22 @@ import pytest
 from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
 from interviewer.coach.hyped import HYPE_CAP, hype_cap, hyped_pick
+from tests.support.answers import one_paragraph
 
 GARDEN = Question.adhoc(
     "A gardening app has three AI ideas: plant identification from a photo, a watering "
     "schedule from the local weather, and a chat assistant for pests. What would you build "
     "first, and why?")
 
-def _one_line(text: str) -> str:
-    """The example as one paragraph: a typed answer is not broken at the line ends."""
-    return " ".join(text.split())
 
-
-HYPED = _one_line("""
+HYPED = one_paragraph("""
 I'd build the chat assistant first because chatbots are what everybody is talking about and it
 would look great to investors. Then plant identification, then the watering schedule. Pests are
 a niche anyway. The main thing is to get something with AI in it out quickly, so people see we
 are modern, and we can add the other two later on.
 """)
 
-REASONED = _one_line("""
+REASONED = one_paragraph("""
 I'd build the watering schedule first because overwatering kills more houseplants than pests do,
 and it needs only the weather feed and the plant list people already keep. Identification comes
 second: it is the most requested, but a wrong name leads to wrong care. The chat assistant waits

@@ -10,19 +10,14 @@ from __future__ import annotations
 from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
 from interviewer.coach.cues_asks import MOVES
-
-
-def _paragraph(text: str) -> str:
-    """One paragraph, as typed: the line breaks here are only the source's."""
-    return " ".join(text.split())
-
+from tests.support.answers import one_paragraph
 
 STREAMING = Question.adhoc(
     "A music streaming service wants an ML model to decide, per listener, when the free tier "
     "plays an upgrade prompt instead of a fixed one every hour. What trade-offs would you weigh, "
     "and where would you land?")
 
-STREAMING_SHORT = _paragraph("""
+STREAMING_SHORT = one_paragraph("""
 Optimise 60-day revenue per listener (subscriptions + ads), not this week's upgrades, which
 would push prompts on everyone; report listening hours alongside. Personalise timing only,
 never the price, with at least 45 and at most 120 minutes between prompts, so it never feels like

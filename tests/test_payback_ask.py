@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
+from tests.support.answers import one_paragraph
 
 STREAMING = Question.adhoc(
     "A streaming service wants to give a free month to subscribers its model says are about to "
@@ -45,12 +46,7 @@ def test_payback_against_a_holdout_makes_the_ask() -> None:
     assert reading.overall() >= 3.5
 
 
-def _one_line(text: str) -> str:
-    """The example as one paragraph: a typed answer is not broken at the line ends."""
-    return " ".join(text.split())
-
-
-COST_AGAINST_BENEFITS = _one_line("""
+COST_AGAINST_BENEFITS = one_paragraph("""
 I'd set what the reminders cost to run against the benefits they bring.
 The costs are the messaging fees, the model and the engineering time.
 The benefit is patients who come back for their second dose on time, which saves the clinic a

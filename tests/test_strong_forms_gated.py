@@ -17,12 +17,7 @@ from interviewer.coach.ground import committed_texts
 from interviewer.coach.rated_option import rates_option
 from interviewer.coach.relevance import relevance, subject_terms
 from interviewer.coach.typed_ground import typed_points
-
-
-def _paragraph(text: str) -> str:
-    """One paragraph, as typed: the line breaks here are only the source's."""
-    return " ".join(text.split())
-
+from tests.support.answers import one_paragraph
 
 UTILITY = Question.adhoc(
     "A regional water utility is putting an AI assistant in front of its support line for "
@@ -45,7 +40,7 @@ Above the bar, keep it and move agents to the complaints backlog; below it, narr
 questions or switch it off.
 """
 
-UTILITY_SHORT = _paragraph("""
+UTILITY_SHORT = one_paragraph("""
 50,000 calls a month at about $6 each; the assistant runs about $45k a month, so it breaks even
 at 7,500 calls that never reach an agent, 15% of the queue; I'd target 25%. A call counts only
 if the household does not ring again within a week, and the verdict is calls per household
@@ -157,7 +152,7 @@ LOCKERS = Question.adhoc(
     "chosen one is full. What could go wrong, and how would you decide it is ready to be on by "
     "default?")
 
-LOCKERS_SHORT = _paragraph("""
+LOCKERS_SHORT = one_paragraph("""
 Risks: a parcel sent to a locker across a busy road strands people without a car, so cap the
 move at 400 m on foot; medicine and age-checked parcels could be collected by the wrong person,
 so keep those out; couriers may trust the reassignment and skip the full check. Path: suggest
@@ -230,7 +225,7 @@ TRAILS_BULLETS = """
 - Hikes up but closure reports flat -> predictions add nothing new, don't ship it
 """
 
-TRAILS_SPOKEN = _paragraph("""
+TRAILS_SPOKEN = one_paragraph("""
 so i'd rank them by weekly hikers in season weighted by effort and harm closure predictions first
 because hikers who hit a closed trail stop using the app and we have the ranger feeds already
 packing list second uh medium impact on first hikes low effort and low risk a missed item is a

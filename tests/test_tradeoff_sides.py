@@ -7,18 +7,15 @@ from __future__ import annotations
 from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
 from interviewer.coach.tradeoff_sides import never_weighs_the_other_side, other_side
+from tests.support.answers import one_paragraph
 
 WEATHER = Question.adhoc(
     "A weather app wants AI-written forecasts for every town, updated every ten minutes, instead "
     "of the meteorologists' forecasts twice a day. What trade-offs would you weigh, and what "
     "would you recommend?")
 
-def _one_line(text: str) -> str:
-    """The example as one paragraph: a typed answer is not broken at the line ends."""
-    return " ".join(text.split())
 
-
-WEIGHS_IT = _one_line("""
+WEIGHS_IT = one_paragraph("""
 The trade is freshness against judgement. Meteorologists twice a day catch the unusual
 situations a model misses, like a sea breeze or a storm cell forming, and people trust their
 wording; AI forecasts every ten minutes follow a storm as it moves. I'd take the AI side for
@@ -27,7 +24,7 @@ or approved by a person. I'd compare the two on rain-timing error for a month in
 and switch a region to AI routine forecasts only if its error is no worse.
 """)
 
-ANOTHER_QUESTION = _one_line("""
+ANOTHER_QUESTION = one_paragraph("""
 I'd make the AI-written forecasts personal. Today every town's forecast reads the same for
 everyone, but a cyclist wants the wind on the commute and a gardener wants frost at night. So
 I'd have the AI write each user's forecast for their town from the activities they pick at
