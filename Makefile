@@ -49,11 +49,11 @@ typecheck: setup-test
 test: lint typecheck
 	@eval "$$(scripts/virtual-audio.sh start || true)"; $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## Latency benchmarks (bench/*_latency.py: speech synthesis, the answer-to-next-turn time),
-## on the virtual audio server.
+## Latency benchmarks (bench/*_latency.py: speech synthesis, the answer-to-next-turn time;
+## bench/startup_stall.py: the first screen), on the virtual audio server.
 bench: setup-test
 	@eval "$$(scripts/virtual-audio.sh start || true)"; \
-	rc=0; for b in bench/*_latency.py; do echo "== $$b"; $(BIN)/python $$b || rc=1; done; exit $$rc
+	rc=0; for b in bench/*_latency.py bench/startup_stall.py; do echo "== $$b"; $(BIN)/python $$b || rc=1; done; exit $$rc
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -31,7 +31,7 @@ from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
 from interviewer.coach.depth import deep
 from interviewer.coach.elsewhere import engaged_elsewhere
 from interviewer.coach.ground import ground_floor, works_through
-from interviewer.coach.hyped import call_cap
+from interviewer.coach.hype import call_cap
 from interviewer.coach.named_moves import move_instances
 from interviewer.coach.outline_touch import untouched
 from interviewer.coach.padding import asks_worth, names_return_only, restates_question

@@ -19,7 +19,7 @@ from interviewer.rubric import MAX_SCORE
 
 DEFERRED_CAP = 3.0
 
-_CHOICE_ASK = re.compile(
+CHOICE_ASK = re.compile(
     r"\b(?:(?:build|do|ship|tackle|fix|launch) first|where would you start|what comes first|"
     r"prioriti[sz]e|which (?:\w+ )?(?:do|would|should) (?:you|we) (?:build|pick|choose|do|fund))\b",
     re.IGNORECASE)
@@ -31,7 +31,7 @@ _DEFERS = re.compile(
     r"(?:up|left) to the team|(?:the )?(?:team|company|business) (?:should|can|will) "
     r"(?:decide|choose|pick))\b",
     re.IGNORECASE)
-_OWN_PICK = re.compile(
+OWN_PICK = re.compile(
     r"\b(?:i|we)(?:'d| would| will|'ll)?(?: still| probably| definitely| clearly)? (?:start "
     r"with|begin with|build|pick|choose|go with|bet on|lead with|prioriti[sz]e|recommend|"
     r"ship|put)\b|\bmy (?:pick|choice|first|bet|recommendation)\b|\b(?:comes?|goes?) first\b|"
@@ -41,9 +41,9 @@ _OWN_PICK = re.compile(
 
 def defers_the_choice(question: Question, sentences: Sequence[str]) -> bool:
     """The prompt asks what comes first; the answer hands the choice back and picks nothing."""
-    return (bool(_CHOICE_ASK.search(question.prompt))
+    return (bool(CHOICE_ASK.search(question.prompt))
             and any(_DEFERS.search(s) for s in sentences)
-            and not any(_OWN_PICK.search(s) for s in sentences))
+            and not any(OWN_PICK.search(s) for s in sentences))
 
 
 def choice_cap(question: Question, sentences: Sequence[str]) -> float:

@@ -8,7 +8,7 @@ import pytest
 
 from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
-from interviewer.coach.hyped import HYPE_CAP, hype_cap, hyped_pick
+from interviewer.coach.hype import HYPE_CAP, hype_cap, hyped_pick
 from tests.support.answers import one_paragraph
 
 GARDEN = Question.adhoc(
