@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 
+import numpy as np
 import pytest
 
 from interviewer.banks import load_banks
@@ -24,7 +25,7 @@ from interviewer.speech.whisper_stt import WhisperTranscriber
 from tests.support.audio_files import AUDIO_FIXTURES
 
 sys.path.insert(0, str(AUDIO_FIXTURES))
-from turn_fixtures import cases
+from turn_fixtures import TurnCase, cases
 
 QUESTION = "strategy-startup-vs-bundled-copilot"
 START_S, CUT_S, NEXT_WORDS_S = 3.62, 7.42, 7.58
@@ -46,7 +47,8 @@ class Counting(Wrapped):
 
 @pytest.fixture(scope="module")
 def audio() -> Audio:
-    return next(c for c in cases("complete") if c.name == "complete-10").audio
+    case: TurnCase = next(c for c in cases("complete") if c.name == "complete-10")
+    return np.asarray(case.audio, dtype=np.float32)
 
 
 @pytest.fixture(scope="module")
