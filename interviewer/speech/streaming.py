@@ -40,6 +40,7 @@ from interviewer.speech.chunk_cuts import (
     heard_part,
     pause_cut,
     reusable,
+    words_before,
 )
 from interviewer.speech.late_words import LateWords
 from interviewer.speech.streaming_report import Caption, StreamStats
@@ -282,7 +283,7 @@ class StreamingTranscriber:
             self._commit(cut, cut)
             return
         quiet = (self._detector.count * WINDOW - last.end_sample) / SAMPLE_RATE
-        if quiet >= s.end_pass_s and not self._covered(last.end_sample):
+        if quiet >= s.end_pass_s and self._reusable(last.end_sample) is None:
             self._pass()  # the speaker paused: maybe the answer's end, have it ready
         elif self._queue.empty() and caption_due(s, self.clock() - self._last_pass_at,
                                                  self._pass_result, spans):
@@ -293,9 +294,6 @@ class StreamingTranscriber:
         cut, reuse_upto = pause_cut(span, spans, self._detector.count * WINDOW, self._open_start)
         self._commit(cut, span.end_sample, reuse_upto=reuse_upto)
 
-    def _covered(self, speech_end: int, limit: int | None = None) -> bool:
-        return self._reusable(speech_end, limit) is not None
-
     def _reusable(self, speech_end: int, limit: int | None = None) -> Decoded | None:
         return reusable(self._pass_result, self._open_start, speech_end, limit)
 
@@ -305,6 +303,8 @@ class StreamingTranscriber:
         reuse = self._reusable(speech_end, cut if reuse_upto is None else reuse_upto)
         if reuse is not None:
             cut = max(cut, reuse.end)
+        else:  # a pass that heard past the cut, with no word there, stands up to the cut
+            reuse = words_before(self._pass_result, self._open_start, speech_end, cut)
         n = cut - self._open_start
         transcript = reuse.transcript if reuse else self._decode(self._open[:n])
         self._heard_upto = max(self._heard_upto, cut)
