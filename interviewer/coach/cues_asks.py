@@ -160,7 +160,11 @@ MOVES: dict[str, re.Pattern[str]] = {
     # precision", "I come down on recall"), or typed as a label: "Rider over driver on walking:".
     "side": _c(r"\b(?:my (?:side|call|choice|pick|vote)|(?<!would )(?<!do )(?<!should )(?:i|i'd|i would|we|we'd) come down "
                r"(?:on|firmly|hard)|i'd land on|i land on|i'd go with|i'd optimi[sz]e for|"
-               r"i'd bias (?:toward|to)\w*|[a-z][\w-]* over [a-z][\w-]*(?: [\w-]+){0,3}:)|"
+               r"i'd bias (?:toward|to)\w*|[a-z][\w-]* over [a-z][\w-]*(?: [\w-]+){0,3}:|"
+               # "I'd go for precision"; a note's label naming the call: "Lean: precision"
+               r"(?:i|i'd|i would|we|we'd|we would) go for (?!it\b|a (?:pilot|test)\b)[a-z]|"
+               r"(?<!\w )(?:lean|leaning|my take|verdict|call|pick|side|choice|recommendation|"
+               r"bottom line)\s*(?::|->|\u2192|=>|\u2014)\s*[a-z])|"
                # notes take the side against what they set aside: "Optimise 90-day revenue, not
                # this week's sign-ups", "personalise timing only, never price", "own data only,
                # no bought lists" ("not only", "not yet" set nothing aside)

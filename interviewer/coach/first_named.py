@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from interviewer.coach.units import Unit
 
 _LEAD = r"^\W*(?:(?:yeah|yes|ok|okay|so|well|um+|uh+|right|honestly|basically)\b[\s,]*)*"
-_SUBJECT = (r"(?:(?:i|we)(?:'d| would| will|'ll| should)?"
+_SUBJECT = (r"(?:(?:i|we)(?:'d| would| will|'ll| should| must)?"
             r"(?: (?:just|probably|definitely|actually))?\s+)?")
 
 OPENS_WITH_PICK = re.compile(
