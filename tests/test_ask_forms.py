@@ -12,7 +12,9 @@ from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
 from interviewer.coach.cues_asks import MOVES, NEIGHBOUR_MOVES, PROMPT_CONSTRAINTS
 from interviewer.coach.first_named import OPENS_WITH_PICK, pick_cues
+from interviewer.coach.text import split_sentences
 from interviewer.coach.units import question_asks
+from interviewer.coach.verdict import dense_after_verdict
 from tests.support.answers import one_paragraph
 
 PLANTS = Question.adhoc(
@@ -189,3 +191,50 @@ def test_a_break_even_said_as_a_gain_covering_the_cost_is_payback() -> None:
     assert payback.search("Keep it if the yearly margin gain covers the running cost plus the "
                           "build within two years; otherwise shelve it.")
     assert not payback.search("The model's precision is high, so it pays for itself.")
+
+
+GARDEN = Question.adhoc(
+    "Should our gardening-supplies shop launch AI-written answers to shoppers' questions on each "
+    "product page?")
+
+GARDEN_TERSE = one_paragraph("""
+Yes, narrowly, for hardy perennials and tools first. Shoppers ask "will it survive frost?" before
+they buy and wait a day for staff.
+Risk is a confident wrong answer killing a plant, so answers quote the care sheet and say when
+they don't know.
+Measure: share of questions answered in under a minute; returns of plants within 30 days.
+Guardrails: under 1 wrong answer in 200 audited by staff, complaints per 1,000 orders.
+Staff review for two weeks, then 10% of product pages; expand if returns hold, pull on any
+answer that contradicts the care sheet.
+""")
+
+GARDEN_THIN = one_paragraph("""
+Yes, we should launch it.
+Other shops are adding AI and we don't want to fall behind.
+Shoppers like quick answers and it will make the site feel modern.
+If something goes wrong we can fix it later.
+""")
+
+
+def test_a_question_quoted_mid_sentence_does_not_end_it() -> None:
+    texts = [s.text for s in split_sentences(
+        'Shoppers ask "will it survive frost?" before they buy. Does it work? Yes.')]
+    assert texts == ['Shoppers ask "will it survive frost?" before they buy.', "Does it work?",
+                     "Yes."]
+    spoken = [s.text for s in split_sentences("what changed? so i would check the logs")]
+    assert len(spoken) == 2
+
+
+def test_a_short_dense_answer_opening_with_its_verdict_is_about_the_question() -> None:
+    reading = read_answers(GARDEN, [GARDEN_TERSE])
+    assert dense_after_verdict(GARDEN, reading.units)
+    assert not reading.drifting
+
+
+def test_a_thin_verdict_or_a_prompt_that_asks_no_yes_or_no_is_not_exempt() -> None:
+    assert not dense_after_verdict(GARDEN, read_answers(GARDEN, [GARDEN_THIN]).units)
+    how = Question.adhoc("How would our gardening-supplies shop know whether AI-written answers "
+                         "on product pages work?")
+    assert not dense_after_verdict(how, read_answers(how, [GARDEN_TERSE]).units)
+    later = GARDEN_TERSE.replace("Yes, narrowly, for", "For").rstrip() + " So yes, narrowly."
+    assert not dense_after_verdict(GARDEN, read_answers(GARDEN, [later]).units)

@@ -57,6 +57,7 @@ from interviewer.coach.units import (
     question_asks,
     question_constraints,
 )
+from interviewer.coach.verdict import dense_after_verdict
 from interviewer.rubric import MAX_SCORE, MIN_SCORE, dimension_ids
 from interviewer.scorecard import dimension_weight, weighted_overall
 
@@ -131,7 +132,8 @@ class Reading:
     def drifting(self) -> bool:
         return (not self.empty and not self.off_topic and self.relevance.score < DRIFTING
                 and self.relevance.foreign >= MIN_FOREIGN_TERMS
-                and not short_and_dense(self.units))
+                and not short_and_dense(self.units)
+                and not dense_after_verdict(self.question, self.units))  # "Yes, narrowly: ..."
 
     @property
     def empty(self) -> bool:
