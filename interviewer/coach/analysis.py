@@ -20,8 +20,6 @@ from interviewer.coach.cues_asks import (
     COUNT_CUES,
     DEFAULT_AT_LEAST,
     MOVES,
-    NEIGHBOUR_AT_LEAST,
-    NEIGHBOUR_MOVES,
     PITFALL,
     PITFALL_ASK,
 )
@@ -30,9 +28,11 @@ from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION, mentions
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
 from interviewer.coach.depth import deep
 from interviewer.coach.elsewhere import engaged_elsewhere
+from interviewer.coach.first_named import pick_cues
 from interviewer.coach.ground import ground_floor, works_through
 from interviewer.coach.hype import call_cap
 from interviewer.coach.named_moves import move_instances
+from interviewer.coach.neighbour import answers_neighbour
 from interviewer.coach.outline_touch import untouched
 from interviewer.coach.padding import asks_worth, names_return_only, restates_question
 from interviewer.coach.recital import recites
@@ -57,6 +57,7 @@ from interviewer.coach.units import (
     question_asks,
     question_constraints,
 )
+from interviewer.coach.verdict import dense_after_verdict
 from interviewer.rubric import MAX_SCORE, MIN_SCORE, dimension_ids
 from interviewer.scorecard import dimension_weight, weighted_overall
 
@@ -131,7 +132,8 @@ class Reading:
     def drifting(self) -> bool:
         return (not self.empty and not self.off_topic and self.relevance.score < DRIFTING
                 and self.relevance.foreign >= MIN_FOREIGN_TERMS
-                and not short_and_dense(self.units))
+                and not short_and_dense(self.units)
+                and not dense_after_verdict(self.question, self.units))  # "Yes, narrowly: ..."
 
     @property
     def empty(self) -> bool:
@@ -151,9 +153,9 @@ class Reading:
                 mentions_unnegated(PITFALL, u.piece.text) for u in said):
             return True
         def made(a: str) -> bool:
-            if a in COUNT_CUES:
+            if a in COUNT_CUES:  # distinct cues, and the pick said as a sentence's opening
                 found = len({m.group(0).lower() for u in said
-                             for m in MOVES[a].finditer(u.piece.text)})
+                             for m in MOVES[a].finditer(u.piece.text)} | pick_cues(said))
             else:
                 found = move_instances(MOVES[a], said, profile(self.question).prompt, a)
             return found >= AT_LEAST.get(a, DEFAULT_AT_LEAST)
@@ -163,7 +165,7 @@ class Reading:
         first = primary_ask(self.question)
         if first and not made(first):
             return True  # measuring the fast-track without deciding what it may fast-track
-        if asks and _neighbour(said, asks, self.question.prompt):
+        if asks and answers_neighbour(said, asks, self.question.prompt):
             return True
         if unmet_ask(self.question, [u.piece.text for u in said]):
             return True  # a bank question's stated problem or deliverable, never worked on
@@ -229,16 +231,6 @@ def _asked_aloud(fam: Family, units_: Sequence[Unit], i: int) -> bool:
         return bool(u.subject) and not u.generic
     return (fam.name in ASKED_ALOUD and u.piece.text.rstrip().endswith("?")
             and bool(u.subject) and not u.generic)
-
-
-def _neighbour(said: Sequence[Unit], asks: Sequence[str], prompt: str) -> bool:
-    """More of the answer makes a neighbouring question's move (pricing it) than any move this
-    prompt asks for, and the prompt never raised that neighbour: it answers the neighbour."""
-    asked = max(sum(1 for u in said if MOVES[a].search(u.piece.text)) for a in asks)
-    return any(not raised.search(prompt)
-               and (n := sum(1 for u in said if move.search(u.piece.text))) >= NEIGHBOUR_AT_LEAST
-               and n > asked
-               for _, raised, move in NEIGHBOUR_MOVES)
 
 
 def _mentions(fam: Family, text: str, prompt_stems: frozenset[str] = frozenset()) -> bool:

@@ -160,13 +160,24 @@ MOVES: dict[str, re.Pattern[str]] = {
     # precision", "I come down on recall"), or typed as a label: "Rider over driver on walking:".
     "side": _c(r"\b(?:my (?:side|call|choice|pick|vote)|(?<!would )(?<!do )(?<!should )(?:i|i'd|i would|we|we'd) come down "
                r"(?:on|firmly|hard)|i'd land on|i land on|i'd go with|i'd optimi[sz]e for|"
-               r"i'd bias (?:toward|to)\w*|[a-z][\w-]* over [a-z][\w-]*(?: [\w-]+){0,3}:)|"
+               r"i'd bias (?:toward|to)\w*|[a-z][\w-]* over [a-z][\w-]*(?: [\w-]+){0,3}:|"
+               # "I'd go for precision"; a note's label naming the call: "Lean: precision"
+               r"(?:i|i'd|i would|we|we'd|we would) go for (?!it\b|a (?:pilot|test)\b)[a-z]|"
+               r"(?<!\w )(?:lean|leaning|my take|verdict|call|pick|side|choice|recommendation|"
+               r"bottom line)\s*(?::|->|\u2192|=>|\u2014)\s*[a-z])|"
                # notes take the side against what they set aside: "Optimise 90-day revenue, not
                # this week's sign-ups", "personalise timing only, never price", "own data only,
                # no bought lists" ("not only", "not yet" set nothing aside)
                r"(?:(?<=[\w)]),\s*(?:not|never|rather than|instead of)\s+(?!(?:only|just|sure|yet|always|"
                r"enough|necessarily|really|quite|too|much|many|all|every)\b)[a-z]|"
                r"\bonly(?:\s*\([^)]{0,80}\))?,\s*no\s+[a-z])|"
+               # a pair named, then one side of it picked: "Speed vs accuracy -> speed"
+               r"\b(?P<one>[\w-]+) (?:vs\.?|versus|against|or) (?P<two>[\w-]+)\b[^.;?]{0,40}?"
+               r"(?:->|\u2192|=>|:)\s*(?:(?P=one)|(?P=two))\b|"
+               # "rather X than Y" said without "I'd"; "prioritise X over Y", "take X over Y"
+               r"\brather\b [^.;?]{2,60}\bthan\b|\b(?:favou?r|prefer|prioriti[sz]e|pick|choose|take|"
+               r"optimi[sz]e for|go with|value)\w* [\w-]+(?: [\w-]+){0,2} over (?!time\b|the (?:next|"
+               r"last|past|course)\b|\d)[a-z]|"
                + next(f.pattern.pattern for f in FAMILIES if f.name == "side-taken")),
     "launch-decision": _c(
         r"\b(launch\w*|ship\w*|wait|hold|go|no[- ]go|delay\w*|gate\w*|ready|require\w*|bar|"
@@ -192,7 +203,10 @@ DEFAULT_AT_LEAST = 2
 PROMPT_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Estimate..." or "...estimate...?" asks for one; "A home insurer wants to estimate claim
     # payouts from photos." says what the product does (the ask is in the question after it).
-    ("estimate", _c(r"(?:^|[.!?]\s+)estimate\b|\bestimate\b(?=[^.!?]*\?)|\b(?:how many|how much)\b")),
+    # "How many...?" asks for a number; "a model that forecasts how many nurses each ward needs."
+    # says what the product does.
+    ("estimate", _c(r"(?:^|[.!?]\s+)estimate\b|\bestimate\b(?=[^.!?]*\?)|"
+                    r"\b(?:how many|how much)\b(?=[^.!?]*\?)")),
     ("design", _c(r"^\s*design\b|\bdesign (?:an?|the)\b")),
     # "How would you know it is better?" asks what would show it: a measure, against a baseline.
     ("metrics", _c(r"\b(measure|metrics?|success|know (?:if |whether )?it(?:'s| is)? (?:work\w*|"
@@ -224,7 +238,11 @@ PROMPT_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
 NEIGHBOUR_MOVES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("pricing", _c(r"\b(pric\w*|charg\w*|free|paid|pay|monetis\w*|monetiz\w*|plans?|tiers?|"
                    r"subscri\w*|revenue)\b"),
-     _c(r"\b(pric\w*|charg\w*|free|per[- ]seat|seats?|add[- ]ons?|tiers?|packag\w*|bundl\w*|"
+     # a price charged ("charge $5 a month", "charging users for it"), not a damage billed to
+     # a driver or a battery charged
+     _c(r"\b(pric\w*|charg(?:e|es|ing) (?:for (?:it|the|access|premium|each|every|use|usage)|per\b|"
+        r"\$|\d|a (?:fee|premium|subscription|monthly|flat)|extra|more|less|users?|customers?|"
+        r"subscribers?|businesses|merchants?|sellers?|advertisers?|brands?)|free|per[- ]seat|seats?|add[- ]ons?|tiers?|packag\w*|bundl\w*|"
         r"paywall\w*|upsell\w*|willingness to pay|attach rate|upgrade\w*|subscription price|"
         r"\$\d+ (?:a|per) (?:month|seat|user))\b")),
     # How to build it, when asked how to tell it works: indexing, serving, an architecture.
@@ -276,6 +294,9 @@ PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         r"less) (?:\w+ ){0,4}(?:costs?|discounts?)|(?:more|greater|bigger) than (?:what |the )?"
         r"(?:\w+ ){0,3}(?:giv\w* away|costs?|discounts?)|half (?:of )?(?:the )?(?:\w+ ){0,3}"
         r"(?:get|gets|see|sees|receive|receives)\b[^.;]{0,60}\bhalf)\b|"
+        # the break-even as a rule: "keep it if the margin gain covers running and build cost"
+        r"\b(?:gains?|savings?|benefits?|margin|revenue|lift|uplift|profit)\b[^.;]{0,60}\b(?:covers?|"
+        r"exceeds?|outweighs?|beats?|pays? back)\b[^.;]{0,40}\bcosts?\b|"
         # its cost beside what it saves or brings, in one sentence: "the assistant runs $40k a
         # month; a ticket it resolves saves $20", "compare what it costs against its benefits"
         r"^(?=.*\b(?:costs?|costing|spend\w*|licen[cs]es?|inference|runs? (?:about |around )?\$)"

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[a-z0-9][a-z0-9'/%-]*")
 # A sentence ends at . ! ? followed by a space (so never inside "0.1") or at a line break.
 _END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n")
+_QUOTED_ASK = re.compile("[?!]+[\"\u201d]")
+_GOES_ON = re.compile(r"[ \t]+[a-z]")
 _ABBREV = re.compile(r"(?:\b(?:e\.g|i\.e|vs|etc|approx|mr|dr|u\.s|cf)|^\s*\d+)$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d+[.)])\s+")
 # Where a long spoken run can be cut: after a comma or a semicolon, or before a discourse marker.
@@ -127,6 +129,8 @@ def _pieces(answer: str) -> list[tuple[int, int]]:
         line_start = answer.rfind("\n", 0, m.start()) + 1
         if m.group(0).startswith(".") and _ABBREV.search(answer[max(start, line_start):m.start()]):
             continue  # "e.g." or a list number "1." does not end a sentence
+        if _QUOTED_ASK.match(m.group(0)) and _GOES_ON.match(answer, m.end()):
+            continue  # a question quoted mid-sentence: people want "why did it move?" without...
         spans.append((start, m.end()))
         start = m.end()
     spans.append((start, len(answer)))
