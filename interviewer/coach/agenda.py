@@ -16,15 +16,16 @@ Two readings of the opening sentence, each confirmed by the body:
   never raises that kind of task, and `KEEPS_TO` or more sentences after the opening go on
   with it;
 - an *object*, a feature named in front of the product it belongs to ("For X on our app, ...",
-  "Before building X in our app, ...", "here's how I'd approach X"), whose own words the
+  "Before building X in our app, ...", "here's how I'd approach X"), whose head word the
   prompt never says nor stands for (WordLlama's vectors; without them this reading stands
-  aside), said in `KEEPS_TO` sentences or more.
+  aside), and whose own words are said in `KEEPS_TO` sentences or more.
 Only a typed question is read (a bank question's outline has its own gates).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from interviewer.banks import Question
 from interviewer.coach import meaning
@@ -34,6 +35,9 @@ from interviewer.coach.text import split_sentences, words
 
 KEEPS_TO = 3
 """Sentences that carry the announced task or object: the answer is about it, not a mention."""
+TOP = 3
+"""A feature placed in front of the opening ("For X on our app") is among the answer's this many
+most said subject words: what the answer is about, not the scope it answers for."""
 
 _I = re.IGNORECASE
 _FILLER = r"(?:(?:so|um|uh|okay|ok|well|right|yeah)[\s,]+)*"
@@ -80,8 +84,13 @@ TASKS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
                    r"fees?|acquisition|trials?|ads?)\b|\$\d", _I)),
     # How it is built: asked how to tell it works, whether to launch it, what to trade off.
     "build": (
-        re.compile(r"\b(?:build\w*|architect\w*|implement\w*|engineer\w*|set(?:ting)? up|"
-                   r"under the hood|pipelines?|infrastructure|backend|stack)\b", _I),
+        # Building it ("build it", "how we build it") or its machinery ("design the pipeline"):
+        # "how we build trust" builds nothing, and "whether the model is good enough" asks
+        # whether to rely on it.
+        re.compile(r"^(?:(?:how|whether) (?:we|i|to|you)(?:'d| would| should)? )?(?:build|"
+                   r"architect|implement|engineer|set up)\s+(?:it|this|them)\b|"
+                   r"\b(?:under the hood|pipelines?|infrastructure|backend|tech stack|"
+                   r"architecture)\b", _I),
         # "What would you ship first?" asks what the first version is: building it is that move.
         re.compile(r"\b(?:build\w*|design\w*|architect\w*|implement\w*|engineer\w*|pipelines?|"
                    r"system design|infrastructure|ship\w* first|first version|v1|mvp)\b", _I),
@@ -145,12 +154,18 @@ def announced_task(text: str) -> tuple[str, str]:
 def announced_object(text: str) -> str:
     """The feature the opening sentence places in the product ("For photo search on our
     marketplace"), or ""."""
+    return _announced(text)[0]
+
+
+def _announced(text: str) -> tuple[str, bool]:
+    """The announced feature, and whether it was only placed in front of the opening ("For X
+    on our app, ..."), which may as well be a scope ("For small flats in our store")."""
     sentences = _sentences(text)[:1]
     for frame in _OBJECT_FRAMES:
         m = frame.search(sentences[0]) if sentences else None
         if m and not _PRONOUN.search(m.group("x")):
-            return m.group("x").strip()
-    return ""
+            return m.group("x").strip(), frame is _OBJECT_FRAMES[0]
+    return "", False
 
 
 def _own_words(obj: str, prompt: set[str]) -> list[tuple[str, str]]:
@@ -160,7 +175,7 @@ def _own_words(obj: str, prompt: set[str]) -> list[tuple[str, str]]:
 
 
 def _object_elsewhere(question: Question, text: str, sentences: list[str]) -> str:
-    obj = announced_object(text)
+    obj, placed = _announced(text)
     if not obj:
         return ""
     prompt = set(subject_terms(question.prompt))
@@ -171,12 +186,16 @@ def _object_elsewhere(question: Question, text: str, sentences: list[str]) -> st
     stems = {t for t, _ in own}
     if sum(1 for s in sentences if stems & set(subject_terms(s))) < KEEPS_TO:
         return ""
+    counts = Counter(subject_terms(text))
+    if placed and counts[head[-1]] < counts.most_common(TOP)[-1][1]:
+        return ""  # a scope is said now and then; a feature the answer is about, most
+    # The head says what the feature is (search, replies, forecasting); its modifiers often
+    # name the product's world ("sofa search" in a furniture store), which the prompt shares.
     asked = sorted({w for w in words(question.prompt) if set(subject_terms(w)) & prompt})
-    vecs = meaning.embed([w for _, w in own] + asked)
+    vecs = meaning.embed([obj.split()[-1], *asked])
     if vecs is None or not asked:
         return ""  # the words alone cannot tell a synonym: stand aside
-    sims = vecs[len(own):] @ vecs[:len(own)].T
-    return obj if float(sims.max()) < STANDS_FOR else ""
+    return obj if float((vecs[1:] @ vecs[0]).max()) < STANDS_FOR else ""
 
 
 def agenda_elsewhere(question: Question, text: str) -> str:
