@@ -43,8 +43,8 @@ BUILT = (
     "how I'd build it. The scan pipeline takes the phone's depth frames and fits walls, doors "
     "and windows with a plane-detection model, then snaps them to right angles. A second "
     "model places products: it scores candidate positions by clearance, by distance to walls "
-    "and by what a designer would group together, trained on ten thousand layouts our "
-    "stylists made. Rendering runs on the server with cached product meshes, so a layout "
+    "and by what a designer would group together. Its training data is ten thousand layouts "
+    "our stylists made. Rendering runs on the server with cached product meshes, so a layout "
     "comes back in under four seconds. I'd evaluate the scan offline against tape-measured "
     "rooms, with a target of walls within three centimetres on 90% of scans, and the "
     "placement model against stylist layouts, with designers rating a hundred rooms blind.")
@@ -111,6 +111,9 @@ def test_the_opening_says_which_feature_the_answer_is_about() -> None:
     assert announced_object("Before building smart replies in our messaging app, I'd ask "
                             "who needs them.") == "smart replies"
     assert announced_object(STRONG) == ""
+    # The question's own moves, approached: no other feature.
+    assert announced_object("Here's how I'd approach success for the planner.") == ""
+    assert announced_object("Here's how I'd approach the prioritisation.") == ""
 
 
 @pytest.mark.skipif(not meaning.available(), reason="needs WordLlama's bundled vectors")
@@ -133,10 +136,11 @@ def test_an_answer_to_the_question_stays(text: str) -> None:
     assert not read_answers(q, [text]).off_topic
 
 
-def test_a_question_that_raises_the_task_keeps_its_answer() -> None:
-    """Asked how to charge for the planner, the priced answer answers it."""
-    q = Question.adhoc("Our online furniture store is launching an AI room planner. How should "
-                       "we price it?")
+@pytest.mark.parametrize("ask", ["How should we price it?",
+                                 "How would you know whether it pays for itself?"])
+def test_a_question_that_raises_the_task_keeps_its_answer(ask: str) -> None:
+    """Asked how to charge for the planner, or whether it pays, the priced answer answers it."""
+    q = Question.adhoc(f"Our online furniture store is launching an AI room planner. {ask}")
     assert agenda_elsewhere(q, PRICED) == ""
     assert not read_answers(q, [PRICED]).off_topic
 

@@ -63,8 +63,8 @@ _DESIGN_FIRST = re.compile(
 TASKS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     # Who labels its data and how, when the question asks how it should work or be judged.
     "label": (
-        re.compile(r"\b(?:label\w*|annotat\w*|staff\w*|hir(?:e|es|ing)|recruit\w*|"
-                   r"training data)\b", _I),
+        # Who reviews its flags is part of how it works: only the labelling is another task.
+        re.compile(r"\b(?:label\w*|annotat\w*|training data)\b", _I),
         re.compile(r"\b(?:label\w*|annotat\w*|staff\w*|hir(?:e|es|ing)|recruit\w*|data|"
                    r"vendors?|raters?)\b", _I),
         re.compile(r"\b(?:label\w*|annotat\w*|guidelines?|reviewers?|raters?|vendors?|"
@@ -77,8 +77,10 @@ TASKS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"\b(?:pric\w*|charg\w*|monetis\w*|monetiz\w*|makes? (?:us )?money|paywall\w*|"
                    r"free tier|behind the (?:subscription|paywall)|free or paid|paid tier|"
                    r"commission\w*|sponsor\w*|business model|revenue model)\b", _I),
+        # Whether it pays for itself is a question of money: pricing the savings answers it.
         re.compile(r"\b(?:pric\w*|charg\w*|monetis\w*|monetiz\w*|money|paywall\w*|free|paid|"
-                   r"subscri\w*|commission\w*|sponsor\w*|tiers?|plans?|fees?)\b", _I),
+                   r"subscri\w*|commission\w*|sponsor\w*|tiers?|plans?|fees?|pays? (?:for )?"
+                   r"(?:itself|themselves|off)|worth (?:it|the)|roi|return on)\b", _I),
         re.compile(r"\b(?:pric\w*|charg\w*|monetis\w*|monetiz\w*|paywall\w*|free|paid|"
                    r"subscri\w*|commission\w*|sponsor\w*|tiers?|premium|revenue|margins?|"
                    r"fees?|acquisition|trials?|ads?)\b|\$\d", _I)),
@@ -94,10 +96,13 @@ TASKS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
         # "What would you ship first?" asks what the first version is: building it is that move.
         re.compile(r"\b(?:build\w*|design\w*|architect\w*|implement\w*|engineer\w*|pipelines?|"
                    r"system design|infrastructure|ship\w* first|first version|v1|mvp)\b", _I),
-        re.compile(r"\b(?:models?|pipelines?|signals?|features?|train\w*|labels?|serv(?:e|es|"
-                   r"ing)|cach\w*|index\w*|retriev\w*|stream\w*|ingest\w*|latency|stages?|"
-                   r"architecture|embedding\w*|classifier|endpoints?|batch\w*|feeds?|"
-                   r"post-?process\w*|gradient|regression|inference)\b", _I)),
+        # The machinery, not the model, its latency or a rollout's stages, which any answer
+        # about launching or judging it names.
+        re.compile(r"\b(?:pipelines?|signals?|training (?:data|labels|set)|serv(?:e|es|ing)|"
+                   r"cach\w*|index\w*|retriev\w*|stream\w*|ingest\w*|stage (?:one|two|1|2)|"
+                   r"architecture|embedding\w*|classifier|endpoints?|event (?:data|feed)|"
+                   r"post-?process\w*|gradient|regression|inference|de-?duplicat\w*|"
+                   r"on-?device|servers?|gpus?|vector)\b", _I)),
 }
 """Per task: how the opening names it, how a question raises it, and how a sentence works on it."""
 
@@ -124,6 +129,8 @@ _OBJECT_FRAMES = (
 )
 _PEOPLE = re.compile(r"(?:er|or|ist|ant|ent|ee|ian)s?$|^(?:people|users?|customers?|famil(?:y|ies)|"
                      r"kids?|child(?:ren)?|teams?|staff|members?|guests?|buyers?|sellers?)$", _I)
+_OWN_MOVE = re.compile(r"\b(?:priorit\w*|options?|ideas?|decision|question|problem|answer|"
+                       r"goals?|outcomes?|users?|value)\b", _I)
 _PRONOUN = re.compile(r"^(?:it|this|that|them|these|those|everything|things?)\b", _I)
 
 
@@ -163,7 +170,9 @@ def _announced(text: str) -> tuple[str, bool]:
     sentences = _sentences(text)[:1]
     for frame in _OBJECT_FRAMES:
         m = frame.search(sentences[0]) if sentences else None
-        if m and not _PRONOUN.search(m.group("x")):
+        # "here's how I'd approach success", "...the prioritisation": the question's own move
+        if m and not (_PRONOUN.search(m.group("x")) or _NOT_A_TASK.search(m.group("x"))
+                      or _OWN_MOVE.search(m.group("x"))):
             return m.group("x").strip(), frame is _OBJECT_FRAMES[0]
     return "", False
 
