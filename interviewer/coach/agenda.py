@@ -10,7 +10,7 @@ building smart replies in our messaging app, ..." (asked about chat translation)
 interviewer hears the announced agenda and notices that the rest of the answer follows it.
 
 Two readings of the opening sentence, each confirmed by the body:
-- a *task* of a neighbouring kind (`TASKS`: building it, pricing it, staffing its labelling),
+- a *task* of a neighbouring kind (`TASKS`: building it, pricing it, labelling its data),
   announced by a construction that says what the answer will do ("here's how I'd ...", "the
   question I'd want settled is how ...", "I'd design the pipeline ..."), when the question
   never raises that kind of task, and `KEEPS_TO` or more sentences after the opening go on
@@ -20,6 +20,14 @@ Two readings of the opening sentence, each confirmed by the body:
   prompt never says nor stands for (WordLlama's vectors; without them this reading stands
   aside), and whose own words are said in `KEEPS_TO` sentences or more.
 Only a typed question is read (a bank question's outline has its own gates).
+
+Measured on the dev split (1001 answers, 545 to typed questions): it fires on twelve polished
+answers to a neighbouring task (eight of the bd25-/bd27- batches at 2.4-4.5, four already at 2.0)
+and on none of the 312 strong, medium, short, bullet, spoken and non-native answers to typed
+questions, nor on a weak, padded, keyword, recitation or injection answer. What it misses: an
+opening that names its object once and calls it something else from then on ("The AI status
+report is for team leads", then "the update"), and one that announces another lever in its own
+construction ("I'd treat the rider-incentive programme as an experiment").
 """
 
 from __future__ import annotations
