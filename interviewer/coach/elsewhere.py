@@ -22,6 +22,10 @@ RECITED_WORDS = 60
 
 
 def engaged_elsewhere(relevance: Relevance, applied_share: float, words: int) -> bool:
-    """Reasoned well on another question, or recited in sentences about no product at all."""
+    """Reasoned well on another question (or kept to a neighbouring task it announced), or
+    recited in sentences about no product at all."""
     generic = not (relevance.another_product or relevance.another_question)
-    return applied_share >= POLISHED_SHARE or (generic and words >= RECITED_WORDS)
+    # An opening that names a neighbouring task of this product and an answer that keeps to it
+    # (`agenda.py`) is a case made, however few of its sentences the rubric reads as applied.
+    return (applied_share >= POLISHED_SHARE or bool(relevance.agenda)
+            or (generic and words >= RECITED_WORDS))

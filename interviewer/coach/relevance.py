@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from interviewer.banks import Question
 from interviewer.coach import relevance_meaning
+from interviewer.coach.agenda import agenda_elsewhere
 from interviewer.coach.announced import announced_elsewhere
 from interviewer.coach.cues_markers import NUMBER
 from interviewer.coach.domains import (
@@ -104,6 +105,9 @@ class Relevance:
     announced: str = ""
     """The feature the answer's opening says it is about, when the typed prompt never names it
     (empty: none; `announced.py`)."""
+    agenda: str = ""
+    """The task or feature the opening says the answer takes up instead of the typed prompt's,
+    and keeps to (empty: none; `agenda.py`)."""
 
     @property
     def score(self) -> float:
@@ -115,7 +119,7 @@ class Relevance:
 
     @property
     def another_question(self) -> bool:
-        return bool(self.closer_to or self.announced)
+        return bool(self.closer_to or self.announced or self.agenda)
 
 
 def _with_named_domains(question: Question, prof: Profile, said: set[str],
@@ -201,5 +205,6 @@ def relevance(question: Question, answer_text: str, by_meaning: bool = True) -> 
     return Relevance(round(coverage, 3), round(focus, 3), round(touching, 3), round(elsewhere, 2),
                      foreign_terms, closer_to=near.other_id if near and near.elsewhere else "",
                      margin=None if near is None else round(near.margin, 3),
-                     announced=announced_elsewhere(question, answer_text) if by_meaning else "")
+                     announced=announced_elsewhere(question, answer_text) if by_meaning else "",
+                     agenda=agenda_elsewhere(question, answer_text) if by_meaning else "")
 
