@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from interviewer.coach.padding import restates_question
 from interviewer.coach.recital import specifics
 from interviewer.coach.text import stem
 from interviewer.coach.units import Unit, is_applied
@@ -41,6 +42,7 @@ obvious obviously inaccurate unhelpful timely respect respected sustainable eye 
 depend depends depending driven data-driven research gather gathering rush rushing careful
 mind strength strengths towards toward overall view views other others index over-indexing
 learn learning learned wrap move moving involve involves involved deal dimension dimensions
+single feel feels example examples ultimately
 """
 # The last lines are idioms of the same talk: "keep an eye on cost", "take it all into account",
 # "a data-driven decision", "it depends on our users", "I would not want to rush it".
@@ -68,6 +70,8 @@ def vague(units_: Sequence[Unit], i: int, prompt_stems: frozenset[str]) -> bool:
     if u.sentence >= 0 and any(v.number for v in units_ if v.sentence == u.sentence
                                and v.piece.answer_index == u.piece.answer_index):
         return False  # a clause of a spoken run whose bar sits in the next clause
+    if restates_question(text, prompt_stems):
+        return True  # "...and the question is which metric I'd hold the team to": a clause
     own = {t for t in specifics(text, prompt_stems) if t not in _WISH_STEMS}
     return len(own) <= OWN_SPECIFICS
 
