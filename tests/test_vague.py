@@ -46,6 +46,8 @@ def test_a_commitment_to_wishes_alone_is_vague(said: str) -> None:
     # a choice set against another
     "I'd answer from the store's own catalogue rather than from the open web.",
     "I'd choose the anchors.",
+    # where to start, said as a choice of whom to serve
+    "Let me start with who gets hurt by a wrong answer, because success differs for each.",
 ])
 def test_a_bar_a_specific_or_a_choice_is_not(said: str) -> None:
     assert not _vague(said)

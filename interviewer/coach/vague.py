@@ -55,9 +55,11 @@ and still commit to nothing: one ("feedback from teachers") is a wish with an au
 PICK_WORDS = 4
 _CHOSEN = re.compile(r"\b(?:without|instead of|rather than|unless|only (?:if|when|after)|"
                      r"before (?!(?:we |it )?(?:launch|release|go|ship|roll|scal))|"
-                     r"choose|chose|pick|go with|bet on|first\s*[.:;,!]?$)", re.IGNORECASE)
+                     r"choose|chose|pick|go with|bet on|first\s*[.:;,!]?$|"
+                     r"(?:start|begin) (?:with|by) (?:who|which|whom))", re.IGNORECASE)
 """One thing set against another, or one of the prompt's options picked ("I'd choose the
-grading", "without needing to call", "fix it in the prompt before retraining"): a choice."""
+grading", "without needing to call", "fix it in the prompt before retraining"): a choice. So is
+where the answer starts: "Let me start with who gets hurt by a delay" splits the users."""
 
 
 def vague(units_: Sequence[Unit], i: int, prompt_stems: frozenset[str]) -> bool:
