@@ -7,6 +7,7 @@ from __future__ import annotations
 from interviewer.banks import QuestionBank
 from interviewer.coach.analysis import SLIGHT_WORDS, read_answers
 from interviewer.coach.offline import score_answer
+from interviewer.coach.units import is_applied
 
 Q = "data-support-agent-labels"
 
@@ -18,6 +19,9 @@ THIN = ("I'd train on the past tickets and the agents' replies, since there are 
 def test_three_thin_moves_are_not_lifted_by_their_share(bank: QuestionBank) -> None:
     q = bank.by_id(Q)
     reading = read_answers(q, [THIN])
-    assert reading.words < SLIGHT_WORDS and reading.applied_sentences == 3
+    # Each line commits (`units.is_applied`); the retraining cadence, with nothing of its own,
+    # is also vague (`vague.py`), so the share counts two of them.
+    committed = sum(1 for i in range(len(reading.units)) if is_applied(reading.units, i))
+    assert reading.words < SLIGHT_WORDS and committed == 3 and reading.applied_sentences == 2
     assert score_answer(q, THIN).overall <= 2.0
 

@@ -57,6 +57,7 @@ from interviewer.coach.units import (
     question_asks,
     question_constraints,
 )
+from interviewer.coach.vague import applied_count, vague
 from interviewer.coach.verdict import dense_after_verdict
 from interviewer.rubric import MAX_SCORE, MIN_SCORE, dimension_ids
 from interviewer.scorecard import dimension_weight, weighted_overall
@@ -184,7 +185,7 @@ class Reading:
         """Sentences (or spoken clauses) about this question that commit to something, whatever
         rubric concept they carry: the answer-level measure of applied reasoning, which does
         not depend on the cue lexicon knowing this kind of question."""
-        return sum(1 for i in range(len(self.units)) if is_applied(self.units, i))
+        return applied_count(self.units, profile(self.question).prompt)  # less the vague ones
 
     def applied_share(self) -> float:
         """0-1: half how many applied sentences (a short answer needs fewer), half what share
@@ -274,7 +275,7 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool,
         found = headed(units_, partial(_mentions, fam, prompt_stems=prompt_stems))
         applied = [units_[i] for i in found
                    if (is_applied(units_, i) or _asked_aloud(fam, units_, i))
-                   and _counts_for(fam, units_[i])]
+                   and _counts_for(fam, units_[i]) and not vague(units_, i, prompt_stems)]
         if applied:
             reading.applied[fam.name] = applied
         elif found:
