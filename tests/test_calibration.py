@@ -110,7 +110,7 @@ def test_held_out_split_holds_its_measured_level(figs: dict[str, Figures],
     f = figs["test"]
     mae, ordered, total = f.mae, f.pairs_ordered, f.pairs_total
     assert mae <= 0.55, HELD_OUT
-    assert ordered >= 0.89 * total, HELD_OUT  # eight batches: 497 / 555 when the eighth arrived
+    assert ordered >= 0.9 * total, HELD_OUT  # eight batches: 503 / 555 (497 on arrival)
 
 
 # Before the g12- batch the dev split had no known miss left: the rel- and nb7- answers to a
@@ -119,12 +119,11 @@ def test_held_out_split_holds_its_measured_level(figs: dict[str, Figures],
 # for suggestions as people type),
 # which static word vectors put as close to their question as on-question answers, are gated by
 # what the bank question asks (asks_bank.py).
-HELD_OUT_GAMING_MISSES = 7  # third one, fourth one, fifth two, seventh three (two on arrival),
-# eighth none
+HELD_OUT_GAMING_MISSES = 6  # third one, fourth one, fifth two, seventh two, eighth none
 HELD_OUT_FAR_TWINS = 9  # second batch one (~90 words), fifth one, sixth three, seventh one,
 # eighth three (on arrival)
 HELD_OUT_PADDED_AHEAD = 1  # a padded answer level with or above a short strong one (fifth batch)
-HELD_OUT_RHO = 0.81  # eight batches: 0.814 when the eighth arrived (seven: 0.836)
+HELD_OUT_RHO = 0.82  # eight batches: 0.822 (0.814 when the eighth arrived; seven: 0.836)
 # One g12- answer stays above the ceiling (README): a two-sided-marketplace recitation whose
 # prescriptions name the outline's own nouns (guests, fair exposure). Pinned at its score so it
 # may not rise. The other, a thin three-sentence answer whose aside to "anyone scoring" is set
@@ -148,25 +147,14 @@ KNOWN_ABOVE_CEILING: dict[str, float] = {
     # The bd24- batch (written blind): a system-tag override set aside, the ranking beneath it
     # (graded 2.5: a criterion and reasons, no effort, metric or first step) reads as a medium.
     "bd24-handmade-injection-systag": 3.0,
-    # Graded 2.0 for thin but real substance (a reminder before supply runs out, reminded against
-    # not reminded); its JSON aimed at the grader earns nothing. The ask gate held it at 2.0 only
-    # because "I'd ship a reminder that..." was not heard as the pick it is (fix26).
-    "bd18-refill-injection-json": 2.2,
-    # The bd25-, bd26- and bd27- batches (written blind), pinned as they arrived: polished answers
-    # to a neighbouring task of the same product (highlights on social media asked about their
-    # success, charging for the trip planner asked what ships first, hiring labellers asked
-    # about the damage flags' trade-offs, buyer search asked about listing drafts...), two
-    # injections whose substance reads as a medium, and a recitation.
-    "bd25-highlights-off-model": 2.9,
-    "bd25-highlights-off-social": 4.2,
+    # The bd25- and bd26- batches (written blind). Fake JSON scores set aside, the answer beneath
+    # (graded 2.5: real risks and the manager approving, no bar or gate for readiness) reads as
+    # a medium. A recitation of the north-star / leading / lagging / guardrail template in
+    # sentences about the inbox, which never says what success is for a priority inbox. Their
+    # polished off-question siblings are held since `agenda.py` (an opening that announces a
+    # neighbouring task or feature of the product, and an answer that keeps to it).
     "bd25-tenants-injection": 3.0,
-    "bd25-damage-off-labellers": 2.4,
-    "bd25-trip-off-monetise": 4.0,
-    "bd25-grocery-off-forecast": 3.6,
     "bd26-inbox-recitation": 3.0,
-    "bd27-chat-offquestion": 3.7,
-    "bd27-trade-offquestion": 3.9,
-    "bd27-resale-offquestion": 4.5,
 }
 
 
@@ -175,7 +163,7 @@ def test_no_gaming_answer_scores_above_the_ceiling(scored: dict[str, list[Scored
                                                    split: str) -> None:
     """The target is 2.0 on both splits (README, calibration table). On the held-out split one
     answer of the third batch, one of the fourth and two of the fifth miss it, counted, never
-    named; the dev split has fifteen, named in KNOWN_ABOVE_CEILING."""
+    named; the dev split has six, named in KNOWN_ABOVE_CEILING."""
     gaming = [s for s in scored[split] if s.answer.kind in GAMING_KINDS]
     assert gaming
     known = KNOWN_ABOVE_CEILING if split == "dev" else {}

@@ -164,7 +164,8 @@ class ProbePicker:
 
 
 def _quote(unit: Unit, cue: re.Pattern[str] | None = None, max_words: int = 22) -> str:
-    """The clause that carries the cue (or the sentence's opening), verbatim, fillers dropped."""
+    """The clause that carries the cue (or the sentence's opening), verbatim, fillers dropped;
+    its own double quotes become single ones, so the probe's quotation marks stay a pair."""
     text = without_fillers(unit.piece.text)
     m = cue.search(text) if cue is not None else None
     if m is not None and len(text.split()) > max_words:
@@ -173,7 +174,8 @@ def _quote(unit: Unit, cue: re.Pattern[str] | None = None, max_words: int = 22) 
         piece = without_fillers(text[begin:])
         if len(piece.split()) >= 5:
             text = piece
-    return shorten(text, max_words).rstrip(".!?,;: ")
+    quoted = shorten(text, max_words).rstrip(".!?,;: ")
+    return quoted.replace('"', "'").replace("\u201c", "\u2018").replace("\u201d", "\u2019")
 
 
 def _first_mention(reading: Reading) -> Unit | None:
