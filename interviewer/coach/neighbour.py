@@ -12,24 +12,17 @@ import re
 from collections.abc import Sequence
 
 from interviewer.coach.cues_asks import MOVES, NEIGHBOUR_AT_LEAST, NEIGHBOUR_MOVES
+from interviewer.coach.text import stem
 from interviewer.coach.units import Unit
 
 
-def _stem(word: str) -> str:
-    word = word.lower()
-    for end in ("ing", "es", "s", "e"):
-        if word.endswith(end) and len(word) - len(end) >= 3:
-            return word[: -len(end)]
-    return word
-
-
 def _prompt_stems(prompt: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in re.findall(r"[a-z]+", prompt.lower()))
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", prompt.lower()))
 
 
 def _makes(move: re.Pattern[str], text: str, own: frozenset[str]) -> bool:
     """The sentence makes the neighbour's move with a word that is not the prompt's own."""
-    return any(not (len(m.group(0).split()) == 1 and _stem(m.group(0)) in own)
+    return any(not (len(m.group(0).split()) == 1 and stem(m.group(0).lower()) in own)
                for m in move.finditer(text))
 
 

@@ -78,7 +78,6 @@ def vague(units_: Sequence[Unit], i: int, prompt_stems: frozenset[str]) -> bool:
     return len(own) <= OWN_SPECIFICS
 
 
-
 def applied_count(units_: Sequence[Unit], prompt_stems: frozenset[str]) -> int:
     """Units applied (`units.is_applied`) and not vague: the sentences that count as reasoning."""
     return sum(1 for i in range(len(units_))
