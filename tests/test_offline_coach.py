@@ -12,7 +12,7 @@ from interviewer.coach.analysis import read_answers
 from interviewer.coach.base import AnsweredQuestion
 from interviewer.coach.calibration import GradedAnswer, bundled_set, parse_set
 from interviewer.coach.offline import OfflineCoach, score_answer
-from interviewer.coach.probes import RECITED
+from interviewer.coach.probes import RECITED, announces_plan
 from interviewer.rubric import dimension_ids
 
 WEAK = "I would train a bigger transformer on more data to improve the accuracy of the model."
@@ -263,6 +263,7 @@ def test_a_strong_answer_gets_one_harder_probe_on_its_own_decision(
         quoted = re.match(r'You said "([^"]+)"\.', follow.text)
         # The answer's own double quotes come back as single ones inside the probe's pair.
         assert quoted and quoted.group(1) in a.text.replace('"', "'"), follow.text
+        assert not announces_plan(quoted.group(1)), follow.text
     assert probed == len(strong)
 
 
@@ -304,6 +305,19 @@ def test_typed_questions_get_probes_built_from_the_answer() -> None:
     assert re.match(r'You (said|mentioned) "', follow.text)
     quoted = re.match(r'You \w+ "([^"]+)"', follow.text)
     assert quoted and quoted.group(1) in answer
+
+
+@pytest.mark.parametrize(("sentence", "plan"), [
+    ("Paying for itself needs both sides written down, so I'll do the money, then how to "
+     "measure it.", True),
+    ("I'll cover who it is for, then the metric, then how I'd roll it out.", True),
+    ("Let me walk through the users, then the metric.", True),
+    ("I'll start with busy parents, because planning dinners is a chore.", False),
+    ("Then I'd roll it out to five percent of households for two weeks.", False),
+])
+def test_a_plan_of_the_answer_is_told_from_a_claim(sentence: str, plan: bool) -> None:
+    """Quoted back, a plan of the answer would push on its order, not on anything it claims."""
+    assert announces_plan(sentence) is plan
 
 
 def test_advice_is_about_this_answer_and_question(bank: QuestionBank,

@@ -13,6 +13,7 @@ import re
 from interviewer.coach.analysis import Reading
 from interviewer.coach.base import AnsweredQuestion
 from interviewer.coach.cues_concepts import FAMILY_BY_NAME
+from interviewer.coach.cues_style import PLAN_OF_ANSWER
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.text import shorten, without_fillers
 from interviewer.coach.units import Unit
@@ -208,11 +209,23 @@ def _echoed(probe: str, latest: list[Unit]) -> Unit | None:
 def _motivating(reading: Reading, dim: str, latest: list[Unit]) -> Unit | None:
     """The sentence that makes this probe natural: a mention of the dimension, else the
     latest answer's opening claim."""
+    said = [u for u in latest if not announces_plan(u.piece.text)]
     for units in reading.dimensions[dim].mentioned.values():
         for u in units:
-            if u in latest:
+            if u in said:
                 return u
     # No sentence touched this dimension: quote the answer's opening claim, the thing the probe
     # pushes on, rather than a sentence about something else.
-    pool = [u for u in latest if u.subject and u.committed and len(u.piece.text.split()) >= 5]
-    return pool[0] if pool else (latest[0] if latest else None)
+    pool = [u for u in said if u.subject and u.committed and len(u.piece.text.split()) >= 5]
+    return pool[0] if pool else (said[0] if said else None)
+
+
+_ORDER_OF_ANSWER = re.compile(
+    r"\b(?:i'll|i will|let me|we'll)\s+(?:do|cover|start with|begin with|take|go through|"
+    r"walk through|talk about)\b[^.?!]*\b(?:then|next|after that|and finally)\b", re.IGNORECASE)
+
+
+def announces_plan(text: str) -> bool:
+    """The sentence says what the answer will cover ("so I'll do the money, then how to measure
+    it"): quoted back, it would push on the answer's order, not on a claim."""
+    return bool(PLAN_OF_ANSWER.search(text) or _ORDER_OF_ANSWER.search(text))
