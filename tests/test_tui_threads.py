@@ -93,6 +93,23 @@ async def test_mode_auto_checks_the_devices_while_the_home_screen_answers_keys(
     assert all(t is not threading.main_thread() for t in probe.threads)
 
 
+async def test_mode_decided_as_the_app_closes_is_no_crash(make_tui_app: MakeApp) -> None:
+    """The check ends while the app tears the home screen down: the choice has no select left
+    to show on, and says nothing (the CI run that found it: a traceback from `Select`)."""
+    probe = HeldProbe()
+    kit = VoiceKit(SilentTranscriber(), probe, use_turn_model=False)  # type: ignore[arg-type]
+    app = make_tui_app(text_only=False, questions=1, mode="auto", voice=kit)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot_until(pilot, probe.probing.is_set, "the device probe started")
+        home = screen_as(app, HomeScreen)
+        select = home.query_one("#mode", Select)
+        for part in list(select.children):  # what teardown does, before the message lands
+            await part.remove()
+        probe.release.set()
+        await pilot_until(pilot, lambda: not app._choosing_mode, "the mode chosen")
+        assert app.choice.mode == "voice"
+
+
 def home_drawn(app: InterviewerApp) -> bool:
     """The home screen is on top and has been laid out and drawn: its start button has a
     place on the screen (read from the probe's thread, as it begins)."""

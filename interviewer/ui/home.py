@@ -8,6 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Select, Static
@@ -140,9 +141,13 @@ class HomeScreen(Screen[None]):
             self.post_message(self.ModeChanged(str(event.value)))
 
     def set_mode(self, mode: str) -> None:
-        """mode = auto, decided: the choice shows what it became."""
+        """mode = auto, decided: the choice shows what it became. The check can end as the app
+        closes, with the select's parts already gone: then there is nothing to show it on."""
         for select in self.query("#mode").results(Select):
-            select.set_options(MODES)
+            try:
+                select.set_options(MODES)
+            except NoMatches:
+                return
             select.value = mode
 
     def set_voice_status(self, text: str) -> None:
