@@ -62,6 +62,13 @@ class HeldProbe:
         return FileMicrophone(np.zeros(SAMPLE_RATE, np.float32))
 
 
+def auto_app(make_tui_app: MakeApp, probe: HeldProbe, *, text_only: bool = False
+             ) -> InterviewerApp:
+    """A one-question app in mode auto whose device check is `probe`."""
+    kit = VoiceKit(SilentTranscriber(), probe, use_turn_model=False)  # type: ignore[arg-type]
+    return make_tui_app(text_only=text_only, questions=1, mode="auto", voice=kit)
+
+
 def mode_notices(app: InterviewerApp) -> list[str]:
     return [n.message for n in app._notifications if n.title == "Mode"]
 
@@ -69,8 +76,7 @@ def mode_notices(app: InterviewerApp) -> list[str]:
 async def test_mode_auto_checks_the_devices_while_the_home_screen_answers_keys(
         make_tui_app: MakeApp) -> None:
     probe = HeldProbe()
-    kit = VoiceKit(SilentTranscriber(), probe, use_turn_model=False)  # type: ignore[arg-type]
-    app = make_tui_app(text_only=False, questions=1, mode="auto", voice=kit)
+    app = auto_app(make_tui_app, probe)
     async with app.run_test(size=SIZE) as pilot:
         await pilot_until(pilot, probe.probing.is_set, "the device probe started")
         home = screen_as(app, HomeScreen)
@@ -97,8 +103,7 @@ async def test_mode_decided_as_the_app_closes_is_no_crash(make_tui_app: MakeApp)
     """The check ends while the app tears the home screen down: the choice has no select left
     to show on, and says nothing (the CI run that found it: a traceback from `Select`)."""
     probe = HeldProbe()
-    kit = VoiceKit(SilentTranscriber(), probe, use_turn_model=False)  # type: ignore[arg-type]
-    app = make_tui_app(text_only=False, questions=1, mode="auto", voice=kit)
+    app = auto_app(make_tui_app, probe)
     async with app.run_test(size=SIZE) as pilot:
         await pilot_until(pilot, probe.probing.is_set, "the device probe started")
         home = screen_as(app, HomeScreen)
@@ -183,8 +188,7 @@ async def test_mode_auto_without_a_microphone_says_why_once_it_is_known(
 async def test_text_flag_with_mode_auto_starts_typed_at_once(make_tui_app: MakeApp) -> None:
     """`--text` (the config's mode still 'auto'): the typed interview, no device probe."""
     probe = HeldProbe()
-    kit = VoiceKit(SilentTranscriber(), probe, use_turn_model=False)  # type: ignore[arg-type]
-    app = make_tui_app(text_only=True, questions=1, mode="auto", voice=kit)
+    app = auto_app(make_tui_app, probe, text_only=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot_until(pilot, lambda: isinstance(app.screen, InterviewScreen))
         screen = screen_as(app, InterviewScreen)
