@@ -13,33 +13,21 @@ from functools import partial
 
 from interviewer.banks import Question
 from interviewer.coach.argued import settle
-from interviewer.coach.asks_bank import unmet_ask
-from interviewer.coach.cues_asks import (
-    AT_LEAST,
-    CONSTRAINT_AT_LEAST,
-    COUNT_CUES,
-    DEFAULT_AT_LEAST,
-    MOVES,
-    PITFALL,
-    PITFALL_ASK,
-)
+from interviewer.coach.ask_missed import ask_missed
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
-from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION, mentions_unnegated
+from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
 from interviewer.coach.depth import deep
 from interviewer.coach.elsewhere import engaged_elsewhere
-from interviewer.coach.first_named import pick_cues
-from interviewer.coach.ground import ground_floor, works_through
+from interviewer.coach.ground import ground_floor
 from interviewer.coach.hype import call_cap
-from interviewer.coach.named_moves import move_instances
-from interviewer.coach.neighbour import answers_neighbour
 from interviewer.coach.outline_touch import untouched
 from interviewer.coach.padding import asks_worth, names_return_only, restates_question
 from interviewer.coach.recital import recites
 from interviewer.coach.recited_answer import recited as recites_whole
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
 from interviewer.coach.subject import carried_subject
-from interviewer.coach.terse import clause_of, headed, is_header, short_and_dense, sides_taken
+from interviewer.coach.terse import clause_of, headed, short_and_dense, sides_taken
 from interviewer.coach.text import (
     Sentence,
     is_injection,
@@ -53,9 +41,6 @@ from interviewer.coach.units import (
     is_applied,
     keyword_run,
     make_unit,
-    primary_ask,
-    question_asks,
-    question_constraints,
 )
 from interviewer.coach.vague import applied_count, vague
 from interviewer.coach.verdict import dense_after_verdict
@@ -142,35 +127,14 @@ class Reading:
 
     @property
     def misses_the_ask(self) -> bool:
-        """The question asks for a move (design it, estimate it, weigh its harms, diagnose a
-        drop...) and the answer never makes it: an answer to a neighbouring question about the
-        same product, however polished. Narrated steps do not count as making it."""
-        asks = question_asks(self.question)
-        if self.empty or works_through(self.question, self.units):
-            return False  # nearly all its outline, worked on: it made the move asked
-        # A header ("Build first", "What it may do alone") labels the move its items make.
-        said = [u for u in self.units if not u.narration and (not u.buzzwords or is_header(u))]
-        if PITFALL_ASK.search(self.question.prompt) and not any(
-                mentions_unnegated(PITFALL, u.piece.text) for u in said):
-            return True
-        def made(a: str) -> bool:
-            if a in COUNT_CUES:  # distinct cues, and the pick said as a sentence's opening
-                found = len({m.group(0).lower() for u in said
-                             for m in MOVES[a].finditer(u.piece.text)} | pick_cues(said))
-            else:
-                found = move_instances(MOVES[a], said, profile(self.question).prompt, a)
-            return found >= AT_LEAST.get(a, DEFAULT_AT_LEAST)
-        if any(sum(1 for u in said if c.search(u.piece.text)) < CONSTRAINT_AT_LEAST
-               for c in question_constraints(self.question)):
-            return True
-        first = primary_ask(self.question)
-        if first and not made(first):
-            return True  # measuring the fast-track without deciding what it may fast-track
-        if asks and answers_neighbour(said, asks, self.question.prompt):
-            return True
-        if unmet_ask(self.question, [u.piece.text for u in said]):
-            return True  # a bank question's stated problem or deliverable, never worked on
-        return bool(asks) and not any(made(a) for a in asks)
+        """The question asks for a move and the answer never makes it, or too thinly: an answer
+        to a neighbouring question about the same product, however polished."""
+        return bool(self.ask_missed)
+
+    @property
+    def ask_missed(self) -> str:
+        """Why it misses the ask ('' when it does not): `ask_missed.py`."""
+        return ask_missed(self.question, self.units)
 
     @property
     def narrated(self) -> int:
