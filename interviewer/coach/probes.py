@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 
 from interviewer.coach.analysis import Reading
+from interviewer.coach.ask_missed import THIN
 from interviewer.coach.base import AnsweredQuestion
 from interviewer.coach.cues_concepts import FAMILY_BY_NAME
 from interviewer.coach.cues_style import PLAN_OF_ANSWER
+from interviewer.coach.probe_given import asks_again, given
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.text import shorten, without_fillers
 from interviewer.coach.units import Unit
@@ -98,6 +100,8 @@ STRESS_TESTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 RECITED = ("That names the idea. What would it be for this product, concretely: one number, "
            "one threshold or one decision you'd make?")
+THIN_UNITS = 3
+"""Clauses of an answer short enough that its one try at the ask is the answer."""
 BACK_TO_QUESTION = "Let's come back to the question that was asked: {prompt}"
 
 
@@ -107,9 +111,12 @@ class ProbePicker:
     def __init__(self) -> None:
         self.asked: set[str] = set()
 
-    def _fresh(self, options: tuple[str, ...] | list[str], item: AnsweredQuestion) -> str | None:
+    def _fresh(self, options: tuple[str, ...] | list[str], item: AnsweredQuestion,
+               gave: set[str] | None = None) -> str | None:
+        """The first option not asked in this session, nor asking for what `gave` holds."""
         for p in options:
-            if p not in self.asked and not any(p in f.text for f in item.follow_ups):
+            if p not in self.asked and not any(p in f.text for f in item.follow_ups) \
+                    and not asks_again(p, gave or set()):
                 return p
         return None
 
@@ -126,7 +133,10 @@ class ProbePicker:
             lead = f'{_LEADS[0]} "{_quote(mention)}". ' if mention else ""
             return lead + self._take(RECITED), _mention_dim(reading) or q.dimensions[0]
         sent_back = any(f.text.startswith(BACK_TO_QUESTION[:20]) for f in item.follow_ups)
-        elsewhere = reading.off_topic or reading.drifting or reading.misses_the_ask
+        # A short answer that made the move asked, only too thinly, is pushed on, not sent
+        # back; a long one that made it once in passing was about something else.
+        thin = reading.ask_missed == THIN and len(reading.units) <= THIN_UNITS
+        elsewhere = reading.off_topic or reading.drifting or (reading.misses_the_ask and not thin)
         if elsewhere and not sent_back:
             asked_dims = [f.dimension for f in item.follow_ups]
             dim = next((d for d in q.dimensions if d not in asked_dims), q.dimensions[0])
@@ -136,16 +146,17 @@ class ProbePicker:
         probed = [f.dimension for f in item.follow_ups]
         weak = [d for d in q.dimensions if reading.dimensions[d].score < STRENGTH_BAR]
         weak.sort(key=lambda d: (d in probed, reading.dimensions[d].score, q.dimensions.index(d)))
+        gave = given(reading, latest)
         for dim in weak:
             if dim in probed:
                 continue  # the candidate has just answered it: push somewhere else
-            probe = self._fresh([*q.probes.get(dim, ()), *GENERIC_PROBES[dim]], item)
+            probe = self._fresh([*q.probes.get(dim, ()), *GENERIC_PROBES[dim]], item, gave)
             if probe is None:
                 continue
             anchor = _echoed(probe, latest) or _motivating(reading, dim, latest)
             lead = f'{_LEADS[n % len(_LEADS)]} "{_quote(anchor)}". ' if anchor else ""
             return lead + self._take(probe), dim
-        if n == 0 and not weak:
+        if n == 0:  # strong, or every probe of its weak dimensions would ask for what it gave
             return self._stress_test(reading, item)
         return None
 
