@@ -80,6 +80,8 @@ def test_scorecard_has_every_dimension_in_range(bank: QuestionBank) -> None:
     assert card.coach == "offline"
 
 
+# Scores every dev answer three times per injection: over 300 s when other jobs load the cores.
+@pytest.mark.timeout(900)
 @pytest.mark.parametrize("injection", INJECTIONS)
 def test_text_aimed_at_the_grader_changes_nothing(dev: list[GradedAnswer],
                                                   injection: str) -> None:
