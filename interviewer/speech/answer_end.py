@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from interviewer.speech.audio import SAMPLE_RATE, Audio
+from interviewer.speech.reread import REREAD_S
 
 if TYPE_CHECKING:
     from interviewer.speech.turn import Heard, TurnDetector, Verdict
@@ -46,23 +47,31 @@ class AnswerEnd:
         self.verdicts: list[tuple[float, Verdict]] = []
         """Every verdict of the detector, with the audio heard when it was given."""
         self.fired = False
-        self._judged: tuple[int, Verdict] | None = None  # (speech end judged, verdict)
+        self._judged: tuple[int, Verdict, str] | None = None  # (speech end, verdict, words)
+        self._reread_at = -1  # the speech end whose pause's last chunk was read again
+        self._stale = False  # ... and its words not compared yet
         self._rearm_after = -1  # once=False: speech must go on past this sample to end again
         self._resumed = False
         """The candidate went on after a pause the judges held: they pause mid-answer."""
 
     def check(self, *, total: int, speech_end: int, heard_upto: int, recent: Audio,
-              words: Callable[[], tuple[str, Heard]]) -> None:
+              words: Callable[[], tuple[str, Heard]],
+              reread: Callable[[Audio, int, int], None] | None = None) -> None:
         """End the answer if the detector says it is finished, or the longest wait passed.
 
         `total`: audio heard; `speech_end`: end of the last speech; `heard_upto`: where the
         words are known up to; `recent`: the last seconds of audio; `words()`: the words so far,
-        and the last of them with Whisper's probabilities.
+        and the last of them with Whisper's probabilities; `reread(recent, total,
+        speech_end)`: read the last chunk again (`reread.py`), once in a pause the words alone
+        keep open.
         """
         if self.fired or speech_end <= self._rearm_after:
             return
         quiet = total - speech_end
         if self.turn is not None:
+            if reread is not None and self._reread_due(quiet, speech_end):
+                reread(recent, total, speech_end)
+                self._reread_at, self._stale = speech_end, True
             verdict = self._verdict(quiet, total, speech_end, heard_upto, recent, words)
             # The verdict is on all the audio heard (the worker drains its queue first): end at
             # once, not on the next block (up to 0.1 s more of dead air).
@@ -80,20 +89,40 @@ class AnswerEnd:
         assert self.turn is not None
         held = False
         if self._judged is not None and self._judged[0] == speech_end:
-            again = self._judged[1].ask_again_s
+            judged, read = self._judged[1], self._judged[2]
+            if self._stale:  # the last chunk was read again: asked again if its words changed
+                self._stale = False
+                text, heard = words()
+                if text != read:
+                    return self._ask(total, speech_end, recent, text, heard, held)
+            again = judged.ask_again_s
             if again is None or quiet < again * SAMPLE_RATE:
-                return self._judged[1]
-            held = self._judged[1].model_held
+                return judged
+            held = judged.model_held
         elif self._judged is not None and not self._judged[1].complete:
             self._resumed = True  # speech went on after the last pause judged unfinished
         first = self.turn.resumed_pause_s if self._resumed else self.turn.pause_s
         if quiet < first * SAMPLE_RATE or heard_upto < speech_end:
             return None
-        text, heard = words()
-        verdict = self.turn.judge(recent, text, quiet / SAMPLE_RATE, heard, held=held)
-        self._judged = (speech_end, verdict)
+        return self._ask(total, speech_end, recent, *words(), held)
+
+    def _ask(self, total: int, speech_end: int, recent: Audio, text: str, heard: Heard,
+             held: bool) -> Verdict:
+        assert self.turn is not None
+        quiet = (total - speech_end) / SAMPLE_RATE
+        verdict = self.turn.judge(recent, text, quiet, heard, held=held)
+        self._judged = (speech_end, verdict, text)
         self.verdicts.append((total / SAMPLE_RATE, verdict))
         return verdict
+
+    def _reread_due(self, quiet: int, speech_end: int) -> bool:
+        """The words alone keep this pause open, as first read, and it has gone on `REREAD_S`:
+        time to read its last chunk again (once per pause; not a re-ask on a timer: the judge
+        is asked again only if the words changed)."""
+        if self._judged is None or self._judged[0] != speech_end \
+                or self._reread_at == speech_end:
+            return False
+        return self._judged[1].words_held and quiet >= REREAD_S * SAMPLE_RATE
 
     def _fire(self, reason: str, verdict: Verdict | None, total: int, speech_end: int) -> None:
         self.turn_ends.append(TurnEnd(round(total / SAMPLE_RATE, 3),

@@ -3,20 +3,18 @@
 Audio blocks arrive through `feed()` (from the microphone's callback thread; it only queues).
 One worker thread owns everything else, doing at most one model call at a time:
 
-- voice-activity detection (Silero, shipped with faster-whisper; `vad.SpeechDetector`) on
-  every block, a few milliseconds each;
-- a *pass* over the open audio (what is not committed yet) as soon as the speaker pauses
-  (`end_pass_s` of quiet), or every `caption_interval_s` of unbroken speech: it feeds the
-  live caption's tentative text, and may turn out to be the final transcript of that audio;
+- voice-activity detection (Silero, `vad.SpeechDetector`) on every block, a few ms each;
+- a *pass* over the open audio (not committed yet) as soon as the speaker pauses (`end_pass_s`
+  of quiet), or every `caption_interval_s` of unbroken speech: the live caption's tentative
+  text, which may turn out to be the final transcript of that audio;
 - a *commit* at each longer pause (`pause_s`): the audio up to the middle of the pause is
-  final; its segments (the covering pass's, or a fresh decode's) are shifted onto the answer's
-  timeline and never change again;
+  final; its segments (the covering pass's, or a fresh decode's) never change again;
 - the end of the answer (`on_silence_end`), as `answer_end.AnswerEnd` decides it: the
-  end-of-turn detector's verdict after a pause, or `silence_end_s` of silence (the longest wait).
+  end-of-turn detector's verdict after a pause, or `silence_end_s` of silence (the longest
+  wait); in a pause the words alone hold, the last chunk is read again for it (`reread.py`).
 
-`stop()` then only has the open tail left, and usually not even that: the pass started when the
-speaker fell silent already covers it. Silence and noise never reach the model, and what the
-model returns for them is filtered out, so a silent answer is an empty Transcript.
+`stop()` then only has the open tail left, usually covered by the pass started when the speaker
+fell silent. Silence and noise never reach the model, and what it returns for them is filtered.
 """
 
 from __future__ import annotations
@@ -43,6 +41,7 @@ from interviewer.speech.chunk_cuts import (
     words_before,
 )
 from interviewer.speech.late_words import LateWords
+from interviewer.speech.reread import Reread
 from interviewer.speech.streaming_report import Caption, StreamStats
 from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.stt import Segment, Transcriber, Transcript, join_text
@@ -88,6 +87,7 @@ class StreamingTranscriber:
         self._open_start = 0  # absolute sample index of self._open[0]
         self._total = 0
         self._detector = vad or SpeechDetector(self.settings.vad_threshold)
+        self._reread = Reread(self._detector, self._decode)  # for the words judge, in a pause
         self._committed: list[Segment] = []
         self._late = LateWords()
         self._pass_result: Decoded | None = None
@@ -313,6 +313,7 @@ class StreamingTranscriber:
         heard = reuse.end - self._open_start if reuse else n  # the audio it was decoded from
         self._late.note(len(self._committed), transcript.segments, self._open[:heard],
                         self._open_start)
+        self._reread.chunk(len(self._committed), self._open_start)
         self._committed.extend(seg.shifted(offset) for seg in transcript.segments)
         self._drop(n)
         self._publish()
@@ -344,12 +345,12 @@ class StreamingTranscriber:
         if self._heard_speech:
             self._end.check(total=self._total, speech_end=self._last_speech_end,
                             heard_upto=self._heard_upto, recent=self._recent,
-                            words=self._words_so_far)
+                            words=self._words_so_far, reread=self._reread.read)
 
     def _words_so_far(self) -> tuple[str, list[tuple[str, float]]]:
         done = self._pass_result  # the committed words, then the last pass's tentative ones
-        segs = [*self._committed, *(done.transcript.segments if done else ())]
-        return join_text(segs), [(w.word, w.probability) for s in segs[-3:] for w in s.words]
+        return self._reread.words(self._committed, done.transcript.segments if done else (),
+                                  self._last_speech_end)
 
     def _silence_end(self) -> None:
         if self.on_silence_end is not None:

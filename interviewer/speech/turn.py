@@ -262,6 +262,11 @@ class Verdict:
     unfinished); None = final."""
 
     @property
+    def words_held(self) -> bool:
+        """The words alone keep the turn open (the model was not asked)."""
+        return not self.complete and self.probability is None and self.wait_s is None
+
+    @property
     def model_held(self) -> bool:
         """The words read finished and the model alone keeps the turn open."""
         return not self.complete and self.probability is not None and self.wait_s is None
