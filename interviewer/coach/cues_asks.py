@@ -31,7 +31,10 @@ _GO_WIDER = (
     r"(?:roll\w*[ -]?out|launch\w*|expand\w*|go(?:es|ing)? (?:live|beyond|wide|to (?:every|all|more))|"
     r"turn\w* (?:it |them )?on|on by default|default[- ]on|mov\w* (?:on|up|to the next|from "
     r"(?:step|stage|phase))|every (?:site|customer|home|region|store)|all (?:sites|customers|homes|"
-    r"regions|stores)|fleet|beyond (?:the |a )?pilot|next (?:site|region|market|wave|stage))")
+    r"regions|stores)|fleet|beyond (?:the |a )?pilot|next (?:site|region|market|wave|stage)|"
+    # where the product replaces people's own work, relying on it is going wider: "staff rely on
+    # it only if its counts agree with theirs", "switch over once a month matches"
+    r"rel(?:y|ies|ied|ying) on (?:it|them|the (?:model|tool|system|ai))|switch\w* over)")
 _ONLY_IF = r"(?:when|once|if|only|until|unless|after|before|as long as|provided)"
 
 MOVES: dict[str, re.Pattern[str]] = {
