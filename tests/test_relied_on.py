@@ -12,8 +12,9 @@ from interviewer.coach.offline_success import judged_offline
 from tests.support.answers import one_paragraph
 
 METERS = Question.adhoc(
-    "A water utility wants AI that reads the dials in meter photos so its clerks stop keying in "
-    "readings by hand. What could go wrong, and how would you know it is ready to rely on?")
+    "An electricity supplier wants AI that reads the dials in meter photos so its clerks stop "
+    "keying in readings by hand. What could go wrong, and how would you know it is ready to "
+    "rely on?")
 
 RELIED_ON = one_paragraph("""
 The worst failure is a misread that bills a household ten times its use, and the photos that
