@@ -61,3 +61,37 @@ def test_cost_set_against_benefits_makes_the_payback_move() -> None:
         "A vaccination clinic now sends AI-timed reminders for second doses. How would you know "
         "whether the reminders pay for themselves?")
     assert not read_answers(clinic, [COST_AGAINST_BENEFITS]).misses_the_ask
+
+
+LAUNDRY = Question.adhoc(
+    "A hotel group is offered AI software that schedules its laundry shifts, for 90,000 dollars "
+    "a year. Is it worth the cost, and how would you decide?")
+
+FEE_AND_REPLAY = one_paragraph("""
+Laundry labour runs about two million a year across the group, and dropping two night shifts
+saves around 120 thousand, which covers the fee.
+Overtime and late linen are the real pain, so the schedule must keep every room's linen ready
+by noon.
+I'd rerun last year's occupancy through the scheduler and compare against what the managers
+actually ran: shifts, overtime hours and late deliveries.
+I'd sign if it cuts two shifts with no late linen, and tie renewal to hours saved.
+""")
+
+BUDGET_SHARE = one_paragraph("""
+Yes, 90,000 dollars is a tiny share of a hotel group's budget, and scheduling is exactly what AI
+does better than people.
+The benefits are clear: lower costs, happier staff and fresher linen.
+I'd check the vendor's references and sign a three-year deal to lock in the price.
+""")
+
+
+def test_the_fee_covered_and_last_year_replayed_make_the_payback_move() -> None:
+    reading = read_answers(LAUNDRY, [FEE_AND_REPLAY])
+    assert not reading.misses_the_ask
+    assert reading.overall() > 2.0  # no longer held at the cap
+
+
+def test_the_fee_as_a_share_of_the_budget_still_misses_it() -> None:
+    reading = read_answers(LAUNDRY, [BUDGET_SHARE])
+    assert reading.ask_missed == "constraint"
+    assert reading.overall() <= 2.0

@@ -157,7 +157,10 @@ DECISION = _c(
     r"(?:we|i|you|it) should(?:n't| not)? (?:build|launch|ship|switch|keep|wait|go ahead|do|roll "
     r"out|make) (?:it|this|that|now|them)|"
     r"(?:launch|ship|switch|keep|roll (?:it |this )?(?:out|back)|wait|go|proceed|extend|expand|"
-    r"scale|pilot)(?:ing|ed)? (?:\w+ ){0,4}(?:only )?(?:if|when|unless|once|until|at|after)|"
+    r"scale|pilot)(?:ing|ed)? (?:[\w-]+ ){0,4}(?:only )?(?:if|when|unless|once|until|at|after)|"
+    # "not yet" is the call, the opening of a verdict: "Not yet, but likely after a wider
+    # trial", "I'd say not company-wide yet"
+    r"(?:^\s*|(?:i'd|i would|we'd|we would) say )(?:no|not)\b,? (?:[\w-]+ ){0,3}yet\b|"
     # a typed bullet's call, in the imperative: "build that first", "pilot it in two regions"
     r"(?:^|[-*\u2022:;,]\s*)(?:build|launch|ship|pilot|start with) (?:it|that|this|\w+ \w+) "
     r"first|"

@@ -31,7 +31,10 @@ _GO_WIDER = (
     r"(?:roll\w*[ -]?out|launch\w*|expand\w*|go(?:es|ing)? (?:live|beyond|wide|to (?:every|all|more))|"
     r"turn\w* (?:it |them )?on|on by default|default[- ]on|mov\w* (?:on|up|to the next|from "
     r"(?:step|stage|phase))|every (?:site|customer|home|region|store)|all (?:sites|customers|homes|"
-    r"regions|stores)|fleet|beyond (?:the |a )?pilot|next (?:site|region|market|wave|stage))")
+    r"regions|stores)|fleet|beyond (?:the |a )?pilot|next (?:site|region|market|wave|stage)|"
+    # where the product replaces people's own work, relying on it is going wider: "staff rely on
+    # it only if its counts agree with theirs", "switch over once a month matches"
+    r"rel(?:y|ies|ied|ying) on (?:it|them|the (?:model|tool|system|ai))|switch\w* over)")
 _ONLY_IF = r"(?:when|once|if|only|until|unless|after|before|as long as|provided)"
 
 MOVES: dict[str, re.Pattern[str]] = {
@@ -297,6 +300,20 @@ PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         # the break-even as a rule: "keep it if the margin gain covers running and build cost"
         r"\b(?:gains?|savings?|benefits?|margin|revenue|lift|uplift|profit)\b[^.;]{0,60}\b(?:covers?|"
         r"exceeds?|outweighs?|beats?|pays? back)\b[^.;]{0,40}\bcosts?\b|"
+        # the fee or price as the cost, the saving as a verb: "three fewer vans pays the fee",
+        # "cutting two shifts saves 90 thousand, which covers the licence", "if it saves more
+        # than 50,000 dollars a year, it's worth it"
+        r"\bpays? (?:for )?(?:the|its|a|our|their) (?:\w+ )?(?:fees?|price|licen[cs]es?|"
+        r"subscription|bill)\b|\b(?:sav(?:e|es|ed|ing|ings)|gains?|benefits?)\b[^.;]{0,60}\b(?:covers?|"
+        r"exceeds?|outweighs?|beats?|pays? (?:back|for)|more than)\b[^.;]{0,40}(?:\b(?:fees?|price|"
+        r"licen[cs]es?|subscription)\b|\$ ?\d|\b\d[\d,.]* (?:thousand |million )?(?:dollars|euros|"
+        r"pounds)\b)|"
+        # the counterfactual as what happened without it: past data replayed through it against
+        # what actually ran, the current way it must beat, the year before
+        r"\bbacktest\w*|\bre-?run\w* (?:last|past|previous) (?:\w+ )?(?:year|month|quarter|season|"
+        r"term)'?s?\b|\b(?:compar\w*|against|beats?|better than|outperforms?)\b[^.;]{0,60}\b(?:what "
+        r"(?:\w+ ){0,6}(?:actually|already|currently) (?:\w+ )?(?:ran|run|happened|did|do|does|"
+        r"use|uses)\b|(?:with|against|to) the (?:year|month|quarter|season|term) before\b)|"
         # its cost beside what it saves or brings, in one sentence: "the assistant runs $40k a
         # month; a ticket it resolves saves $20", "compare what it costs against its benefits"
         r"^(?=.*\b(?:costs?|costing|spend\w*|licen[cs]es?|inference|runs? (?:about |around )?\$)"

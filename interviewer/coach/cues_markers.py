@@ -49,7 +49,7 @@ DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guard
     r"\b[\w-]+ first\s*[;,]\s*then\b|"
     # the terse pick of who it is for: "For busy parents shopping weekly: biggest baskets..."
     r"^\s*(?:[-*\u2022]\s*)?for [^:.;,]{3,50}:\s+\w+|(?:would|could) change my mind|(?:north star|metric|goal|success|plan|bet|"
-    r"choice|recommendation|first step|assumption|trade-?off|segment|focus|target|measure|"
+    r"choice|recommendation|(?:first|second|third|next|last|final) step|assumption|trade-?off|segment|focus|target|measure|"
     r"guardrails?|counter-?metrics?) (?:is|are|would be|will be)|labell?ed:|"
     r"(?:i|we) (?!think|guess|believe|mean|feel|know|hope|wonder|was|were|am|are|have|had|"
     r"just|really|kind|sort|probably|maybe|also|"

@@ -42,7 +42,10 @@ AIMED = re.compile(
     re.IGNORECASE)
 IN_USE = re.compile(
     r"\b(?:a ?/ ?b|a b test|ab test|randomi[sz]\w*|control (?:group|arm)s?|treatment|"
-    r"experiment\w*|split test|switchback|pilot\w*|(?:holdout|held[- ]out) (?:group|of (?:\w+ )?"
+    r"experiment\w*|split test|switchback|pilot\w*|"
+    # run beside the way the work is done now, on the same cases: a shadow run in other words
+    r"in parallel with|side[- ]by[- ]side (?:with|against)|"
+    r"(?:holdout|held[- ]out) (?:group|of (?:\w+ )?"
     r"(?:users|customers|patients|stores|clinics|teams))|interleav\w*|shadow|"
     # a holdout that reads what the product changed: "A holdout tells me if it adds bookings"
     r"(?:a|the) holdout (?:tells?|shows?|would (?:tell|show)|will (?:tell|show))|"

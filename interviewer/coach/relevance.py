@@ -29,7 +29,7 @@ from interviewer.coach.domains import (
     question_domains,
 )
 from interviewer.coach.terms import subject_terms as subject_terms  # where callers look
-from interviewer.coach.text import split_sentences, words
+from interviewer.coach.text import split_sentences, stem, words
 
 TOP_TERMS = 12
 """How many of the answer's most repeated subject terms are checked against the question."""
@@ -163,6 +163,29 @@ def _touching_share(prof: Profile, sentences: Iterable[str], picked: bool) -> fl
     return touching / max(1, total)
 
 
+def _names_product(own: set[str], prompt: frozenset[str], text: str) -> bool:
+    """The sentence names one of the prompt's own product terms, a plural in -es too ("buses"
+    of "bus", which `stem` leaves as "buse")."""
+    for w in words(text):
+        forms = {own_form(prompt, stem(w))} | ({stem(w[:-2])} if w.endswith("es") else set())
+        if forms & own:
+            return True
+    return False
+
+
+def _away_from_subject(prof: Profile, sentences: Iterable[str]) -> list[str]:
+    """The answer's terms outside the prompt, from sentences that do not name the prompt's own
+    subject (a shared capability's words, "search" or "support", name none). A question on a
+    product the domain lists do not know (a fleet, a ward, a depot) is answered in the everyday
+    words of a neighbouring domain: the buses' drivers and riders. Said in a sentence with the
+    question's subject they describe it; another product's words stand apart from it."""
+    shared = domain_terms(CAPABILITIES)
+    own = {t for t in prof.prompt if t not in shared}
+    return [t for text in sentences if not _names_product(own, prof.prompt, text)
+            for t in (own_form(prof.prompt, t) for t in subject_terms(text))
+            if t not in prof.prompt]
+
+
 def relevance(question: Question, answer_text: str, by_meaning: bool = True) -> Relevance:
     """Word checks always; the meaning gate too where the model is installed and `by_meaning`."""
     prof = profile(question)
@@ -194,8 +217,9 @@ def relevance(question: Question, answer_text: str, by_meaning: bool = True) -> 
         (found[d] for d in prof.domains & CAPABILITIES), default=0)
     if not products:
         own = max((found[d] for d in prof.domains), default=0)
-    # A word the prompt itself uses ("summaries of its reviews") shows no other product.
-    found_elsewhere = domain_counts(t for t in terms if t not in prof.prompt)
+    # A word the prompt itself uses ("summaries of its reviews") shows no other product, nor
+    # does a word said in a sentence about the prompt's own product (`_away_from_subject`).
+    found_elsewhere = domain_counts(_away_from_subject(prof, sentences))
     foreign = max((n for d, n in found_elsewhere.items()
                    if d not in prof.domains and (d not in CAPABILITIES or not products)),
                   default=0)

@@ -113,8 +113,11 @@ def keyword_run(text: str, subject_stems: frozenset[str]) -> bool:
 
 
 _PROCESS_STEMS = frozenset(stem(w) for w in PROCESS_WORDS | ORG_WORDS)
-_CHOICE = re.compile(r"^\s*(?:so,? )?(?:i|we)(?:'d| would| will)? (?:choose|pick|select|recommend|"
-                     r"go with|bet on) (?!the (?:one|option)s? )", re.IGNORECASE)
+_CHOICE = re.compile(r"^\s*(?:so,? )?(?:i|we)(?:'d| would| will)? (?:(?:choose|pick|select|"
+                     r"recommend|go with|bet on) (?!the (?:one|option)s? )|"
+                     # what ships first, named: "I'd ship a shared inbox first"
+                     r"(?:ship|build|launch|start with) (?!(?:it|this|that|them) )(?:[\w-]+ ){1,5}"
+                     r"first\b)", re.IGNORECASE)
 
 
 def _narrated(text: str, prompt_stems: frozenset[str]) -> bool:
