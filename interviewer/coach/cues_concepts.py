@@ -167,9 +167,13 @@ FAMILIES: tuple[Family, ...] = (
        "said how it is measured", "Say how each metric is measured and against what baseline."),
     # -- trade-offs ------------------------------------------------------------------------
     _f("trade-offs", "tension",
-       r"\b(trade[- ]?offs?|tension|at the expense of|balanc\w* (?:between|against)|versus|vs\b|"
-       r"on the other hand|the downside|the (?:risk|catch|cost) (?:is|there|here)|"
-       r"in exchange|competing|give up|the (?:price|catch) (?:is|we pay)|what we (?:lose|give up)|"
+       r"\b(trade[- ]?offs?|tension|at the expense of|balanc\w* (?:between|against)|"
+       # not a measure's comparison ("error vs true litres") nor a risk dismissed ("risk is low")
+       r"(?:versus|vs\b)(?!\.? (?:the )?(?:non-\w+|control|baseline|true|actual|ground truth|"
+       r"holdout|last (?:year|month|week))\b)|on the other hand|the downside|in exchange|"
+       r"the (?:risk|catch|cost) (?:is|there|here)(?! (?:very |quite |pretty )?(?:low|small|"
+       r"minimal|negligible|tiny|limited|zero|none)\b)|competing|give up|the (?:price|catch) "
+       r"(?:is|we pay)|what we (?:lose|give up)|"
        r"(?:quality|accuracy|coverage|cost|latency|speed|privacy|trust|helpfulness|relevance|"
        r"freshness|reach|precision|recall|control|automation|personali[sz]ation) against|"
        r"sacrific\w*|at the cost of|costs? (?:us )?some|"
@@ -237,11 +241,11 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:first|second|third) (?:option|idea|bet|lever))",
        "laid out options", "Lay out two or three distinct options before choosing one."),
     _f("prioritization", "criteria",
-       r"\b(impact|effort|reach|confidence|rice\b|ice score|feasib\w*|"
+       r"\b(impact|effort|reach(?!\s+(?:\d|out\b|(?:a|an|the|our|their|its|every|all|full|"
+       r"more|most)\b))|confidence|rice\b|ice score|feasib\w*|"  # not "to reach 100%"
        r"(?:engineering|build) (?:cost|time|effort)|time to (?:build|ship|value)|"
        r"(?:lower|less|more|higher) risk\w*|riskier|dependenc\w*|strategic fit|payoff|"
-       r"return on|cheap\w*|easiest|"
-       r"low[- ]effort|high[- ]effort|quick to (?:build|ship)|hard to build|reuses?|"
+       r"return on|cheap\w*|easiest|low[- ]effort|high[- ]effort|quick to (?:build|ship)|hard to build|reuses?|"
        r"(?:weeks|months) (?:of work|to build)|"
        r"(?:harder|easier|slower|faster|quicker|hardest|easiest|simple|simpler) to (?:build|ship|"
        r"prove|measure|get right|do|test|validate|sell|make)|(?:costs?|risks?) little|"

@@ -12,7 +12,8 @@ GENERIC = re.compile(
     r"my (?:usual|standard) (?:approach|framework)|(?:a|the) data-driven culture|(?:companies|leadership|teams|organi[sz]ations|one|"
     r"product managers|pms) (?:should|must|need to)|it is (?:also )?important|(?:structured|"
     r"standard|classic|the \w+) framework|a framework|any (?:product|feature|ai|"
-    r"launch|company)|every (?:product|feature|launch|ai product)|it's (?:important|crucial|"
+    # a principle said of all technology ("any technology that can save lives should be used")
+    r"launch|company|technology|tool|innovation)|every (?:product|feature|launch|ai product)|it's (?:important|crucial|"
     r"essential|key) to|you (?:should|must|need to) always|frameworks? (?:like|such as)|"
     r"a good (?:framework|product manager|pm)|standard (?:approach|practice)|"
     # advice voice: practice in general, said of an imagined good team rather than of this product
