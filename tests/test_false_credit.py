@@ -12,6 +12,7 @@ import pytest
 from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
 from interviewer.coach.argued import argued_commitments
+from interviewer.coach.background import retells_history
 from interviewer.coach.cues_concepts import FAMILIES
 from interviewer.coach.cues_markers import REASON
 from interviewer.coach.cues_style import GENERIC
@@ -110,3 +111,31 @@ def test_benefits_outweighing_costs_sets_no_bar() -> None:
     assert vague_bar("If the benefits outweigh the costs, we install it everywhere.")
     assert vague_bar("If it's worth it, we go ahead.")
     assert not vague_bar("If it cuts slips by a third in six months, we install it everywhere.")
+
+
+def test_the_state_of_the_art_is_background_not_a_measure() -> None:
+    assert retells_history(
+        "Modern models can spot a spill with over 98% accuracy, so the camera is ready.")
+    assert not retells_history("On the trial floors the camera caught 41 of 50 staged spills.")
+    assert not retells_history("The latest models can read wet patches, so I'd test it on one "
+                               "floor first.")
+
+
+def test_every_problem_is_a_principle() -> None:
+    assert GENERIC.search("Not every problem needs a camera, and vendors oversell.")
+
+
+@pytest.mark.parametrize("said, guardrail", [
+    ("If anything breaks we can always turn it off.", False),
+    ("Guardrail: the share of crews who turn it off within a week.", True),
+])
+def test_our_own_off_switch_is_no_guardrail_metric(said: str, guardrail: bool) -> None:
+    assert bool(_family("guardrails").pattern.search(said)) is guardrail
+
+
+@pytest.mark.parametrize("said, horizon", [
+    ("We'd ask how it fits the chain's long-term vision for its sites.", False),
+    ("Long-term, I'd watch slips per thousand shifts.", True),
+])
+def test_a_long_term_vision_is_no_lagging_measure(said: str, horizon: bool) -> None:
+    assert bool(_family("leading-lagging").pattern.search(said)) is horizon

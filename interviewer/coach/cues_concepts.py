@@ -142,17 +142,17 @@ FAMILIES: tuple[Family, ...] = (
        "used concrete metrics", "Use concrete metrics (a rate or a count per user), not 'engagement'."),
     _f("metrics", "guardrails",
        r"\b(guardrails?|counter[- ]?metrics?|latency|p9[059]|p ?ninety[- ]?(?:five|nine)|"
-       r"response time|cost per|"
-       r"complaints?|hallucinat\w*|error rate|unsubscrib\w*|opt[- ]outs?|turn(?:ing|ed)? (?:it )?off|"
+       r"response time|cost per|complaints?|hallucinat\w*|error rate|unsubscrib\w*|opt[- ]outs?|"
+       r"(?<!can )(?<!always )turn(?:ing|ed)? (?:it )?off|"  # users do; not "we can always..."
        r"escalation rate|reports? of|refunds?|(?:make sure|ensure|check) (?:that )?(?:\w+ ){0,4}"
        r"(?:doesn't|does not|don't|isn't|won't) (?:drop|fall|rise|go up|get worse|hurt|regress)|"
        r"without hurting|doesn't (?:hurt|regress)|regressions?|"
        r"no (?:rise|increase|drop|fall|regression) in|(?:stays?|holds?|held|kept) flat)\b",
        "set guardrails", "Add guardrail metrics (latency, cost, complaints or trust) beside the goal."),
     _f("metrics", "leading-lagging",
-       r"\b(leading|lagging|long[- ]term|short[- ]term|proxy|proxies|input metrics?|"
-       r"early (?:signal|indicator)s?|downstream|(?:30|60|90|thirty|sixty|ninety)[- ]day|"
-       r"on day one|weeks later|months later)\b",
+       r"\b(leading|lagging|(?:long|short)[- ]term(?! (?:vision|strateg\w*|plans?|goals?))|"
+       r"proxy|proxies|input metrics?|on day one|weeks later|months later|"
+       r"early (?:signal|indicator)s?|downstream|(?:30|60|90|thirty|sixty|ninety)[- ]day)\b",
        "separated leading from lagging indicators",
        "Separate a leading indicator you can move in weeks from the lagging outcome it predicts."),
     _f("metrics", "measurement",
