@@ -140,9 +140,10 @@ _CHECKED = re.compile(r"\b(?:is|are|was|were|been|be|'s|once|if|when)\s+$", re.I
 
 def names_risk(text: str, prompt: frozenset[str]) -> bool:
     """The sentence names a way it goes wrong, or a guardrail that limits it. A guardrail word
-    that is the product itself ("alerts" of an alerting camera, "approves" of an auto-approver)
-    limits nothing, nor does a finding "confirmed": the risk words ("wrong", "fail") count even
-    in the prompt's words, since "what could go wrong?" asks for them."""
+    that is the product itself ("alerts" of a camera that alerts drivers: "it triggers an alert")
+    limits nothing, nor does a finding "confirmed" ("once that's confirmed, roll it out"). The
+    risk words ("wrong", "fail") count even as the prompt's own: "what could go wrong?" asks for
+    them."""
     if RISKS.search(text):
         return True
     for m in GUARDRAILS.finditer(text):
