@@ -111,6 +111,11 @@ _LISTED = re.compile(r"\d|%|\b(?:metrics?|measur\w*|rates?|track\w*|kpis?|guardr
                      r"options?|things|ways|areas|phases?)\b", re.IGNORECASE)
 """A call, a colon, then its grounds is how notes say "because"; a colon that opens a list of
 measures or steps ("I'd track three things: ...") gives no reason."""
+_SPELLED_OUT = re.compile(
+    r"\b(?:thing|things|levels?|parts?|pieces?|stages?|layers?|ways?|areas?|phases?|steps?|"
+    r"options?)\b[^:]{0,15}$|\b(?:two|three|four|five|several|a few)\s+\w+\s*$", re.IGNORECASE)
+"""A call that names a placeholder ("the most impactful thing first", "on two levels"): the
+colon says what it is, not why."""
 
 
 def argued_at(units_: Sequence[Unit], i: int) -> bool:
@@ -128,7 +133,7 @@ def argued_at(units_: Sequence[Unit], i: int) -> bool:
         return True
     head, colon, grounds = text.partition(":")
     if colon and firm(head) and len(grounds.split()) >= COLON_GROUNDS and not (
-            _LISTED.search(grounds)):
+            _LISTED.search(grounds) or _SPELLED_OUT.search(head)):
         return True  # "I'd ship invite suggestions: biggest effect on unfilled jobs, reversible"
     nxt = units_[i + 1] if i + 1 < len(units_) else None
     return (nxt is not None and u.sentence >= 0 and nxt.sentence == u.sentence

@@ -111,7 +111,7 @@ DELIVERABLES: dict[str, re.Pattern[str]] = {"metrics": MEASURE}
 RISK_ASK = _c(r"\bwhat (?:could|might|can|would) go wrong\b|\bwhat (?:are )?the (?:main )?risks\b")
 RISKS = _c(
     r"\b(risk\w*|wrong\w*|mistak\w*|errors?|erroneous|fail\w*|harm\w*|attack\w*|inject\w*|"
-    r"leak\w*|fraud\w*|abus\w*|misus\w*|trick\w*|hijack\w*|steal\w*|stolen|scam\w*|"
+    r"leak\w*|fraud\w*|abus\w*|misus\w*|trick\w*|hijack\w*|steal\w*|stolen|theft\w*|thie(?:f|ves)|scam\w*|"
     r"unauthori[sz]\w*|exploit\w*|breach\w*|worst|danger\w*|malicious|phish\w*|"
     r"accident\w*|unintended|unwanted|misfir\w*)\b")
 GUARDRAIL_ASK = _c(r"\bwhat (?:guardrails|safeguards|protections|controls|limits)\b")

@@ -142,17 +142,17 @@ FAMILIES: tuple[Family, ...] = (
        "used concrete metrics", "Use concrete metrics (a rate or a count per user), not 'engagement'."),
     _f("metrics", "guardrails",
        r"\b(guardrails?|counter[- ]?metrics?|latency|p9[059]|p ?ninety[- ]?(?:five|nine)|"
-       r"response time|cost per|"
-       r"complaints?|hallucinat\w*|error rate|unsubscrib\w*|opt[- ]outs?|turn(?:ing|ed)? (?:it )?off|"
+       r"response time|cost per|complaints?|hallucinat\w*|error rate|unsubscrib\w*|opt[- ]outs?|"
+       r"(?<!can )(?<!always )turn(?:ing|ed)? (?:it )?off|"  # users do; not "we can always..."
        r"escalation rate|reports? of|refunds?|(?:make sure|ensure|check) (?:that )?(?:\w+ ){0,4}"
        r"(?:doesn't|does not|don't|isn't|won't) (?:drop|fall|rise|go up|get worse|hurt|regress)|"
        r"without hurting|doesn't (?:hurt|regress)|regressions?|"
        r"no (?:rise|increase|drop|fall|regression) in|(?:stays?|holds?|held|kept) flat)\b",
        "set guardrails", "Add guardrail metrics (latency, cost, complaints or trust) beside the goal."),
     _f("metrics", "leading-lagging",
-       r"\b(leading|lagging|long[- ]term|short[- ]term|proxy|proxies|input metrics?|"
-       r"early (?:signal|indicator)s?|downstream|(?:30|60|90|thirty|sixty|ninety)[- ]day|"
-       r"on day one|weeks later|months later)\b",
+       r"\b(leading|lagging|(?:long|short)[- ]term(?! (?:vision|strateg\w*|plans?|goals?))|"
+       r"proxy|proxies|input metrics?|on day one|weeks later|months later|"
+       r"early (?:signal|indicator)s?|downstream|(?:30|60|90|thirty|sixty|ninety)[- ]day)\b",
        "separated leading from lagging indicators",
        "Separate a leading indicator you can move in weeks from the lagging outcome it predicts."),
     _f("metrics", "measurement",
@@ -167,9 +167,13 @@ FAMILIES: tuple[Family, ...] = (
        "said how it is measured", "Say how each metric is measured and against what baseline."),
     # -- trade-offs ------------------------------------------------------------------------
     _f("trade-offs", "tension",
-       r"\b(trade[- ]?offs?|tension|at the expense of|balanc\w* (?:between|against)|versus|vs\b|"
-       r"on the other hand|the downside|the (?:risk|catch|cost) (?:is|there|here)|"
-       r"in exchange|competing|give up|the (?:price|catch) (?:is|we pay)|what we (?:lose|give up)|"
+       r"\b(trade[- ]?offs?|tension|at the expense of|balanc\w* (?:between|against)|"
+       # not a measure's comparison ("error vs true litres") nor a risk dismissed ("risk is low")
+       r"(?:versus|vs\b)(?!\.? (?:the )?(?:non-\w+|control|baseline|true|actual|ground truth|"
+       r"holdout|last (?:year|month|week))\b)|on the other hand|the downside|in exchange|"
+       r"the (?:risk|catch|cost) (?:is|there|here)(?! (?:very |quite |pretty )?(?:low|small|"
+       r"minimal|negligible|tiny|limited|zero|none)\b)|competing|give up|the (?:price|catch) "
+       r"(?:is|we pay)|what we (?:lose|give up)|"
        r"(?:quality|accuracy|coverage|cost|latency|speed|privacy|trust|helpfulness|relevance|"
        r"freshness|reach|precision|recall|control|automation|personali[sz]ation) against|"
        r"sacrific\w*|at the cost of|costs? (?:us )?some|"
@@ -237,11 +241,11 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:first|second|third) (?:option|idea|bet|lever))",
        "laid out options", "Lay out two or three distinct options before choosing one."),
     _f("prioritization", "criteria",
-       r"\b(impact|effort|reach|confidence|rice\b|ice score|feasib\w*|"
+       r"\b(impact|effort|reach(?!\s+(?:\d|out\b|(?:a|an|the|our|their|its|every|all|full|"
+       r"more|most)\b))|confidence|rice\b|ice score|feasib\w*|"  # not "to reach 100%"
        r"(?:engineering|build) (?:cost|time|effort)|time to (?:build|ship|value)|"
        r"(?:lower|less|more|higher) risk\w*|riskier|dependenc\w*|strategic fit|payoff|"
-       r"return on|cheap\w*|easiest|"
-       r"low[- ]effort|high[- ]effort|quick to (?:build|ship)|hard to build|reuses?|"
+       r"return on|cheap\w*|easiest|low[- ]effort|high[- ]effort|quick to (?:build|ship)|hard to build|reuses?|"
        r"(?:weeks|months) (?:of work|to build)|"
        r"(?:harder|easier|slower|faster|quicker|hardest|easiest|simple|simpler) to (?:build|ship|"
        r"prove|measure|get right|do|test|validate|sell|make)|(?:costs?|risks?) little|"

@@ -28,7 +28,9 @@ REASON = re.compile(
     r"highest|cheapest|lowest|fewest|least|several)\b|"
     r"(?:^\s*(?:[-*\u2022]\s*)?(?:not|never|only|(?:so,? )?(?:focus|target|start|begin|pick|"
     r"prioriti[sz]e|design for|go after))\b|\b(?:i'd|i would|we'd)\b)"
-    r"[^:;.?!]{0,80}: (?:(?:[\w'-]+ ){0,5}?(?:is|are|it's|they're|that's|costs?|pays?|loses?|"
+    # (not a question after the colon: "I'd define success on two levels: is it right, ...")
+    r"[^:;.?!]{0,80}: (?!(?:is|are|does|do|did|can|will|would|should|how|what|which|whether)\b)"
+    r"(?:(?:[\w'-]+ ){0,5}?(?:is|are|it's|they're|that's|costs?|pays?|loses?|"
     r"hurts?|ends?|matters?|drives?|saves?)|(?:they|it|that|those) [a-z]+)\b|"
     # a consequence drawn mid-sentence: "it has no screen, so you never discover the skill"
     r"(?<=\w[,;] )so (?!that\b|much\b|far\b|many\b|on\b|i\b|if\b|um\b|uh\b|like\b|yeah\b|ok\b|okay\b)[a-z']+)\b",

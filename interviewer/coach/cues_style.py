@@ -12,7 +12,8 @@ GENERIC = re.compile(
     r"my (?:usual|standard) (?:approach|framework)|(?:a|the) data-driven culture|(?:companies|leadership|teams|organi[sz]ations|one|"
     r"product managers|pms) (?:should|must|need to)|it is (?:also )?important|(?:structured|"
     r"standard|classic|the \w+) framework|a framework|any (?:product|feature|ai|"
-    r"launch|company)|every (?:product|feature|launch|ai product)|it's (?:important|crucial|"
+    # a principle said of all technology ("any technology that can save lives should be used")
+    r"launch|company|technology|tool|innovation)|every (?:product|feature|launch|ai product|problem)|it's (?:important|crucial|"
     r"essential|key) to|you (?:should|must|need to) always|frameworks? (?:like|such as)|"
     r"a good (?:framework|product manager|pm)|standard (?:approach|practice)|"
     # advice voice: practice in general, said of an imagined good team rather than of this product
@@ -24,7 +25,10 @@ GENERIC = re.compile(
     r"massive opportunity|game[- ]changer|the future of|"
     # "more AI" offered as the fix: says nothing about this product
     r"by using (?:more )?ai|(?:a |an )?(?:smarter|more advanced|more powerful) (?:ai|model|"
-    r"system|algorithm)s?|ai is (?:really |very )?good at)\b",
+    r"system|algorithm)s?|ai is (?:really |very )?good at|"
+    # the state of the art, not this product: "modern models can detect this with 99% accuracy"
+    r"(?:modern|today's|the latest|state[- ]of[- ]the[- ]art) (?:[\w-]+ )?(?:models|llms|"
+    r"algorithms|ai))\b",
     re.IGNORECASE,
 )
 # Model-centric vocabulary: a weak answer "jumps to models and accuracy".

@@ -117,13 +117,14 @@ def typed_points(question: Question, units_: Sequence[Unit],
     """Which points of a typed question's ground the committed sentences `texts` (of `units_`)
     work on. Reasons are the units' own (`units.Unit.reason`: an echo of the prompt argues
     nothing) and calls argued from what was just said ("So I'd split by risk")."""
+    prompt = frozenset(subject_terms(question.prompt))
     reasons = sum(1 for i, u in enumerate(units_)
                   if (u.reason or _drawn(units_, i)) and u.piece.text in texts)
     points = {
         "subject": _subject(question, texts),
         "measure": any((MEASURE.search(t) or BAR.search(t)) and NUMBER.search(t)
                        and not OFFLINE_NUMBER.search(t) for t in texts),
-        "risk": any(RISKS.search(t) or GUARDRAILS.search(t) for t in texts),
+        "risk": any(names_risk(t, prompt) for t in texts),
         "rule": any((CONDITION.search(t) or RULE.search(t))
                     and (NUMBER.search(t) or _calls(t)) for t in texts),
         "why": reasons + argued_commitments(units_) >= (1 if is_short(units_) else REASONS),
@@ -131,6 +132,28 @@ def typed_points(question: Question, units_: Sequence[Unit],
     if asks_a_call(question):
         points["call"] = any(_calls(t) or PICK.search(t) for t in texts)
     return points
+
+
+# "Once that's confirmed", "if it is confirmed": a finding checked, not a step that confirms.
+_CHECKED = re.compile(r"\b(?:is|are|was|were|been|be|'s|once|if|when)\s+$", re.IGNORECASE)
+
+
+def names_risk(text: str, prompt: frozenset[str]) -> bool:
+    """The sentence names a way it goes wrong, or a guardrail that limits it. A guardrail word
+    that is the product itself ("alerts" of a camera that alerts drivers: "it triggers an alert")
+    limits nothing, nor does a finding "confirmed" ("once that's confirmed, roll it out"). The
+    risk words ("wrong", "fail") count even as the prompt's own: "what could go wrong?" asks for
+    them."""
+    if RISKS.search(text):
+        return True
+    for m in GUARDRAILS.finditer(text):
+        own = set(subject_terms(m.group(0)))
+        if own and own <= prompt:
+            continue
+        if m.group(0).lower().startswith("confirm") and _CHECKED.search(text[:m.start()]):
+            continue
+        return True
+    return False
 
 
 def _calls(text: str) -> bool:

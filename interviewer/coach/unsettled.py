@@ -24,6 +24,10 @@ VAGUE_BAR = re.compile(
     r"comes? back|works? out)(?: \w+)? (?:good|well|fine|ok|okay|positive|promising|great|"
     r"successful|better|right)\b|"
     r"\bif (?:it|that|this|the pilot|the test)(?: all)? works\b|\bif successful\b|"
+    # the definition of worth it, said as its test: "if the benefits outweigh the costs"
+    r"\bif (?:the )?(?:benefits?|upsides?|pros|value|gains?)(?: \w+)? (?:outweighs?|exceeds?|"
+    r"justify|justifies) (?:the )?(?:costs?|risks?|downsides?|cons|price)\b|"
+    r"\bif (?:it's|it is|it turns out) worth it\b|"
     # engagement in general, going up: no measure of this product's own and no line
     r"\bif (?:the )?(?:engagement|usage|clicks?|activity)(?: \w+)? (?:goes|go|is|are|looks?) "
     r"(?:up|high|higher|good|better|well)\b|"
