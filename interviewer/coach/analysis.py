@@ -25,6 +25,7 @@ from interviewer.coach.outline_touch import untouched
 from interviewer.coach.padding import asks_worth, names_return_only, restates_question
 from interviewer.coach.recital import recites
 from interviewer.coach.recited_answer import recited as recites_whole
+from interviewer.coach.refrain import without_refrain
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
 from interviewer.coach.subject import carried_subject
 from interviewer.coach.terse import clause_of, headed, short_and_dense, sides_taken
@@ -321,6 +322,7 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
     carried = carried_subject(question, prof, [s.text for s in kept])  # typed: the candidate's
     unit_list = [make_unit(u, carried, prof.prompt, parent, *chain)  # own words for its subject
                  for u, parent, chain in zip(kept, parents, recited, strict=True)]
+    unit_list = without_refrain(unit_list, carried)  # "The X feature should ... The X feature"
     body = " ".join(s.text for s in kept)
     dims = {d: _read_dimension(d, unit_list, d in question.dimensions, prof.prompt)
             for d in dimension_ids() if d != "communication"}
