@@ -21,6 +21,7 @@ from interviewer.coach.depth import deep
 from interviewer.coach.elsewhere import engaged_elsewhere
 from interviewer.coach.ground import ground_floor
 from interviewer.coach.hype import call_cap
+from interviewer.coach.landscape import LANDSCAPE_CAP, lays_out_figures
 from interviewer.coach.outline_touch import untouched
 from interviewer.coach.padding import asks_worth, names_return_only, restates_question
 from interviewer.coach.recital import recites
@@ -184,6 +185,8 @@ class Reading:
                          set_aside)  # numbers, or calls argued in words
         score = ground_floor(self.question, self.units, score, settled, set_aside)  # outline
         score = min(score, call_cap(self.question, [u.piece.text for u in self.units]))
+        if lays_out_figures(self.question, self.units):  # "we have 420 sites, each ..."
+            score = min(score, LANDSCAPE_CAP)
         return round(max(MIN_SCORE, min(MAX_SCORE, score)), 1)
 
 
