@@ -13,7 +13,7 @@ from functools import partial
 
 from interviewer.banks import Question
 from interviewer.coach.argued import settle
-from interviewer.coach.ask_missed import ask_missed
+from interviewer.coach.ask_missed import ANSWERS_ANOTHER, ELSEWHERE_CAP, ask_missed
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
@@ -176,11 +176,12 @@ class Reading:
         if self.recitation:
             score = min(score, RECITATION_CAP)
         off_outline = untouched(self.question, self.units)  # the prompt's words, nothing more
-        if self.drifting or self.misses_the_ask or off_outline:
-            score = min(score, DRIFT_CAP)
+        missed = self.ask_missed
+        if self.drifting or missed or off_outline:
+            score = min(score, ELSEWHERE_CAP if missed in ANSWERS_ANOTHER else DRIFT_CAP)
         gated = self.empty or self.off_topic or self.drifting or self.recitation or off_outline
         met = [d for d, r in self.dimensions.items() if d != "communication" and r.score >= 3]
-        set_aside = gated or self.misses_the_ask
+        set_aside = gated or bool(missed)
         settled = settle(score, rubric, self.units, (self.words, self.applied_sentences, len(met)),
                          set_aside)  # numbers, or calls argued in words
         score = ground_floor(self.question, self.units, score, settled, set_aside)  # outline
