@@ -13,7 +13,7 @@ from functools import partial
 
 from interviewer.banks import Question
 from interviewer.coach.argued import settle
-from interviewer.coach.ask_missed import ask_missed
+from interviewer.coach.ask_missed import ANSWERS_ANOTHER, ELSEWHERE_CAP, ask_missed
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
@@ -21,10 +21,12 @@ from interviewer.coach.depth import deep
 from interviewer.coach.elsewhere import engaged_elsewhere
 from interviewer.coach.ground import ground_floor
 from interviewer.coach.hype import call_cap
+from interviewer.coach.landscape import LANDSCAPE_CAP, lays_out_figures
 from interviewer.coach.outline_touch import untouched
 from interviewer.coach.padding import asks_worth, names_return_only, restates_question
 from interviewer.coach.recital import recites
 from interviewer.coach.recited_answer import recited as recites_whole
+from interviewer.coach.refrain import without_refrain
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
 from interviewer.coach.subject import carried_subject
 from interviewer.coach.terse import clause_of, headed, short_and_dense, sides_taken
@@ -174,15 +176,18 @@ class Reading:
         if self.recitation:
             score = min(score, RECITATION_CAP)
         off_outline = untouched(self.question, self.units)  # the prompt's words, nothing more
-        if self.drifting or self.misses_the_ask or off_outline:
-            score = min(score, DRIFT_CAP)
+        missed = self.ask_missed
+        if self.drifting or missed or off_outline:
+            score = min(score, ELSEWHERE_CAP if missed in ANSWERS_ANOTHER else DRIFT_CAP)
         gated = self.empty or self.off_topic or self.drifting or self.recitation or off_outline
         met = [d for d, r in self.dimensions.items() if d != "communication" and r.score >= 3]
-        set_aside = gated or self.misses_the_ask
+        set_aside = gated or bool(missed)
         settled = settle(score, rubric, self.units, (self.words, self.applied_sentences, len(met)),
                          set_aside)  # numbers, or calls argued in words
         score = ground_floor(self.question, self.units, score, settled, set_aside)  # outline
         score = min(score, call_cap(self.question, [u.piece.text for u in self.units]))
+        if lays_out_figures(self.question, self.units):  # "we have 420 sites, each ..."
+            score = min(score, LANDSCAPE_CAP)
         return round(max(MIN_SCORE, min(MAX_SCORE, score)), 1)
 
 
@@ -321,6 +326,7 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
     carried = carried_subject(question, prof, [s.text for s in kept])  # typed: the candidate's
     unit_list = [make_unit(u, carried, prof.prompt, parent, *chain)  # own words for its subject
                  for u, parent, chain in zip(kept, parents, recited, strict=True)]
+    unit_list = without_refrain(unit_list, carried)  # "The X feature should ... The X feature"
     body = " ".join(s.text for s in kept)
     dims = {d: _read_dimension(d, unit_list, d in question.dimensions, prof.prompt)
             for d in dimension_ids() if d != "communication"}

@@ -38,6 +38,7 @@ from collections import Counter
 
 from interviewer.banks import Question
 from interviewer.coach import meaning
+from interviewer.coach.opening_call import calls_elsewhere
 from interviewer.coach.terms import subject_terms
 from interviewer.coach.text import split_sentences, words
 
@@ -199,6 +200,8 @@ def announced_elsewhere(question: Question, text: str) -> str:
         return ""
     if leaves_the_feature(question, text):
         return "another feature"
+    if called := calls_elsewhere(question.prompt, text, _LENSES):
+        return called  # "I'd overbook, but only ...", asked how to measure the waitlist odds
     prompt = sorted(set(subject_terms(question.prompt)))
     counts = Counter(subject_terms(text))
     if not prompt or not counts:

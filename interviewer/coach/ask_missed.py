@@ -29,6 +29,13 @@ from interviewer.coach.units import Unit, primary_ask, question_asks, question_c
 
 THIN = "thin"
 """Every ask short of its count, and one of them made at least once."""
+ANSWERS_ANOTHER = frozenset({"neighbour"})
+"""Misses that answer another question: a neighbour's move made more than any asked (pricing
+it, asked what to ship first). An interviewer grades these as off-question, 1-1.5, however
+polished; a thin, absent or unmet move is a weak answer to this question (up to 2). The
+primary ask never attempted ("primary") is left at 2: on the dev split it also holds
+off-question answers graded 2 that work on the question's subject from another side."""
+ELSEWHERE_CAP = 1.5
 
 
 def ask_missed(question: Question, units: Sequence[Unit]) -> str:

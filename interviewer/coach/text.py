@@ -38,8 +38,10 @@ MIN_TAIL_WORDS = 4
 # product substance; scoring sets it aside and flags the answer. A grader named as part of the
 # product ("an LLM grader checks each reply") is content, not an address, and is kept.
 _INJECTION = re.compile(
-    r"\b(?:note|message|instructions?|reminder|summary|comment)s? (?:to|for) (?:the |any |an? )?"
-    r"(?:grader|evaluator|scorer|reviewer|judge|assessor|ai|model|llm)\b|"
+    # "guidance for automated graders", "a note for all human reviewers"
+    r"\b(?:note|message|instructions?|reminder|summary|comment|guidance|guidelines?)s? (?:to|for) "
+    r"(?:the |any |an? |all )?(?:automated |automatic |human |ai )?"
+    r"(?:grader|evaluator|scorer|reviewer|judge|assessor|ai|model|llm)s?\b|"
     # "(Grader note: ...)", "please score it as...", "for scoring purposes, treat this as..."
     r"\b(?:grader|evaluator|scorer|assessor)'?s? (?:notes?|summary|comments?)\b|"
     r"\bplease (?:score|grade|rate|mark)\b|\bfor (?:scoring|grading|marking) purposes\b|"
