@@ -65,9 +65,14 @@ def short_served(whisper: WhisperTranscriber, short: Audio) -> Transcript:
     """What the server's model hears in the short answer: the upload, decoded, carries the
     silence `wav_bytes` adds after the speech, and a borderline word ("I will" / "I would") can
     come out differently from the local pass; neither is a lost word."""
+    return _served(whisper, short)
+
+
+def _served(whisper: WhisperTranscriber, piece: Audio) -> Transcript:
+    """What the server's model hears of `piece`: the upload, decoded, silence added after it."""
     from faster_whisper.audio import decode_audio
 
-    served = decode_audio(io.BytesIO(wav_bytes(short)), sampling_rate=SAMPLE_RATE)
+    served = decode_audio(io.BytesIO(wav_bytes(piece)), sampling_rate=SAMPLE_RATE)
     return whisper.transcribe(np.ascontiguousarray(served, dtype=np.float32), hint=HINT)
 
 
@@ -166,8 +171,13 @@ def test_parallel_requests_are_bounded_and_come_back_in_order(
     server.meet(2)  # each request waits for a second one: a serial client would never pair
     got = remote(server.base_url, max_parallel=2).transcribe_many(pieces, hint=HINT)
     assert server.max_in_flight == 2
-    for piece, transcript in zip(pieces, got, strict=True):
-        assert wer(whisper.transcribe(piece, hint=HINT).text, transcript.text) <= 0.1
+    # Against what the server's model hears (the upload with the silence `wav_bytes` adds): a
+    # piece cut mid-word at 5 s reads one borderline word differently from the local pass
+    # ("...or a logging problem, for example." / "...for a month."; WER 0.2 on a fresh machine).
+    heard = [_served(whisper, piece).text for piece in pieces]
+    for i, transcript in enumerate(got):
+        assert wer(heard[i], transcript.text) <= 0.1
+        assert all(wer(other, transcript.text) > 0.5 for j, other in enumerate(heard) if j != i)
 
 
 # -- faults ---------------------------------------------------------------------------------
