@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 
 from interviewer.banks import Question
 from interviewer.coach.argued import settle
@@ -133,9 +133,10 @@ class Reading:
         to a neighbouring question about the same product, however polished."""
         return bool(self.ask_missed)
 
-    @property
+    @cached_property
     def ask_missed(self) -> str:
-        """Why it misses the ask ('' when it does not): `ask_missed.py`."""
+        """Why it misses the ask ('' when it does not): `ask_missed.py`. Read by the score, the
+        follow-up and the advice; computed once."""
         return ask_missed(self.question, self.units)
 
     @property
