@@ -52,6 +52,5 @@ def lays_out_figures(question: Question, units_: Sequence[Unit]) -> bool:
     if question.kind == "estimate" or "estimate" in question_asks(question):
         return False
     first_call = next((i for i, u in enumerate(units_) if firm(u.piece.text)), len(units_))
-    laid_out = sum(1 for u in units_[:first_call] if premise(u))
-    figures = sum(1 for u in units_ if premise(u))
-    return laid_out >= MIN_FIGURES and figures >= SHARE * len(units_)
+    premises = [premise(u) for u in units_]
+    return sum(premises[:first_call]) >= MIN_FIGURES and sum(premises) >= SHARE * len(units_)

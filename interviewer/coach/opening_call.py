@@ -21,7 +21,7 @@ import re
 
 from interviewer.coach import meaning
 from interviewer.coach.terms import subject_terms
-from interviewer.coach.text import split_sentences
+from interviewer.coach.text import Sentence, split_sentences
 
 DWELLS = 3
 """Sentences that say the call's verb again: the answer is about that action."""
@@ -35,7 +35,10 @@ _CALL = re.compile(
 
 def called_action(text: str) -> str:
     """The verb of an opening call ("I'd overbook, ..."), or ''."""
-    sentences = split_sentences(text)
+    return _called(split_sentences(text))
+
+
+def _called(sentences: list[Sentence]) -> str:
     m = _CALL.search(sentences[0].text.strip()) if sentences else None
     return m.group("x") if m else ""
 
@@ -43,13 +46,14 @@ def called_action(text: str) -> str:
 def calls_elsewhere(prompt: str, text: str, lenses: frozenset[str]) -> str:
     """The action the opening calls for when the prompt never raises it and the answer keeps
     to it (empty: not). `lenses`: words any answer may look through (`announced._LENSES`)."""
-    verb = called_action(text)
+    sentences = split_sentences(text)
+    verb = _called(sentences)
     own = subject_terms(verb)
     asked = set(subject_terms(prompt))
     if len(own) != 1 or own[0] in asked or own[0] in lenses:
         return ""
     term = own[0]
-    if sum(1 for s in split_sentences(text) if term in subject_terms(s.text)) < DWELLS:
+    if sum(1 for s in sentences if term in subject_terms(s.text)) < DWELLS:
         return ""
     prompt_words = [w for w in re.findall(r"[A-Za-z][\w-]*", prompt)
                     if set(subject_terms(w)) & asked]
