@@ -61,3 +61,27 @@ def test_a_long_answer_that_makes_the_ask_once_in_passing_is_still_sent_back() -
     follow = OfflineCoach().follow_up(AnsweredQuestion(q, [answer]))
     assert follow is not None
     assert follow.text.startswith(BACK_TO_QUESTION[:20]), follow.text
+
+
+PROBLEM_PROBE = "What problem are those people trying to solve today"
+
+
+@pytest.mark.parametrize("problem", [
+    "because planning dinners is a chore",
+    "because they spend an hour every Sunday planning dinners",
+    "because they are tired of deciding what to cook every night",
+])
+def test_an_answer_that_states_the_problem_plainly_is_not_asked_for_it(problem: str) -> None:
+    q = Question.adhoc("Should a food delivery app add an AI assistant that plans weekly meals?")
+    answer = f"Busy parents would use it, {problem}. I think it would be popular."
+    follow = OfflineCoach().follow_up(AnsweredQuestion(q, [answer]))
+    assert follow is not None
+    assert PROBLEM_PROBE not in follow.text, follow.text
+
+
+def test_an_answer_that_names_users_but_no_problem_is_asked_for_it() -> None:
+    q = Question.adhoc("Should a food delivery app add an AI assistant that plans weekly meals?")
+    follow = OfflineCoach().follow_up(AnsweredQuestion(
+        q, ["Busy parents would use it. I think it would be popular and people would like it."]))
+    assert follow is not None
+    assert PROBLEM_PROBE in follow.text, follow.text

@@ -30,6 +30,20 @@ _NAMES_USERS = re.compile(
     rf"\b(?:start|begin|launch|pilot) (?:with|for) (?:the )?(?:[\w-]+ ){{0,3}}{_PEOPLE}\b",
     re.IGNORECASE)
 
+# The user's problem in plain words ("planning dinners is a chore"): the rubric's problem cue
+# wants it named or argued, but a follow-up asking for it again would not have listened.
+_STATES_PROBLEM = re.compile(
+    r"\b(?:is|are|feels?|gets?) (?:such |a real |a |an )?(?:chore|pain|hassle|nightmare|"
+    r"headache|slog|mess|tedious|annoying|stressful|confusing|slow|exhausting)\b|"
+    r"\b(?:takes?|taking|spends?|spending|wastes?|wasting|loses?|losing) (?:them |us |people )?"
+    r"(?:too long|ages|forever|(?:an|one|two|three|several|\d+) (?:\w+ )?(?:minutes?|hours?|days?)|"
+    r"time|money)\b|"
+    r"\b(?:tired of|fed up with|sick of|hate|dread|give up on|keep forgetting|forget to|"
+    r"miss out)\b|"
+    r"\b(?:today|right now|currently|at the moment),? (?:they|people|users|customers|\w+s) "
+    r"(?:have to|must|need to|rely on|use|do it|just|still)\b",
+    re.IGNORECASE)
+
 # What each generic probe asks for: skipped when the answer gave any of it already.
 PROBE_ASKS: dict[str, frozenset[str]] = {
     "Who exactly would use this first, and what problem does it solve for them?":
@@ -50,11 +64,14 @@ PROBE_ASKS: dict[str, frozenset[str]] = {
 
 
 def given(reading: Reading, latest: Sequence[Unit]) -> set[str]:
-    """Families the answer applied or mentioned, and WHO when it names its users."""
+    """Families the answer applied or mentioned, WHO when it names its users, and the problem
+    when it states one in plain words."""
     out = {name for d in reading.dimensions.values()
            for name in (*d.applied, *d.mentioned)}
     if any(_NAMES_USERS.search(u.piece.text) for u in latest):
         out.add(WHO)
+    if any(_STATES_PROBLEM.search(u.piece.text) for u in latest):
+        out.add("problem")
     return out
 
 
