@@ -122,10 +122,8 @@ def ground_floor(question: Question, units_: Sequence[Unit], before: float, sett
         # past the bar with more than one instance (4). Packed into as many committed sentences
         # as a developed answer needs (`MIN_APPLIED`), it is that answer's depth in notes (4.5):
         # on the dev split such short twins sat 0.5-1 under their graded prose twins.
-        done = share >= TYPED_ALL and applied >= SHORT_APPLIED
-        if not done:
-            return settled
-        return max(settled, MOST_FLOOR if applied >= MIN_APPLIED else HALF_FLOOR)
+        if share >= TYPED_ALL and applied >= SHORT_APPLIED:
+            return max(settled, MOST_FLOOR if applied >= MIN_APPLIED else HALF_FLOOR)
     if share < half or applied < MIN_APPLIED:
         return settled
     return max(settled, MOST_FLOOR if share >= most else HALF_FLOOR)
