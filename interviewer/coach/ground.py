@@ -117,14 +117,14 @@ def ground_floor(question: Question, units_: Sequence[Unit], before: float, sett
     share = ground_covered(question, units_)  # once: works_through would compute it again
     half, most = (HALF_OF_IT, MOST_OF_IT) if question.outline else (TYPED_MOST, TYPED_ALL)
     applied = len(applied_texts(units_))
-    if not question.outline and is_short(units_):
+    if (not question.outline and is_short(units_) and share >= TYPED_ALL
+            and applied >= SHORT_APPLIED):
         # A ~90-word answer makes each point once: all of the ground, one sentence a point, is
         # past the bar with more than one instance (4). Packed into as many committed sentences
         # as a developed answer needs (`MIN_APPLIED`), it is that answer's depth in notes (4.5):
-        # on the dev split such short twins sat 0.5-1 under their graded prose twins.
-        done = share >= TYPED_ALL and applied >= SHORT_APPLIED
-        if not done:
-            return settled
+        # on the dev split such short twins sat 0.5-1 under their graded prose twins. Short of
+        # all of it, it is read as a longer answer is (all but one point in five committed
+        # sentences: 4), not set aside for its length.
         return max(settled, MOST_FLOOR if applied >= MIN_APPLIED else HALF_FLOOR)
     if share < half or applied < MIN_APPLIED:
         return settled
