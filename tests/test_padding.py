@@ -124,3 +124,14 @@ def test_a_before_and_after_comparison_is_a_baseline_for_payback() -> None:
             "the forecast went live.")
     assert payback[0].search(said)
     assert not payback[0].search("I'd track bookings every month on a dashboard.")
+
+
+def test_the_space_praised_in_superlatives_is_filler() -> None:
+    """"One of the most powerful levers a ferry line has", "faster than ever": the space's
+    importance argues nothing about this product; a plain fact about a cost is kept."""
+    from interviewer.coach.padding import is_filler
+    assert is_filler("Sell-out forecasts are one of the most powerful tools a ferry line has, "
+                     "because they bring travellers back.")
+    assert is_filler("Coastal travel is changing faster than ever, with cheap flights everywhere.")
+    assert is_filler("This is one of the most exciting problems in travel today.")
+    assert not is_filler("Fuel is one of the biggest costs of a crossing, so empty sailings hurt.")

@@ -63,6 +63,9 @@ APPLIED_SHARE_FOR_FIVE = 0.7
 """The overall: 60% the rubric, 40% the applied sentences, which need no lexicon to miss a cue."""
 SHARE_NEEDS = 3
 """Applied sentences before the share of them counts in full."""
+WORDS_PER_APPLIED, PADDING_UNITS = 40, 2
+"""Words per applied sentence (dev medians: strong 26, padded 55) past which an answer that pads
+(two or more units of filler, the question handed back, generic claims) is diluted."""
 ENGAGED_FLOOR, ENGAGED_WORDS = 1.5, 30
 SLIGHT_WORDS, SLIGHT_RUBRIC = 50, 2.5
 """Under this many words, an answer the rubric reads below this is judged on the rubric alone:
@@ -161,7 +164,12 @@ class Reading:
         enough = min(APPLIED_SENTENCES_FOR_FIVE, max(5.0, 0.7 * n))
         # A share of one or two sentences says little: a one-line answer is not 100% reasoning.
         share = min(1.0, k / n / APPLIED_SHARE_FOR_FIVE) * min(1.0, k / SHARE_NEEDS)
-        return 0.5 * min(1.0, k / enough) + 0.5 * share
+        # Padding dilutes: past this many words per applied sentence, the rest is talk, where
+        # the answer does pad (filler, the question handed back, generic claims, narration).
+        padding = sum(1 for u in self.units if u.narration or u.restated or u.generic)
+        dense = (min(1.0, k * WORDS_PER_APPLIED / max(1, self.words))
+                 if padding >= PADDING_UNITS else 1.0)
+        return (0.5 * min(1.0, k / enough) + 0.5 * share) * dense
 
     def overall(self) -> float:
         score = rubric = weighted_overall({d: r.score for d, r in self.dimensions.items()},

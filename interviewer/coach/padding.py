@@ -36,6 +36,11 @@ FILLER = re.compile(
     r"(?:opportunity|space|area|problem|question|time)|"
     r"(?:huge|enormous|tremendous|incredible|massive) potential|"
     r"let me take a (?:moment|second|minute|step back)|"
+    # the space's importance, in superlatives: "one of the most exciting changes in years"
+    r"one of the (?:most|biggest|greatest|richest) [\w -]{0,40}?(?:of our (?:time|era)|"
+    r"in (?:a generation|years|decades|history|(?:technology|tech|ai|the industry) today)|"
+    r"(?:a|any|the|every)(?: [\w-]+){1,2} (?:has|have|can|will)|(?:available|today|ever|there is))|"
+    r"(?:faster|more|bigger) than ever|(?:stakes|bar) could(?:n't| not) be higher|"
     r"i want to approach this thoughtfully)",
     re.IGNORECASE,
 )

@@ -18,6 +18,7 @@ from interviewer.coach.cues_concepts import FAMILIES
 from interviewer.coach.cues_markers import DECISION, NUMBER
 from interviewer.coach.cues_style import GENERIC, MODEL_TALK, NARRATION, PLAN_OF_ANSWER
 from interviewer.coach.cues_vocabulary import GENERIC_WORDS, ORG_WORDS, PROCESS_WORDS
+from interviewer.coach.deliberation import undeliberated
 from interviewer.coach.echoed_reason import argues
 from interviewer.coach.hype import hype_reason, unfounded
 from interviewer.coach.padding import claim_terms, is_filler, own_terms, repeats
@@ -165,7 +166,7 @@ def make_unit(piece: Sentence, subject_stems: frozenset[str],
         reason=argues(spelled_out(text), prompt_stems) and not hype_reason(text),  # "coolest"
         number=number,
         # "We need to find the right balance there": no side, no call (`unsettled.py`)
-        decision=bool(DECISION.search(spelled_out(settled_part(text))))
+        decision=bool(DECISION.search(undeliberated(spelled_out(settled_part(text)))))
         or (rates_option(text) and not fence_sitting(text)),
         generic=bool(GENERIC.search(text)),
         # Model words the question itself uses ("open-weight models") are its subject here.
