@@ -5,8 +5,9 @@ first audio frame, stamped on one clock (`time.monotonic`, the speaker's clock).
 `interviewer/` changes or logs): the verdict, the final transcript (the microphone closed, the
 tail decoded), the UI's hand-offs, the engine (answer saved, coach's follow-up, next prompt),
 every Piper synthesis (waiting for the voice, synthesising, which utterance), every Whisper
-decode, the output stream opened, and the first frame. `timeline()` gives the events of one
-turn relative to the verdict.
+decode, the follow-up got ready ahead (the coach's preview, its first piece synthesised), the
+output stream opened, and the first frame; spans note their thread's CPU time. `timeline()`
+gives the events of one turn relative to the verdict.
 """
 
 from __future__ import annotations
@@ -45,11 +46,14 @@ def clear() -> None:
 
 @contextmanager
 def span(what: str) -> Iterator[None]:
+    """`what >` ... `what < (cpu X s)`: the thread's own CPU time in between, which load on
+    the other jobs of a shared machine stretches far less than the wall time."""
     mark(f"{what} >")
+    cpu = time.thread_time()
     try:
         yield
     finally:
-        mark(f"{what} <")
+        mark(f"{what} < (cpu {time.thread_time() - cpu:.3f} s)")
 
 
 def _wrap(cls: Any, name: str, label: Callable[..., str] | str, *, around: bool = True) -> None:
@@ -88,6 +92,7 @@ class _TracedLock:
 
 
 def install() -> None:
+    from interviewer.coach.offline import OfflineCoach
     from interviewer.session.engine import InterviewEngine
     from interviewer.session.store import SessionStore
     from interviewer.speech import piper_tts
@@ -105,7 +110,8 @@ def install() -> None:
                **kw: Any) -> Any:
         verdict = original_judge(self, audio, text, quiet_s, heard, **kw)
         p = "-" if verdict.probability is None else f"{verdict.probability:.2f}"
-        mark(f"judge at {quiet_s:.2f} s quiet: p {p}, complete {verdict.complete}, "
+        mark(f"judge at {quiet_s:.2f} s quiet (model {verdict.model_seconds:.3f} s): p {p}, "
+             f"complete {verdict.complete}, "
              f"wait {verdict.wait_s}, again {verdict.ask_again_s}, {verdict.reason!r}; "
              f"words ...{text[-40:]!r} {[(w, round(q, 2)) for w, q in list(heard)[-2:]]}")
         return verdict
@@ -163,6 +169,12 @@ def install() -> None:
     _wrap(Speaker, "_begin", lambda self, text, source, **_: f"speaker: begin {text[:28]!r}",
           around=False)
     _wrap(SoundDeviceOutput, "open", "output: open stream")
+    _wrap(OfflineCoach, "preview_follow_up", "ahead: the coach's preview")
+    _wrap(Speaker, "prepare", lambda self, text: f"ahead: prepare {text[:28]!r}")
+    _wrap(Speaker, "synthesize",
+          lambda self, piece: f"speaker: piece {piece[:20]!r}" + (
+              " (ready ahead)" if " ".join(piece.split()) in self._ready else ""),
+          around=False)
     _wrap(Speaker, "_first_audio", lambda self, utt: f"FIRST AUDIO utt {utt.number}",
           around=False)
 

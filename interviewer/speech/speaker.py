@@ -16,12 +16,14 @@ own loop (Textual: `app.call_from_thread`).
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import queue
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 from interviewer.speech.audio_output import AudioOutput, OutputStream
@@ -88,6 +90,7 @@ class Speaker:
         self._dispatcher: threading.Thread | None = None
         self._runs: list[threading.Thread] = []  # the utterances' threads, joined by close()
         self._closed = False
+        self._ready: dict[str, Future[Clip]] = {}  # a piece synthesised ahead (`prepare`)
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -119,7 +122,34 @@ class Speaker:
 
     def speak(self, text: str) -> Utterance:
         """Start speaking `text` (stopping whatever was being said); returns immediately."""
-        return self._begin(text, lambda _: self.synthesizer.sentences(text, self.split))
+        return self._begin(text, lambda _: ((p, self.synthesize(p)) for p in self.split(text)))
+
+    def prepare(self, text: str) -> None:
+        """Synthesise the first piece of `text` now, silently (blocking: call it off the UI),
+        so that speaking it later starts without waiting for it. Only the latest text is
+        kept; a text never spoken is dropped with the next one. Failures are left to the
+        real synthesis, which tries again."""
+        pieces = self.split(" ".join(text.split())) if self.available else []
+        if not pieces:
+            return
+        key, made = " ".join(pieces[0].split()), Future[Clip]()
+        with self._lock:
+            if key in self._ready or self._closed:
+                return
+            self._ready = {key: made}
+        try:
+            made.set_result(self.synthesizer.synthesize(pieces[0]))
+        except Exception as exc:  # handed to whoever speaks it, who tries again
+            made.set_exception(exc)
+
+    def synthesize(self, piece: str) -> Clip:
+        """One piece's audio: the one `prepare` made, if it is this piece, else synthesised."""
+        with self._lock:
+            made = self._ready.pop(" ".join(piece.split()), None)
+        if made is not None:
+            with contextlib.suppress(Exception):
+                return made.result()
+        return self.synthesizer.synthesize(piece)
 
     def play(self, clip: Clip, text: str = "") -> Utterance:
         """Play audio already at hand (a saved prompt or answer) the same way."""
