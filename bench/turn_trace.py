@@ -45,18 +45,21 @@ def clear() -> None:
 
 
 @contextmanager
-def span(what: str) -> Iterator[None]:
+def span(what: str, clock: Callable[[], float] = time.thread_time) -> Iterator[None]:
     """`what >` ... `what < (cpu X s)`: the thread's own CPU time in between, which load on
-    the other jobs of a shared machine stretches far less than the wall time."""
+    the other jobs of a shared machine stretches far less than the wall time (`clock=
+    time.process_time`: the whole process's, for a library computing on threads of its own)."""
     mark(f"{what} >")
-    cpu = time.thread_time()
+    cpu = clock()
     try:
         yield
     finally:
-        mark(f"{what} < (cpu {time.thread_time() - cpu:.3f} s)")
+        mark(f"{what} < ({'process ' if clock is time.process_time else ''}cpu "
+             f"{clock() - cpu:.3f} s)")
 
 
-def _wrap(cls: Any, name: str, label: Callable[..., str] | str, *, around: bool = True) -> None:
+def _wrap(cls: Any, name: str, label: Callable[..., str] | str, *, around: bool = True,
+          clock: Callable[[], float] = time.thread_time) -> None:
     original = getattr(cls, name)
     if getattr(original, "_traced", False):
         return
@@ -67,7 +70,7 @@ def _wrap(cls: Any, name: str, label: Callable[..., str] | str, *, around: bool 
         if not around:
             mark(what)
             return original(*args, **kwargs)
-        with span(what):
+        with span(what, clock):
             return original(*args, **kwargs)
 
     traced._traced = True  # type: ignore[attr-defined]
@@ -137,7 +140,8 @@ def install() -> None:
     _wrap(SoundDeviceMicrophone, "stop", "mic.stop")
     _wrap(StreamingTranscriber, "_finish", "stream: final tail")
     _wrap(WhisperTranscriber, "transcribe",
-          lambda self, audio, **_: f"whisper: decode {len(audio) / 16000:.1f} s")
+          lambda self, audio, **_: f"whisper: decode {len(audio) / 16000:.1f} s",
+          clock=time.process_time)  # CTranslate2 computes on threads of its own
     keep = os.environ.get("TURN_TRACE_KEEP_SLOW")  # a folder: slow decodes' audio and hint
     if keep:
         timed = WhisperTranscriber.transcribe
