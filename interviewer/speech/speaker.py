@@ -16,13 +16,12 @@ own loop (Textual: `app.call_from_thread`).
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import logging
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from typing import Any
 
@@ -122,14 +121,17 @@ class Speaker:
 
     def speak(self, text: str) -> Utterance:
         """Start speaking `text` (stopping whatever was being said); returns immediately."""
-        return self._begin(text, lambda _: ((p, self.synthesize(p)) for p in self.split(text)))
+        return self._begin(text, lambda _: self._pieces(text))
 
     def prepare(self, text: str) -> None:
         """Synthesise the first piece of `text` now, silently (blocking: call it off the UI),
         so that speaking it later starts without waiting for it. Only the latest text is
-        kept; a text never spoken is dropped with the next one. Failures are left to the
+        kept; a text never spoken is dropped with the next one. A voice on a server
+        (`Synthesizer.runs_here` False) is never asked for a guess. Failures are left to the
         real synthesis, which tries again."""
-        pieces = self.split(" ".join(text.split())) if self.available else []
+        if not self.available or not self.synthesizer.runs_here:
+            return
+        pieces = self.split(" ".join(text.split()))
         if not pieces:
             return
         key, made = " ".join(pieces[0].split()), Future[Clip]()
@@ -144,12 +146,28 @@ class Speaker:
 
     def synthesize(self, piece: str) -> Clip:
         """One piece's audio: the one `prepare` made, if it is this piece, else synthesised."""
+        clip = self._prepared(piece)
+        return clip if clip is not None else self.synthesizer.synthesize(piece)
+
+    def _prepared(self, piece: str) -> Clip | None:
         with self._lock:
             made = self._ready.pop(" ".join(piece.split()), None)
-        if made is not None:
-            with contextlib.suppress(Exception):
-                return made.result()
-        return self.synthesizer.synthesize(piece)
+        if made is None:
+            return None
+        try:
+            return made.result()
+        except Exception:
+            return None
+
+    def _pieces(self, text: str) -> Iterator[tuple[str, Clip]]:
+        """The synthesizer's `sentences`, the first piece the one `prepare` made if it did."""
+        pieces = self.split(text)
+        clip = self._prepared(pieces[0]) if pieces else None
+        if clip is None:
+            yield from self.synthesizer.sentences(text, self.split)
+            return
+        yield pieces[0], clip
+        yield from self.synthesizer.sentences(text, lambda _: pieces[1:])
 
     def play(self, clip: Clip, text: str = "") -> Utterance:
         """Play audio already at hand (a saved prompt or answer) the same way."""
