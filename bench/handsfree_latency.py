@@ -13,7 +13,9 @@ handed to the output device. Side by side in one run: the end-of-turn detector (
 above 1.3 s.
 
 `--compare`: the detector with faster-whisper's own model (every window decoded, the silence
-after the last word included) against the app's, instead of the fixed silence. `--only NAME
+after the last word included) against the app's, instead of the fixed silence;
+`--ahead-compare`: the detector without the follow-up got ready during the pause (the code
+before it) against the app's. `--only NAME
 ... --repeat N`: those fixtures; `--trace`: each turn's events around its last word
 (bench/turn_trace.py's hooks: blocks in, passes, commits, verdicts, decodes, synthesis).
 """
@@ -45,6 +47,8 @@ from interviewer.speech.audio import SAMPLE_RATE  # noqa: E402
 from interviewer.speech.factory import open_speaker  # noqa: E402
 from interviewer.speech.sounddevice_microphone import SoundDeviceMicrophone  # noqa: E402
 from interviewer.speech.whisper_stt import SttSettings, WhisperTranscriber  # noqa: E402
+from interviewer.ui import voice as voice_screen  # noqa: E402
+from interviewer.ui import voice_helpers  # noqa: E402
 from interviewer.ui.app import InterviewerApp  # noqa: E402
 from interviewer.ui.voice import VoiceInterviewScreen  # noqa: E402
 from interviewer.ui.voice_kit import VoiceKit  # noqa: E402
@@ -67,7 +71,7 @@ async def until(pilot: Any, condition: Any, timeout: float) -> None:
 
 
 async def one_run(whisper: WhisperTranscriber, fifo: str, case: TurnCase, *, detector: bool,
-                  home: Path, trace: bool = False) -> tuple[float, str]:
+                  home: Path, trace: bool = False, ahead: bool = True) -> tuple[float, str]:
     silence_end_s = 8.0 if detector else 4.0
     settings = Settings(home=home, questions=1, mode="voice", silence_end_s=silence_end_s,
                         turn_model=detector)
@@ -80,6 +84,8 @@ async def one_run(whisper: WhisperTranscriber, fifo: str, case: TurnCase, *, det
     kit = VoiceKit(whisper, mic, lambda: open_speaker(settings), use_turn_model=detector)
     app = InterviewerApp(settings, load_banks(), OfflineCoach(), SessionStore(home), voice=kit,
                          seed=1)
+    # --ahead-compare: the screen built without the follow-up got ready ahead (the code before)
+    voice_screen.follow_up_ahead = voice_helpers.follow_up_ahead if ahead else _no_ahead
     audio = case.audio[: int((case.last_word_s + silence_end_s + 2.0) * SAMPLE_RATE)]
     async with app.run_test(size=(100, 34)) as pilot:
         await until(pilot, lambda: kit.ready, 120)
@@ -121,6 +127,10 @@ async def one_run(whisper: WhisperTranscriber, fifo: str, case: TurnCase, *, det
     return first_audio - last_word, str(answer)
 
 
+def _no_ahead(*_: Any) -> None:
+    return None
+
+
 async def run(args: argparse.Namespace, fifo: str) -> int:
     whisper = WhisperTranscriber()
     whisper.load()
@@ -130,11 +140,14 @@ async def run(args: argparse.Namespace, fifo: str) -> int:
     # (label, transcriber, detector): the detector against a fixed 4 s silence, or with
     # --compare the detector with faster-whisper's own model (every window decoded) against
     # the app's (silent windows after the speech skipped), interleaved answer by answer
+    # ... or with --ahead-compare the detector without the follow-up got ready ahead against it
     ways: list[tuple[str, WhisperTranscriber, bool]] = [("detector", whisper, True)]
     if args.compare:
         before = WhisperTranscriber(SttSettings(skip_silent_windows=False))
         before.load()
         ways.insert(0, ("before", before, True))
+    elif args.ahead_compare:
+        ways.insert(0, ("no ahead", whisper, True))
     else:
         ways.append(("fixed 4 s", whisper, False))
     say(f"hands-free turn latency: {len(chosen)} spoken answers x {len(ways)} ways, real time, "
@@ -144,17 +157,19 @@ async def run(args: argparse.Namespace, fifo: str) -> int:
         for label, transcriber, detector in ways:
             with tempfile.TemporaryDirectory() as tmp:
                 latency, answer = await one_run(transcriber, fifo, case, detector=detector,
-                                                home=Path(tmp), trace=args.trace)
+                                                home=Path(tmp), trace=args.trace,
+                                                ahead=label != "no ahead")
             results[label].append(latency)
             say(f"  {case.name} {label:<9} last word -> follow-up audio {latency:.2f} s "
                 f"(load {os.getloadavg()[0]:.1f}; heard: ...{answer[-40:]!r})")
     for label, values in results.items():
         name = {"detector": "detector (longest wait 8 s)", "fixed 4 s": "fixed 4 s silence",
-                "before": "detector, every window decoded"}[label]
+                "before": "detector, every window decoded",
+                "no ahead": "detector, nothing got ready ahead"}[label]
         say(f"median, {name + ':':<32} {statistics.median(values):.2f} s "
             f"(range {min(values):.2f}-{max(values):.2f})")
     det = statistics.median(results["detector"])
-    other = "before" if args.compare else "fixed 4 s"
+    other = "before" if args.compare else "no ahead" if args.ahead_compare else "fixed 4 s"
     say(f"ratio: {statistics.median(results[other]) / det:.1f}x sooner than {other}; load at "
         f"the end {os.getloadavg()[0]:.1f}")
     ok = det <= TARGET_S
@@ -171,6 +186,9 @@ def main() -> int:
     p.add_argument("--compare", action="store_true",
                    help="the detector with faster-whisper's own model (every window decoded) "
                         "against the app's, instead of against a fixed 4 s silence")
+    p.add_argument("--ahead-compare", action="store_true",
+                   help="the detector without the follow-up got ready during the pause (its "
+                        "first piece synthesised ahead) against the app's, answer by answer")
     p.add_argument("--trace", action="store_true",
                    help="print each turn's events around its last word (bench/turn_trace.py)")
     args = p.parse_args()

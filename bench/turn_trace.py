@@ -5,8 +5,9 @@ first audio frame, stamped on one clock (`time.monotonic`, the speaker's clock).
 `interviewer/` changes or logs): the verdict, the final transcript (the microphone closed, the
 tail decoded), the UI's hand-offs, the engine (answer saved, coach's follow-up, next prompt),
 every Piper synthesis (waiting for the voice, synthesising, which utterance), every Whisper
-decode, the output stream opened, and the first frame. `timeline()` gives the events of one
-turn relative to the verdict.
+decode, the follow-up got ready ahead (the coach's preview, its first piece synthesised), the
+output stream opened, and the first frame; spans note their thread's CPU time. `timeline()`
+gives the events of one turn relative to the verdict.
 """
 
 from __future__ import annotations
@@ -44,15 +45,21 @@ def clear() -> None:
 
 
 @contextmanager
-def span(what: str) -> Iterator[None]:
+def span(what: str, clock: Callable[[], float] = time.thread_time) -> Iterator[None]:
+    """`what >` ... `what < (cpu X s)`: the thread's own CPU time in between, which load on
+    the other jobs of a shared machine stretches far less than the wall time (`clock=
+    time.process_time`: the whole process's, for a library computing on threads of its own)."""
     mark(f"{what} >")
+    cpu = clock()
     try:
         yield
     finally:
-        mark(f"{what} <")
+        mark(f"{what} < ({'process ' if clock is time.process_time else ''}cpu "
+             f"{clock() - cpu:.3f} s)")
 
 
-def _wrap(cls: Any, name: str, label: Callable[..., str] | str, *, around: bool = True) -> None:
+def _wrap(cls: Any, name: str, label: Callable[..., str] | str, *, around: bool = True,
+          clock: Callable[[], float] = time.thread_time) -> None:
     original = getattr(cls, name)
     if getattr(original, "_traced", False):
         return
@@ -63,7 +70,7 @@ def _wrap(cls: Any, name: str, label: Callable[..., str] | str, *, around: bool 
         if not around:
             mark(what)
             return original(*args, **kwargs)
-        with span(what):
+        with span(what, clock):
             return original(*args, **kwargs)
 
     traced._traced = True  # type: ignore[attr-defined]
@@ -88,6 +95,7 @@ class _TracedLock:
 
 
 def install() -> None:
+    from interviewer.coach.offline import OfflineCoach
     from interviewer.session.engine import InterviewEngine
     from interviewer.session.store import SessionStore
     from interviewer.speech import piper_tts
@@ -105,7 +113,8 @@ def install() -> None:
                **kw: Any) -> Any:
         verdict = original_judge(self, audio, text, quiet_s, heard, **kw)
         p = "-" if verdict.probability is None else f"{verdict.probability:.2f}"
-        mark(f"judge at {quiet_s:.2f} s quiet: p {p}, complete {verdict.complete}, "
+        mark(f"judge at {quiet_s:.2f} s quiet (model {verdict.model_seconds:.3f} s): p {p}, "
+             f"complete {verdict.complete}, "
              f"wait {verdict.wait_s}, again {verdict.ask_again_s}, {verdict.reason!r}; "
              f"words ...{text[-40:]!r} {[(w, round(q, 2)) for w, q in list(heard)[-2:]]}")
         return verdict
@@ -131,7 +140,8 @@ def install() -> None:
     _wrap(SoundDeviceMicrophone, "stop", "mic.stop")
     _wrap(StreamingTranscriber, "_finish", "stream: final tail")
     _wrap(WhisperTranscriber, "transcribe",
-          lambda self, audio, **_: f"whisper: decode {len(audio) / 16000:.1f} s")
+          lambda self, audio, **_: f"whisper: decode {len(audio) / 16000:.1f} s",
+          clock=time.process_time)  # CTranslate2 computes on threads of its own
     keep = os.environ.get("TURN_TRACE_KEEP_SLOW")  # a folder: slow decodes' audio and hint
     if keep:
         timed = WhisperTranscriber.transcribe
@@ -163,6 +173,12 @@ def install() -> None:
     _wrap(Speaker, "_begin", lambda self, text, source, **_: f"speaker: begin {text[:28]!r}",
           around=False)
     _wrap(SoundDeviceOutput, "open", "output: open stream")
+    _wrap(OfflineCoach, "preview_follow_up", "ahead: the coach's preview")
+    _wrap(Speaker, "prepare", lambda self, text: f"ahead: prepare {text[:28]!r}")
+    _wrap(Speaker, "synthesize",
+          lambda self, piece: f"speaker: piece {piece[:20]!r}" + (
+              " (ready ahead)" if " ".join(piece.split()) in self._ready else ""),
+          around=False)
     _wrap(Speaker, "_first_audio", lambda self, utt: f"FIRST AUDIO utt {utt.number}",
           around=False)
 

@@ -66,6 +66,15 @@ class NoticeSource(Protocol):
         ...
 
 
+@runtime_checkable
+class PreviewCoach(Protocol):
+    """A coach that can say, cheaply and without changing itself, what it would ask next: local
+    work only (no network call is spent on a guess)."""
+
+    def preview_follow_up(self, item: AnsweredQuestion) -> FollowUp | None:
+        ...
+
+
 def follow_up_with_text(coach: Coach, item: AnsweredQuestion,
                         on_text: TextCallback | None) -> FollowUp | None:
     """The coach's follow-up, streamed through `on_text` when the coach can, else in one go."""

@@ -27,12 +27,22 @@ class OfflineCoach:
 
     # -- follow-ups ------------------------------------------------------------------------
     def follow_up(self, item: AnsweredQuestion) -> FollowUp | None:
+        return self._follow_up(item, self._probes)
+
+    def preview_follow_up(self, item: AnsweredQuestion) -> FollowUp | None:
+        """The follow-up `follow_up(item)` would give now, the coach left as it was (what was
+        asked is not noted): a guess made while the answer may still go on."""
+        picker = ProbePicker()
+        picker.asked = set(self._probes.asked)
+        return self._follow_up(item, picker)
+
+    def _follow_up(self, item: AnsweredQuestion, probes: ProbePicker) -> FollowUp | None:
         if len(item.follow_ups) >= MAX_FOLLOW_UPS or not item.answers or not item.answers[-1]:
             return None
         reading = read_answers(item.question, item.answers)
         if reading.empty:
             return None
-        picked = self._probes.pick(reading, item)
+        picked = probes.pick(reading, item)
         if picked is None:
             return None
         text, dim = picked

@@ -15,9 +15,14 @@ from typing import TYPE_CHECKING
 
 from interviewer.speech.audio import SAMPLE_RATE, Audio
 from interviewer.speech.reread import REREAD_S
+from interviewer.speech.turn import unfinished_reason
 
 if TYPE_CHECKING:
     from interviewer.speech.turn import Heard, TurnDetector, Verdict
+
+WORDS_QUIET_S = 0.15
+"""Quiet after speech before its words go to `AnswerEnd.on_words` (the streaming pass over the
+last words starts at the same quiet): a pause, not a gap between two words."""
 
 
 @dataclass(frozen=True)
@@ -37,12 +42,18 @@ class AnswerEnd:
     """Decides, pause by pause, whether the answer has ended; calls `on_end()` when it has."""
 
     def __init__(self, silence_end_s: float, turn: TurnDetector | None, *, once: bool = True,
-                 on_end: Callable[[], None] | None = None) -> None:
+                 on_end: Callable[[], None] | None = None,
+                 on_words: Callable[[str], None] | None = None) -> None:
         self.silence_end_s = silence_end_s
         self.turn = turn
         self.once = once
         """False: after an end, listen for the next one (`interviewer turns` on a file)."""
         self.on_end = on_end
+        self.on_words = on_words
+        """Called once per pause with the words up to its start, when they read finished: the
+        answer may end on them, so what follows it can be got ready (nothing may be said yet:
+        the judges have not decided, and the candidate may go on)."""
+        self._told = -1  # the speech end whose pause's words were passed to on_words
         self.turn_ends: list[TurnEnd] = []
         self.verdicts: list[tuple[float, Verdict]] = []
         """Every verdict of the detector, with the audio heard when it was given."""
@@ -72,6 +83,10 @@ class AnswerEnd:
             if reread is not None and self._reread_due(quiet, speech_end):
                 reread(recent, total, speech_end)
                 self._reread_at, self._stale = speech_end, True
+            if self.on_words is not None and quiet >= WORDS_QUIET_S * SAMPLE_RATE \
+                    and heard_upto >= speech_end \
+                    and self._told != speech_end and self._reread_at != speech_end:
+                self._tell(speech_end, words)  # before the judges: the model takes a while
             verdict = self._verdict(quiet, total, speech_end, heard_upto, recent, words)
             # The verdict is on all the audio heard (the worker drains its queue first): end at
             # once, not on the next block (up to 0.1 s more of dead air).
@@ -114,6 +129,14 @@ class AnswerEnd:
         self._judged = (speech_end, verdict, text)
         self.verdicts.append((total / SAMPLE_RATE, verdict))
         return verdict
+
+    def _tell(self, speech_end: int, words: Callable[[], tuple[str, Heard]]) -> None:
+        """The pause's words to `on_words`, once, if the words judge reads them finished."""
+        self._told = speech_end
+        text, heard = words()
+        if text.strip() and not unfinished_reason(text, heard) and self.on_words is not None:
+            with contextlib.suppress(Exception):  # a guess's failure must not end the answer
+                self.on_words(text)
 
     def _reread_due(self, quiet: int, speech_end: int) -> bool:
         """The words alone keep this pause open, as first read, and it has gone on `REREAD_S`:

@@ -74,6 +74,7 @@ class VoiceAnswer:
         on_level: Callable[[Level], None] | None = None,
         on_silence_end: Callable[[], None] | None = None,
         turn: TurnDetector | None = None,
+        on_words: Callable[[str], None] | None = None,
     ) -> None:
         self.mic = mic
         self.wav_path = wav_path
@@ -81,7 +82,8 @@ class VoiceAnswer:
         self.on_silence_end = on_silence_end
         self.meter = LevelMeter()
         self.stream = StreamingTranscriber(transcriber, settings, on_caption=on_caption,
-                                           on_silence_end=self._silence_end, turn=turn)
+                                           on_silence_end=self._silence_end, turn=turn,
+                                           on_words=on_words)
         self._wav: BackgroundWavWriter | None = None
         self._loud = False
         self._ended_by = ""

@@ -24,6 +24,7 @@ class FallbackSynthesizer(Synthesizer):
     """A remote synthesizer with a local one behind it; thread-safe as both are."""
 
     name = NAME
+    runs_here = False  # a guess is never sent to the server
 
     def __init__(self, remote: OpenAISynthesizer, local: Synthesizer, *,
                  on_notice: Callable[[str], None] | None = None, retry_after_s: float = 30.0,

@@ -127,6 +127,7 @@ class OpenAISynthesizer(Synthesizer):
     """`audio.speech` on one server, model and voice; thread-safe (the SDK client is)."""
 
     name = NAME
+    runs_here = False  # a guess is never sent to the server
 
     def __init__(self, *, base_url: str | None, model: str, voice: str,
                  api_key: Secret | str | None = None, response_format: str = "pcm",

@@ -21,7 +21,8 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from typing import Any
 
 from interviewer.speech.audio_output import AudioOutput, OutputStream
@@ -88,6 +89,7 @@ class Speaker:
         self._dispatcher: threading.Thread | None = None
         self._runs: list[threading.Thread] = []  # the utterances' threads, joined by close()
         self._closed = False
+        self._ready: dict[str, Future[Clip]] = {}  # a piece synthesised ahead (`prepare`)
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -119,7 +121,53 @@ class Speaker:
 
     def speak(self, text: str) -> Utterance:
         """Start speaking `text` (stopping whatever was being said); returns immediately."""
-        return self._begin(text, lambda _: self.synthesizer.sentences(text, self.split))
+        return self._begin(text, lambda _: self._pieces(text))
+
+    def prepare(self, text: str) -> None:
+        """Synthesise the first piece of `text` now, silently (blocking: call it off the UI),
+        so that speaking it later starts without waiting for it. Only the latest text is
+        kept; a text never spoken is dropped with the next one. A voice on a server
+        (`Synthesizer.runs_here` False) is never asked for a guess. Failures are left to the
+        real synthesis, which tries again."""
+        if not self.available or not self.synthesizer.runs_here:
+            return
+        pieces = self.split(" ".join(text.split()))
+        if not pieces:
+            return
+        key, made = " ".join(pieces[0].split()), Future[Clip]()
+        with self._lock:
+            if key in self._ready or self._closed:
+                return
+            self._ready = {key: made}
+        try:
+            made.set_result(self.synthesizer.synthesize(pieces[0]))
+        except Exception as exc:  # handed to whoever speaks it, who tries again
+            made.set_exception(exc)
+
+    def synthesize(self, piece: str) -> Clip:
+        """One piece's audio: the one `prepare` made, if it is this piece, else synthesised."""
+        clip = self._prepared(piece)
+        return clip if clip is not None else self.synthesizer.synthesize(piece)
+
+    def _prepared(self, piece: str) -> Clip | None:
+        with self._lock:
+            made = self._ready.pop(" ".join(piece.split()), None)
+        if made is None:
+            return None
+        try:
+            return made.result()
+        except Exception:
+            return None
+
+    def _pieces(self, text: str) -> Iterator[tuple[str, Clip]]:
+        """The synthesizer's `sentences`, the first piece the one `prepare` made if it did."""
+        pieces = self.split(text)
+        clip = self._prepared(pieces[0]) if pieces else None
+        if clip is None:
+            yield from self.synthesizer.sentences(text, self.split)
+            return
+        yield pieces[0], clip
+        yield from self.synthesizer.sentences(text, lambda _: pieces[1:])
 
     def play(self, clip: Clip, text: str = "") -> Utterance:
         """Play audio already at hand (a saved prompt or answer) the same way."""

@@ -5,16 +5,15 @@ One worker thread owns everything else, doing at most one model call at a time:
 
 - voice-activity detection (Silero, `vad.SpeechDetector`) on every block, a few ms each;
 - a *pass* over the open audio (not committed yet) as soon as the speaker pauses (`end_pass_s`
-  of quiet), or every `caption_interval_s` of unbroken speech: the live caption's tentative
-  text, which may turn out to be the final transcript of that audio;
+  of quiet), or every `caption_interval_s` of unbroken speech: the live caption, maybe final;
 - a *commit* at each longer pause (`pause_s`): the audio up to the middle of the pause is
   final; its segments (the covering pass's, or a fresh decode's) never change again;
 - the end of the answer (`on_silence_end`), as `answer_end.AnswerEnd` decides it: the
   end-of-turn detector's verdict after a pause, or `silence_end_s` of silence (the longest
   wait); in a pause the words alone hold, the last chunk is read again for it (`reread.py`).
 
-`stop()` then only has the open tail left, usually covered by the pass started when the speaker
-fell silent. Silence and noise never reach the model, and what it returns for them is filtered.
+`stop()` then only has the open tail left, usually covered by the pass begun at the pause. Silence
+and noise never reach the model, and what it returns for them is filtered.
 """
 
 from __future__ import annotations
@@ -60,15 +59,16 @@ class StreamingTranscriber:
     """Feed 16 kHz mono blocks while the candidate speaks; stop() returns the final Transcript.
 
     Callbacks run on the worker thread: `on_caption(Caption)` after every change of the live
-    caption, `on_silence_end()` once, when the answer ended itself. A UI posts them to its own
-    thread. Call `stop()` from a worker thread too: it blocks until the tail is transcribed."""
+    caption, `on_silence_end()` once, when the answer ended itself, `on_words` (`AnswerEnd`'s).
+    A UI posts them to its own thread. Call `stop()` from a worker thread too (it blocks)."""
 
     def __init__(self, transcriber: Transcriber, settings: StreamingSettings | None = None, *,
                  on_caption: Callable[[Caption], None] | None = None,
                  on_silence_end: Callable[[], None] | None = None,
                  clock: Callable[[], float] = time.perf_counter,
                  turn: TurnDetector | None = None, once: bool = True,
-                 vad: SpeechDetector | None = None) -> None:
+                 vad: SpeechDetector | None = None, on_words: Callable[[str], None] | None = None,
+                 ) -> None:
         self.transcriber = transcriber
         self.settings = settings or StreamingSettings()
         self.on_caption = on_caption
@@ -76,7 +76,7 @@ class StreamingTranscriber:
         self.turn = turn
         """The end-of-turn detector; None: only the fixed silence ends the answer."""
         self._end = AnswerEnd(self.settings.silence_end_s, turn, once=once,
-                              on_end=self._silence_end)
+                              on_end=self._silence_end, on_words=on_words)
         self.clock = clock
         self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None

@@ -36,6 +36,9 @@ class Synthesizer(ABC):
     """Turns text into audio. One abstract method; everything else has a sensible default."""
 
     name = "synthesizer"
+    runs_here = True
+    """Synthesises on this machine (no server is asked, nothing is paid for a piece never
+    spoken): a follow-up may be synthesised ahead (`Speaker.prepare`)."""
 
     @abstractmethod
     def synthesize(self, text: str) -> Clip:

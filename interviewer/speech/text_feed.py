@@ -62,7 +62,7 @@ class TextFeed:
     def _sentences(self, utt: Utterance, generation: int) -> Source:
         """The source of one utterance: complete sentences as they arrive, synthesised."""
         done = 0
-        synth = self._speaker.synthesizer
+        synth = self._speaker  # its synthesize(): a piece made ahead (`Speaker.prepare`) is used
         while True:
             with self._cond:
                 while True:

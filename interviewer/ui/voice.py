@@ -37,7 +37,7 @@ from interviewer.speech.text_feed import TextFeed
 from interviewer.speech.utterance import Utterance
 from interviewer.ui.detached import Abandoned, call_detached
 from interviewer.ui.interview import InterviewScreen
-from interviewer.ui.voice_helpers import add_words_later, open_listener
+from interviewer.ui.voice_helpers import add_words_later, follow_up_ahead, open_listener
 from interviewer.ui.voice_kit import VoiceKit
 from interviewer.ui.widgets import sentence
 
@@ -104,6 +104,7 @@ class VoiceInterviewScreen(InterviewScreen):
         self._feed: TextFeed | None = None
         """A follow-up being spoken while the coach still writes it (an LLM coach streaming)."""
         self._feed_lock = threading.Lock()
+        self._ahead = follow_up_ahead(engine, kit, speaker)  # the follow-up ready sooner
         if speaker is not None:
             speaker.on_end = self._spoken
             speaker.on_error = self._speech_error
@@ -284,7 +285,7 @@ class VoiceInterviewScreen(InterviewScreen):
                              on_caption=lambda c: self._post(self.CaptionChanged(c)),
                              on_level=lambda lv: self._post(self.LevelChanged(lv)),
                              on_silence_end=lambda: self._post(self.SilenceEnded()),
-                             turn=self.kit.turn)
+                             turn=self.kit.turn, on_words=self._ahead)
         try:
             answer.start()
         except AudioUnavailable as exc:
