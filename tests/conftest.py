@@ -13,7 +13,12 @@ from tests.support.fixture_types import MakeApp
 
 if TYPE_CHECKING:
     from interviewer.speech.piper_tts import PiperSynthesizer
+    from interviewer.speech.stt import Transcriber
+    from interviewer.speech.turn import TurnDetector
     from interviewer.speech.whisper_stt import WhisperTranscriber
+
+REPLAY_QUESTION = "strategy-startup-vs-bundled-copilot"
+"""The replay bench's question: the turn tests hint Whisper with it, as the app does."""
 
 LLM_ENVIRONMENT = ("INTERVIEWER_LLM", "INTERVIEWER_COACH", "INTERVIEWER_LLM_BASE_URL",
                    "INTERVIEWER_LLM_MODEL", "INTERVIEWER_LLM_API_KEY", "INTERVIEWER_LLM_TIMEOUT",
@@ -151,6 +156,24 @@ def whisper() -> WhisperTranscriber:
     transcriber = WhisperTranscriber()
     transcriber.load()
     return transcriber
+
+
+@pytest.fixture(scope="module")
+def detector() -> TurnDetector:
+    """The real end-of-turn model; `make setup` installs it, so its absence is a failure."""
+    from interviewer.speech.turn import load_detector
+
+    turn, notice = load_detector()
+    assert turn is not None, notice
+    return turn
+
+
+@pytest.fixture(scope="module")
+def hinted(whisper: WhisperTranscriber) -> Transcriber:
+    """The bundled model given the replay bench's question as its hint, as the app gives it."""
+    from interviewer.speech.answer_recording import primed
+
+    return primed(whisper, load_banks().by_id(REPLAY_QUESTION).prompt)
 
 
 @pytest.fixture(scope="module")

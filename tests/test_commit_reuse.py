@@ -14,20 +14,16 @@ import sys
 import numpy as np
 import pytest
 
-from interviewer.banks import load_banks
-from interviewer.speech.answer_recording import primed
 from interviewer.speech.audio import SAMPLE_RATE, Audio
 from interviewer.speech.chunk_cuts import Decoded, reusable, words_before
 from interviewer.speech.streaming import StreamingTranscriber
 from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.stt import Transcriber, Transcript, Wrapped
-from interviewer.speech.whisper_stt import WhisperTranscriber
 from tests.support.audio_files import AUDIO_FIXTURES
 
 sys.path.insert(0, str(AUDIO_FIXTURES))
 from turn_fixtures import TurnCase, cases
 
-QUESTION = "strategy-startup-vs-bundled-copilot"
 START_S, CUT_S, NEXT_WORDS_S = 3.62, 7.42, 7.58
 """The second sentence's chunk starts at 3.62 s; the VAD hears its end at 7.26 s and the next
 sentence from 7.58 s: the commit cuts at 7.42 s."""
@@ -49,11 +45,6 @@ class Counting(Wrapped):
 def audio() -> Audio:
     case: TurnCase = next(c for c in cases("complete") if c.name == "complete-10")
     return np.asarray(case.audio, dtype=np.float32)
-
-
-@pytest.fixture(scope="module")
-def hinted(whisper: WhisperTranscriber) -> Transcriber:
-    return primed(whisper, load_banks().by_id(QUESTION).prompt)
 
 
 def at(s: float) -> int:

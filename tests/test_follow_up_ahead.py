@@ -19,7 +19,6 @@ from interviewer.banks import load_banks
 from interviewer.coach.offline import OfflineCoach
 from interviewer.session.ahead import preview_follow_up
 from interviewer.session.engine import InterviewEngine
-from interviewer.speech.answer_recording import primed
 from interviewer.speech.audio import SAMPLE_RATE
 from interviewer.speech.clip import Clip
 from interviewer.speech.null_output import NullOutput
@@ -28,7 +27,7 @@ from interviewer.speech.streaming import StreamingTranscriber
 from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.stt import Transcriber
 from interviewer.speech.synthesizer import Synthesizer
-from interviewer.speech.turn import TurnDetector, load_detector
+from interviewer.speech.turn import TurnDetector
 from interviewer.ui.voice_helpers import follow_up_ahead
 from interviewer.ui.voice_kit import VoiceKit
 from tests.support.audio_files import AUDIO_FIXTURES
@@ -38,18 +37,6 @@ from turn_fixtures import TurnCase, cases
 
 QUESTION = "strategy-startup-vs-bundled-copilot"  # the replay bench's question
 BLOCK = int(0.1 * SAMPLE_RATE)  # the microphone's blocks
-
-
-@pytest.fixture(scope="module")
-def detector() -> TurnDetector:
-    turn, notice = load_detector()
-    assert turn is not None, notice
-    return turn
-
-
-@pytest.fixture(scope="module")
-def hinted(whisper: Any) -> Transcriber:
-    return primed(whisper, load_banks().by_id(QUESTION).prompt)
 
 
 class Counting(Synthesizer):
@@ -136,7 +123,7 @@ def test_the_follow_up_got_ready_ahead_is_spoken_without_synthesising_its_first_
     voice = Counting(piper)
     output = NullOutput(realtime=False)
     speaker = Speaker(voice, output)
-    kit = VoiceKit(transcriber=None, make_mic=lambda: None)  # type: ignore[arg-type]
+    kit = VoiceKit(transcriber=None, make_mic=lambda: None)  # type: ignore[arg-type, return-value]
     ahead = follow_up_ahead(engine, kit, speaker)
     assert ahead is not None
     ahead(answer)  # from the streaming worker: returns at once, the work in the background

@@ -8,36 +8,20 @@ a pass on audio cut where that word starts does."""
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 import pytest
 
-from interviewer.banks import load_banks
-from interviewer.speech.answer_recording import primed
 from interviewer.speech.audio import SAMPLE_RATE, Audio
 from interviewer.speech.streaming_settings import StreamingSettings
 from interviewer.speech.stt import Transcriber, Transcript, Wrapped
-from interviewer.speech.turn import TurnDetector, load_detector
+from interviewer.speech.turn import TurnDetector
 from interviewer.speech.turn_replay import replay
 from tests.support.audio_files import AUDIO_FIXTURES
 
 sys.path.insert(0, str(AUDIO_FIXTURES))
 from turn_fixtures import cases
 
-QUESTION = "strategy-startup-vs-bundled-copilot"  # the replay bench's question (any would do)
 SETTINGS = StreamingSettings(silence_end_s=8.0)
-
-
-@pytest.fixture(scope="module")
-def detector() -> TurnDetector:
-    turn, notice = load_detector()
-    assert turn is not None, notice
-    return turn
-
-
-@pytest.fixture(scope="module")
-def hinted(whisper: Any) -> Transcriber:
-    return primed(whisper, load_banks().by_id(QUESTION).prompt)
 
 
 class LastWordCut(Wrapped):

@@ -23,7 +23,6 @@ from interviewer.speech.turn import (
     SmartTurnModel,
     TurnDetector,
     TurnModelUnavailable,
-    load_detector,
     unfinished_reason,
 )
 from interviewer.ui.home import HomeScreen
@@ -39,13 +38,6 @@ sys.path.insert(0, str(AUDIO_FIXTURES))
 from turn_fixtures import TurnCase, cases
 
 SCRIPT = Path(sys.executable).parent / "interviewer"
-
-
-@pytest.fixture(scope="module")
-def detector() -> TurnDetector:
-    turn, notice = load_detector()
-    assert turn is not None, notice  # make setup installs the model: its absence is a failure
-    return turn
 
 
 @pytest.fixture(scope="module")
