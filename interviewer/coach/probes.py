@@ -97,6 +97,15 @@ STRESS_TESTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("business-impact", "right-tool", (
         "Say the simpler fix gets you most of the way. What would justify the AI version anyway?",
     )),
+    # Last, for a strong answer none of the decisions above fits: its own guardrail, its test.
+    ("metrics", "guardrails", (
+        "Say the main number rises while that guardrail slips a little. Where is the line at "
+        "which you stop?",
+    )),
+    ("experimentation", "ab-test", (
+        "What if the test wins overall but loses for the users you care about most? Do you "
+        "still ship?",
+    )),
 )
 RECITED = ("That names the idea. What would it be for this product, concretely: one number, "
            "one threshold or one decision you'd make?")
