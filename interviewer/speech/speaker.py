@@ -131,10 +131,10 @@ class Speaker:
         real synthesis, which tries again."""
         if not self.available or not self.synthesizer.runs_here:
             return
-        pieces = self.split(" ".join(text.split()))
+        pieces = self.split(_key(text))
         if not pieces:
             return
-        key, made = " ".join(pieces[0].split()), Future[Clip]()
+        key, made = _key(pieces[0]), Future[Clip]()
         with self._lock:
             if key in self._ready or self._closed:
                 return
@@ -151,7 +151,7 @@ class Speaker:
 
     def _prepared(self, piece: str) -> Clip | None:
         with self._lock:
-            made = self._ready.pop(" ".join(piece.split()), None)
+            made = self._ready.pop(_key(piece), None)
         if made is None:
             return None
         try:
@@ -337,3 +337,9 @@ class Speaker:
                 self._notify(self.on_error, utt, error)
         utt._finish(error)
         self._notify(self.on_end, utt)
+
+
+def _key(piece: str) -> str:
+    """A piece as `prepare` files it and speaking looks it up: whitespace runs made one space,
+    so the same sentence split from a streamed or a whole text is found."""
+    return " ".join(piece.split())
