@@ -38,6 +38,7 @@ from collections import Counter
 from interviewer.banks import Question
 from interviewer.coach import meaning
 from interviewer.coach.announced import STANDS_FOR
+from interviewer.coach.cues_markers import PERSON_WORD
 from interviewer.coach.terms import subject_terms
 from interviewer.coach.text import split_sentences, words
 
@@ -135,8 +136,6 @@ _OBJECT_FRAMES = (
                rf"{_WE}\s+approach\s+(?P<x>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)"
                r"(?=\s+(?:to|for|on|in|at|so|that|which|where|across)\b|\s*[,.:;]|$)", _I),
 )
-_PEOPLE = re.compile(r"(?:er|or|ist|ant|ent|ee|ian)s?$|^(?:people|users?|customers?|famil(?:y|ies)|"
-                     r"kids?|child(?:ren)?|teams?|staff|members?|guests?|buyers?|sellers?)$", _I)
 _OWN_MOVE = re.compile(r"\b(?:priorit\w*|options?|ideas?|decision|question|problem|answer|"
                        r"goals?|outcomes?|users?|value)\b", _I)
 _PRONOUN = re.compile(r"^(?:it|this|that|them|these|those|everything|things?)\b", _I)
@@ -187,7 +186,7 @@ def _announced(text: str) -> tuple[str, bool]:
 
 def _own_words(obj: str, prompt: set[str]) -> list[tuple[str, str]]:
     """(stem, word) of the object's words that are not the prompt's nor a person's."""
-    return [(t, w) for w in obj.split() if not _PEOPLE.search(w.removesuffix("'s"))
+    return [(t, w) for w in obj.split() if not PERSON_WORD.search(w.removesuffix("'s"))
             for t in subject_terms(w) if t not in prompt]
 
 

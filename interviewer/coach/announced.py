@@ -38,6 +38,7 @@ from collections import Counter
 
 from interviewer.banks import Question
 from interviewer.coach import meaning
+from interviewer.coach.cues_markers import PERSON_WORD
 from interviewer.coach.opening_call import calls_elsewhere
 from interviewer.coach.terms import subject_terms
 from interviewer.coach.text import split_sentences, words
@@ -80,10 +81,6 @@ _AI_FEATURE = re.compile(r"\b(?:AI|ai|ML|LLM)[- ](?!(?i:that|to|can|could|will|w
 """Case kept: "AI" as typed, "ai" as the transcriber writes it; never "ml" of "5 ml"."""
 OPENING = 2
 """Sentences read for a feature named "AI <something>"."""
-_PEOPLE = re.compile(r"(?:er|or|ist|ant|ent|ee|ian)s?$|^(?:people|persons?|users?|customers?|"
-                     r"famil(?:y|ies)|kids?|child(?:ren)?|teams?|staff|members?|folks?|"
-                     r"guests?|hosts?|buyers?|sellers?|men|women|everyone)$", re.IGNORECASE)
-"""Who the answer starts with ("For commuters, I'd ...") is a segment, not another feature."""
 _NOT_AN_OBJECT = re.compile(r"^(?:me|us|it|this|that|them|now|example|instance|success|"
                             r"starters|both)\b|\b(?:and|or|but)\b", re.IGNORECASE)
 
@@ -170,7 +167,7 @@ def feature_terms(prompt: str) -> set[str]:
         if m is None:
             continue
         setting = set(subject_terms(prompt[:prompt.find(text)] + text[:m.start()]))
-        return {t for w in words(text[m.start():]) if not _PEOPLE.search(w)
+        return {t for w in words(text[m.start():]) if not PERSON_WORD.search(w)
                 for t in subject_terms(w) if t not in setting and t not in _LENSES}
     return set()
 
@@ -217,7 +214,7 @@ def announced_elsewhere(question: Question, text: str) -> str:
         # The object's own words the prompt never says, that the answer keeps saying ("estimate"
         # of "the automated home-value estimate", asked about listing descriptions): the most
         # said one stands for the object.
-        own = [t for w in obj.split() if not _PEOPLE.search(w.removesuffix("'s"))
+        own = [t for w in obj.split() if not PERSON_WORD.search(w.removesuffix("'s"))
                for t in subject_terms(w) if t not in prompt and t not in _LENSES
                and counts[t] >= max(DWELLS, top)]
         if not own:

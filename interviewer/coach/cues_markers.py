@@ -144,3 +144,9 @@ def bar_then_call(bar: str) -> str:
             r"keep|back)\b|\b(?:expand|narrow|stop|ship|roll (?:it )?back|revert|pause|kill|"
             r"lengthen|shorten|widen|tighten|pull (?:it|back)|scale (?:up|back)|switch|"
             r"turn (?:it )?off|go live|hire|moves? (?:\w+ )?to)\w*)")
+
+PERSON_WORD = re.compile(r"(?:er|or|ist|ant|ent|ee|ian)s?$|^(?:people|persons?|users?|customers?|"
+                         r"famil(?:y|ies)|kids?|child(?:ren)?|teams?|staff|members?|folks?|"
+                         r"guests?|hosts?|buyers?|sellers?|men|women|everyone)$", re.IGNORECASE)
+"""One word that names people ("commuters", "families"): who an answer starts with or plans for
+is a segment, not another feature or another move (`agenda.py`, `announced.py`)."""
