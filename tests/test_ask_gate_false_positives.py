@@ -117,3 +117,13 @@ def test_a_side_as_a_rule_or_a_cost_accepted(sentence: str) -> None:
 
 def test_balancing_everything_takes_no_side() -> None:
     assert not MOVES["side"].search("I'd balance all of them and make sure it is transparent.")
+
+
+@pytest.mark.parametrize(("move", "sentence"), [
+    ("strategy", "We could serve a niche the big players ignore, like independent bike shops."),
+    ("strategy", "We could integrate with the booking tools salons already use."),
+    ("design", "We could put it on the order page, next to the basket."),
+    ("launch-decision", "Staff should be able to correct the schedule before it goes live."),
+])
+def test_a_plain_medium_makes_the_move_in_its_own_words(move: str, sentence: str) -> None:
+    assert MOVES[move].search(sentence)

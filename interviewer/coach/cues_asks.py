@@ -48,7 +48,8 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"step[- ]by[- ]step|offline|hands[- ]free|one[- ]click|in[- ]app|on screen|spoken|"
         r"by voice|settings|inbox|calendar|dashboard|what (?:i'd|we'd|i would) build|features?|"
         r"listens?|highlight\w*|transcrib\w*|displays?|alerts?|drafts?|reminders?|"
-        r"(?:i'd|we'd|i would|we would) (?:build|make|add|design|create|put|give|let|show|offer|"
+        r"(?:i'd|we'd|i would|we would|we could|i could) (?:build|make|add|design|create|put|give|"
+        r"let|show|offer|"
         r"start with|keep))\b|\b(?:they|users?|you|people|customers?|"
         r"the user|parents|he|she) (?:can|could|would|will|just) (?:ask|see|tap|say|point|get|"
         r"choose|pick|edit|confirm|upload|snap|scan|type|speak|talk|open|review|approve|undo)\b"),
@@ -152,7 +153,9 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"\b(advantage|moat|competit\w*|differentiat\w*|defensib\w*|build|buy|partner\w*|"
         r"position\w*|bet|commoditi[sz]\w*|switching costs?|lock(?:ed)?[- ]?in|strateg\w*|"
         r"switch\w*|stay|move (?:to|off|away)|vendors?|in[- ]house|depend\w*|wait|respond|"
-        r"compete|enter|platform|ecosystem|acquir\w*|own (?:the|our)|route|routing)\b"),
+        r"compete|enter|platform|ecosystem|acquir\w*|own (?:the|our)|route|routing|"
+        # where to stand apart: a niche served better, the tools it plugs into, a free tier
+        r"niches?|speciali[sz]\w*|integrat\w*|free tier)\b"),
     # A rollout: in stages, on a part first, against a comparison, with a way back.
     "rollout": _c(
         r"\b(pilot\w*|stag(?:e|es|ed|ing)|phas(?:e|es|ed)|ramp\w*|canary|shadow|a (?:few|handful|"
@@ -192,7 +195,7 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"\b(launch\w*|ship\w*|wait|hold|go|no[- ]go|delay\w*|gate\w*|ready|require\w*|bar|"
         r"threshold|pilot|stag\w*|roll\w*|pause|block\w*|limit\w*|first version|v1|test\w*|"
         r"experiment\w*|a ?/ ?b|worth|pays? (?:for )?(?:itself|off)|decid\w*|measur\w*|"
-        r"guardrails?|kill|stop)\b"),
+        r"guardrails?|kill|stop|go(?:es|ing)? live)\b"),
     # Readiness: the bar it must clear before it goes wider, or the go-wider step with its
     # condition ("expand to the next site only if mispicks stay under 1 in 1,000").
     "readiness": _c(

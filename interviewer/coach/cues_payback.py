@@ -14,8 +14,8 @@ because fires are getting worse") still sets nothing against the cost.
 from __future__ import annotations
 
 _MONEY = (r"(?:[$\u20ac\u00a3] ?\d|\b\d[\d,.]*[\s-]*(?:k|thousand|million|billion|dollars?|"
-          r"euros?|pounds?)\b|\b(?:tens|hundreds) of (?:thousands|millions)\b|"
-          r"\b(?:costs?|bill|fees?|price|spend)\b)")
+          r"euros?|pounds?)\b|\b(?:tens|hundreds) of (?:thousands|millions)\b)")
+"""A figure: "the benefits outweigh the costs" sets no number against another."""
 _SET_AGAINST = (r"\b(?:more than (?:that|it|this|the (?:cost|fee|bill|price))|(?:above|below) "
                 r"[$\u20ac\u00a3]?\d|next to|covers? (?:it|that|this|the (?:cost|fee|bill|price))|"
                 r"pays? for (?:it|that|this)\b|outweigh\w*|exceed\w*|dwarf\w*)")
