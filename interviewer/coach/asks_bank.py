@@ -165,10 +165,12 @@ def decides_what_was_asked(question: Question, sentences: Sequence[str]) -> bool
 
 
 def _called_on(question: Question) -> set[str]:
-    """What the clause asking for the call names, its verb aside (empty: only "it")."""
+    """What the clause asking for the call names, its verb and who makes the call aside (empty:
+    only "it"). In "Should the forum keep it?" the forum decides; "it" is what is decided, so an
+    answer that keeps the pilot has decided, without naming the forum."""
     return {t for m in decision_asks(question.prompt)
             for t in subject_terms(_CLAUSE_END.split(question.prompt[m.start():], 1)[0])
-            if t not in _CALL_VERBS}
+            if t not in _CALL_VERBS and t not in subject_terms(m.group(0))}
 
 
 _CLAUSE_END = re.compile(r"[,;?.!]|\band\b|\bhow\b", re.IGNORECASE)

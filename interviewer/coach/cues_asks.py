@@ -13,6 +13,7 @@ import re
 
 from interviewer.coach.cues_concepts import FAMILIES
 from interviewer.coach.cues_markers import NUMBER
+from interviewer.coach.cues_payback import PAYBACK_IN_WORDS
 
 
 def _c(cues: str) -> re.Pattern[str]:
@@ -47,7 +48,8 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"step[- ]by[- ]step|offline|hands[- ]free|one[- ]click|in[- ]app|on screen|spoken|"
         r"by voice|settings|inbox|calendar|dashboard|what (?:i'd|we'd|i would) build|features?|"
         r"listens?|highlight\w*|transcrib\w*|displays?|alerts?|drafts?|reminders?|"
-        r"(?:i'd|we'd|i would|we would) (?:build|make|add|design|create|put|give|let|show|offer|"
+        r"(?:i'd|we'd|i would|we would|we could|i could) (?:build|make|add|design|create|put|give|"
+        r"let|show|offer|"
         r"start with|keep))\b|\b(?:they|users?|you|people|customers?|"
         r"the user|parents|he|she) (?:can|could|would|will|just) (?:ask|see|tap|say|point|get|"
         r"choose|pick|edit|confirm|upload|snap|scan|type|speak|talk|open|review|approve|undo)\b"),
@@ -151,7 +153,9 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"\b(advantage|moat|competit\w*|differentiat\w*|defensib\w*|build|buy|partner\w*|"
         r"position\w*|bet|commoditi[sz]\w*|switching costs?|lock(?:ed)?[- ]?in|strateg\w*|"
         r"switch\w*|stay|move (?:to|off|away)|vendors?|in[- ]house|depend\w*|wait|respond|"
-        r"compete|enter|platform|ecosystem|acquir\w*|own (?:the|our)|route|routing)\b"),
+        r"compete|enter|platform|ecosystem|acquir\w*|own (?:the|our)|route|routing|"
+        # where to stand apart: a niche served better, the tools it plugs into, a free tier
+        r"niches?|speciali[sz]\w*|integrat\w*|free tier)\b"),
     # A rollout: in stages, on a part first, against a comparison, with a way back.
     "rollout": _c(
         r"\b(pilot\w*|stag(?:e|es|ed|ing)|phas(?:e|es|ed)|ramp\w*|canary|shadow|a (?:few|handful|"
@@ -178,7 +182,12 @@ MOVES: dict[str, re.Pattern[str]] = {
                r"\b(?P<one>[\w-]+) (?:vs\.?|versus|against|or) (?P<two>[\w-]+)\b[^.;?]{0,40}?"
                r"(?:->|\u2192|=>|:)\s*(?:(?P=one)|(?P=two))\b|"
                # "rather X than Y" said without "I'd"; "prioritise X over Y", "take X over Y"
-               r"\brather\b [^.;?]{2,60}\bthan\b|\b(?:favou?r|prefer|prioriti[sz]e|pick|choose|take|"
+               r"\brather\b [^.;?]{2,60}\bthan\b|"
+               # a side as a rule or as the cost accepted: "I'd let it route the routine ones,
+               # and always put danger in front of a person", "I'd accept a smaller vocabulary"
+               r"\b(?:i'd|i would|we'd|we would)\b[^.;?]{0,100}?\b(?:always|never)\b|"
+               r"\b(?:i'd|i would|we'd|we would) (?:happily |gladly |rather )?(?:accept|pay|trade|"
+               r"give up|sacrifice|live with|tolerate)\b|\b(?:favou?r|prefer|prioriti[sz]e|pick|choose|take|"
                r"optimi[sz]e for|go with|value)\w* [\w-]+(?: [\w-]+){0,2} over (?!time\b|the (?:next|"
                r"last|past|course)\b|\d)[a-z]|"
                + next(f.pattern.pattern for f in FAMILIES if f.name == "side-taken")),
@@ -186,13 +195,16 @@ MOVES: dict[str, re.Pattern[str]] = {
         r"\b(launch\w*|ship\w*|wait|hold|go|no[- ]go|delay\w*|gate\w*|ready|require\w*|bar|"
         r"threshold|pilot|stag\w*|roll\w*|pause|block\w*|limit\w*|first version|v1|test\w*|"
         r"experiment\w*|a ?/ ?b|worth|pays? (?:for )?(?:itself|off)|decid\w*|measur\w*|"
-        r"guardrails?|kill|stop)\b"),
+        r"guardrails?|kill|stop|go(?:es|ing)? live)\b"),
     # Readiness: the bar it must clear before it goes wider, or the go-wider step with its
     # condition ("expand to the next site only if mispicks stay under 1 in 1,000").
     "readiness": _c(
         r"\b(?:ready|readiness|go[/ -]no[- ]go|gates?|gating|criteria|criterion|exit bar|the bar|"
         r"sign[- ]off|(?:has|have|must|needs?) to hold|must hold)\b|"
-        rf"\b{_GO_WIDER}\b[^.;]{{0,80}}\b{_ONLY_IF}\b|\b{_ONLY_IF}\b[^.;]{{0,80}}\b{_GO_WIDER}\b"),
+        rf"\b{_GO_WIDER}\b[^.;]{{0,80}}\b{_ONLY_IF}\b|\b{_ONLY_IF}\b[^.;]{{0,80}}\b{_GO_WIDER}\b|"
+        # the bar as a required figure: "require that reviewers overturn fewer than 1 in 100"
+        r"\b(?:requir\w*|insist\w* on)\b[^.;]{0,80}\b(?:fewer|less|under|below|at least|at most|"
+        r"no more|more than|above|within)\b[^.;]{0,30}\d"),
 }
 
 # How many sentences must make the move (an estimate is made of numbers).
@@ -317,7 +329,8 @@ PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         # its cost beside what it saves or brings, in one sentence: "the assistant runs $40k a
         # month; a ticket it resolves saves $20", "compare what it costs against its benefits"
         r"^(?=.*\b(?:costs?|costing|spend\w*|licen[cs]es?|inference|runs? (?:about |around )?\$)"
-        r")(?=.*\b(?:sav(?:e|es|ed|ing|ings)|deflect\w*|avoid\w*|benefits?|value)\b)")),
+        r")(?=.*\b(?:sav(?:e|es|ed|ing|ings)|deflect\w*|avoid\w*|benefits?|value)\b)|"
+        + PAYBACK_IN_WORDS)),  # the arithmetic, the break-even, a verdict held to evidence
 )
 CONSTRAINT_AT_LEAST = 2
 

@@ -1,0 +1,45 @@
+"""Whether it is worth its cost, answered in the words an interviewer hears as the payback move.
+
+"Is it worth the cost?" is answered by a cost set against a benefit ("the bill is 1.2 million, so
+the question is whether it avoids more than that in claims"), by the break-even stated ("if it
+saves one lost customer a month, it pays for itself"), by the comparison that would show it
+("homes that get it against similar homes that don't") or by a verdict held to what the evidence
+shows ("renew only if sign-ups rise 3 points", "probably worth it, once proven"). The gate on the
+payback constraint (`cues_asks.PROMPT_CONSTRAINTS`) knew only some phrasings of the comparison, so
+strong answers that did the arithmetic were held at 2 as answers to another question. A price
+called cheap, a budget it is a small part of, or a yes with a reason and no condition ("worth it,
+because fires are getting worse") still sets nothing against the cost.
+"""
+
+from __future__ import annotations
+
+_MONEY = (r"(?:[$\u20ac\u00a3] ?\d|\b\d[\d,.]*[\s-]*(?:k|thousand|million|billion|dollars?|"
+          r"euros?|pounds?)\b|\b(?:tens|hundreds) of (?:thousands|millions)\b)")
+"""A figure: "the benefits outweigh the costs" sets no number against another."""
+_SET_AGAINST = (r"\b(?:more than (?:that|it|this|the (?:cost|fee|bill|price))|(?:above|below) "
+                r"[$\u20ac\u00a3]?\d|next to|covers? (?:it|that|this|the (?:cost|fee|bill|price))|"
+                r"pays? for (?:it|that|this)\b|outweigh\w*|exceed\w*|dwarf\w*)")
+_BENEFIT = (r"\b(?:loss(?:es)?|lost|claims?|sav(?:e|es|ed|ing|ings)|revenue|gains?|benefits?|value|"
+            r"damages?|churn\w*|prevent\w*|avoid\w*|fewer|profit\w*|margins?)\b")
+_CONDITION = r"\b(?:if|unless|once|only|until|after|but|as long as|where|when)\b"
+_EVIDENCE = (r"(?:\d|\b(?:proven|prove[sd]?|test\w*|pilot\w*|trial\w*|season|ris(?:e|es|ing)|"
+             r"fall\w*|drop\w*|fewer|more|less|better|worse|difference|reduc\w*|cut\w*|"
+             r"improv\w*)\b)")
+_VERDICT = (r"\b(?:renew\w*|keep|drop|cancel\w*|buy|sign|pay for|worth it|continue|stop paying|"
+            r"(?:don't|wouldn't|would not) (?:renew|buy|sign|pay))\b")
+
+PAYBACK_IN_WORDS = (
+    # a cost set against a benefit in one sentence: "1.2 million against tens of millions of
+    # claims", "small next to the losses", "preventing one loss pays for it"
+    rf"^(?=.*{_MONEY})(?=.*{_SET_AGAINST})(?=.*{_BENEFIT})|"
+    # the break-even as a condition: "if it keeps one customer a month, it pays for itself"
+    r"\b(?:if|where|once|as long as)\b[^.;]{3,120}\b(?:pays? for (?:it|itself|that|the \w+)|"
+    r"covers? (?:it|its cost|the cost|the fee)|breaks? even)\b|"
+    # a verdict held to the evidence: "I wouldn't renew if the gap is under 3 points"
+    rf"^(?=.*{_VERDICT})(?=.*{_CONDITION}[^.;]{{0,80}}{_EVIDENCE})|"
+    # the comparison that would show it, in other words: "alerted and non-alerted homes",
+    # "against the other half", "similar homes that don't"
+    r"\bnon-[a-z]+(?:ed|ing)\b|\bthe other half\b|\b(?:similar|matched|comparable) (?:\w+ ){1,2}"
+    r"(?:that|who) (?:don't|didn't|do not|did not|aren't|weren't)\b|\b(?:that|who) (?:don't|"
+    r"didn't|do not|did not)\s*(?:[.;,]|$)")
+"""One sentence doing any of these makes the payback move once (the constraint asks two)."""
