@@ -1,11 +1,9 @@
-"""Rubric concepts the offline coach listens for: per dimension, families of cues that mark a
-concept being named, with the praise and the advice each one carries.
+"""Rubric concepts the offline coach listens for: per dimension, cue families, praise and advice.
 
 A cue only says a concept was named. Naming earns nothing by itself: `analysis.py` credits a
 concept when the sentence that names it is about this question's subject and commits to
-something (a reason, a number or threshold, a decision; see `cues_markers.py`). Cues include the
-spoken forms the transcriber writes ("a b test", "ab test"), and avoid incidental words ("log in",
-"buy more").
+something (a reason, a number or threshold, a decision; `cues_markers.py`). Cues include spoken
+forms ("a b test"), avoid incidental words ("log in"); plain-word forms are in `cues_plain.py`.
 """
 
 from __future__ import annotations
@@ -14,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from interviewer.coach.cues_markers import TYPED_BAR, bar_then_call
+from interviewer.coach.cues_plain import PLAIN
 
 
 @dataclass(frozen=True)
@@ -28,7 +27,8 @@ class Family:
 
 
 def _f(dimension: str, name: str, cues: str, label: str, advice: str) -> Family:
-    return Family(dimension, name, re.compile(cues, re.IGNORECASE), label, advice)
+    plain = f"|\\b(?:{PLAIN[name]})\\b" if name in PLAIN else ""  # `cues_plain.py`
+    return Family(dimension, name, re.compile(cues + plain, re.IGNORECASE), label, advice)
 
 
 _BAR = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|"

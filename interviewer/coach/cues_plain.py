@@ -1,0 +1,39 @@
+"""The rubric's moves said in plain words, added to the families of `cues_concepts.py`.
+
+A strong answer need not use the rubric's vocabulary. "I'd judge it by whether ..." names its
+success measure as surely as "my north-star metric is ..."; "more than one bad answer in a
+hundred is too many" is a rate with a bar; "have an expert check a random hundred each week" is
+a sampled human review, repeated as monitoring; "as well as the old ones did" is a baseline;
+"finishing is what gets them to renew" ties the product to retention. An interviewer credits
+these moves whatever the product, so each cue is a way of saying the move, never a topic's word.
+Keyed by family name; each value is a regex alternation, wrapped in word boundaries there.
+"""
+
+from __future__ import annotations
+
+_COUNT = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|"
+          r"a handful of)")
+_WHOLE = r"(?:a|every|each|per) (?:hundred|thousand|ten|twenty|fifty|100|1,000|1000)"
+
+PLAIN: dict[str, str] = {
+    # success named as how the speaker will judge it
+    "north-star": r"(?:i'd|i would|we'd|we would|i'll|we'll) judge (?:it|this|them|success|"
+                  r"whether)|judged? (?:it |this |them )?(?:by|on) whether",
+    # a rate in words ("one bad key in a hundred"), what users keep untouched, a rate compared
+    "concrete": rf"{_COUNT} (?:[\w-]+ ){{0,4}}in {_WHOLE}|"
+                r"(?:keep|keeps|kept|accept\w*|use|used|send|sent|publish\w*) (?:[\w-]+ ){0,3}"
+                r"without (?:edit\w*|rewrit\w*|chang\w*|fix\w*|correct\w*)|"
+                r"\w+ at (?:the same|a (?:higher|lower|similar)) rate",
+    # a random sample checked by hand; the old way as the baseline
+    "measurement": r"(?:a )?random (?:sample|selection|set|batch|few|\d[\d,]*|(?:ten|twenty|"
+                   r"thirty|forty|fifty|hundred|thousand)\b)|"
+                   r"spot[- ]check\w*|at the same rate or better|as \w+ as (?:the |our |their )?"
+                   r"(?:[\w-]+ ){1,3}(?:did|do|does)\b",
+    # people who know the subject read the output before users meet it
+    "offline-eval": r"(?:an? |the |our )?(?:subject|domain|in-house|human)? ?experts? "
+                    r"(?:check|review|grade|rate|score|label|read|audit)\w*",
+    # a check repeated on a schedule is monitoring, whatever it is called
+    "monitoring": r"(?:check|review|sample|audit|read|spot[- ]check)\w* [^.;]{0,60}\b(?:each|"
+                  r"every) (?:week|day|month|sprint|release)",
+    "retention": r"renew(?:s|ing|ed)?|keep (?:paying|subscribing|coming)",
+}
