@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.banks import Question
+from interviewer.banks import Question, QuestionBank
 from interviewer.coach.analysis import read_answers
 from interviewer.coach.asks_bank import unmet_ask
+from interviewer.coach.calibration import GAMING_KINDS, bundled_set, parse_set
 from interviewer.coach.cues_asks import MOVES
 from interviewer.coach.units import question_constraints
 from tests.support.answers import one_paragraph
@@ -127,3 +128,17 @@ def test_balancing_everything_takes_no_side() -> None:
 ])
 def test_a_plain_medium_makes_the_move_in_its_own_words(move: str, sentence: str) -> None:
     assert MOVES[move].search(sentence)
+
+
+def test_no_dev_answer_at_the_bar_is_held_down_by_the_ask_gate(bank: QuestionBank) -> None:
+    """Over the whole dev split (bd30- was written blind to find the gate's false misses): an
+    answer graded 3.0 or more, of no gaming kind, that the gate reads as missing the ask is one
+    that relevance already reads as drifting, so the gate costs it nothing; answers graded 2.0 or
+    less are still read as missing it by the hundred."""
+    name, text = bundled_set("dev")
+    dev = parse_set(name, text, bank)
+    readings = [(a, read_answers(a.question, [a.text])) for a in dev]
+    held = [a.label for a, r in readings if a.grade >= 3.0 and a.kind not in GAMING_KINDS
+            and r.ask_missed and not (r.drifting or r.off_topic)]
+    assert held == []
+    assert sum(1 for a, r in readings if a.grade <= 2.0 and r.ask_missed) >= 200
