@@ -15,7 +15,9 @@ above 1.3 s.
 `--compare`: the detector with faster-whisper's own model (every window decoded, the silence
 after the last word included) against the app's, instead of the fixed silence;
 `--ahead-compare`: the detector without the follow-up got ready during the pause (the code
-before it) against the app's. `--only NAME
+before it) against the app's; `--rest-compare`: the detector with the window after the last
+word encoded for the silence probe (the code before `silent_windows.REST_S`) against the
+app's. `--only NAME
 ... --repeat N`: those fixtures; `--trace`: each turn's events around its last word
 (bench/turn_trace.py's hooks: blocks in, passes, commits, verdicts, decodes, synthesis).
 """
@@ -148,6 +150,11 @@ async def run(args: argparse.Namespace, fifo: str) -> int:
         ways.insert(0, ("before", before, True))
     elif args.ahead_compare:
         ways.insert(0, ("no ahead", whisper, True))
+    elif args.rest_compare:
+        before = WhisperTranscriber()
+        before.load()
+        before._model.rest_s = 0.0  # every later window encoded, then probed
+        ways.insert(0, ("rest enc", before, True))
     else:
         ways.append(("fixed 4 s", whisper, False))
     say(f"hands-free turn latency: {len(chosen)} spoken answers x {len(ways)} ways, real time, "
@@ -165,11 +172,13 @@ async def run(args: argparse.Namespace, fifo: str) -> int:
     for label, values in results.items():
         name = {"detector": "detector (longest wait 8 s)", "fixed 4 s": "fixed 4 s silence",
                 "before": "detector, every window decoded",
-                "no ahead": "detector, nothing got ready ahead"}[label]
+                "no ahead": "detector, nothing got ready ahead",
+                "rest enc": "detector, the rest encoded"}[label]
         say(f"median, {name + ':':<32} {statistics.median(values):.2f} s "
             f"(range {min(values):.2f}-{max(values):.2f})")
     det = statistics.median(results["detector"])
-    other = "before" if args.compare else "no ahead" if args.ahead_compare else "fixed 4 s"
+    other = ("before" if args.compare else "no ahead" if args.ahead_compare
+             else "rest enc" if args.rest_compare else "fixed 4 s")
     say(f"ratio: {statistics.median(results[other]) / det:.1f}x sooner than {other}; load at "
         f"the end {os.getloadavg()[0]:.1f}")
     ok = det <= TARGET_S
@@ -189,6 +198,9 @@ def main() -> int:
     p.add_argument("--ahead-compare", action="store_true",
                    help="the detector without the follow-up got ready during the pause (its "
                         "first piece synthesised ahead) against the app's, answer by answer")
+    p.add_argument("--rest-compare", action="store_true",
+                   help="the detector with the window after the last word encoded (the code "
+                        "before) against the app's, answer by answer")
     p.add_argument("--trace", action="store_true",
                    help="print each turn's events around its last word (bench/turn_trace.py)")
     args = p.parse_args()

@@ -5,11 +5,13 @@ which the last pass starts, the quiet at which the judges end the turn) and the 
 computing part costs here, measured one at a time (the last Whisper pass, the Smart Turn model,
 the coach's follow-up, Piper's first piece).
 
-    .venv/bin/python bench/turn_breakdown.py [--repeat 3]
+    .venv/bin/python bench/turn_breakdown.py [--repeat 3] [--compare]
 
 The live hand-offs (microphone blocks, the final tail, the UI's messages, opening the output)
 are in `bench/handsfree_latency.py --trace`. Wall time is printed beside CPU time: on a quiet
-machine they agree; their ratio shows what the load took.
+machine they agree; their ratio shows what the load took. `--compare`: the last pass timed
+also as it was before, the window after the last word encoded for the probe (`silent_windows`),
+alternated with the app's, pass by pass.
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ def timed(fn: Any) -> tuple[Any, float, float]:
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--repeat", type=int, default=3, help="CPU timings: best of N")
+    p.add_argument("--compare", action="store_true",
+                   help="the last pass also with the window after the last word encoded")
     args = p.parse_args()
     whisper = WhisperTranscriber()
     whisper.load()
@@ -100,8 +104,16 @@ def main() -> int:
         last = [d for d in hinted.decodes if d[0] > case.last_word_s]
         at, seconds = (last[0][0], last[0][1]) if last else (0.0, 0.0)
         audio = case.audio[int((at - seconds) * SAMPLE_RATE):int(at * SAMPLE_RATE)]
-        best = min(timed(lambda a=audio: hinted.inner.transcribe(a, word_timestamps=True))[1:]
-                   for _ in range(args.repeat))
+        model, rest_s = whisper._model, whisper._model.rest_s
+        best, before = (9e9, 9e9), (9e9, 9e9)
+        for _ in range(args.repeat):
+            best = min(best, timed(lambda a=audio: hinted.inner.transcribe(
+                a, word_timestamps=True))[1:])
+            if args.compare:
+                model.rest_s = 0.0  # the code before: encoded, then probed
+                before = min(before, timed(lambda a=audio: hinted.inner.transcribe(
+                    a, word_timestamps=True))[1:])
+                model.rest_s = rest_s
         heard = int(end.at_s * SAMPLE_RATE)
         recent = case.audio[max(0, heard - RECENT):heard]
         model = min(timed(lambda r=recent: judge.probability(r))[1:] for _ in range(args.repeat))
@@ -116,6 +128,8 @@ def main() -> int:
             "last pass starts, quiet (audio)": at - end.speech_end_s,
             "last pass audio": seconds,
             "last pass cpu": best[0], "last pass wall": best[1],
+            **({"last pass cpu, before": before[0], "last pass wall, before": before[1]}
+               if args.compare else {}),
             "verdict, quiet (audio)": end.at_s - end.speech_end_s,
             "model cpu": model[0], "model wall": model[1],
             "coach cpu": coach_t[0], "coach wall": coach_t[1],

@@ -14,8 +14,12 @@ import pytest
 
 from interviewer.banks import QuestionBank
 from interviewer.speech import silent_windows
-from interviewer.speech.audio import SAMPLE_RATE
+from interviewer.speech.answer_recording import primed
+from interviewer.speech.audio import SAMPLE_RATE, Audio
 from interviewer.speech.glossary import transcription_hint
+from interviewer.speech.streaming import StreamingTranscriber
+from interviewer.speech.streaming_settings import StreamingSettings
+from interviewer.speech.stt import Transcriber, Transcript, Wrapped
 from interviewer.speech.whisper_stt import SttSettings, WhisperTranscriber
 from tests.support.audio_files import AUDIO_FIXTURES
 
@@ -42,6 +46,82 @@ def test_the_silent_window_after_a_hinted_answer_is_skipped_not_decoded(
     # the speech is decoded exactly as before: only what came after it is gone
     assert before.segments[:len(hinted.segments)] == hinted.segments
     assert plain.text.endswith("measure success."), plain.text
+
+
+def _probing() -> WhisperTranscriber:
+    """The model as it was before: the window after the last word encoded, then probed."""
+    before = WhisperTranscriber()
+    before.load()
+    before._model.rest_s = 0.0
+    return before
+
+
+def test_the_rest_after_the_last_word_is_not_even_encoded(
+        whisper: WhisperTranscriber, bank: QuestionBank) -> None:
+    """The probe needed that window encoded: 0.4 CPU-s of a pass over the last sentence, all
+    of it after the last word. Only the speech's window is encoded now; the words are the
+    same."""
+    audio, hint = _answer_and_hint(bank)
+    encoded, skipped = whisper.windows_encoded, whisper.windows_skipped
+    hinted = whisper.transcribe(audio, hint=hint)
+    assert whisper.windows_skipped == skipped + 1  # the window after the last word ...
+    assert whisper.windows_encoded == encoded + 1  # ... never reached the encoder
+
+    before = _probing()
+    probed = before.transcribe(audio, hint=hint)
+    assert (before.windows_encoded, before.windows_skipped) == (2, 1)
+    assert probed.segments == hinted.segments
+    assert hinted.text.endswith("measure success."), hinted.text
+
+
+def test_a_longer_rest_after_the_words_is_still_encoded_and_probed(
+        bank: QuestionBank) -> None:
+    """More audio after the words than the model's `rest_s` (words the first window may have
+    missed) goes to the encoder and the probe, as before."""
+    audio, hint = _answer_and_hint(bank)
+    model = _probing()
+    model._model.rest_s = 0.1  # the rest here: the quiet after "success" and the padding
+    model.transcribe(audio, hint=hint)
+    assert (model.windows_encoded, model.windows_skipped) == (2, 1)
+
+
+def test_streamed_as_the_app_streams_every_decode_encodes_one_window(
+        whisper: WhisperTranscriber, bank: QuestionBank) -> None:
+    """complete-10 fed in 0.1 s blocks with the app's hint: every pass and commit is one
+    window to the encoder (two before), and the answer's words are the same."""
+    question = bank.by_id("strategy-startup-vs-bundled-copilot").prompt
+    answer = next(c for c in cases("complete") if c.name == "complete-10")
+    audio = answer.audio[: int((answer.last_word_s + 1.5) * SAMPLE_RATE)]
+
+    def stream(model: WhisperTranscriber) -> tuple[str, int, int]:
+        counting = _Counting(primed(model, question))
+        encoded = model.windows_encoded
+        heard = [0.0]  # the caption passes' clock follows the audio, not the machine's load
+        s = StreamingTranscriber(counting, StreamingSettings(silence_end_s=0),
+                                 clock=lambda: heard[0])
+        for i in range(0, len(audio), SAMPLE_RATE // 10):
+            heard[0] = i / SAMPLE_RATE
+            s.push(audio[i:i + SAMPLE_RATE // 10])
+            s.step()
+        return s.finish().text, counting.decodes, model.windows_encoded - encoded
+
+    text, decodes, encoded = stream(whisper)
+    before, decodes_before, encoded_before = stream(_probing())
+    assert text == before, (text, before)
+    assert text.endswith("measure success."), text
+    assert decodes == decodes_before >= 3
+    assert encoded == decodes
+    assert encoded_before == 2 * decodes_before
+
+
+class _Counting(Wrapped):
+    def __init__(self, inner: Transcriber) -> None:
+        self.inner = inner
+        self.decodes = 0
+
+    def transcribe(self, audio: Audio, **kw: Any) -> Transcript:
+        self.decodes += 1
+        return self.inner.transcribe(audio, **kw)
 
 
 # A faster-whisper whose internals moved: the skip turns itself off, transcription goes on.
@@ -126,6 +206,8 @@ def test_an_error_inside_the_skip_decodes_the_window_plainly_from_then_on(
     monkeypatch.setattr(faster_whisper, "WhisperModel", Stricter)
     audio, hint = _answer_and_hint(bank)
     moved = WhisperTranscriber()
+    moved.load()
+    moved._model.rest_s = 0.0  # the window after the words encoded, so the probe runs
     first = moved.transcribe(audio, hint=hint)
     second = moved.transcribe(audio, hint=hint)
 

@@ -227,6 +227,11 @@ class WhisperTranscriber:
         """Silent windows skipped so far (`SttSettings.skip_silent_windows`)."""
         return int(getattr(self._model, "windows_skipped", 0))
 
+    @property
+    def windows_encoded(self) -> int:
+        """Windows the encoder ran on so far (counted with the skip on)."""
+        return int(getattr(self._model, "windows_encoded", 0))
+
     def transcribe_file(self, path: str | Path) -> Transcript:
         """Decode then transcribe a file; raises AudioFileError for unreadable files."""
         return self.transcribe(load_audio(path))
