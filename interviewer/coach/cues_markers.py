@@ -145,8 +145,9 @@ def bar_then_call(bar: str) -> str:
             r"lengthen|shorten|widen|tighten|pull (?:it|back)|scale (?:up|back)|switch|"
             r"turn (?:it )?off|go live|hire|moves? (?:\w+ )?to)\w*)")
 
-PERSON_WORD = re.compile(r"(?:er|or|ist|ant|ent|ee|ian)s?$|^(?:people|persons?|users?|customers?|"
+PERSON_WORD = re.compile(r"(?:er|or|ist|ant|(?<!m)ent|ee|ian)s?$|^(?:people|persons?|users?|customers?|"
                          r"famil(?:y|ies)|kids?|child(?:ren)?|teams?|staff|members?|folks?|"
                          r"guests?|hosts?|buyers?|sellers?|men|women|everyone)$", re.IGNORECASE)
 """One word that names people ("commuters", "families"): who an answer starts with or plans for
-is a segment, not another feature or another move (`agenda.py`, `announced.py`)."""
+is a segment, not another feature or another move (`agenda.py`, `announced.py`). A word in
+-ment is a thing, never a person: the department, the payment, the document."""
