@@ -78,16 +78,19 @@ DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guard
 )
 _WORD_NUMBER = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
                 r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)")
+# "send the SMS few days before": plain English drops the article of "a few"; "every few
+# months", "the first few weeks" are a cadence or a vague span, as before.
+_BARE_FEW = r"(?<!first )(?<!every )(?<!last )(?<!next )(?<!the )(?<!very )(?<!a )few"
 NUMBER = re.compile(
     r"(\d[\d,.]*\s?(?:%|percent|ms|milliseconds?|seconds?|s\b|minutes?|hours?|days?|weeks?|"
     r"months?|x\b|times|dollars?|euros?|pounds?|cents?|k\b|users?|points?|bps|basis points)|"
     r"[$\u20ac\u00a3]\s?\d|"
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|a hundred|half a|a few)[- ](?:percent|point|weeks?|days?|"
+    r"sixty|seventy|eighty|ninety|a hundred|half a|a few|" + _BARE_FEW + r")[- ](?:percent|point|weeks?|days?|"
     r"months?|seconds?|milliseconds?|hundred|thousand|million|dollars?|euros?|pounds?|cents?|"
     r"times)|"
     r"\b(?:under|below|above|over|at least|at most|more than|less than|within)\s+"
-    r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second)|point \w+)|"
+    r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second)|" + _BARE_FEW + r"|point \w+)|"
     # quantities as people say them: "about thirty", "a forty-file diff", "half an hour a day",
     # "for a month", "at least a fifth" ("half the users get it" is a split, not a bar)
     r"\b(?:about|around|roughly|maybe|nearly|almost) " + _WORD_NUMBER + r"\b|"

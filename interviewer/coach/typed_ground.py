@@ -67,9 +67,16 @@ RULE = re.compile(
     # the same rule in notes, a bar then what it triggers: "under 40% acceptance, rework",
     # "<40% acceptance -> back to the map"
     r"(?:[<>]=?\s*\$?\d|\b(?:under|below|above|over|less than|more than|fewer than|at least|"
-    r"at most)\s+\$?\d)[^.;]{0,60}?(?:->|=>|\u2192|,\s*(?:then\s+)?(?:(?:we|i)(?:'d)?\s+)?"
+    r"at most)\s+\$?\d)[^.;]{0,60}?(?:->|=>|\u2192|[,:]\s*(?:then\s+)?(?:(?:we|i)(?:'d)?\s+)?"
     r"(?:rework|stop|pause|ship|launch|expand|narrow|roll|turn|switch|keep|kill|go|revert|hold|"
     r"wait|drop|pull|fall back|back to)\b)|"
+    # an outcome, a colon, then the call it triggers, as notes write "if ..., then ...":
+    # "Refills go up: roll out to all stores", "No gain in the pilot: we don't scale"
+    r"^\s*(?:[-*\u2022]\s*)?[^:;.]{0,80}\b(?:rises?|go(?:es)? (?:up|down)|falls?|drops?|fails?|"
+    r"beats?|miss(?:es)?|clear(?:s|ed)|finds?|shows?|improves?|stays?|exceeds?|pass(?:es)?|"
+    r"(?:no|any) (?:gain|lift|change|rise))\b[^:;.]{0,50}:\s*(?:then\s+)?(?:(?:we|i)(?:'d)?\s+)?"
+    r"(?:don't |do not |not )?(?:rework|stop|pause|ship|launch|expand|narrow|roll|switch|kill|"
+    r"revert|hold|wait|drop|pull|fall back|back to|scale)\b|"
     # an outcome, an arrow, then what it triggers: "rate up but retention flat -> rework"
     r"(?:->|=>|\u2192)[^.;]{0,60}?\b(?:rework|stop|pause|ship|launch|expand|narrow|roll|"
     r"turn (?:it )?off|switch|kill|revert|hold|wait|drop|pull|fall back|back to|don't|do not)\b|"
