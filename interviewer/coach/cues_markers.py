@@ -41,6 +41,8 @@ DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guard
     # answers make it: "If refills rise, roll out to all stores"
     r"\b(?:if|unless|once)\b[^.;:?!]{3,80},\s*(?:then\s+)?(?:roll (?:it |this )?(?:out|back)|launch|"
     r"ship|expand|stop|kill|scale|switch|pause|revert|wait|keep|drop)\b|"
+    # the same rule as a saying: "No gain, no scale."
+    r"^\s*(?:[-*\u2022]\s*)?no [\w-]+(?: [\w-]+)?,\s*no [\w-]+\b|"
     r"\b(i'd|i would|i will|i'll|we'd|we would|we should|we'll|we will|let's|i'm going to|"
     r"i want to|i think we|we need to|i recommend|my (?:recommendation|choice|pick|bet|call)|"
     r"i'd recommend|i'd go|my (?:north star|metric|plan|answer)|i'd pick|i pick|i choose|"

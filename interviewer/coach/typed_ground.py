@@ -77,6 +77,8 @@ RULE = re.compile(
     r"(?:no|any) (?:gain|lift|change|rise))\b[^:;.]{0,50}:\s*(?:then\s+)?(?:(?:we|i)(?:'d)?\s+)?"
     r"(?:don't |do not |not )?(?:rework|stop|pause|ship|launch|expand|narrow|roll|switch|kill|"
     r"revert|hold|wait|drop|pull|fall back|back to|scale)\b|"
+    # the rule as a saying: "No gain, no scale.", "No consent, no upload."
+    r"^\s*(?:[-*\u2022]\s*)?no [\w-]+(?: [\w-]+)?,\s*no [\w-]+|"
     # an outcome, an arrow, then what it triggers: "rate up but retention flat -> rework"
     r"(?:->|=>|\u2192)[^.;]{0,60}?\b(?:rework|stop|pause|ship|launch|expand|narrow|roll|"
     r"turn (?:it )?off|switch|kill|revert|hold|wait|drop|pull|fall back|back to|don't|do not)\b|"
