@@ -7,11 +7,11 @@ by label, so the twins follow them if a grade or text there changes."""
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from pathlib import Path
 
 import pytest
+import tomllib
 
 from interviewer.banks import load_banks
 from interviewer.coach.analysis import read_answers
