@@ -28,8 +28,15 @@ from interviewer.coach.recital import recites
 from interviewer.coach.recited_answer import recited as recites_whole
 from interviewer.coach.refrain import without_refrain
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
+from interviewer.coach.spoken_cuts import reasons_across_cuts
 from interviewer.coach.subject import carried_subject
-from interviewer.coach.terse import clause_of, headed, short_and_dense, sides_taken
+from interviewer.coach.terse import (
+    clause_of,
+    headed,
+    headed_reasons,
+    short_and_dense,
+    sides_taken,
+)
 from interviewer.coach.text import (
     Sentence,
     is_injection,
@@ -336,6 +343,8 @@ def read_answers(question: Question, answers: Sequence[str]) -> Reading:
     unit_list = [make_unit(u, carried, prof.prompt, parent, *chain)  # own words for its subject
                  for u, parent, chain in zip(kept, parents, recited, strict=True)]
     unit_list = without_refrain(unit_list, carried)  # "The X feature should ... The X feature"
+    unit_list = headed_reasons(unit_list)  # "Why\n- the decision happens this week"
+    unit_list = reasons_across_cuts(unit_list, prof.prompt, answers)  # "...us | so it gets..."
     body = " ".join(s.text for s in kept)
     dims = {d: _read_dimension(d, unit_list, d in question.dimensions, prof.prompt)
             for d in dimension_ids() if d != "communication"}

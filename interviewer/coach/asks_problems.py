@@ -168,6 +168,11 @@ DECISION = _c(
     # a typed bullet's call, in the imperative: "build that first", "pilot it in two regions"
     r"(?:^|[-*\u2022:;,]\s*)(?:build|launch|ship|pilot|start with) (?:it|that|this|\w+ \w+) "
     r"first|"
+    # the call typed as notes give it, its "I'd" dropped: "- Lean towards building it", "Both
+    # bars cleared by week 5: launch to half of users", "Reports rise: wait for spring"
+    r"(?:(?<=^)|(?<=^- )|(?<=^\* )|(?<=^\u2022 )|(?<=[:;] ))(?:then |so )?(?:launch|ship|wait|"
+    r"delay|postpone|hold off|lean\w* (?:to|toward|towards)|expand|roll (?:it |this )?(?:out|"
+    r"back)|kill|go ahead|proceed)\b(?!,)|"
     r"(?:if|unless)\b[^.;]{0,80}, (?:then )?(?:(?:we|i)(?:'d| would| will| should)? )?(?:move|"
     r"switch|launch|ship|keep|roll|go|stop|wait|expand|extend|kill|pause)|"
     r"go[/ -]no[- ]go|(?:not )?worth (?:\w+ )?(?:it|switching|launching|keeping|the|considering)|"

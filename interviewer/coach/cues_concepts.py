@@ -112,7 +112,7 @@ FAMILIES: tuple[Family, ...] = (
        r"i would measure|we'd measure|measured by|the number (?:i'd|i would) watch|"
        r"(?:it's|it is|it'd be|it would be) working (?:if|when)|it works (?:if|when)|"
        r"we'll know it works|call it a success|the measure of success|^\s*(?:(?:[-*]|\d+[.)])\s*)?"
-       r"(?:measure|track)\b)\b",
+       r"(?:measure|track)\b|(?:^|(?<=^- )|(?<=^\* ))success(?: metric)?\s*:)",
        "named a success metric", "Name one success metric that ties user value to the business."),
     _f("metrics", "concrete",
        r"\b(conversion|retention|churn|click[- ]?through|ctr|watch time|minutes (?:watched|per)|"

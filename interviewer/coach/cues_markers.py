@@ -37,6 +37,12 @@ REASON = re.compile(
     re.IGNORECASE,
 )
 DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guardrails: ..."
+    # a condition, then the call it triggers with its "we'd" dropped, as notes and ~90-word
+    # answers make it: "If refills rise, roll out to all stores"
+    r"\b(?:if|unless|once)\b[^.;:?!]{3,80},\s*(?:then\s+)?(?:roll (?:it |this )?(?:out|back)|launch|"
+    r"ship|expand|stop|kill|scale|switch|pause|revert|wait|keep|drop)\b|"
+    # the same rule as a saying: "No gain, no scale."
+    r"^\s*(?:[-*\u2022]\s*)?no [\w-]+(?: [\w-]+)?,\s*no [\w-]+\b|"
     r"\b(i'd|i would|i will|i'll|we'd|we would|we should|we'll|we will|let's|i'm going to|"
     r"i want to|i think we|we need to|i recommend|my (?:recommendation|choice|pick|bet|call)|"
     r"i'd recommend|i'd go|my (?:north star|metric|plan|answer)|i'd pick|i pick|i choose|"
@@ -78,16 +84,19 @@ DECISION = re.compile(  # a commitment: "I'd...", "the north star is...", "Guard
 )
 _WORD_NUMBER = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
                 r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)")
+# "send the SMS few days before": plain English drops the article of "a few"; "every few
+# months", "the first few weeks" are a cadence or a vague span, as before.
+_BARE_FEW = r"(?<!first )(?<!every )(?<!last )(?<!next )(?<!the )(?<!very )(?<!a )few"
 NUMBER = re.compile(
     r"(\d[\d,.]*\s?(?:%|percent|ms|milliseconds?|seconds?|s\b|minutes?|hours?|days?|weeks?|"
     r"months?|x\b|times|dollars?|euros?|pounds?|cents?|k\b|users?|points?|bps|basis points)|"
     r"[$\u20ac\u00a3]\s?\d|"
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|a hundred|half a|a few)[- ](?:percent|point|weeks?|days?|"
+    r"sixty|seventy|eighty|ninety|a hundred|half a|a few|" + _BARE_FEW + r")[- ](?:percent|point|weeks?|days?|"
     r"months?|seconds?|milliseconds?|hundred|thousand|million|dollars?|euros?|pounds?|cents?|"
     r"times)|"
     r"\b(?:under|below|above|over|at least|at most|more than|less than|within)\s+"
-    r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second)|point \w+)|"
+    r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second)|" + _BARE_FEW + r"|point \w+)|"
     # quantities as people say them: "about thirty", "a forty-file diff", "half an hour a day",
     # "for a month", "at least a fifth" ("half the users get it" is a split, not a bar)
     r"\b(?:about|around|roughly|maybe|nearly|almost) " + _WORD_NUMBER + r"\b|"

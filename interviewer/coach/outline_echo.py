@@ -18,6 +18,7 @@ the kettle nobody reads six paragraphs about).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from interviewer.banks import Question
@@ -57,4 +58,14 @@ def bluffs_outline(question: Question, units_: Sequence[Unit]) -> bool:
     echoing = [u for u in units_ if echoes(u, question, known)]
     return (len(echoing) >= ECHO_SHARE * len(units_)
             and sum(u.number for u in echoing) >= FIGURES
-            and sum(u.reason for u in units_) <= MAX_REASONS)
+            and sum(u.reason or states_a_rule(u) for u in units_) <= MAX_REASONS)
+
+
+def states_a_rule(u: Unit) -> bool:
+    """A figure as the bar of a condition ("fraud first if over a tenth of churned users cite
+    fraud") says what would change the call: the candidate's own argument, as a reason is. The
+    bluff's figures are results nothing derives ("which will confirm a 33 percent gain")."""
+    return u.number and bool(_CONDITIONAL.search(u.piece.text))
+
+
+_CONDITIONAL = re.compile(r"\b(?:if|unless|until|only when)\b", re.IGNORECASE)

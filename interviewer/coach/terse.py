@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from interviewer.coach.cues_concepts import Family
 from interviewer.coach.units import SHORT_ANSWER_UNITS, Unit
@@ -114,3 +115,20 @@ def headed(units_: Sequence[Unit], names: Callable[[str], bool]) -> list[int]:
     """The units that name a concept, in their own words or under a header that names it."""
     return [i for i, (u, t) in enumerate(zip(units_, labelled(units_), strict=True))
             if names(u.piece.text) or (t != u.piece.text and names(t))]
+
+
+_WHY_HEADER = re.compile(r"^(?:why|reasons?|because|rationale)\b", re.IGNORECASE)
+
+
+def headed_reasons(units_: Sequence[Unit]) -> list[Unit]:
+    """Items typed under a "Why" header are reasons, as prose gives them with "because": "Why
+    disease first\\n- The decision it informs happens this week" argues the pick the way
+    "disease first, because the decision happens this week" does."""
+    out = []
+    for u, text in zip(units_, labelled(units_), strict=True):
+        label = text.split(":", 1)[0] if text != u.piece.text else ""
+        if (label and _WHY_HEADER.match(label) and not (u.buzzwords or u.narration)
+                and not u.reason):
+            u = replace(u, reason=True)
+        out.append(u)
+    return out
