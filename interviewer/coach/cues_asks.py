@@ -13,7 +13,7 @@ import re
 
 from interviewer.coach.cues_concepts import FAMILIES
 from interviewer.coach.cues_markers import NUMBER
-from interviewer.coach.cues_payback import PAYBACK_IN_WORDS
+from interviewer.coach.cues_payback import PAYBACK_BROAD, PAYBACK_IN_WORDS
 
 
 def _c(cues: str) -> re.Pattern[str]:
@@ -330,7 +330,7 @@ PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         # month; a ticket it resolves saves $20", "compare what it costs against its benefits"
         r"^(?=.*\b(?:costs?|costing|spend\w*|licen[cs]es?|inference|runs? (?:about |around )?\$)"
         r")(?=.*\b(?:sav(?:e|es|ed|ing|ings)|deflect\w*|avoid\w*|benefits?|value)\b)|"
-        + PAYBACK_IN_WORDS)),  # the arithmetic, the break-even, a verdict held to evidence
+        + PAYBACK_IN_WORDS + "|" + PAYBACK_BROAD)),  # the arithmetic, the break-even, a verdict held to evidence
 )
 CONSTRAINT_AT_LEAST = 2
 
