@@ -25,7 +25,13 @@ from interviewer.coach.named_moves import move_instances
 from interviewer.coach.neighbour import answers_neighbour
 from interviewer.coach.relevance import profile
 from interviewer.coach.terse import is_header
-from interviewer.coach.units import Unit, primary_ask, question_asks, question_constraints
+from interviewer.coach.units import (
+    Unit,
+    heads_items,
+    primary_ask,
+    question_asks,
+    question_constraints,
+)
 
 THIN = "thin"
 """Every ask short of its count, and one of them made at least once."""
@@ -46,7 +52,9 @@ def ask_missed(question: Question, units: Sequence[Unit]) -> str:
     if not units or works_through(question, units):
         return ""  # nearly all its outline, worked on: it made the move asked
     # A header ("Build first", "What it may do alone") labels the move its items make.
-    said = [u for u in units if not u.narration and (not u.buzzwords or is_header(u))]
+    # So does a spoken one, announcing the items that follow ("Two things could go wrong. First,").
+    said = [u for i, u in enumerate(units) if heads_items(units, i)
+            or (not u.narration and (not u.buzzwords or is_header(u)))]
     if PITFALL_ASK.search(question.prompt) and not any(
             mentions_unnegated(PITFALL, u.piece.text) for u in said):
         return "pitfall"
