@@ -5,6 +5,7 @@ answered another one (a one-line success measure for a drafting tool was)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from interviewer.banks import Question
@@ -15,6 +16,7 @@ from interviewer.coach.cues_asks import (
     COUNT_CUES,
     DEFAULT_AT_LEAST,
     MOVES,
+    PAYBACK,
     PITFALL,
     PITFALL_ASK,
 )
@@ -23,6 +25,7 @@ from interviewer.coach.first_named import pick_cues
 from interviewer.coach.ground import works_through
 from interviewer.coach.named_moves import move_instances
 from interviewer.coach.neighbour import answers_neighbour
+from interviewer.coach.payback_ledger import sized_and_held
 from interviewer.coach.relevance import profile
 from interviewer.coach.terse import is_header
 from interviewer.coach.units import (
@@ -68,8 +71,12 @@ def ask_missed(question: Question, units: Sequence[Unit]) -> str:
     def made(a: str) -> bool:
         return found(a) >= AT_LEAST.get(a, DEFAULT_AT_LEAST)
 
-    if any(sum(1 for u in said if c.search(u.piece.text)) < CONSTRAINT_AT_LEAST
-           for c in question_constraints(question)):
+    def short(c: re.Pattern[str]) -> bool:  # the cost sized and the spend held to a test,
+        if c is PAYBACK and sized_and_held([u.piece.text for u in said]):  # apart, weigh it too
+            return False
+        return sum(1 for u in said if c.search(u.piece.text)) < CONSTRAINT_AT_LEAST
+
+    if any(short(c) for c in question_constraints(question)):
         return "constraint"
     neighbour = bool(asks) and answers_neighbour(said, asks, question.prompt)
     first = primary_ask(question)

@@ -13,7 +13,7 @@ import re
 
 from interviewer.coach.cues_concepts import FAMILIES
 from interviewer.coach.cues_markers import NUMBER
-from interviewer.coach.cues_payback import PAYBACK_BROAD, PAYBACK_IN_WORDS
+from interviewer.coach.cues_payback import PAYBACK_ASK, PAYBACK_BROAD, PAYBACK_IN_WORDS
 
 
 def _c(cues: str) -> re.Pattern[str]:
@@ -294,7 +294,7 @@ PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # only a comparison shows (a holdout that gets no discount, customers who would have stayed
     # anyway), set against what it costs: the break-even, what it costs beside what it saves.
     # Precision on who gets it is not payback: most of them may have stayed regardless.
-    (_c(r"\bpays? (?:for )?(?:itself|themselves|off)\b|\bworth (?:the )?(?:cost|money|spend)\b"),
+    (_c(PAYBACK_ASK),
      _c(r"\b(incremental\w*|holdouts?|hold[- ]out|control|randomi[sz]\w*|a ?/ ?b|a b test|uplift|"
         r"counterfactual|anyway|regardless|would (?:have )?(?:stayed|left|churned|bought)|"
         r"without (?:a |an |the |any )?(?:discounts?|offers?|it|treatment|them)|no[- ](?:discount|"
@@ -333,6 +333,8 @@ PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         + PAYBACK_IN_WORDS + "|" + PAYBACK_BROAD)),  # the arithmetic, the break-even, a verdict held to evidence
 )
 CONSTRAINT_AT_LEAST = 2
+PAYBACK = next(answer for prompt, answer in PROMPT_CONSTRAINTS if prompt.pattern == PAYBACK_ASK)
+"""The payback constraint, which an answer can also meet in two halves (`payback_ledger.py`)."""
 
 # A prompt that asks why a method misleads ("why might a standard experiment mislead you") asks
 # for the mechanism: an answer that names none, or denies there is one, has not answered it,

@@ -60,7 +60,8 @@ _IF = r"\b(?:if|unless|once|only if|as long as|provided)\b"
 _OBSERVED = (r"(?:\d|\b(?:more|less|fewer|higher|lower|faster|slower|above|below|under|within|"
              r"beat\w*|clear\w*|gain\w*|ris(?:e|es|ing)|rose|fall\w*|fell|drop\w*|hold\w* up|"
              r"us(?:e|es|ed|ing)|buy\w*|bought|sell\w*|sold|complet\w*|watch\w*|return\w*|"
-             r"stay\w*|switch\w*|bail\w*|high|low|most|proven|prove[sd]?|shows?|works?)\b)")
+             r"stay\w*|switch\w*|bail\w*|high|low|most|proven|prove[sd]?|shows?|works?|"
+             r"(?:go(?:es)?|went|come|comes|move[sd]?) (?:down|up))\b)")
 """What the condition observes: a figure, a direction, or what people do with it ("use it and
 buy from it"), not what is assumed ("as long as the vendor is reputable")."""
 _GO = (r"\b(?:yes|worth it|roll\w* (?:\w+ )?out|expand\w*|scal(?:e|es|ing)|extend\w*|keep|"
@@ -69,11 +70,17 @@ _GO = (r"\b(?:yes|worth it|roll\w* (?:\w+ )?out|expand\w*|scal(?:e|es|ing)|exten
 """The call the condition decides: spend it or not (go wider, keep, buy). A guardrail's act (pull
 it, pause, roll back if complaints spike) holds safety or scope to a test, not the spend."""
 
+PAYBACK_ASK = r"\bpays? (?:for )?(?:itself|themselves|off)\b|\bworth (?:the )?(?:cost|money|spend)\b"
+"""A prompt asking whether it is worth its cost."""
+HELD_CALL = rf"^(?=.*{_GO})(?=.*{_IF}[^.;,]{{0,100}}?{_OBSERVED})"
+"""The verdict held to what is observed, the condition in its own clause: "if people use it and
+buy from it, expand"."""
+COST_NAMED = _COST
+
 PAYBACK_BROAD = (
     # the cost set against something, in one sentence: "hours per dollar against licensing"
     rf"^(?=.*{_COST})(?=.*{_AGAINST})|"
-    # the verdict held to what is observed, the condition in its own clause: "if people use it
-    # and buy from it, expand"
-    rf"^(?=.*{_GO})(?=.*{_IF}[^.;,]{{0,100}}?{_OBSERVED})")
+    # the verdict held to what is observed
+    + HELD_CALL)
 """A sentence that sets the cost against something, or holds the call to what is observed, makes
 the payback move once, in any words."""
