@@ -5,6 +5,7 @@ answered another one (a one-line success measure for a drafting tool was)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from interviewer.banks import Question
@@ -15,6 +16,7 @@ from interviewer.coach.cues_asks import (
     COUNT_CUES,
     DEFAULT_AT_LEAST,
     MOVES,
+    PAYBACK,
     PITFALL,
     PITFALL_ASK,
 )
@@ -23,9 +25,16 @@ from interviewer.coach.first_named import pick_cues
 from interviewer.coach.ground import works_through
 from interviewer.coach.named_moves import move_instances
 from interviewer.coach.neighbour import answers_neighbour
+from interviewer.coach.payback_ledger import sized_and_held
 from interviewer.coach.relevance import profile
 from interviewer.coach.terse import is_header
-from interviewer.coach.units import Unit, primary_ask, question_asks, question_constraints
+from interviewer.coach.units import (
+    Unit,
+    heads_items,
+    primary_ask,
+    question_asks,
+    question_constraints,
+)
 
 THIN = "thin"
 """Every ask short of its count, and one of them made at least once."""
@@ -46,7 +55,9 @@ def ask_missed(question: Question, units: Sequence[Unit]) -> str:
     if not units or works_through(question, units):
         return ""  # nearly all its outline, worked on: it made the move asked
     # A header ("Build first", "What it may do alone") labels the move its items make.
-    said = [u for u in units if not u.narration and (not u.buzzwords or is_header(u))]
+    # So does a spoken one, announcing the items that follow ("Two things could go wrong. First,").
+    said = [u for i, u in enumerate(units) if heads_items(units, i)
+            or (not u.narration and (not u.buzzwords or is_header(u)))]
     if PITFALL_ASK.search(question.prompt) and not any(
             mentions_unnegated(PITFALL, u.piece.text) for u in said):
         return "pitfall"
@@ -60,8 +71,12 @@ def ask_missed(question: Question, units: Sequence[Unit]) -> str:
     def made(a: str) -> bool:
         return found(a) >= AT_LEAST.get(a, DEFAULT_AT_LEAST)
 
-    if any(sum(1 for u in said if c.search(u.piece.text)) < CONSTRAINT_AT_LEAST
-           for c in question_constraints(question)):
+    def short(c: re.Pattern[str]) -> bool:  # the cost sized and the spend held to a test,
+        if c is PAYBACK and sized_and_held([u.piece.text for u in said]):  # apart, weigh it too
+            return False
+        return sum(1 for u in said if c.search(u.piece.text)) < CONSTRAINT_AT_LEAST
+
+    if any(short(c) for c in question_constraints(question)):
         return "constraint"
     neighbour = bool(asks) and answers_neighbour(said, asks, question.prompt)
     first = primary_ask(question)

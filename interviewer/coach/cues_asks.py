@@ -13,7 +13,7 @@ import re
 
 from interviewer.coach.cues_concepts import FAMILIES
 from interviewer.coach.cues_markers import NUMBER
-from interviewer.coach.cues_payback import PAYBACK_IN_WORDS
+from interviewer.coach.cues_payback import PAYBACK_ASK, PAYBACK_BROAD, PAYBACK_IN_WORDS
 
 
 def _c(cues: str) -> re.Pattern[str]:
@@ -37,6 +37,10 @@ _GO_WIDER = (
     # it only if its counts agree with theirs", "switch over once a month matches"
     r"rel(?:y|ies|ied|ying) on (?:it|them|the (?:model|tool|system|ai))|switch\w* over)")
 _ONLY_IF = r"(?:when|once|if|only|until|unless|after|before|as long as|provided)"
+_THRESHOLD = (r"(?:\b(?:above|below|under|over|at least|at most|fewer than|less than|more than|"
+              r"no more than|within)\s+(?:\S+\s+)?(?:\d|(?:one|two|three|four|five|ten|twenty|"
+              r"fifty|a hundred|a thousand)\b)|\d\s*(?:%|percent)|\b\d+ (?:in|out of) \d)")
+"""A figure set as a bar: a comparator on a number, a share, or a rate ("1 in 500")."""
 
 MOVES: dict[str, re.Pattern[str]] = {
     # Design: what the product does for its user, and how they meet it.
@@ -199,12 +203,17 @@ MOVES: dict[str, re.Pattern[str]] = {
     # Readiness: the bar it must clear before it goes wider, or the go-wider step with its
     # condition ("expand to the next site only if mispicks stay under 1 in 1,000").
     "readiness": _c(
-        r"\b(?:ready|readiness|go[/ -]no[- ]go|gates?|gating|criteria|criterion|exit bar|the bar|"
-        r"sign[- ]off|(?:has|have|must|needs?) to hold|must hold)\b|"
+        r"\b(?:ready|readiness|go[/ -]no[- ]go|gates?|gating|criteria|criterion|exit bar|"
+        r"(?:the|my|our) bar|sign[- ]off|(?:has|have|must|needs?) to hold|must hold)\b|"
         rf"\b{_GO_WIDER}\b[^.;]{{0,80}}\b{_ONLY_IF}\b|\b{_ONLY_IF}\b[^.;]{{0,80}}\b{_GO_WIDER}\b|"
         # the bar as a required figure: "require that reviewers overturn fewer than 1 in 100"
         r"\b(?:requir\w*|insist\w* on)\b[^.;]{0,80}\b(?:fewer|less|under|below|at least|at most|"
-        r"no more|more than|above|within)\b[^.;]{0,30}\d"),
+        r"no more|more than|above|within)\b[^.;]{0,30}\d|"
+        # the bar in any words: a condition or a requirement on a threshold figure ("not for real
+        # until it catches 95% of them", "it has to catch at least 19 in 20", "once misses stay
+        # below 1 in 500"), whatever is gated by it
+        rf"\b(?:until|once|only (?:when|if|after|once)|unless|as soon as|has to|have to|must|"
+        rf"needs? to)\b[^.;]{{0,100}}?{_THRESHOLD}"),
 }
 
 # How many sentences must make the move (an estimate is made of numbers).
@@ -240,7 +249,8 @@ PROMPT_ASKS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rollout", _c(r"\bhow (?:would|will|should|do) you roll (?:it |this |them )?out\b")),
     # "...how would you decide it's ready to roll out?" asks for the bar, not for a labelling
     # plan or a model's accuracy ("ready within five minutes" says when, and asks nothing).
-    ("readiness", _c(r"\b(?:decide|know|tell|judge|say)\b[^?.]{0,25}\bready\b")),
+    ("readiness", _c(r"\b(?:decide|know|tell|judge|say|call|consider|deem|declare)\b[^?.]{0,25}"
+                     r"\bready\b")),
     ("autonomy", _c(r"\b(?:do|decide|handle|approve|fast-track|act|pay|send|run)\w* "
                     r"[^?.]{0,40}\b(?:on its own|by itself|automatically|without (?:a )?(?:human|"
                     r"person|review\w*))\b|\b(?:may|can|should) (?:it )?(?:do|decide|handle|"
@@ -294,7 +304,7 @@ PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # only a comparison shows (a holdout that gets no discount, customers who would have stayed
     # anyway), set against what it costs: the break-even, what it costs beside what it saves.
     # Precision on who gets it is not payback: most of them may have stayed regardless.
-    (_c(r"\bpays? (?:for )?(?:itself|themselves|off)\b|\bworth (?:the )?(?:cost|money|spend)\b"),
+    (_c(PAYBACK_ASK),
      _c(r"\b(incremental\w*|holdouts?|hold[- ]out|control|randomi[sz]\w*|a ?/ ?b|a b test|uplift|"
         r"counterfactual|anyway|regardless|would (?:have )?(?:stayed|left|churned|bought)|"
         r"without (?:a |an |the |any )?(?:discounts?|offers?|it|treatment|them)|no[- ](?:discount|"
@@ -330,9 +340,11 @@ PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
         # month; a ticket it resolves saves $20", "compare what it costs against its benefits"
         r"^(?=.*\b(?:costs?|costing|spend\w*|licen[cs]es?|inference|runs? (?:about |around )?\$)"
         r")(?=.*\b(?:sav(?:e|es|ed|ing|ings)|deflect\w*|avoid\w*|benefits?|value)\b)|"
-        + PAYBACK_IN_WORDS)),  # the arithmetic, the break-even, a verdict held to evidence
+        + PAYBACK_IN_WORDS + "|" + PAYBACK_BROAD)),  # the arithmetic, the break-even, a verdict held to evidence
 )
 CONSTRAINT_AT_LEAST = 2
+PAYBACK = next(answer for prompt, answer in PROMPT_CONSTRAINTS if prompt.pattern == PAYBACK_ASK)
+"""The payback constraint, which an answer can also meet in two halves (`payback_ledger.py`)."""
 
 # A prompt that asks why a method misleads ("why might a standard experiment mislead you") asks
 # for the mechanism: an answer that names none, or denies there is one, has not answered it,

@@ -43,3 +43,44 @@ PAYBACK_IN_WORDS = (
     r"(?:that|who) (?:don't|didn't|do not|did not|aren't|weren't)\b|\b(?:that|who) (?:don't|"
     r"didn't|do not|did not)\s*(?:[.;,]|$)")
 """One sentence doing any of these makes the payback move once (the constraint asks two)."""
+
+# The two broad forms, whatever the words (the phrasings above keep accreting misses on every
+# new batch: "hours watched per dollar, compared with what we pay to license", "if people use it
+# and buy from it, expand, and if not, don't").
+_COST = (rf"(?:{_MONEY}|\b(?:costs?|costing|pric(?:e|es|ed|ing)|fees?|spend\w*|budget\w*|bills?|"
+         r"licen[cs]\w*|outlay|up[- ]?front|(?:what|how much) (?:we|they|you|it) (?:pay|spend)|"
+         r"per (?:dollar|euro|pound))\b)")
+"""The cost side: a figure, or the cost named ("cheap" and "expensive" judge it, and set nothing
+against anything)."""
+_AGAINST = (r"\b(?:against|versus|vs\.?|compar\w*|covers?|covered|outweigh\w*|exceed\w*|"
+            r"break\w* even|otherwise|per (?:dollar|euro|pound)|for every)\b")
+"""Set against something: what it brings, the other way to spend it, what would happen without
+it. Not "than" ("a tiny fraction of the budget, and AI beats humans": a price called small)."""
+_IF = r"\b(?:if|unless|once|only if|as long as|provided)\b"
+_OBSERVED = (r"(?:\d|\b(?:more|less|fewer|higher|lower|faster|slower|above|below|under|within|"
+             r"beat\w*|clear\w*|gain\w*|ris(?:e|es|ing)|rose|fall\w*|fell|drop\w*|hold\w* up|"
+             r"us(?:e|es|ed|ing)|buy\w*|bought|sell\w*|sold|complet\w*|watch\w*|return\w*|"
+             r"stay\w*|switch\w*|bail\w*|high|low|most|proven|prove[sd]?|shows?|works?|"
+             r"(?:go(?:es)?|went|come|comes|move[sd]?) (?:down|up))\b)")
+"""What the condition observes: a figure, a direction, or what people do with it ("use it and
+buy from it"), not what is assumed ("as long as the vendor is reputable")."""
+_GO = (r"\b(?:yes|worth it|roll\w* (?:\w+ )?out|expand\w*|scal(?:e|es|ing)|extend\w*|keep|"
+       r"renew\w*|continue|buy|sign|invest|fund|go ahead|commit|don't|do not|wouldn't|would not|"
+       r"won't)\b")
+"""The call the condition decides: spend it or not (go wider, keep, buy). A guardrail's act (pull
+it, pause, roll back if complaints spike) holds safety or scope to a test, not the spend."""
+
+PAYBACK_ASK = r"\bpays? (?:for )?(?:itself|themselves|off)\b|\bworth (?:the )?(?:cost|money|spend)\b"
+"""A prompt asking whether it is worth its cost."""
+HELD_CALL = rf"^(?=.*{_GO})(?=.*{_IF}[^.;,]{{0,100}}?{_OBSERVED})"
+"""The verdict held to what is observed, the condition in its own clause: "if people use it and
+buy from it, expand"."""
+COST_NAMED = _COST
+
+PAYBACK_BROAD = (
+    # the cost set against something, in one sentence: "hours per dollar against licensing"
+    rf"^(?=.*{_COST})(?=.*{_AGAINST})|"
+    # the verdict held to what is observed
+    + HELD_CALL)
+"""A sentence that sets the cost against something, or holds the call to what is observed, makes
+the payback move once, in any words."""

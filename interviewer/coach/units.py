@@ -302,6 +302,13 @@ def _enumerated(u: Unit) -> bool:
                                                              or u.generic))
 
 
+def heads_items(units_: Sequence[Unit], i: int) -> bool:
+    """A sentence that announces what follows ("Two things could go wrong.") and is followed by
+    its first item ("First, the model misses..."): a spoken header, labelling the move its items
+    make, as a typed header does."""
+    return i + 1 < len(units_) and _enumerated(units_[i + 1])
+
+
 def _continues_commitment(units_: Sequence[Unit], i: int) -> bool:
     """A clause of a long spoken or typed run carries on the commitment of the clause before it
     in the same sentence ("so I'd only push uses that earn, | such as a music subscription")."""
