@@ -313,15 +313,14 @@ class InterviewScreen(Screen[None]):
     # -- engine calls ----------------------------------------------------------------------
     def advance(self, answer: str, *, skipped: bool,
                 extra: dict[str, Any] | None = None) -> None:
-        """Log the answer and hand it to the engine; `extra`: a spoken answer's audio and
-        segments (`SpokenAnswer.submit_kwargs()`)."""
+        """Log the answer, hand it to the engine; `extra`: a spoken answer's audio, segments."""
         prompt = self.engine.prompt
         assert prompt is not None
         self.show_answer(prompt, answer, skipped=skipped)
         self._submit(answer, skipped, extra or {})
 
     def show_answer(self, prompt: Prompt, answer: str, *, skipped: bool) -> None:
-        """The answer to `prompt` into the log, the screen busy while the engine takes it."""
+        """The answer to `prompt` logged; the screen busy while the engine takes it."""
         self.query_one(ConversationLog).add_exchange(
             prompt.kind, prompt.number, prompt.text, answer, skipped or not answer)
         self.add_class("-has-log")
