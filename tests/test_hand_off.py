@@ -30,6 +30,7 @@ from interviewer.speech.utterance import Utterance
 from interviewer.speech.wavfile import wav_seconds
 from interviewer.speech.whisper_stt import WhisperTranscriber
 from tests.support.audio_files import WEAK_WORDS, fixture_speech
+from tests.support.diagnose import transcript_clues
 from tests.support.session_factory import GOOD, answer_aloud, bank, saved_record
 
 SLOW_S = 0.4
@@ -158,7 +159,8 @@ def test_an_answer_that_ended_itself_is_final_without_waiting_for_the_microphone
     spoken = answer.stop()
     stopped_at = time.perf_counter()
     assert spoken.ended_by == "silence"
-    assert all(words in spoken.text.lower() for words in WEAK_WORDS), spoken.text
+    assert all(words in spoken.text.lower() for words in WEAK_WORDS), transcript_clues(
+        spoken.text, answer=answer, whisper=whisper)
     assert not mic.closed.is_set() and not answer.mic_closed.is_set()  # final before the close
     time.sleep(0.3)
     mic.release.set()

@@ -321,7 +321,7 @@ class VoiceInterviewScreen(ListensForAnswer, InterviewScreen):
             self._post(self.Transcribed(None, str(exc)))
             return
         prompt = self.engine.prompt
-        if prompt is None or self.leaving.is_set():
+        if prompt is None or self.leaving.is_set():  # leaving: `resume` transcribes it
             return
         text = spoken.text.strip()
         extra = spoken.submit_kwargs()
