@@ -74,6 +74,7 @@ TARGET_S = 1.3
 ANSWERS = ("complete-02", "complete-04", "complete-10", "complete-12", "complete-20",
            "complete-06", "complete-16")
 LATENCY = re.compile(r"last word -> follow-up audio ([0-9.]+) s")
+HAND_OFF = re.compile(r"hand-off: verdict -> first audio ([0-9.]+) s")
 
 
 def load() -> str:
@@ -150,6 +151,9 @@ async def one_run(whisper: WhisperTranscriber, fifo: str, case: TurnCase, *, det
         say(f"    trace of {case.name}, timed from its last word (written at +0.000):")
         for line in turn_trace.timeline(last_word, first_audio, last_word - 1.0):
             say("      " + line)
+        verdict = turn_trace.verdict_time(last_word - 1.0)
+        if verdict is not None:
+            say(f"    hand-off: verdict -> first audio {first_audio - verdict:.3f} s")
     turn_trace.clear()
     return first_audio - last_word, str(answer)
 
@@ -221,22 +225,31 @@ def against(args: argparse.Namespace, base: Path) -> int:
     say(f"hands-free turn latency, {base} (base) against {ROOT} (this): {len(names)} answers, "
         f"{os.cpu_count()} cores, load (1/5 min) at the start {load()}")
     results: dict[str, list[float]] = {"base": [], "this": []}
+    hand_offs: dict[str, list[float]] = {"base": [], "this": []}
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     for run, name in enumerate(names):
         for label, code in balanced(ways, run):
             out = subprocess.run([sys.executable, __file__, "--only", name, "--alone", "--code",
-                                  str(code)], capture_output=True, text=True, env=env,
-                                 cwd=code, timeout=600)
-            found = LATENCY.search(out.stdout)
+                                  str(code), *(["--trace"] if args.trace else [])],
+                                 capture_output=True, text=True, env=env, cwd=code, timeout=600)
+            found, hand_off = LATENCY.search(out.stdout), HAND_OFF.search(out.stdout)
             if found is None:
                 say(out.stdout[-2000:] + out.stderr[-2000:])
                 raise SystemExit(f"handsfree_latency: no latency from the {label} run of {name}")
             results[label].append(float(found.group(1)))
-            say(f"  {name} {label:<4} last word -> follow-up audio {found.group(1)} s "
-                f"(load {load()})")
+            if args.trace:  # the child's timeline, as it printed it
+                say("\n".join(line for line in out.stdout.splitlines() if line.startswith("    ")))
+            if hand_off is not None:
+                hand_offs[label].append(float(hand_off.group(1)))
+            say(f"  {name} {label:<4} last word -> follow-up audio {found.group(1)} s"
+                + (f", verdict -> first audio {hand_off.group(1)} s" if hand_off else "")
+                + f" (load {load()})")
     for label, values in results.items():
         say(f"median, {label}: {statistics.median(values):.2f} s "
             f"(range {min(values):.2f}-{max(values):.2f})")
+        if hand_offs[label]:
+            say(f"  verdict -> first audio (--trace): {statistics.median(hand_offs[label]):.3f} s"
+                f" (range {min(hand_offs[label]):.3f}-{max(hand_offs[label]):.3f})")
     this, before = statistics.median(results["this"]), statistics.median(results["base"])
     say(f"this - base: {this - before:+.2f} s; load at the end {load()}")
     ok = this <= TARGET_S

@@ -119,10 +119,12 @@ class StreamingTranscriber:
     def stop(self, timeout: float | None = 30.0) -> Transcript:
         """End the answer: transcribe what is left and return the whole answer's Transcript."""
         if self._thread is threading.current_thread():
-            raise RuntimeError("stop() called from a streaming callback: call it from another "
-                               "thread (a UI worker), or it would wait for itself")
+            raise RuntimeError("stop() from a streaming callback would wait for itself")
         if self._thread is None:
             self.start()
+        while self._end.fired and not self._queue.empty():  # the end was judged on the audio
+            with contextlib.suppress(queue.Empty):  # heard: what is queued came after it
+                self._queue.get_nowait()
         self._queue.put(_STOP)
         if not self._done.wait(timeout):
             raise TimeoutError("the transcription did not finish in time")
@@ -151,10 +153,6 @@ class StreamingTranscriber:
     @property
     def seconds(self) -> float:
         return self._total / SAMPLE_RATE
-
-    @property
-    def silence_ended(self) -> bool:
-        return self._end.fired
 
     @property
     def turn_ends(self) -> list[TurnEnd]:
