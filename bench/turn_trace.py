@@ -138,6 +138,11 @@ def install() -> None:
           "ui: silence-ended message", around=False)
     _wrap(VoiceAnswer, "stop", "answer.stop (final transcript)")
     _wrap(SoundDeviceMicrophone, "stop", "mic.stop")
+    if hasattr(VoiceAnswer, "_final"):  # the hand-off since voice26 (hasattr: --code of before)
+        _wrap(VoiceAnswer, "stop_soon", "answer.stop_soon (at the verdict)", around=False)
+        _wrap(VoiceAnswer, "_final", "answer: final transcript")
+        _wrap(VoiceAnswer, "_close_mic", "mic: close")
+        _wrap(InterviewEngine, "_keep", "engine: answer saved (beside the coach)")
     _wrap(StreamingTranscriber, "_finish", "stream: final tail")
     _wrap(WhisperTranscriber, "transcribe",
           lambda self, audio, **_: f"whisper: decode {len(audio) / 16000:.1f} s",
@@ -165,7 +170,7 @@ def install() -> None:
     _wrap(VoiceInterviewScreen, "on_voice_interview_screen_transcribed",
           "ui: transcribed message", around=False)
     _wrap(InterviewEngine, "submit", "engine.submit")
-    _wrap(InterviewEngine, "_record_answer", "engine: answer recorded+saved")
+    _wrap(InterviewEngine, "_record_answer", "engine: answer recorded (+saved before voice26)")
     _wrap(InterviewEngine, "_next_prompt", "engine: coach picks the next prompt")
     _wrap(InterviewEngine, "_ask", "engine: ask (prompt saved)")
     _wrap(SessionStore, "save_prompt_audio", lambda self, folder, n, wav: f"store: prompts/{n}.wav")

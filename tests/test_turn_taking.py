@@ -28,6 +28,7 @@ from interviewer.speech.turn import (
 from interviewer.ui.home import HomeScreen
 from interviewer.ui.voice import VoiceInterviewScreen
 from tests.support.audio_files import AUDIO_FIXTURES
+from tests.support.diagnose import transcript_clues
 from tests.support.fixture_types import MakeApp
 from tests.support.pilot import SIZE, open_voice_interview, record_of
 from tests.support.virtmic import feed_fifo
@@ -152,6 +153,7 @@ def test_through_the_virtual_microphone_it_holds_through_the_pause_and_ends_afte
     """The real capture path: the speech goes into the PulseAudio pipe-source, sounddevice
     records it, the streaming transcriber and the detector decide."""
     ended = threading.Event()
+    whisper.decodes.clear()  # this answer's, for the message of a failed assertion
     answer = VoiceAnswer(SoundDeviceMicrophone(), whisper, on_silence_end=ended.set,
                          settings=StreamingSettings(silence_end_s=8.0), turn=detector)
     # 12 s of quiet after the last word, as a real microphone goes on delivering: the end is
@@ -173,7 +175,8 @@ def test_through_the_virtual_microphone_it_holds_through_the_pause_and_ends_afte
     assert end.at_s - end.speech_end_s < 8.0  # the detector, not the longest wait
     held = [v for _, v in answer.stream.verdicts if not v.complete]
     assert held and held[0].reason == "stops on 'is'"
-    assert "purchase" in spoken.text.lower() and "roll back" in spoken.text.lower()
+    assert "purchase" in spoken.text.lower() and "roll back" in spoken.text.lower(), \
+        transcript_clues(spoken.text, mic=answer.mic, answer=answer, whisper=whisper)
 
 
 def test_turns_command_on_fixtures(tmp_path: Path, paused: TurnCase) -> None:

@@ -26,6 +26,7 @@ from interviewer.coach.base import (
 )
 from interviewer.scorecard import Scorecard, count_unanswered
 from interviewer.session import audio_files, recovery
+from interviewer.session.beside import beside
 from interviewer.session.library import load_record
 from interviewer.session.prompt import Phase, Prompt
 from interviewer.session.record import Exchange, Pending, SessionRecord, now_iso
@@ -190,13 +191,13 @@ class InterviewEngine:
         delivery figures (`interviewer.speech.delivery`) when the segments have words, and
         who transcribed it (`transcript_backend`) when a speech server is configured.
         """
-        # The lock guards the record, never a coach call: `quit` and `save_draft` on the UI
-        # thread must not wait on the network.
+        # The lock guards the record, never a coach call: `quit` must not wait on the network.
         with self._lock:
-            answer, submitted = self._record_answer(
+            answer, submitted, exchange = self._record_answer(
                 answer, skipped=skipped, audio_path=audio_path, segments=segments,
                 audio_seconds=audio_seconds, transcript_backend=transcript_backend)
-        nxt = self._next_prompt(skip_follow_ups=not answer, submitted=submitted)
+        nxt = beside(lambda: self._keep(exchange), lambda: self._next_prompt(
+            skip_follow_ups=not answer, submitted=submitted), name="save-answer")
         with self._lock:
             if nxt is None:
                 self.prompt = None
@@ -204,10 +205,9 @@ class InterviewEngine:
             return self._ask(nxt)
 
     def _record_answer(self, answer: str, *, skipped: bool, audio_path: Path | None,
-                       segments: Sequence[dict[str, Any]] | None,
-                       audio_seconds: float | None,
-                       transcript_backend: str | None = None) -> tuple[str, float]:
-        """The answer into the record, saved; returns it stripped and when it was given."""
+                       segments: Sequence[dict[str, Any]] | None, audio_seconds: float | None,
+                       transcript_backend: str | None = None) -> tuple[str, float, Exchange]:
+        """The answer into the record (`_keep` saves it): stripped, when given, its exchange."""
         if self.phase is not Phase.ANSWERING or self.prompt is None or \
                 self.record.pending is None:
             raise RuntimeError("no prompt is waiting for an answer")
@@ -238,11 +238,15 @@ class InterviewEngine:
             exchange.prompt_audio = pending.prompt_audio or None
             exchange.prompt_backend = pending.prompt_backend
         self.record.questions[self.index].exchanges.append(exchange)
-        self._save()
-        if not self.keep_audio and audio_path is not None:
-            audio_files.forget_audio(self.folder, exchange)
+        return answer, submitted, exchange
+
+    def _keep(self, exchange: Exchange) -> None:
+        """Saved beside the coach's call (its voice waits for no disk; `resume` has the WAV)."""
+        with self._lock:
             self._save()
-        return answer, submitted
+            if not self.keep_audio and exchange.audio is not None:
+                audio_files.forget_audio(self.folder, exchange)
+                self._save()
 
     def finish(self) -> Scorecard:
         """Score every answered question; the session is complete once this is saved.
@@ -329,10 +333,6 @@ class InterviewEngine:
                 self.record.pending.audio = audio_files.relative(self.folder, path)
                 self._save()
         return path
-
-    @property
-    def answered_count(self) -> int:
-        return sum(1 for it in self.items if it.answers)
 
     # -- internals ------------------------------------------------------------------------
     def _question_prompt(self) -> Prompt:

@@ -17,6 +17,7 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -90,6 +91,11 @@ class VoiceAnswer:
         self._started = False
         self._stopped = threading.Event()
         self._lock = threading.Lock()
+        self._feeding = threading.Lock()
+        self._result: Future[SpokenAnswer] | None = None
+        self.mic_closed = threading.Event()
+        """Set once the microphone is closed (after `stop()` returns, for an answer that ended
+        itself: its close does not hold up the transcript)."""
 
     def start(self) -> None:
         """Open the file, start transcribing, open the microphone (AudioUnavailable if none)."""
@@ -106,11 +112,12 @@ class VoiceAnswer:
             raise
 
     def _block(self, block: Audio) -> None:
-        if self._stopped.is_set():
-            return
-        if self._wav is not None:
-            self._wav.write(block)
-        self.stream.feed(block)
+        with self._feeding:  # none written or fed once `_stopped` is set (see stop)
+            if self._stopped.is_set():
+                return
+            if self._wav is not None:
+                self._wav.write(block)
+            self.stream.feed(block)
         level = self.meter.update(block)
         if level.dbfs >= self.meter.detector.floor_dbfs:
             self._loud = True
@@ -138,12 +145,51 @@ class VoiceAnswer:
         return self.stream.seconds
 
     def stop(self) -> SpokenAnswer:
-        """End the answer; returns once the transcript is final and the file is closed."""
+        """End the answer; returns once the transcript is final and the file is closed. Safe
+        to call again and from several threads: the answer is stopped once (see
+        `stop_soon`), every call gets the same result or error."""
+        result, mine = self._claim()
+        if mine:
+            self._stop(result)
+        return result.result()
+
+    def stop_soon(self) -> None:
+        """`stop()` begun now on a thread of its own, without waiting (the answer ended
+        itself: the final transcript starts at the verdict, not when the UI gets to it); a
+        later `stop()` returns its result."""
+        result, mine = self._claim()
+        if mine:
+            threading.Thread(target=self._stop, args=(result,), name="final-transcript",
+                             daemon=True).start()
+
+    def _claim(self) -> tuple[Future[SpokenAnswer], bool]:
         with self._lock:
+            if self._result is not None:
+                return self._result, False
+            self._result = Future()
             if not self._ended_by:
                 self._ended_by = "key"
-        self.mic.stop()
-        self._stopped.set()
+            return self._result, True
+
+    def _stop(self, result: Future[SpokenAnswer]) -> None:
+        try:
+            result.set_result(self._final())
+        except BaseException as exc:  # handed to every stop() caller
+            result.set_exception(exc)
+
+    def _final(self) -> SpokenAnswer:
+        if self._ended_by == "key":  # the last word may be in the blocks still coming
+            self._close_mic(self.mic.stop)
+            with self._feeding:
+                self._stopped.set()
+        else:
+            # The judges heard the answer end on the blocks already fed: what comes now is
+            # the quiet after it. The device closes beside the final pass, not before it.
+            with self._feeding:
+                self._stopped.set()
+            close = self.mic.detach()
+            threading.Thread(target=self._close_mic, args=(close,), name="mic-close",
+                             daemon=True).start()
         t0 = time.perf_counter()
         transcript = self.stream.stop()
         latency = time.perf_counter() - t0
@@ -153,9 +199,15 @@ class VoiceAnswer:
                             with_words=self.stream.with_words if self.stream.words_pending
                             else None)
 
+    def _close_mic(self, close: Callable[[], None]) -> None:
+        try:
+            close()
+        finally:
+            self.mic_closed.set()
+
     def cancel(self) -> None:
         """Abandon the answer (the file keeps what was recorded)."""
-        self.mic.stop()
+        self._close_mic(self.mic.stop)
         self._discard()
 
     def _discard(self) -> None:

@@ -7,6 +7,8 @@ pipe-source (the virtual microphone of the tests); the callback stream works eve
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -28,7 +30,13 @@ class SoundDeviceMicrophone(Microphone):
         self.block_size = int(block_seconds * SAMPLE_RATE)
         self.device: Device | None = None
         self.overflows = 0
+        self.underflows = 0
+        """Blocks PortAudio flagged (input overflow: samples lost; underflow: a gap filled):
+        diagnostics for a transcript gone wrong."""
         self._stream: Any = None
+        self._closed = threading.Event()
+        """Set while no stream is being closed (`detach`): a new one opens after it."""
+        self._closed.set()
 
     def check(self) -> None:
         """Find the device now (raises AudioUnavailable), without opening it."""
@@ -39,10 +47,13 @@ class SoundDeviceMicrophone(Microphone):
         self.check()
         device = self.device
         assert device is not None
+        self._closed.wait(2.0)  # the stream before, closing in the background (`detach`)
 
         def callback(indata: Any, frames: int, _time: Any, status: Any) -> None:
             if status and status.input_overflow:
                 self.overflows += 1
+            if status and status.input_underflow:
+                self.underflows += 1
             on_block(np.array(indata[:, 0], dtype=np.float32))
 
         try:
@@ -56,11 +67,25 @@ class SoundDeviceMicrophone(Microphone):
         self._stream = stream
 
     def stop(self) -> None:
+        self.detach()()
+
+    def detach(self) -> Callable[[], None]:
+        """The stream let go of now; the returned call aborts and closes it (5-140 ms through
+        PulseAudio on 2 busy cores), and a `start` meanwhile waits for that close."""
         stream, self._stream = self._stream, None
-        if stream is not None:
+        if stream is None:
+            return lambda: None
+        self._closed.clear()
+
+        def close() -> None:
             # abort(), not stop(): stop() drains buffers and waits forever on an input that
             # delivers nothing (a stalled PulseAudio pipe-source, an unplugged device).
             try:
                 stream.abort()
             finally:
-                stream.close()
+                try:
+                    stream.close()
+                finally:
+                    self._closed.set()
+
+        return close

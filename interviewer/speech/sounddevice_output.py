@@ -64,6 +64,9 @@ class SoundDeviceOutput(AudioOutput):
         self.latency = latency
         self.underflows = 0
         """Blocks the device asked for too late (the process starved of CPU): a diagnostic."""
+        self._rates: dict[int, int] = {}
+        """Synthesised rate -> the rate played at, found once: the check opens the device
+        (6-60 ms through PulseAudio on 2 busy cores, before every utterance's first sound)."""
 
     @property
     def where(self) -> str:
@@ -80,14 +83,19 @@ class SoundDeviceOutput(AudioOutput):
         self.info()
 
     def sample_rate_for(self, sample_rate: int) -> int:
+        known = self._rates.get(sample_rate)
+        if known is not None:
+            return known
         sd = _sounddevice()
         device = self.info()
         try:
             sd.check_output_settings(device=device.index, samplerate=sample_rate, channels=1,
                                      dtype="float32")
-            return sample_rate
+            rate = sample_rate
         except (ValueError, sd.PortAudioError):
-            return int(device.default_samplerate)
+            rate = int(device.default_samplerate)
+        self._rates[sample_rate] = rate
+        return rate
 
     def open(self, sample_rate: int, fill: FillFn, finished: Callable[[], None]) -> OutputStream:
         sd = _sounddevice()
@@ -110,6 +118,7 @@ class SoundDeviceOutput(AudioOutput):
                 device=device.index, channels=1, dtype="float32", latency=self.latency,
                 callback=callback, finished_callback=finished)
         except (ValueError, sd.PortAudioError) as exc:
+            self._rates.clear()  # the device changed, maybe: checked again next time
             raise OutputDeviceUnavailable(
                 f"cannot play sound on {self.where}: {first_line(exc)}") from None
         return _SoundDeviceStream(stream, sd, self.where)

@@ -96,7 +96,7 @@ class StreamingTranscriber:
         self._last_speech_end = 0  # absolute sample index
         self._recent: Audio = np.zeros(0, np.float32)
         self._heard_upto = 0  # absolute sample up to which the words are known
-        self._chunks = 0
+        self._cuts: list[float] = []  # where each chunk was made final, seconds
         self._passes = 0
         self._decode_seconds = 0.0
         self._tail_seconds = 0.0
@@ -119,10 +119,12 @@ class StreamingTranscriber:
     def stop(self, timeout: float | None = 30.0) -> Transcript:
         """End the answer: transcribe what is left and return the whole answer's Transcript."""
         if self._thread is threading.current_thread():
-            raise RuntimeError("stop() called from a streaming callback: call it from another "
-                               "thread (a UI worker), or it would wait for itself")
+            raise RuntimeError("stop() from a streaming callback would wait for itself")
         if self._thread is None:
             self.start()
+        while self._end.fired and not self._queue.empty():  # the end was judged on the audio
+            with contextlib.suppress(queue.Empty):  # heard: what is queued came after it
+                self._queue.get_nowait()
         self._queue.put(_STOP)
         if not self._done.wait(timeout):
             raise TimeoutError("the transcription did not finish in time")
@@ -151,10 +153,6 @@ class StreamingTranscriber:
     @property
     def seconds(self) -> float:
         return self._total / SAMPLE_RATE
-
-    @property
-    def silence_ended(self) -> bool:
-        return self._end.fired
 
     @property
     def turn_ends(self) -> list[TurnEnd]:
@@ -186,8 +184,8 @@ class StreamingTranscriber:
 
     @property
     def stats(self) -> StreamStats:
-        return StreamStats(self._chunks, self._passes, round(self._decode_seconds, 3),
-                           round(self._tail_seconds, 3), self._tail_reused)
+        return StreamStats(len(self._cuts), self._passes, round(self._decode_seconds, 3),
+                           round(self._tail_seconds, 3), self._tail_reused, tuple(self._cuts))
 
     # -- the worker -----------------------------------------------------------------------------
     def _run(self) -> None:
@@ -308,7 +306,7 @@ class StreamingTranscriber:
         n = cut - self._open_start
         transcript = reuse.transcript if reuse else self._decode(self._open[:n])
         self._heard_upto = max(self._heard_upto, cut)
-        self._chunks += 1
+        self._cuts.append(round(cut / SAMPLE_RATE, 2))
         offset = self._open_start / SAMPLE_RATE
         heard = reuse.end - self._open_start if reuse else n  # the audio it was decoded from
         self._late.note(len(self._committed), transcript.segments, self._open[:heard],
@@ -388,7 +386,7 @@ class StreamingTranscriber:
                 heard = reuse.end - self._open_start
             else:
                 tail = self._decode(self._open)
-            self._chunks += 1
+            self._cuts.append(round(self._total / SAMPLE_RATE, 2))
             offset = self._open_start / SAMPLE_RATE
             self._late.note(len(self._committed), tail.segments, self._open[:heard],
                             self._open_start)

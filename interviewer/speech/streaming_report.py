@@ -29,3 +29,5 @@ class StreamStats:
     """Audio left open when stop() came (what the final pass had to cover, at most)."""
     tail_reused: bool
     """True when the last tentative pass already covered the tail, so nothing was decoded."""
+    cuts: tuple[float, ...] = ()
+    """Where each chunk was made final (seconds into the answer): a diagnostic."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,6 +33,7 @@ from interviewer.speech.stt import (
     Segment,
     Transcript,
     Word,
+    join_text,
 )
 
 BUNDLED = "tiny.en"
@@ -73,6 +75,18 @@ class SttSettings:
     @property
     def threads(self) -> int:
         return self.cpu_threads or max(1, min(os.cpu_count() or 1, 4))
+
+
+@dataclass(frozen=True)
+class DecodeNote:
+    """One decode, as `WhisperTranscriber.decodes` keeps it."""
+
+    seconds: float
+    temperatures: tuple[float, ...]
+    """Each segment's decoding temperature: above 0, the greedy decode failed its checks."""
+    text: str
+    dropped: int
+    """Segments read and left out (silence, made-up words, a runaway repeat)."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +141,9 @@ class WhisperTranscriber:
         self._load_lock = threading.Lock()
         self._run_lock = threading.Lock()
         self.source: ModelSource | None = None
+        self.decodes: deque[DecodeNote] = deque(maxlen=64)
+        """The latest decodes, for a transcript gone wrong: what each read, at which
+        temperature (above 0: faster-whisper fell back to sampling), what it dropped."""
 
     @classmethod
     def from_settings(cls, settings: WhisperSettings, *, model: str | None = None,
@@ -220,7 +237,13 @@ class WhisperTranscriber:
             hotwords=hotwords,
         )
         # The generator decodes as it is iterated: this loop is where the work happens.
-        return [_segment(s) for s in segments if _is_speech(s)], info
+        found = list(segments)
+        kept = [_segment(s) for s in found if _is_speech(s)]
+        self.decodes.append(DecodeNote(
+            round(len(audio) / SAMPLE_RATE - END_PAD_S, 2),
+            tuple(float(getattr(s, "temperature", 0.0) or 0.0) for s in found),
+            join_text(kept), len(found) - len(kept)))
+        return kept, info
 
     @property
     def windows_skipped(self) -> int:

@@ -313,10 +313,14 @@ class InterviewScreen(Screen[None]):
     # -- engine calls ----------------------------------------------------------------------
     def advance(self, answer: str, *, skipped: bool,
                 extra: dict[str, Any] | None = None) -> None:
-        """Log the answer and hand it to the engine; `extra`: a spoken answer's audio and
-        segments (`SpokenAnswer.submit_kwargs()`)."""
+        """Log the answer, hand it to the engine; `extra`: a spoken answer's audio, segments."""
         prompt = self.engine.prompt
         assert prompt is not None
+        self.show_answer(prompt, answer, skipped=skipped)
+        self._submit(answer, skipped, extra or {})
+
+    def show_answer(self, prompt: Prompt, answer: str, *, skipped: bool) -> None:
+        """The answer to `prompt` logged; the screen busy while the engine takes it."""
         self.query_one(ConversationLog).add_exchange(
             prompt.kind, prompt.number, prompt.text, answer, skipped or not answer)
         self.add_class("-has-log")
@@ -324,10 +328,14 @@ class InterviewScreen(Screen[None]):
         self._asking_number = prompt.number
         self.streaming = False
         self._set_busy(True, "The interviewer is thinking...")
-        self._submit(answer, skipped, extra or {})
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="engine")
     def _submit(self, answer: str, skipped: bool, extra: dict[str, Any]) -> None:
+        self.submit_now(answer, skipped, extra)
+
+    def submit_now(self, answer: str, skipped: bool, extra: dict[str, Any]) -> None:
+        """The engine takes the answer (blocking: a worker's thread): `Advanced` or `Failed`
+        posted, nothing once the screen is leaving."""
         try:
             nxt = call_detached(lambda: self.engine.submit(answer, skipped=skipped, **extra),
                                 self.leaving, name="coach-call")

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import suppress
 
 from interviewer.session.ahead import preview_follow_up
 from interviewer.session.engine import InterviewEngine
 from interviewer.speech.barge_in import BargeIn
-from interviewer.speech.errors import AudioUnavailable
+from interviewer.speech.errors import AudioUnavailable, SpeechError
 from interviewer.speech.microphone import Microphone
+from interviewer.speech.remote_backends import backends_since, ledger_mark
 from interviewer.speech.speaker import Speaker
 from interviewer.speech.stt import Transcript
 from interviewer.speech.utterance import Utterance
@@ -48,6 +50,22 @@ def follow_up_ahead(engine: InterviewEngine, kit: VoiceKit,
             voice.prepare(follow)
 
     return lambda text: kit.in_background(lambda: prepare(text), "follow-up-ahead")
+
+
+def keep_spoken_prompt(engine: InterviewEngine, speaker: Speaker, utt: Utterance, number: int,
+                       mark: int) -> int:
+    """Prompt `number`, spoken as `utt`, kept as prompts/<n>.wav, and who spoke it when a
+    voice server is configured (the voice's ledger since `mark`); returns the next mark."""
+    store, folder = engine.store, engine.folder
+    if store is not None and folder is not None and engine.keep_audio:
+        with suppress(OSError, SpeechError, ValueError):
+            # whole even when cut short: the speaker synthesised it to the end, once
+            store.save_prompt_audio(folder, number, speaker.whole_clip(utt).to_wav_bytes())
+    backend = backends_since(speaker.synthesizer, mark)
+    if backend is not None:
+        with suppress(OSError, ValueError):
+            engine.note_prompt_backend(number, backend)
+    return ledger_mark(speaker.synthesizer)
 
 
 def add_words_later(engine: InterviewEngine, kit: VoiceKit, asked: Utterance | None,
