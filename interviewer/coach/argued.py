@@ -21,6 +21,7 @@ from interviewer.coach.model_first import MODEL_FIRST_CAP, model_first
 from interviewer.coach.offline_success import judged_offline
 from interviewer.coach.units import Unit, anchored
 from interviewer.coach.unsettled import vague_bar
+from interviewer.coach.watch_list import watches_a_list
 
 VAGUE_WORDS = 30
 VAGUE_CAP = 3.0
@@ -95,30 +96,12 @@ CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:and|or|but|because|since|whereas|while)\
                         re.IGNORECASE)
 
 
-_LOOKING = re.compile(r"(?:track|monitor|measure|watch|look|check|review|keep|see|follow|"
-                      r"report|dashboard|survey|count)\w*$", re.IGNORECASE)
-
-
-_OBJECT_END = re.compile(r"[.;:?!]|\b(?:since|because|so|to|which|as|for|in order)\b",
-                         re.IGNORECASE)
-_ITEMS = re.compile(r",|\band\b|\bor\b", re.IGNORECASE)
-LISTED_ITEMS, ITEM_WORDS = 3, 5
-
-
-def _lists(text: str) -> bool:
-    """What follows is a run of short names ("revenue, churn and upsell"), not one thing."""
-    end = _OBJECT_END.search(text)
-    items = [i.split() for i in _ITEMS.split(text[: end.start() if end else len(text)])]
-    items = [i for i in items if i]
-    return len(items) >= LISTED_ITEMS and all(len(i) <= ITEM_WORDS for i in items)
-
-
 def firm(text: str) -> bool:
     """A decision in the speaker's own voice, not hedged in its own clause: a spoken run may
     list what "it could do" and then commit ("or it could show a range and i'd go with it")."""
     for m in FIRM.finditer(text):
-        if _LOOKING.search(m.group(0)) and _lists(text[m.end():]):
-            continue
+        if watches_a_list(m.group(0), text[m.end():]):
+            continue  # "I'd track revenue, churn and upsell": a scorecard, not a call
         start = max((b.end() for b in CLAUSE_END.finditer(text, 0, m.start())), default=0)
         after = CLAUSE_END.search(text, m.end())
         if not HEDGE.search(text[start:after.start() if after else len(text)]):
