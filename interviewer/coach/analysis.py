@@ -28,6 +28,7 @@ from interviewer.coach.recital import recites
 from interviewer.coach.recited_answer import recited as recites_whole
 from interviewer.coach.refrain import without_refrain
 from interviewer.coach.relevance import Relevance, profile, relevance, subject_terms
+from interviewer.coach.silent_ask import silent_ask
 from interviewer.coach.spoken_cuts import reasons_across_cuts
 from interviewer.coach.subject import carried_subject
 from interviewer.coach.terse import (
@@ -147,7 +148,9 @@ class Reading:
     def ask_missed(self) -> str:
         """Why it misses the ask ('' when it does not): `ask_missed.py`. Read by the score, the
         follow-up and the advice; computed once."""
-        return ask_missed(self.question, self.units)
+        # the gate's cues, or the asked move's own dimension heard as silence (`silent_ask`)
+        return (ask_missed(self.question, self.units)
+                or silent_ask(self.question, self.dimensions))
 
     @property
     def narrated(self) -> int:

@@ -21,6 +21,7 @@ from interviewer.coach.model_first import MODEL_FIRST_CAP, model_first
 from interviewer.coach.offline_success import judged_offline
 from interviewer.coach.units import Unit, anchored
 from interviewer.coach.unsettled import vague_bar
+from interviewer.coach.watch_list import watches_a_list
 
 VAGUE_WORDS = 30
 VAGUE_CAP = 3.0
@@ -99,6 +100,8 @@ def firm(text: str) -> bool:
     """A decision in the speaker's own voice, not hedged in its own clause: a spoken run may
     list what "it could do" and then commit ("or it could show a range and i'd go with it")."""
     for m in FIRM.finditer(text):
+        if watches_a_list(m.group(0), text[m.end():]):
+            continue  # "I'd track revenue, churn and upsell": a scorecard, not a call
         start = max((b.end() for b in CLAUSE_END.finditer(text, 0, m.start())), default=0)
         after = CLAUSE_END.search(text, m.end())
         if not HEDGE.search(text[start:after.start() if after else len(text)]):

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from interviewer.banks import Question
+from interviewer.coach.argued import hedged
 from interviewer.coach.model_first import model_first
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.restated_plan import restates_outline
@@ -52,6 +53,21 @@ MIN_APPLIED = 5
 """Applied sentences the answer needs besides: a point each is not depth in one line apiece."""
 SHORT_APPLIED = 3
 """A ~90-word answer to a typed question packs its points into three sentences or so."""
+
+
+WORDS_PER_HEDGE = 100
+"""An answer with a hedge (could, might, maybe, probably, it depends...) in every this many
+words or fewer has not committed to the ground it names. On the dev split the answers floored
+for all of it but one point split cleanly: mediums one hedge in 45-90 words, strong answers and
+their twins one in 175 or more."""
+
+
+def hedging(units_: Sequence[Unit]) -> bool:
+    """Hedged throughout: the floor for *most* of the ground rescues an answer whose firm calls
+    the rubric's lexicon misses, not one that names the ground and keeps its options open
+    ("we could start with...", "it might be worth...")."""
+    n = sum(len(words(u.piece.text)) for u in units_)
+    return hedged(units_) * WORDS_PER_HEDGE >= n
 
 
 def covers(point: str, said: set[str]) -> bool:
@@ -137,5 +153,7 @@ def ground_floor(question: Question, units_: Sequence[Unit], before: float, sett
         # sentences: 4), not set aside for its length.
         return max(settled, MOST_FLOOR if applied >= MIN_APPLIED else HALF_FLOOR)
     if share < half or applied < MIN_APPLIED:
+        return settled
+    if share < most and hedging(units_):  # all of it is worked through, hedged or not
         return settled
     return max(settled, MOST_FLOOR if share >= most else HALF_FLOOR)
