@@ -211,8 +211,13 @@ def test_length_is_not_the_score(scored: dict[str, list[Scored]], split: str) ->
 # 3.4 while its prose (which calls the requests "tickets") is held at 2.0 as drifting (relevance
 # 0.29, under 0.33): a gap of 1.4. No narrow rule cleared the prose without clearing polished
 # answers to other questions (README). Pinned so the twin may not fall.
+# bd31- (written blind): the spoken twin of a 3.0 answer on a benefits assistant's trade-offs
+# scores 2.7 beside its prose's 2.6: close to it, but both below the bar (a side said with its
+# reason and no first-person verb is not read as a decision; the no-number cap holds them).
+# Pinned so the twin may not fall.
 KNOWN_FAR_TWINS: dict[str, float] = {"bd29-bus-routes-short": 3.4,
-                                     "bd30-311-routing-medium-bullets": 3.4}
+                                     "bd30-311-routing-medium-bullets": 3.4,
+                                     "bd31-benefits-spoken": 2.7}
 
 
 @pytest.mark.parametrize("split", SPLITS)

@@ -11,11 +11,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-import tomllib
 
 from interviewer.banks import load_banks
 from interviewer.coach.analysis import read_answers
 from interviewer.coach.calibration import GradedAnswer, bundled_set, parse_set
+from interviewer.tomlcompat import tomllib
 
 TWINS = Path(__file__).resolve().parent / "data" / "form_twins.toml"
 FORMS = ("bullets", "short", "spoken", "non-native")

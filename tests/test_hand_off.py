@@ -150,7 +150,12 @@ def test_an_answer_that_ended_itself_is_final_without_waiting_for_the_microphone
     ended = threading.Event()
     answer = VoiceAnswer(mic, whisper, wav_path=tmp_path / "a.wav",
                          settings=StreamingSettings(silence_end_s=1.0))
-    answer.on_silence_end = lambda: (answer.stop_soon(), ended.set())
+
+    def end_itself() -> None:
+        answer.stop_soon()
+        ended.set()
+
+    answer.on_silence_end = end_itself
     answer.start()
     assert ended.wait(120)
     spoken = answer.stop()
