@@ -83,16 +83,6 @@ def applied_texts(units_: Sequence[Unit]) -> list[str]:
     return [u.piece.text for i, u in enumerate(units_) if is_applied(units_, i) and _own(u)]
 
 
-CLAUSE_WORDS = 3
-
-
-def clauses(text: str) -> int:
-    """Sentences a committed sentence holds: a typed clause after a semicolon is one of its own
-    ("Version one handles reliable data only; other terms are ignored"), as `terse.py` reads it,
-    so a ~90-word answer that packs two points a sentence is not counted short of depth."""
-    return max(1, sum(1 for part in text.split(";") if len(part.split()) >= CLAUSE_WORDS))
-
-
 def _own(u: Unit) -> bool:
     return not (u.buzzwords or u.narration or u.generic)
 
@@ -142,7 +132,7 @@ def ground_floor(question: Question, units_: Sequence[Unit], before: float, sett
         return settled
     share = ground_covered(question, units_)  # once: works_through would compute it again
     half, most = (HALF_OF_IT, MOST_OF_IT) if question.outline else (TYPED_MOST, TYPED_ALL)
-    applied = sum(map(clauses, applied_texts(units_)))
+    applied = len(applied_texts(units_))
     if (not question.outline and is_short(units_) and share >= TYPED_ALL
             and applied >= SHORT_APPLIED):
         # A ~90-word answer makes each point once: all of the ground, one sentence a point, is
