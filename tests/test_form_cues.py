@@ -1,6 +1,6 @@
 """The cues behind form invariance (tests/test_form_invariance.py), each on sentences written
 for these tests: typed notes' calls, rules and reasons; a spoken run's reasons across our cuts;
-semicolon clauses as sentences; plain English's article-less "few"."""
+plain English's article-less "few"."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from interviewer.coach.analysis import read_answers
 from interviewer.coach.asks_problems import DECISION as CALL
 from interviewer.coach.cues_concepts import FAMILIES
 from interviewer.coach.cues_markers import DECISION, NUMBER
-from interviewer.coach.ground import clauses
 from interviewer.coach.outline_echo import states_a_rule
 from interviewer.coach.text import Sentence
 from interviewer.coach.typed_ground import RULE
@@ -69,12 +68,6 @@ def test_a_reason_the_cut_left_in_the_next_spoken_clause_stays_with_its_claim() 
     typed = ("The morning rush is when the kiosk queue matters most for our regulars. So a slow "
              "kiosk costs us the coffee crowd.")
     assert not read_answers(KIOSK, [typed]).units[0].reason  # typed, the writer's full stop
-
-
-def test_a_semicolon_clause_counts_as_a_sentence_for_depth() -> None:
-    assert clauses("Kiosks in four stores first; the rest wait for the spring menu") == 2
-    assert clauses("Kiosks in four stores first; yes") == 1  # a stub is not a sentence
-    assert clauses("Kiosks in four stores first.") == 1
 
 
 def test_a_figure_as_a_conditions_bar_is_an_argument_not_a_bluffed_result() -> None:

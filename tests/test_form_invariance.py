@@ -33,6 +33,14 @@ PINNED = {
     ("bd22-cheat-shortstrong", "non-native"):
         "4.0 against 3.3: as the spoken twin, the prose (graded 4.5) is the outlier; the twin's "
         "'automatic ban only with 99.5% or more' reads as the typed ground's rule.",
+    ("mf11-maps-strong", "short"):
+        "0.6 below its prose: the ~90-word twin packs two points a sentence with semicolons and "
+        "is held short of the five committed sentences of the deepest floor; counting a "
+        "semicolon clause as a sentence closed it, but floored a ~125-word answer that makes "
+        "each point once at full depth (tests/test_short_depth.py), so it was taken back.",
+    ("bd26-leak-medium", "short"):
+        "1.0 below its prose, for the same reason as the maps twin: its points packed two a "
+        "sentence with semicolons, read as fewer committed sentences than the prose's.",
 }
 """Twins more than 0.5 from their prose, and why: each within 1.0."""
 
