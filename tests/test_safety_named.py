@@ -54,3 +54,10 @@ under 8 in 10, and fewer than three false flags a session in a four-week trial.
 def test_a_short_answer_on_a_goggles_detector_is_not_held_to_a_constraint() -> None:
     reading = read_answers(LAB, [LAB_SHORT])
     assert reading.ask_missed != "constraint"
+
+
+def test_a_share_as_the_bar_is_a_number() -> None:
+    from interviewer.coach.cues_markers import NUMBER
+    assert NUMBER.search("If riders confirm under half of the flags, it stays a survey tool.")
+    assert NUMBER.search("Keep it only if at least a third of the alerts lead to a visit.")
+    assert not NUMBER.search("Half the riders get the new screen.")
