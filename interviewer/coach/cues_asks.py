@@ -284,13 +284,19 @@ NEIGHBOUR_AT_LEAST = 3
 # enough), each constraint must be dealt with: an answer that never does answers the
 # neighbouring question without it (how to improve the keyboard's suggestions, privacy ignored),
 # however polished. The move's cues are broad, so naming the risk at all is enough.
+_SAFETY_ASKED = (r"(?<!trust and )\bsafety(?=\s*(?:[^\w\s]|$)|\s+(?:and|or|of|for|while|in|is|are|"
+                 r"at|when|without|concerns?|risks?|issues?)\b)")
+"""The word "safety" as what is asked, not as the first word of a name ("safety vests")."""
 PROMPT_CONSTRAINTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # Privacy or safety: the data, who could be hurt, and what keeps it from happening.
-    (_c(r"\b(privacy|private|sensitive|creepy|safe|safely|safety)\b"),
+    # "Safety" asked of the product ("while keeping users' safety in mind"), not naming its domain
+    # ("safety vests", "flags safety violations", "you lead trust and safety"): a detector of
+    # missing safety gear is asked what could go wrong, not held to a constraint it states.
+    (_c(r"\b(privacy|private|sensitive|creepy|safe|safely)\b|" + _SAFETY_ASKED),
      _c(r"\b(privacy|private|sensitive|consent\w*|opt(?:s|ed|ing)?[- ]?(?:in|out)|turn\w* (?:it |"
         r"them |the \w+ )?off|on[- ]device|on (?:the|their|your) (?:phone|device)|never leaves?|"
         r"leav\w* the (?:phone|device)|servers?|upload\w*|encrypt\w*|anonymi[sz]\w*|federated|"
-        r"differential|passwords?|delet\w*|safe\w*|harm\w*|risk\w*|creep\w*|trust\w*|"
+        r"differential|passwords?|delet\w*|safe\w*|harm\w*|hurt\w*|injur\w*|risk\w*|creep\w*|trust\w*|"
         r"permissions?|secur\w*|protect\w*|leak\w*|expos\w*|misuse|danger\w*|clinician\w*|"
         r"escalat\w*|emergenc\w*)\b")),
     # Two points of view asked, one of them the business's: what it earns, keeps or pays.

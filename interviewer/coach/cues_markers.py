@@ -96,7 +96,9 @@ NUMBER = re.compile(
     r"months?|seconds?|milliseconds?|hundred|thousand|million|dollars?|euros?|pounds?|cents?|"
     r"times)|"
     r"\b(?:under|below|above|over|at least|at most|more than|less than|within)\s+"
-    r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second)|" + _BARE_FEW + r"|point \w+)|"
+    r"(?:\$?\d|one|two|three|four|five|ten|twenty|a (?:few|hundred|second)|" + _BARE_FEW + r"|point \w+|"
+    # a share as the bar: "if crews confirm under half", "at least a third of them"
+    r"half\b|an? (?:third|quarter|fifth|tenth)\b)|"
     # quantities as people say them: "about thirty", "a forty-file diff", "half an hour a day",
     # "for a month", "at least a fifth" ("half the users get it" is a split, not a bar)
     r"\b(?:about|around|roughly|maybe|nearly|almost) " + _WORD_NUMBER + r"\b|"

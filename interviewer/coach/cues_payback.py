@@ -37,8 +37,13 @@ PAYBACK_IN_WORDS = (
     r"covers? (?:it|its cost|the cost|the fee)|breaks? even)\b|"
     # a verdict held to the evidence: "I wouldn't renew if the gap is under 3 points"
     rf"^(?=.*{_VERDICT})(?=.*{_CONDITION}[^.;]{{0,80}}{_EVIDENCE})|"
+    # the break-even reached by a stated share: "win back a fifth and it pays for itself"
+    r"\band (?:it|that|this|they) (?:\w+ )?(?:pays? for (?:it|itself|themselves)|covers? (?:it|its "
+    r"cost|the cost)|breaks? even)\b|"
     # the comparison that would show it, in other words: "alerted and non-alerted homes",
-    # "against the other half", "similar homes that don't"
+    # "against the other half", "similar homes that don't", "comparable depots without it" (not
+    # any matched comparison: "queue wait against ten similar stores" measures something else)
+    r"\b(?:similar|matched|comparable) (?:\w+ ){0,2}without\b|"
     r"\bnon-[a-z]+(?:ed|ing)\b|\bthe other half\b|\b(?:similar|matched|comparable) (?:\w+ ){1,2}"
     r"(?:that|who) (?:don't|didn't|do not|did not|aren't|weren't)\b|\b(?:that|who) (?:don't|"
     r"didn't|do not|did not)\s*(?:[.;,]|$)")
@@ -76,6 +81,8 @@ HELD_CALL = rf"^(?=.*{_GO})(?=.*{_IF}[^.;,]{{0,100}}?{_OBSERVED})"
 """The verdict held to what is observed, the condition in its own clause: "if people use it and
 buy from it, expand"."""
 COST_NAMED = _COST
+MONEY = _MONEY
+BENEFIT_NAMED = _BENEFIT
 
 PAYBACK_BROAD = (
     # the cost set against something, in one sentence: "hours per dollar against licensing"
