@@ -38,8 +38,6 @@ from interviewer.coach.asks_bank import GUARDRAILS, MEASURE, RISKS, asks_decisio
 from interviewer.coach.asks_problems import DECISION, PICK
 from interviewer.coach.cues_markers import NUMBER
 from interviewer.coach.offline_success import OFFLINE_NUMBER
-from interviewer.coach.time_span import without_spans
-from interviewer.coach.unsettled import vague_bar
 from interviewer.coach.relevance import (
     DENSE_NUMBERS,
     MIN_PROMPT_TERMS,
@@ -47,7 +45,9 @@ from interviewer.coach.relevance import (
     subject_terms,
 )
 from interviewer.coach.text import stem, words
+from interviewer.coach.time_span import without_spans
 from interviewer.coach.units import Unit, question_asks
+from interviewer.coach.unsettled import vague_bar
 
 SUBJECT_SHARE = 0.4
 """Share of the prompt's own terms the committed sentences must use (of what an answer of its

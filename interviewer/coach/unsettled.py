@@ -50,7 +50,10 @@ SIDE = re.compile(r"\b(?:rather|prefer|favou?r|side|lean|over|than|first|above|b
 """A balance stated with the side it leans to, or how it is struck, is a call after all."""
 
 
-_CLAUSE_END = re.compile(r"[,;:.?!]|\bthen\b", re.IGNORECASE)
+_CALL_STARTS = re.compile(
+    # where the condition ends and its call begins: ", I'd roll it out", " we ship", "; then"
+    r"[;.?!]|(?:,\s*|\s+)(?=(?:then|(?:i|we)(?:'d|'ll| would| will)?|roll|ship|expand|launch|"
+    r"scale|keep|add|go live)\b)", re.IGNORECASE)
 
 
 def vague_bar(text: str) -> bool:
@@ -59,7 +62,7 @@ def vague_bar(text: str) -> bool:
     at a time" sizes the next step, not the result that earns it; nor is how long the pilot
     runs ("after a few months") a threshold (`time_span.py`)."""
     for m in VAGUE_BAR.finditer(text):
-        end = _CLAUSE_END.search(text, m.end())
+        end = _CALL_STARTS.search(text, m.end())
         clause = without_spans(text[m.start():end.start() if end else len(text)])
         if not (tied_number(clause) or NUMBER.search(clause)):
             return True
