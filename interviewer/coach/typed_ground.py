@@ -45,7 +45,9 @@ from interviewer.coach.relevance import (
     subject_terms,
 )
 from interviewer.coach.text import stem, words
+from interviewer.coach.time_span import without_spans
 from interviewer.coach.units import Unit, question_asks
+from interviewer.coach.unsettled import vague_bar
 
 SUBJECT_SHARE = 0.4
 """Share of the prompt's own terms the committed sentences must use (of what an answer of its
@@ -131,10 +133,12 @@ def typed_points(question: Question, units_: Sequence[Unit],
                   if (u.reason or _drawn(units_, i)) and u.piece.text in texts)
     points = {
         "subject": _subject(question, texts),
-        "measure": any((MEASURE.search(t) or BAR.search(t)) and NUMBER.search(t)
+        # a measure's number is its bar or its count, not how long it runs (`time_span.py`)
+        "measure": any((MEASURE.search(t) or BAR.search(t)) and NUMBER.search(without_spans(t))
                        and not OFFLINE_NUMBER.search(t) for t in texts),
         "risk": any(names_risk(t, prompt) for t in texts),
-        "rule": any((CONDITION.search(t) or RULE.search(t))
+        # "If these numbers look good, I'd expand" moves on with no criterion: no rule
+        "rule": any((CONDITION.search(t) or RULE.search(t)) and not vague_bar(t)
                     and (NUMBER.search(t) or _calls(t)) for t in texts),
         "why": reasons + argued_commitments(units_) >= (1 if is_short(units_) else REASONS),
     }

@@ -13,10 +13,13 @@ import re
 
 from interviewer.coach.cues_markers import NUMBER
 from interviewer.coach.recital import tied_number
+from interviewer.coach.time_span import without_spans
 
 _LOOSE_RESULT = (
-    r"(?:the |our |all |its |those )?(?:results?|it|things|everything|numbers|pilot|test|data|"
-    r"feedback|outcomes?|this|that)"
+    r"(?:the |our |all |its |those |these |all (?:the |these |those |of (?:the |these ))?)?"
+    r"(?:results?|it|things|everything|numbers|pilot|test|data|feedback|outcomes?|this|that|"
+    # the measures just listed, taken together: "if these metrics look good", "if all three are"
+    r"metrics|measures|signals|three|four|them|they)"
 )
 VAGUE_BAR = re.compile(
     # the condition's subject is the result in general, its verdict a word of approval
@@ -47,9 +50,23 @@ SIDE = re.compile(r"\b(?:rather|prefer|favou?r|side|lean|over|than|first|above|b
 """A balance stated with the side it leans to, or how it is struck, is a call after all."""
 
 
+_CALL_STARTS = re.compile(
+    # where the condition ends and its call begins: ", I'd roll it out", " we ship", "; then"
+    r"[;.?!]|(?:,\s*|\s+)(?=(?:then|(?:i|we)(?:'d|'ll| would| will)?|roll|ship|expand|launch|"
+    r"scale|keep|add|go live)\b)", re.IGNORECASE)
+
+
 def vague_bar(text: str) -> bool:
-    """A condition that names no measure and no threshold: "if the results look good"."""
-    return bool(VAGUE_BAR.search(text)) and not (tied_number(text) or NUMBER.search(text))
+    """A condition that names no measure and no threshold: "if the results look good". Its bar
+    is read in the condition's own clause: "If all three are positive, roll out fifty buildings
+    at a time" sizes the next step, not the result that earns it; nor is how long the pilot
+    runs ("after a few months") a threshold (`time_span.py`)."""
+    for m in VAGUE_BAR.finditer(text):
+        end = _CALL_STARTS.search(text, m.end())
+        clause = without_spans(text[m.start():end.start() if end else len(text)])
+        if not (tied_number(clause) or NUMBER.search(clause)):
+            return True
+    return False
 
 
 _CLAUSES = re.compile(r"[;,]\s*(?:and|but|so|then)\b|;|\bbut\b", re.IGNORECASE)
