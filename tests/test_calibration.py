@@ -111,9 +111,10 @@ def test_held_out_split_holds_its_measured_level(figs: dict[str, Figures],
     f = figs["test"]
     mae, ordered, total = f.mae, f.pairs_ordered, f.pairs_total
     assert mae <= 0.58, HELD_OUT  # 0.55 until the eleventh batch arrived at 0.95 (all: 0.57)
-    assert ordered >= 0.87 * total, HELD_OUT  # twelve batches: 736 / 841 when the twelfth
-    # arrived at 58 / 73 (eleven: 678 / 768 after stop 26's rounds, 669 when the eleventh
-    # arrived) (ten: 618 / 696 since fix35, 609 when the tenth arrived; nine: 552 / 626)
+    assert ordered >= 0.87 * total, HELD_OUT  # twelve batches: 741 / 841 since fix43, 736
+    # when the twelfth arrived at 58 / 73 (eleven: 678 / 768 after stop 26's rounds, 669
+    # when the eleventh arrived) (ten: 618 / 696 since fix35, 609 when the tenth arrived;
+    # nine: 552 / 626)
 
 
 # Before the g12- batch the dev split had no known miss left: the rel- and nb7- answers to a
@@ -125,11 +126,13 @@ def test_held_out_split_holds_its_measured_level(figs: dict[str, Figures],
 HELD_OUT_GAMING_MISSES = 14  # third one, fourth one, fifth two, seventh two, eighth none,
 # ninth two (one more since the ask gate's fix35 hears more ways of making the move), tenth two,
 # eleventh three (on arrival), twelfth one (on arrival)
-HELD_OUT_FAR_TWINS = 16  # second batch one (~90 words), fifth one, sixth three, seventh one,
-# eighth three, ninth one (two before fix35), tenth one, eleventh three, twelfth two (on arrival)
+HELD_OUT_FAR_TWINS = 14  # second batch one (~90 words), fifth one, sixth three, seventh one,
+# eighth two (three before fix43), ninth one (two before fix35), tenth none (one before fix43),
+# eleventh three, twelfth two (on arrival)
 HELD_OUT_PADDED_AHEAD = 2  # a padded answer level with or above a short strong one (fifth batch;
 # ninth batch one, on arrival)
-HELD_OUT_RHO = 0.76  # twelve batches: 0.772 when the twelfth arrived at 0.721 (eleven: 0.776
+HELD_OUT_RHO = 0.76  # twelve batches: 0.783 since fix43, 0.772 when the twelfth arrived at
+# 0.721 (eleven: 0.776
 # after stop 26's rounds, 0.767 when the eleventh arrived at 0.448; ten: 0.797
 # since fix35, 0.792 when the tenth arrived; nine: 0.798; eight: 0.822)
 # One g12- answer stays above the ceiling (README): a two-sided-marketplace recitation whose
@@ -217,9 +220,15 @@ def test_length_is_not_the_score(scored: dict[str, list[Scored]], split: str) ->
 # scores 2.7 beside its prose's 2.6: close to it, but both below the bar (a side said with its
 # reason and no first-person verb is not read as a decision; the no-number cap holds them).
 # Pinned so the twin may not fall.
+# bd33- (written blind): the bullets twin of a 4.5 answer on measuring pothole cameras on buses
+# scores 2.0 beside its prose's 2.0: both read as drifting (relevance 0.21-0.27), the candidate
+# calling the prompt's things by their own names ("bad road", "holes", "detections").
+# The round that tried to hear an answer's own names (fix41) released a held-out answer to a
+# neighbouring question to 4.6, so it was not merged (README). Pinned so the twin may not fall.
 KNOWN_FAR_TWINS: dict[str, float] = {"bd29-bus-routes-short": 3.4,
                                      "bd30-311-routing-medium-bullets": 3.4,
-                                     "bd31-benefits-spoken": 2.7}
+                                     "bd31-benefits-spoken": 2.7,
+                                     "bd33-pothole-bullets": 2.0}
 
 
 @pytest.mark.parametrize("split", SPLITS)
