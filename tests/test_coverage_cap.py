@@ -67,3 +67,11 @@ def test_no_ceiling_for_an_answer_a_gate_set_aside() -> None:
 
 def test_the_ceilings_keep_their_order() -> None:
     assert ONE_POINT_CAP < NO_DEPTH_CAP < MAX_SCORE
+
+
+def test_a_bar_written_with_a_sign_makes_the_rule() -> None:
+    """Notes write the bar as a sign and a quantity: the rule is there, and lifts the ceiling."""
+    notes = FLUENT_IDEAS + "\n- Move on if >= 1/4 of new owners open the guide twice -> every store"
+    r = read_answers(FISH, [notes])
+    assert general_points(FISH, r.units)["rule"]
+    assert _cap(notes) == MAX_SCORE

@@ -6,7 +6,8 @@ rubric's dimensions and the share of applied sentences can carry a fluent answer
 applied sentences alone, each applying one idea, none of them deep. Such an answer is capped:
 
 - at 3.5 when it shows no depth at all: no rule that changes the call, no measure with a bar, no
-  side taken with its reason, and no depth on any rubric dimension;
+  side taken with its reason, as the general points or the rubric's metrics, trade-offs and
+  experimentation depth read them;
 - at 3 (the bar) when, besides, it covers at most one of the general points (a measure with a
   bar, a risk, a rule, reasons, the call where one is asked): one instance, however well made.
 
@@ -34,6 +35,10 @@ NO_DEPTH_CAP = 3.5
 ONE_POINT_CAP = float(HIRE_BAR)
 ONE_POINT = 1
 """General points covered at most: one instance meets the bar, no more."""
+GENERAL_DEPTH = ("metrics", "trade-offs", "experimentation")
+"""The rubric dimensions whose depth is itself a general point: a bar on a measure, a side taken
+with its reason, a decision rule (`analysis.DEPTH_FAMILIES`, `depth.py`). Depth elsewhere is a
+reason or a number on any instance, which every fluent sentence with a "so" carries."""
 
 
 def general_points(question: Question, units_: Sequence[Unit]) -> dict[str, bool]:
@@ -47,7 +52,7 @@ def general_points(question: Question, units_: Sequence[Unit]) -> dict[str, bool
 def coverage_cap(question: Question, units_: Sequence[Unit], dimension_depth: bool,
                  set_aside: bool) -> float:
     """The highest overall the answer's coverage of the general points allows (MAX_SCORE: no
-    cap). `dimension_depth`: a rubric dimension other than communication shows depth."""
+    cap). `dimension_depth`: one of the `GENERAL_DEPTH` dimensions shows depth."""
     if set_aside or not units_ or dimension_depth:
         return float(MAX_SCORE)
     if question.outline and ground_covered(question, units_) >= HALF_OF_IT:
