@@ -14,6 +14,7 @@ from functools import cached_property, partial
 from interviewer.banks import Question
 from interviewer.coach.argued import settle
 from interviewer.coach.ask_missed import ANSWERS_ANOTHER, ELSEWHERE_CAP, ask_missed
+from interviewer.coach.coverage_cap import GENERAL_DEPTH, coverage_cap
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
@@ -204,6 +205,8 @@ class Reading:
         settled = settle(score, rubric, self.units, (self.words, self.applied_sentences, len(met)),
                          set_aside)  # numbers, or calls argued in words
         score = ground_floor(self.question, self.units, score, settled, set_aside)  # outline
+        deep_dim = any(self.dimensions[d].depth for d in GENERAL_DEPTH if d in self.dimensions)
+        score = min(score, coverage_cap(self.question, self.units, deep_dim, set_aside))
         score = min(score, call_cap(self.question, [u.piece.text for u in self.units]))
         if lays_out_figures(self.question, self.units):  # "we have 420 sites, each ..."
             score = min(score, LANDSCAPE_CAP)

@@ -62,6 +62,8 @@ twins run to 100-130 words (a strong answer's 350 cut by two thirds)."""
 ASKS_A_CALL = frozenset({"first-choice"})
 # A measure with a bar, beyond `asks_bank.MEASURE`'s words: "two per thousand articles", "70%".
 BAR = re.compile(r"\bper (?:hundred|thousand|million|100|1,?000)\b|%|\bpercent\b", re.IGNORECASE)
+# A bar as notes write it, a sign and a quantity: ">= 1/5 of visitors", "< 2 per shift".
+SIGNED_BAR = re.compile(r"(?:[<>]=?|\u2264|\u2265)\s*\$?\d")
 # A rule that changes the call, mid-sentence too: "a category moves to review if corrections pass
 # two per thousand" (`argued.CONDITION` reads a rule that opens its clause).
 RULE = re.compile(
@@ -139,7 +141,7 @@ def typed_points(question: Question, units_: Sequence[Unit],
         "risk": any(names_risk(t, prompt) for t in texts),
         # "If these numbers look good, I'd expand" moves on with no criterion: no rule
         "rule": any((CONDITION.search(t) or RULE.search(t)) and not vague_bar(t)
-                    and (NUMBER.search(t) or _calls(t)) for t in texts),
+                    and (NUMBER.search(t) or SIGNED_BAR.search(t) or _calls(t)) for t in texts),
         "why": reasons + argued_commitments(units_) >= (1 if is_short(units_) else REASONS),
     }
     if asks_a_call(question):
