@@ -204,6 +204,24 @@ def _read_whole(units_: Sequence[Unit], texts: Sequence[str]) -> list[str]:
     return out + [" ".join(parts) for parts in sentences.values()]
 
 
+ASKED_POINT = {"metrics": "measure", "estimate": "measure", "readiness": "rule",
+               "experiment": "rule", "autonomy": "rule", "first-choice": "call", "side": "call",
+               "diagnose": "why"}
+"""The point of the ground each ask of the prompt is about: "How would you define success?"
+is answered by a measure, "...decide it's ready?" by a rule."""
+
+
+def spares_only_the_aside(question: Question, units_: Sequence[Unit],
+                          texts: Sequence[str]) -> bool:
+    """All of the ground but one point, and that one neither the subject nor what the prompt
+    asks for: a ~90-word answer to "how would you define success?" that sets its measures with
+    bars, its guardrail and its reasons has answered it without a rule for what stops it."""
+    points = typed_points(question, units_, texts)
+    missed = [name for name, made in points.items() if not made]
+    asked = {ASKED_POINT.get(a, "") for a in question_asks(question)}
+    return len(missed) == 1 and missed[0] != "subject" and missed[0] not in asked
+
+
 def typed_covered(question: Question, units_: Sequence[Unit], texts: Sequence[str]) -> float:
     """0-1: the share of the typed ground's points the committed sentences work on."""
     points = typed_points(question, units_, texts)
