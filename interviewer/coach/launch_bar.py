@@ -39,7 +39,7 @@ STATED = (
     # a call at a signed figure, or only at one: "ship at +3 points", "roll out only at >= 20%"
     r"(?:ship|launch|roll(?:ing)? (?:it )?out|expand|go (?:wide|live)|scale(?: up)?|widen|"
     r"automate|auto-[a-z]+|move on)\b[^.;:?!]{0,30}?(?:\bat\s*(?:[<>]=?|\u2265|\+|-)\s*|"
-    r"\bonly at\b[^.;?!\d]{0,12})\d|"
+    r"\bonly at\b[^.;?!\d]{0,12})\d+|"
     # zero tolerance: one bad case triggers the call, "any unsafe reply sent pauses it"
     r"(?:any|a single) [^.;:?!]{1,40}? (?:pauses?|stops?|pulls?|kills?|halts?|reverts?|"
     r"rolls? (?:it |us )?back|is a stop-ship|means (?:a )?(?:pause|stop|rollback))\b"
