@@ -50,7 +50,8 @@ def test_what_is_not_a_launch_bar(text: str) -> None:
 
 
 def test_a_bold_header_labels_the_items_under_it() -> None:
-    answer = "**Ready when**\n1. Caught drills at 97% on pools it never saw.\n2. Under two false alerts a shift."
+    answer = ("**Ready when**\n1. Caught drills at 97% on pools it never saw.\n"
+              "2. Under two false alerts a shift.")
     reading = read_answers(POOL, [answer])
     assert is_header(reading.units[0])
     assert labelled(reading.units)[1].startswith("Ready when: Caught drills")
