@@ -23,6 +23,7 @@ from interviewer.coach.elsewhere import engaged_elsewhere
 from interviewer.coach.ground import ground_floor
 from interviewer.coach.hype import call_cap
 from interviewer.coach.landscape import LANDSCAPE_CAP, lays_out_figures
+from interviewer.coach.launch_bar import figures_follow
 from interviewer.coach.outline_touch import untouched
 from interviewer.coach.padding import asks_worth, names_return_only, restates_question
 from interviewer.coach.recital import recites
@@ -239,10 +240,11 @@ def _mentions(fam: Family, text: str, prompt_stems: frozenset[str] = frozenset()
     return False
 
 
-def _counts_for(fam: Family, u: Unit) -> bool:
+def _counts_for(fam: Family, units_: Sequence[Unit], i: int) -> bool:
     """Family-specific conditions on an applied instance."""
-    if fam.name == "decision-rule":
-        return u.number or bool(ACTION.search(u.piece.text))
+    u = units_[i]
+    if fam.name == "decision-rule":  # its figures may follow in the clauses of its sentence
+        return u.number or bool(ACTION.search(u.piece.text)) or figures_follow(units_, i)
     # BLEU, F1 and AUC are model metrics, not the product's; "look at the ROI" sizes no cost.
     return not ((fam.dimension in ("metrics", "business-impact") and u.model_terms >= 2)
                 or (fam.name == "cost" and names_return_only(u.piece.text, fam.pattern, u.number)))
@@ -266,7 +268,7 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool,
         found = headed(units_, partial(_mentions, fam, prompt_stems=prompt_stems))
         applied = [units_[i] for i in found
                    if (is_applied(units_, i) or _asked_aloud(fam, units_, i))
-                   and _counts_for(fam, units_[i]) and not vague(units_, i, prompt_stems)]
+                   and _counts_for(fam, units_, i) and not vague(units_, i, prompt_stems)]
         if applied:
             reading.applied[fam.name] = applied
         elif found:

@@ -11,6 +11,8 @@ Keyed by family name; each value is a regex alternation, wrapped in word boundar
 
 from __future__ import annotations
 
+from interviewer.coach.launch_bar import STATED
+
 _COUNT = (r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|"
           r"a handful of)")
 _WHOLE = r"(?:a|every|each|per) (?:hundred|thousand|ten|twenty|fifty|100|1,000|1000)"
@@ -36,4 +38,6 @@ PLAIN: dict[str, str] = {
     "monitoring": r"(?:check|review|sample|audit|read|spot[- ]check)\w* [^.;]{0,60}\b(?:each|"
                   r"every) (?:week|day|month|sprint|release)",
     "retention": r"renew(?:s|ing|ed)?|keep (?:paying|subscribing|coming)",
+    # the bar that gates the call, stated ("Ready when ...", "Bar: +3 pts"): `launch_bar.py`
+    "decision-rule": STATED,
 }

@@ -28,7 +28,7 @@ from interviewer.coach.model_first import model_first
 from interviewer.coach.relevance import subject_terms
 from interviewer.coach.restated_plan import restates_outline
 from interviewer.coach.text import stem, words
-from interviewer.coach.typed_ground import is_short, typed_covered
+from interviewer.coach.typed_ground import is_short, spares_only_the_aside, typed_covered
 from interviewer.coach.units import Unit, is_applied
 from interviewer.rubric import HIRE_BAR
 
@@ -142,6 +142,13 @@ def ground_floor(question: Question, units_: Sequence[Unit], before: float, sett
         # all of it, it is read as a longer answer is (all but one point in five committed
         # sentences: 4), not set aside for its length.
         return max(settled, MOST_FLOOR if applied >= MIN_APPLIED else HALF_FLOOR)
+    if (not question.outline and is_short(units_) and applied >= SHORT_APPLIED
+            and not hedging(units_)
+            and spares_only_the_aside(question, units_, committed_texts(units_, question))):
+        # ...and all of it but one point the prompt did not ask for, one sentence a point, is
+        # past the bar as a longer answer's all-but-one is (4): on the dev split such ~90-word
+        # answers sat 0.3-1.2 under their grades, held at the rubric's one instance a dimension.
+        return max(settled, HALF_FLOOR)
     if share < half or applied < MIN_APPLIED:
         return settled
     if share < most and hedging(units_):  # all of it is worked through, hedged or not

@@ -38,7 +38,9 @@ def clause_of(fam: Family, u: Unit) -> int:
 
 def is_header(u: Unit) -> bool:
     """A typed header line ("Build first", "What it may do alone"): it labels its items."""
-    return u.piece.bullet and not u.piece.text.lstrip().startswith(_LIST_MARK)
+    text = u.piece.text.lstrip()
+    # "**Ready when**" is a bold header, not an item marked with "*"
+    return u.piece.bullet and (text.startswith("**") or not text.startswith(_LIST_MARK))
 
 
 # A sentence that draws its consequence from the one before: "So I'd rather be second than first
@@ -88,7 +90,7 @@ def short_and_dense(units_: Sequence[Unit]) -> bool:
 
 
 _MARKUP = re.compile(r"^[\s#*_>]+|[\s*_:]+$")
-_ITEM_MARK = re.compile(r"^\s*(?:[-*\u2022\u2013]|\d+[.)])\s*")
+_ITEM_MARK = re.compile(r"^\s*(?:[-\u2022\u2013]|\*(?!\*)|\d+[.)])\s*")  # "**" opens bold
 
 
 def labelled(units_: Sequence[Unit]) -> list[str]:

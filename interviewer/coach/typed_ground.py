@@ -37,6 +37,7 @@ from interviewer.coach.argued import CONDITION, TELEGRAPHIC_CALL, argued_commitm
 from interviewer.coach.asks_bank import GUARDRAILS, MEASURE, RISKS, asks_decision, asks_pick
 from interviewer.coach.asks_problems import DECISION, PICK
 from interviewer.coach.cues_markers import NUMBER
+from interviewer.coach.launch_bar import states_bar
 from interviewer.coach.offline_success import OFFLINE_NUMBER
 from interviewer.coach.relevance import (
     DENSE_NUMBERS,
@@ -44,6 +45,7 @@ from interviewer.coach.relevance import (
     WORDS_PER_PROMPT_TERM,
     subject_terms,
 )
+from interviewer.coach.terse import labelled
 from interviewer.coach.text import stem, words
 from interviewer.coach.time_span import without_spans
 from interviewer.coach.units import Unit, question_asks
@@ -141,7 +143,8 @@ def typed_points(question: Question, units_: Sequence[Unit],
         "risk": any(names_risk(t, prompt) for t in texts),
         # "If these numbers look good, I'd expand" moves on with no criterion: no rule
         "rule": any((CONDITION.search(t) or RULE.search(t)) and not vague_bar(t)
-                    and (NUMBER.search(t) or SIGNED_BAR.search(t) or _calls(t)) for t in texts),
+                    and (NUMBER.search(t) or SIGNED_BAR.search(t) or _calls(t)) for t in texts)
+        or any(states_bar(t) for t in _read_whole(units_, texts)),  # "Ready when: ... 95%"
         "why": reasons + argued_commitments(units_) >= (1 if is_short(units_) else REASONS),
     }
     if asks_a_call(question):
@@ -187,6 +190,38 @@ def _drawn(units_: Sequence[Unit], i: int) -> bool:
     u = units_[i]
     return (i > 0 and u.sentence >= 0 and units_[i - 1].sentence == u.sentence
             and bool(_SO.search(u.piece.text)))
+
+
+def _read_whole(units_: Sequence[Unit], texts: Sequence[str]) -> list[str]:
+    """The committed units as a reader takes them: a clause with the rest of its sentence, an
+    item with its header (`terse.labelled`)."""
+    out: list[str] = []
+    sentences: dict[int, list[str]] = {}
+    for u, text in zip(units_, labelled(units_), strict=True):
+        if u.piece.text not in texts:
+            continue
+        out.append(text)
+        if u.sentence >= 0:
+            sentences.setdefault(u.sentence, []).append(u.piece.text)
+    return out + [" ".join(parts) for parts in sentences.values()]
+
+
+ASKED_POINT = {"metrics": "measure", "estimate": "measure", "readiness": "rule",
+               "experiment": "rule", "autonomy": "rule", "first-choice": "call", "side": "call",
+               "diagnose": "why"}
+"""The point of the ground each ask of the prompt is about: "How would you define success?"
+is answered by a measure, "...decide it's ready?" by a rule."""
+
+
+def spares_only_the_aside(question: Question, units_: Sequence[Unit],
+                          texts: Sequence[str]) -> bool:
+    """All of the ground but one point, and that one neither the subject nor what the prompt
+    asks for: a ~90-word answer to "how would you define success?" that sets its measures with
+    bars, its guardrail and its reasons has answered it without a rule for what stops it."""
+    points = typed_points(question, units_, texts)
+    missed = [name for name, made in points.items() if not made]
+    asked = {ASKED_POINT.get(a, "") for a in question_asks(question)}
+    return len(missed) == 1 and missed[0] != "subject" and missed[0] not in asked
 
 
 def typed_covered(question: Question, units_: Sequence[Unit], texts: Sequence[str]) -> float:
