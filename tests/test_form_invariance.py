@@ -41,6 +41,12 @@ PINNED = {
     ("bd26-leak-medium", "short"):
         "1.0 below its prose, for the same reason as the maps twin: its points packed two a "
         "sentence with semicolons, read as fewer committed sentences than the prose's.",
+    ("bd24-albums-medium", "bullets"):
+        "3.5 against 4.2 (graded 3.5: the twin is on its grade, the prose over it): the coverage "
+        "ceiling (coverage_cap.py) holds an answer with no rule, bar or side at 3.5, and the "
+        "notes give their reasons after a colon ('Events like birthdays are harder to detect: "
+        "they can wait'), which the general points' 'why' does not read, where the prose's "
+        "'since' and 'so' are read; neither form states its rule with a bar.",
 }
 """Twins more than 0.5 from their prose, and why: each within 1.0."""
 
