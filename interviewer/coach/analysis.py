@@ -20,7 +20,7 @@ from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
 from interviewer.coach.cues_style import MODEL_TALK, SIGNPOST, SUMMARY
 from interviewer.coach.depth import deep
 from interviewer.coach.elsewhere import engaged_elsewhere
-from interviewer.coach.ground import ground_floor
+from interviewer.coach.ground import committed_texts, ground_floor
 from interviewer.coach.hype import call_cap
 from interviewer.coach.landscape import LANDSCAPE_CAP, lays_out_figures
 from interviewer.coach.launch_bar import figures_follow
@@ -48,6 +48,7 @@ from interviewer.coach.text import (
     without_injection,
     words,
 )
+from interviewer.coach.typed_ground import typed_points
 from interviewer.coach.units import (
     Unit,
     is_applied,
@@ -154,6 +155,12 @@ class Reading:
         return (ask_missed(self.question, self.units)
                 or silent_ask(self.question, self.dimensions))
 
+    @cached_property
+    def general_points(self) -> dict[str, bool]:
+        """The points any product answer works on (`typed_ground.typed_points`), read once: the
+        ground floor, its short-answer rule and the coverage ceiling all ask for them."""
+        return typed_points(self.question, self.units, committed_texts(self.units, self.question))
+
     @property
     def narrated(self) -> int:
         return sum(1 for u in self.units if u.narration)
@@ -205,9 +212,10 @@ class Reading:
         set_aside = gated or bool(missed)
         settled = settle(score, rubric, self.units, (self.words, self.applied_sentences, len(met)),
                          set_aside)  # numbers, or calls argued in words
-        score = ground_floor(self.question, self.units, score, settled, set_aside)  # outline
+        points = self.general_points
+        score = ground_floor(self.question, self.units, score, settled, set_aside, points)
         deep_dim = any(self.dimensions[d].depth for d in GENERAL_DEPTH if d in self.dimensions)
-        score = min(score, coverage_cap(self.question, self.units, deep_dim, set_aside))
+        score = min(score, coverage_cap(self.question, self.units, deep_dim, set_aside, points))
         score = min(score, call_cap(self.question, [u.piece.text for u in self.units]))
         if lays_out_figures(self.question, self.units):  # "we have 420 sites, each ..."
             score = min(score, LANDSCAPE_CAP)

@@ -21,7 +21,7 @@ went with mediums graded 3 (23 of 36 answers scoring 2.8 or more), four or five 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from interviewer.banks import Question
 from interviewer.coach.argued import argued_commitments
@@ -41,23 +41,26 @@ with its reason, a decision rule (`analysis.DEPTH_FAMILIES`, `depth.py`). Depth 
 reason or a number on any instance, which every fluent sentence with a "so" carries."""
 
 
-def general_points(question: Question, units_: Sequence[Unit]) -> dict[str, bool]:
+def general_points(question: Question, units_: Sequence[Unit],
+                   read: Mapping[str, bool] | None = None) -> dict[str, bool]:
     """Which general points (measure with a bar, risk, rule, why, and the call where the prompt
-    asks one) the answer's committed sentences work on; the subject test is relevance's job."""
-    points = typed_points(question, units_, committed_texts(units_, question))
+    asks one) the answer's committed sentences work on; the subject test is relevance's job.
+    `read`: `typed_points` of the committed sentences, when the reading has them."""
+    points = dict(typed_points(question, units_, committed_texts(units_, question))
+                  if read is None else read)
     points.pop("subject", None)
     return points
 
 
 def coverage_cap(question: Question, units_: Sequence[Unit], dimension_depth: bool,
-                 set_aside: bool) -> float:
+                 set_aside: bool, read: Mapping[str, bool] | None = None) -> float:
     """The highest overall the answer's coverage of the general points allows (MAX_SCORE: no
     cap). `dimension_depth`: one of the `GENERAL_DEPTH` dimensions shows depth."""
     if set_aside or not units_ or dimension_depth:
         return float(MAX_SCORE)
     if question.outline and ground_covered(question, units_) >= HALF_OF_IT:
         return float(MAX_SCORE)
-    points = general_points(question, units_)
+    points = general_points(question, units_, read)
     if sum(points.values()) <= ONE_POINT:
         return ONE_POINT_CAP
     side = argued_commitments(units_) >= 1 or (points.get("call", False) and points["why"])

@@ -20,7 +20,7 @@ point (4) or all of it (4.5), since those points are broader than an outline's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from interviewer.banks import Question
 from interviewer.coach.argued import hedged
@@ -100,11 +100,13 @@ def committed_texts(units_: Sequence[Unit], question: Question | None = None) ->
             if i in applied or (u.sentence >= 0 and u.sentence in runs and _own(u))]
 
 
-def ground_covered(question: Question, units_: Sequence[Unit]) -> float:
+def ground_covered(question: Question, units_: Sequence[Unit],
+                   points: Mapping[str, bool] | None = None) -> float:
     """0-1: the share of the question's outline points its applied sentences work on (a typed
-    question's: of its ground's points, `typed_ground.py`)."""
+    question's: of its ground's points, `typed_ground.py`; `points`, when the reading has them)."""
     if not question.outline:
-        return typed_covered(question, units_, committed_texts(units_, question))
+        texts = committed_texts(units_, question) if points is None else []
+        return typed_covered(question, units_, texts, points)
     said = {stem(w) for text in committed_texts(units_, question) for w in words(text)}
     return sum(covers(p, said) for p in question.outline) / len(question.outline)
 
@@ -121,16 +123,17 @@ def works_through(question: Question, units_: Sequence[Unit], share: float = MAD
 
 
 def ground_floor(question: Question, units_: Sequence[Unit], before: float, settled: float,
-                 gated: bool) -> float:
+                 gated: bool, points: Mapping[str, bool] | None = None) -> float:
     """The settled overall, raised to 4 when the answer works through half the question's
     outline in applied sentences, and to 4.5 when it works through two thirds of it. Never
     lowers a score. Never lifts one a gate has set aside, nor one a cap put below the bar
     (`before`: the overall before `argued.settle`; its model-first cap, or any other that judges
-    the whole answer weak, is final): only the no-number cap, which holds at the bar, is lifted."""
+    the whole answer weak, is final): only the no-number cap, which holds at the bar, is lifted.
+    `points`: the typed ground's points (`typed_ground.typed_points`), read once per answer."""
     capped_below_bar = settled < min(before, HIRE_BAR)
     if gated or capped_below_bar or model_first(units_):
         return settled
-    share = ground_covered(question, units_)  # once: works_through would compute it again
+    share = ground_covered(question, units_, points)  # once: works_through would compute it again
     half, most = (HALF_OF_IT, MOST_OF_IT) if question.outline else (TYPED_MOST, TYPED_ALL)
     applied = len(applied_texts(units_))
     if (not question.outline and is_short(units_) and share >= TYPED_ALL
@@ -144,7 +147,8 @@ def ground_floor(question: Question, units_: Sequence[Unit], before: float, sett
         return max(settled, MOST_FLOOR if applied >= MIN_APPLIED else HALF_FLOOR)
     if (not question.outline and is_short(units_) and applied >= SHORT_APPLIED
             and not hedging(units_)
-            and spares_only_the_aside(question, units_, committed_texts(units_, question))):
+            and spares_only_the_aside(question, units_, committed_texts(units_, question)
+                                      if points is None else [], points)):
         # ...and all of it but one point the prompt did not ask for, one sentence a point, is
         # past the bar as a longer answer's all-but-one is (4): on the dev split such ~90-word
         # answers sat 0.3-1.2 under their grades, held at the rubric's one instance a dimension.

@@ -30,7 +30,7 @@ reasons: it misses two points or more and gets no floor.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from interviewer.banks import Question
 from interviewer.coach.argued import CONDITION, TELEGRAPHIC_CALL, argued_commitments
@@ -133,8 +133,9 @@ def typed_points(question: Question, units_: Sequence[Unit],
     work on. Reasons are the units' own (`units.Unit.reason`: an echo of the prompt argues
     nothing) and calls argued from what was just said ("So I'd split by risk")."""
     prompt = frozenset(subject_terms(question.prompt))
+    committed = set(texts)
     reasons = sum(1 for i, u in enumerate(units_)
-                  if (u.reason or _drawn(units_, i)) and u.piece.text in texts)
+                  if (u.reason or _drawn(units_, i)) and u.piece.text in committed)
     points = {
         "subject": _subject(question, texts),
         # a measure's number is its bar or its count, not how long it runs (`time_span.py`)
@@ -197,8 +198,9 @@ def _read_whole(units_: Sequence[Unit], texts: Sequence[str]) -> list[str]:
     item with its header (`terse.labelled`)."""
     out: list[str] = []
     sentences: dict[int, list[str]] = {}
+    committed = set(texts)
     for u, text in zip(units_, labelled(units_), strict=True):
-        if u.piece.text not in texts:
+        if u.piece.text not in committed:
             continue
         out.append(text)
         if u.sentence >= 0:
@@ -213,18 +215,20 @@ ASKED_POINT = {"metrics": "measure", "estimate": "measure", "readiness": "rule",
 is answered by a measure, "...decide it's ready?" by a rule."""
 
 
-def spares_only_the_aside(question: Question, units_: Sequence[Unit],
-                          texts: Sequence[str]) -> bool:
+def spares_only_the_aside(question: Question, units_: Sequence[Unit], texts: Sequence[str],
+                          points: Mapping[str, bool] | None = None) -> bool:
     """All of the ground but one point, and that one neither the subject nor what the prompt
     asks for: a ~90-word answer to "how would you define success?" that sets its measures with
-    bars, its guardrail and its reasons has answered it without a rule for what stops it."""
-    points = typed_points(question, units_, texts)
+    bars, its guardrail and its reasons has answered it without a rule for what stops it.
+    `points`: `typed_points` of the same texts, when the caller has them already."""
+    points = typed_points(question, units_, texts) if points is None else points
     missed = [name for name, made in points.items() if not made]
     asked = {ASKED_POINT.get(a, "") for a in question_asks(question)}
     return len(missed) == 1 and missed[0] != "subject" and missed[0] not in asked
 
 
-def typed_covered(question: Question, units_: Sequence[Unit], texts: Sequence[str]) -> float:
+def typed_covered(question: Question, units_: Sequence[Unit], texts: Sequence[str],
+                  points: Mapping[str, bool] | None = None) -> float:
     """0-1: the share of the typed ground's points the committed sentences work on."""
-    points = typed_points(question, units_, texts)
+    points = typed_points(question, units_, texts) if points is None else points
     return sum(points.values()) / len(points)
