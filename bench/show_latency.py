@@ -59,9 +59,11 @@ async def one_run(home: Path, seed: int) -> list[tuple[str, float, float]]:
         marks["ready"], marks["kind"] = now, prompt.kind  # type: ignore[assignment]
         show_prompt(screen, prompt)
 
-    InterviewScreen.action_submit = spy_submit  # type: ignore[method-assign]
-    InterviewScreen.show_follow_up_text = spy_follow  # type: ignore[method-assign]
-    InterviewScreen.show_prompt = spy_prompt  # type: ignore[method-assign]
+    spies = {"action_submit": spy_submit, "show_follow_up_text": spy_follow,
+             "show_prompt": spy_prompt}
+    originals = {name: getattr(InterviewScreen, name) for name in spies}
+    for name, spy in spies.items():
+        setattr(InterviewScreen, name, spy)
     settings = Settings(home=home, questions=2, mode="text")
     app = InterviewerApp(settings, load_banks(), OfflineCoach(), SessionStore(home),
                          text_only=True, seed=seed)
@@ -84,9 +86,8 @@ async def one_run(home: Path, seed: int) -> list[tuple[str, float, float]]:
             turns.append((str(marks["kind"]), (marks["shown"] - t0) * 1000,
                           (marks["ready"] - t0) * 1000))
             await pilot.pause(0.1)
-    InterviewScreen.action_submit = submit  # type: ignore[method-assign]
-    InterviewScreen.show_follow_up_text = follow_text  # type: ignore[method-assign]
-    InterviewScreen.show_prompt = show_prompt  # type: ignore[method-assign]
+    for name, original in originals.items():
+        setattr(InterviewScreen, name, original)
     return turns
 
 
@@ -108,8 +109,11 @@ def main() -> int:
                 shown.setdefault(kind, []).append(s)
                 ready.setdefault(kind, []).append(r)
     for kind in shown:
-        print(f"to a {kind}: n={len(shown[kind])}, shown median {statistics.median(shown[kind]):.1f}"
-              f" ms, answer box ready median {statistics.median(ready[kind]):.1f} ms")
+        print(f"to a {kind}: n={len(shown[kind])}, shown median "
+              f"{statistics.median(shown[kind]):.1f} ms, answer box ready median "
+              f"{statistics.median(ready[kind]):.1f} ms")
+        print(f"  shown {[round(v, 1) for v in shown[kind]]}")
+        print(f"  ready {[round(v, 1) for v in ready[kind]]}")
     print(f"load {os.getloadavg()[:2]}")
     return 0
 

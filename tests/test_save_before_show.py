@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import json
 import random
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from interviewer.coach.base import AnsweredQuestion, FollowUp, TextCallback
 from interviewer.coach.offline import OfflineCoach
 from interviewer.session.engine import InterviewEngine
+from interviewer.session.saved_feed import SavedFeed
 from interviewer.session.store import SESSION_FILE, SessionStore
 from tests.support.fixture_types import MakeApp
 from tests.support.session_factory import bank
@@ -103,3 +106,65 @@ async def test_the_typed_screen_shows_no_prompt_that_is_not_on_disk(
     assert any(k != "question" for k, _, _ in shown)
     for kind, text, pending in shown:
         assert pending.get("prompt") == text, (kind, text[:40], pending.get("prompt", "")[:40])
+
+
+class StreamingOffline(OfflineCoach):
+    """The offline coach's follow-up written in three pieces, as an LLM streams it."""
+
+    def stream_follow_up(self, item: AnsweredQuestion,
+                         on_text: TextCallback | None) -> FollowUp | None:
+        follow = self.follow_up(item)
+        if follow is not None and on_text is not None:
+            words = follow.text.split()
+            for n in (len(words) // 3, 2 * len(words) // 3):
+                on_text(" ".join(words[:max(n, 1)]))
+            on_text(follow.text)
+        return follow
+
+
+def test_a_streamed_follow_up_is_on_disk_at_every_step_shown(tmp_path: Path) -> None:
+    seen: list[tuple[str, dict[str, Any]]] = []
+    engine = InterviewEngine(bank().pick("mixed", 2, random.Random(11)), StreamingOffline(),
+                             store=SlowDisk(tmp_path))
+    folder = engine.folder
+    assert folder is not None
+    engine.on_follow_up_text = lambda text: seen.append((text, pending_on_disk(folder)))
+    engine.start()
+    follow = engine.submit(ANSWERS[0])
+    assert follow is not None and follow.follow_up is not None
+    assert seen and seen[-1][0] == follow.text
+    for text, pending in seen:
+        assert (pending.get("kind"), pending.get("prompt")) == ("follow-up", text)
+    asked = pending_on_disk(folder)  # asked since its first piece was shown
+    assert asked["asked_at"] == seen[0][1]["asked_at"]
+    assert (asked["probe_dimension"], asked["coach"]) == (follow.follow_up.dimension, "offline")
+
+
+def test_texts_arriving_during_a_write_are_written_together_and_shown_after_it() -> None:
+    gate, events = threading.Event(), []
+
+    def save(text: str) -> None:
+        events.append(f"write {text}")
+        if text == "a":
+            gate.wait(5)  # the first write is slow: b and c arrive meanwhile
+
+    feed = SavedFeed(save, lambda text: events.append(f"show {text}"))
+    for text in "abc":
+        feed.put(text)
+    gate.set()
+    feed.drain()
+    assert events == ["write a", "show a", "write c", "show c"]  # the latest wins
+    assert feed.shown == ["a", "c"]
+
+
+def test_a_failed_write_shows_nothing_and_is_raised_by_drain() -> None:
+    shown: list[str] = []
+
+    def save(text: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    feed = SavedFeed(save, shown.append)
+    feed.put("a follow-up")
+    with pytest.raises(OSError):
+        feed.drain()
+    assert not shown
