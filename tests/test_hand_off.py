@@ -59,7 +59,7 @@ class SlowDisk(SessionStore):
 
 def voiced_engine(home: Path, store: SlowDisk) -> tuple[InterviewEngine, list[Utterance]]:
     """The engine as the voice screen drives it: the follow-up spoken from its text
-    (`on_follow_up_text`), by a real speaker; the disk's write held until it is heard."""
+    (`on_follow_up_early`), by a real speaker; the disk's write held until it is heard."""
     speaker = Speaker(Pyttsx3Synthesizer(), NullOutput(),
                       on_first_audio=lambda utt: store.hold.set())
     spoken: list[Utterance] = []
@@ -69,8 +69,8 @@ def voiced_engine(home: Path, store: SlowDisk) -> tuple[InterviewEngine, list[Ut
             spoken.append(speaker.speak(text))
 
     questions = bank().pick("mixed", 2, random.Random(11))
-    engine = InterviewEngine(questions, OfflineCoach(), store=store, mode="voice",
-                             on_follow_up_text=voice)
+    engine = InterviewEngine(questions, OfflineCoach(), store=store, mode="voice")
+    engine.on_follow_up_early = voice  # as the voice screen sets it: heard before it is saved
     engine.start()
     return engine, spoken
 

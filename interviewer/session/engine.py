@@ -1,8 +1,10 @@
 """The interview as a state machine: ask, answer, follow up, next question, score.
 
 It knows nothing of Textual, so the TUI, the text fallback and the tests drive the very same
-object. Every answer is saved before the next prompt is produced: a crash keeps it. What it
-saves is `record.py`'s model; resuming is `recovery.py`; where recordings go, `audio_files.py`.
+object. Save before show: every prompt is on disk as the record's `pending` before it is handed
+out to be shown (a follow-up's text so far too, `saved_feed.py`), and an answer before any
+prompt after it, so a crash keeps both. What it saves is `record.py`'s model; resuming is
+`recovery.py`; where recordings go, `audio_files.py`.
 """
 
 from __future__ import annotations
@@ -20,23 +22,25 @@ from interviewer.coach.base import (
     MAX_FOLLOW_UPS,
     AnsweredQuestion,
     Coach,
+    FollowUp,
     NoticeSource,
     TextCallback,
-    follow_up_with_text,
 )
 from interviewer.scorecard import Scorecard, count_unanswered
 from interviewer.session import audio_files, recovery
 from interviewer.session.beside import beside
+from interviewer.session.engine_audio import PromptAudio
 from interviewer.session.library import load_record
 from interviewer.session.prompt import Phase, Prompt
 from interviewer.session.record import Exchange, Pending, SessionRecord, now_iso
 from interviewer.session.recovery import Interrupted
+from interviewer.session.saved_feed import saved_follow_up
 from interviewer.session.store import SessionStore
 
 __all__ = ["Interrupted", "InterviewEngine", "Phase", "Prompt"]
 
 
-class InterviewEngine:
+class InterviewEngine(PromptAudio):
     """One interview, driven by `start`, `submit`, `finish` (or `quit`), its record on disk."""
 
     def __init__(self, questions: Sequence[Question], coach: Coach, *,
@@ -57,7 +61,15 @@ class InterviewEngine:
         self.prompt: Prompt | None = None
         self.scorecard: Scorecard | None = None
         self.on_follow_up_text = on_follow_up_text
-        """Gets a follow-up's text so far while the coach writes it (from `submit`'s thread)."""
+        """Gets a follow-up's text so far while the coach writes it, each once it is on disk
+        as the pending prompt (from a thread of `submit`'s): what it shows, a crash keeps."""
+        self.on_follow_up_early: TextCallback | None = None
+        """Gets it before it is on disk: for a voice that starts without waiting for the disk
+        (a crash in between keeps the answer's recording, and loses this follow-up)."""
+        self._shown: tuple[float, str] | None = None
+        """When the follow-up being written was first saved to be shown (clock, ISO)."""
+        self._saves = 0
+        """How many times the record was written: `_keep` writes only if none since."""
         self.last_notice: str | None = None
         """The coach's fallback notice for the latest step (follow-up or scorecard), if any."""
         self._asked_at, self._asked_iso = 0.0, ""
@@ -163,11 +175,6 @@ class InterviewEngine:
                 self._adopted.set()
 
     @property
-    def keep_audio(self) -> bool:
-        """False: recordings are transcribed, then removed (the session's `keep_audio`)."""
-        return self.record.keep_audio
-
-    @property
     def needs_scoring(self) -> bool:
         """Every question is answered and nothing is asked: `finish()` comes next."""
         return self.phase is Phase.ANSWERING and self.prompt is None
@@ -196,7 +203,8 @@ class InterviewEngine:
             answer, submitted, exchange = self._record_answer(
                 answer, skipped=skipped, audio_path=audio_path, segments=segments,
                 audio_seconds=audio_seconds, transcript_backend=transcript_backend)
-        nxt = beside(lambda: self._keep(exchange), lambda: self._next_prompt(
+            saves, self._shown = self._saves, None
+        nxt = beside(lambda: self._keep(exchange, saves), lambda: self._next_prompt(
             skip_follow_ups=not answer, submitted=submitted), name="save-answer")
         with self._lock:
             if nxt is None:
@@ -240,10 +248,12 @@ class InterviewEngine:
         self.record.questions[self.index].exchanges.append(exchange)
         return answer, submitted, exchange
 
-    def _keep(self, exchange: Exchange) -> None:
-        """Saved beside the coach's call (its voice waits for no disk; `resume` has the WAV)."""
+    def _keep(self, exchange: Exchange, saves: int) -> None:
+        """Saved beside the coach's call (its voice waits for no disk; `resume` has the WAV),
+        unless a save since the answer was recorded (`saves`: the count then) holds it."""
         with self._lock:
-            self._save()
+            if self._saves == saves:
+                self._save()
             if not self.keep_audio and exchange.audio is not None:
                 audio_files.forget_audio(self.folder, exchange)
                 self._save()
@@ -279,61 +289,6 @@ class InterviewEngine:
                 self.record.status = "quit"
                 self._save()
 
-    @property
-    def exchange_number(self) -> int:
-        """The current prompt's number in the session: its recordings' names."""
-        return audio_files.exchange_number(self.record)
-
-    def prompt_audio_path(self) -> Path | None:
-        """Where the spoken current prompt is kept (`prompts/<n>.wav`, see
-        `SessionStore.save_prompt_audio`), noted as the exchange's `prompt_audio`; None when
-        recordings are not kept."""
-        if self.folder is None or self.prompt is None or not self.keep_audio:
-            return None
-        path = audio_files.prompt_audio_path(self.folder, self.exchange_number)
-        with self._lock:
-            if self.record.pending is not None:
-                self.record.pending.prompt_audio = audio_files.relative(self.folder, path)
-        return path
-
-    def note_prompt_backend(self, number: int, backend: str) -> None:
-        """Who spoke prompt `number` (`exchange_number`'s): on the prompt still waiting for
-        its answer, else on the exchange whose prompt it was. Safe from any thread."""
-        with self._lock:
-            pending = self.record.pending
-            if pending is not None and self.exchange_number == number:
-                pending.prompt_backend = backend
-                self._save()
-                return
-            ex = audio_files.exchange_of_prompt(self.record, self.folder, number)
-            if ex is not None:
-                ex.prompt_backend = backend
-                self._save()
-
-    def amend_segments(self, question: int, exchange: int,
-                       segments: Sequence[dict[str, Any]]) -> None:
-        """An answer's segments again, with word timestamps found after it was submitted (the
-        follow-up did not wait for them): its delivery figures redone, saved. Any thread."""
-        with self._lock:
-            ex = self.record.questions[question].exchanges[exchange]
-            ex.keep_segments(segments, allowed_s=self.minutes_per_answer * 60)
-            self._save()
-
-    def answer_audio_path(self) -> Path | None:
-        """Where the next spoken answer is recorded: `answers/<n>.wav` in the session folder,
-        n being `exchange_number` (`<n>-2.wav`... when that file exists: never one already
-        there). Saved as the pending prompt's audio before it is returned, so a crash while
-        recording leaves the prompt and its partial recording for `resume` (None without a
-        store)."""
-        if self.folder is None:
-            return None
-        path = audio_files.new_answer_path(self.folder, self.exchange_number)
-        with self._lock:
-            if self.record.pending is not None and self.prompt is not None:
-                self.record.pending.audio = audio_files.relative(self.folder, path)
-                self._save()
-        return path
-
     # -- internals ------------------------------------------------------------------------
     def _question_prompt(self) -> Prompt:
         q = self.questions[self.index]
@@ -343,20 +298,12 @@ class InterviewEngine:
         item = self.items[self.index]
         self.last_notice = None
         if not skip_follow_ups and len(item.follow_ups) < MAX_FOLLOW_UPS:
-            first_text: list[float] = []
-
-            def on_text(text: str) -> None:
-                if not first_text:
-                    first_text.append(self.clock())
-                if self.on_follow_up_text is not None:
-                    self.on_follow_up_text(text)
-
-            follow = follow_up_with_text(self.coach, item, on_text)
+            follow, shown = self._follow_up(item)
             ready = self.clock()
             notice = self._take_notices("follow-up")
             if follow is not None:
                 item.follow_ups.append(follow)
-                latency = (first_text[0] if first_text else ready) - submitted
+                latency = (shown or ready) - submitted
                 return Prompt(follow.text, "follow-up", self.index, len(self.questions),
                               item.question, follow, notice=notice,
                               latency_s=round(latency, 3), ready_s=round(ready - submitted, 3))
@@ -364,6 +311,28 @@ class InterviewEngine:
             return None
         self.index += 1
         return replace(self._question_prompt(), notice=self.last_notice)
+
+    def _follow_up(self, item: AnsweredQuestion) -> tuple[FollowUp | None, float | None]:
+        """The coach's follow-up (`saved_follow_up`: its text shown once saved as the pending
+        prompt), and when it was first shown, if it was."""
+        shown: list[float] = []
+
+        def save(text: str, follow: FollowUp | None) -> None:
+            with self._lock:
+                self._shown = self._shown or (self.clock(), now_iso())
+                self.record.pending = Pending(
+                    question=self.index + 1, kind="follow-up", prompt=text,
+                    asked_at=self._shown[1], probe_dimension=follow.dimension if follow else None,
+                    coach=follow.coach if follow else None)
+                self._save()
+
+        def show(text: str) -> None:
+            shown.append(shown[0] if shown else self.clock())
+            if self.on_follow_up_text is not None:
+                self.on_follow_up_text(text)
+
+        follow = saved_follow_up(self.coach, item, save, show, self.on_follow_up_early)
+        return follow, shown[0] if shown else None
 
     def _take_notices(self, step: str) -> str | None:
         """Record the coach's fallback notices for this step; the step's notice, or None."""
@@ -379,22 +348,29 @@ class InterviewEngine:
         return self.last_notice
 
     def _ask(self, prompt: Prompt, *, save: bool = True) -> Prompt:
-        """The prompt becomes the pending one, on disk before anyone shows it."""
+        """The prompt becomes the pending one, on disk before anyone shows it (a follow-up
+        already shown as it was written: asked since then, written again only if it changed)."""
         self.prompt = prompt
-        self._asked_at = self.clock()
-        self._asked_iso = now_iso()
-        follow = prompt.follow_up
+        follow, was = prompt.follow_up, self.record.pending
+        shown = self._shown if prompt.kind == "follow-up" else None
+        self._asked_at, self._asked_iso = shown or (self.clock(), now_iso())
         # its recording's path and draft are added later
-        self.record.pending = Pending(question=prompt.number, kind=prompt.kind,
-                                      prompt=prompt.text, asked_at=self._asked_iso,
-                                      probe_dimension=follow.dimension if follow else None,
-                                      coach=follow.coach if follow else None)
-        if save:
+        pending = Pending(question=prompt.number, kind=prompt.kind, prompt=prompt.text,
+                          asked_at=self._asked_iso,
+                          probe_dimension=follow.dimension if follow else None,
+                          coach=follow.coach if follow else None)
+        if was is not None and (was.question, was.kind, was.prompt, was.asked_at) == (
+                pending.question, pending.kind, pending.prompt, pending.asked_at):
+            pending = was.model_copy(update={"probe_dimension": pending.probe_dimension,
+                                             "coach": pending.coach})  # what was noted since
+        self.record.pending, self._shown = pending, None
+        if save and pending != was:
             self._save()
         return prompt
 
     def _save(self) -> None:
         with self._lock:
+            self._saves += 1
             self.record.updated_at = now_iso()
             if self.store and self.folder:
                 self.store.save(self.folder, self.record.to_json())

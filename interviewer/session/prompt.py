@@ -29,7 +29,8 @@ class Prompt:
     notice: str | None = None
     """One line when the coach handed the step that led here to another coach (a fallback)."""
     latency_s: float | None = None
-    """Follow-ups: seconds from the answer's submission to the follow-up's first text."""
+    """Follow-ups: seconds from the answer's submission to the follow-up's first text shown
+    (once on disk), or to the whole follow-up when none was shown before it."""
     ready_s: float | None = None
     """Follow-ups: seconds from the answer's submission to the whole follow-up."""
 

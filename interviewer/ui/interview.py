@@ -2,8 +2,8 @@
 
 The screen only drives `InterviewEngine`. Engine calls that may be slow (a follow-up or the
 scorecard from an LLM coach) run in thread workers that post a Message back; widgets are only
-touched on the event loop. A follow-up streams in: the engine hands its text so far to
-`on_follow_up_text` on the worker's thread, which posts it here to replace what is shown.
+touched on the event loop. A follow-up streams in: the engine hands its text so far, once on
+disk (a crash keeps all it shows), to `on_follow_up_text`, which posts it here to be shown.
 When the coach hands a step to the offline coach, the screen says so in one line and goes on.
 """
 
@@ -139,7 +139,7 @@ class InterviewScreen(Screen[None]):
     def on_unmount(self) -> None:
         self.leaving.set()
         if self.engine.on_follow_up_text == self._follow_up_text:
-            self.engine.on_follow_up_text = None
+            self.engine.on_follow_up_text = self.engine.on_follow_up_early = None
 
     def _follow_up_text(self, text: str) -> None:
         """The engine's streaming callback, on the worker's thread: only posts a message."""

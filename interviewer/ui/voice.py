@@ -113,6 +113,7 @@ class VoiceInterviewScreen(ListensForAnswer, InterviewScreen):
         """A follow-up being spoken while the coach still writes it (an LLM coach streaming)."""
         self._feed_lock = threading.Lock()
         self._ahead = follow_up_ahead(engine, kit, speaker)  # the follow-up ready sooner
+        engine.on_follow_up_early = self._speak_follow_up  # shown once on disk; heard at once
         if speaker is not None:
             speaker.on_end = self._spoken
             speaker.on_error = self._speech_error
@@ -177,10 +178,9 @@ class VoiceInterviewScreen(ListensForAnswer, InterviewScreen):
         self.utterance = utt
         self._spoken_prompts[utt.number] = number
 
-    def _follow_up_text(self, text: str) -> None:
-        """The engine's streaming callback (a worker thread): shown, and spoken from its first
-        sentence while the coach is still writing the rest."""
-        super()._follow_up_text(text)
+    def _speak_follow_up(self, text: str) -> None:
+        """The engine's `on_follow_up_early` (a worker thread): spoken from its first sentence
+        while the coach still writes the rest and the answer is written (shown once saved)."""
         if self.speaker is None or not self.speaker.available or not text.strip():
             return
         with self._feed_lock:
