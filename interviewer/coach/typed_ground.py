@@ -36,6 +36,7 @@ from interviewer.banks import Question
 from interviewer.coach.argued import CONDITION, TELEGRAPHIC_CALL, argued_commitments
 from interviewer.coach.asks_bank import GUARDRAILS, MEASURE, RISKS, asks_decision, asks_pick
 from interviewer.coach.asks_problems import DECISION, PICK
+from interviewer.coach.consequence import consequences
 from interviewer.coach.cues_markers import NUMBER
 from interviewer.coach.launch_bar import states_bar
 from interviewer.coach.offline_success import OFFLINE_NUMBER
@@ -146,7 +147,9 @@ def typed_points(question: Question, units_: Sequence[Unit],
         "rule": any((CONDITION.search(t) or RULE.search(t)) and not vague_bar(t)
                     and (NUMBER.search(t) or SIGNED_BAR.search(t) or _calls(t)) for t in texts)
         or any(states_bar(t) for t in _read_whole(units_, texts)),  # "Ready when: ... 95%"
-        "why": reasons + argued_commitments(units_) >= (1 if is_short(units_) else REASONS),
+        # a consequence drawn from a condition argues too: "once X, you get Y" (`consequence.py`)
+        "why": reasons + argued_commitments(units_) + consequences(units_)
+        >= (1 if is_short(units_) else REASONS),
     }
     if asks_a_call(question):
         points["call"] = any(_calls(t) or PICK.search(t) for t in texts)
