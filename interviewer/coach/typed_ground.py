@@ -50,6 +50,7 @@ from interviewer.coach.text import stem, words
 from interviewer.coach.time_span import without_spans
 from interviewer.coach.units import Unit, question_asks
 from interviewer.coach.unsettled import vague_bar
+from interviewer.coach.vague_condition import without_questions
 
 SUBJECT_SHARE = 0.4
 """Share of the prompt's own terms the committed sentences must use (of what an answer of its
@@ -143,14 +144,21 @@ def typed_points(question: Question, units_: Sequence[Unit],
                        and not OFFLINE_NUMBER.search(t) for t in texts),
         "risk": any(names_risk(t, prompt) for t in texts),
         # "If these numbers look good, I'd expand" moves on with no criterion: no rule
-        "rule": any((CONDITION.search(t) or RULE.search(t)) and not vague_bar(t)
-                    and (NUMBER.search(t) or SIGNED_BAR.search(t) or _calls(t)) for t in texts)
+        "rule": any(_rule(t) for t in texts)
         or any(states_bar(t) for t in _read_whole(units_, texts)),  # "Ready when: ... 95%"
         "why": reasons + argued_commitments(units_) >= (1 if is_short(units_) else REASONS),
     }
     if asks_a_call(question):
         points["call"] = any(_calls(t) or PICK.search(t) for t in texts)
     return points
+
+
+def _rule(text: str) -> bool:
+    """A condition that changes the call and names a criterion; an "if" that asks ("to decide if
+    it's ready, I'd look at the error") sets none (`vague_condition.py`)."""
+    t = without_questions(text)
+    return bool((CONDITION.search(t) or RULE.search(t)) and not vague_bar(t)
+                and (NUMBER.search(t) or SIGNED_BAR.search(t) or _calls(t)))
 
 
 # "Once that's confirmed", "if it is confirmed": a finding checked, not a step that confirms.
