@@ -71,6 +71,10 @@ SIGNED_BAR = re.compile(r"(?:[<>]=?|\u2264|\u2265)\s*\$?\d")
 # two per thousand" (`argued.CONDITION` reads a rule that opens its clause).
 RULE = re.compile(
     r"\b(?:if|unless|once|until)\b|"
+    # "when" with the bar that trips it: "when a user dismisses more than ten alerts a week"
+    r"\bwhen(?:ever)?\b[^.;,]{0,60}?(?:[<>]=?\s*\$?\d|\b(?:under|below|above|over|less than|"
+    r"more than|fewer than|at least|at most|exceeds?|pass(?:es)?|cross(?:es)?)\s+(?:\$?\d|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|twenty|half|a (?:third|quarter|fifth|tenth)))|"
     # the same rule in notes, a bar then what it triggers: "under 40% acceptance, rework",
     # "<40% acceptance -> back to the map"
     r"(?:[<>]=?\s*\$?\d|\b(?:under|below|above|over|less than|more than|fewer than|at least|"
