@@ -92,5 +92,5 @@ def test_an_if_that_asks_gives_no_rule_point() -> None:
 
 
 def test_when_with_the_bar_that_trips_it_is_a_rule() -> None:
-    assert _points(PLAN, "When a bench dries out on more than two days in a week, we hand it back to "
-                         "the manual round.")["rule"]
+    assert _points(PLAN, "When a bench dries out on more than two days in a week, we hand it "
+                         "back to the manual round.")["rule"]

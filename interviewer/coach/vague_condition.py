@@ -46,8 +46,8 @@ _GOES_ON = re.compile(
 _LINK = (r"(?:is|are|was|were|'s|be|been|looks?|seems?|goes|go|went|turns? out|proves?|comes? back|"
          r"feels?|sounds?|works? out|pans? out|holds? up|stays?|remains?|gets?|performs?|does|do|"
          r"responds?|reacts?|lands?|reads?)")
-_INTENSIFIER = r"(?:\s+(?:really|pretty|very|all|quite|reasonably|mostly|generally|broadly|clearly|" \
-               r"sufficiently|fairly|overall|so|too|more or less|basically))*"
+_INTENSIFIER = (r"(?:\s+(?:really|pretty|very|all|quite|reasonably|mostly|generally|broadly|"
+                r"clearly|sufficiently|fairly|overall|so|too|more or less|basically))*")
 _VERDICT = (r"(?:good|well|fine|ok|okay|positive|positively|promising|great|successful|a success|"
             r"right|strong|solid|encouraging|healthy|happy|satisfied|pleased|comfortable|"
             r"acceptable|reasonable|decent|better|smooth(?:ly)?|nicely|as (?:expected|planned|"
@@ -64,8 +64,10 @@ OUTCOME = re.compile(
 """An outcome verb with nothing after it: "if it works", "once it takes off", "if it helps"."""
 ATTITUDE = re.compile(
     # one user turning it down is an event that triggers a fallback, not a verdict on the whole
-    r"(?<=\w )(?<!\blooks )(?<!\bseems )(?<!\bsounds )(?<!\bfeels )(?<!\bis )(?<!\bare )(?<!n't )(?<!\bnot )"
-    r"\b(?:like(?=\s+(?:it|this|that|them|the|its|our|using|having)\b)|likes|love|loves|enjoy|enjoys|want|wants|embrace|embraces|value|values|"
+    r"(?<=\w )(?<!\blooks )(?<!\bseems )(?<!\bsounds )(?<!\bfeels )(?<!\bis )(?<!\bare )"
+    r"(?<!n't )(?<!\bnot )"
+    r"\b(?:like(?=\s+(?:it|this|that|them|the|its|our|using|having)\b)|likes|love|loves|enjoy|"
+    r"enjoys|want|wants|embrace|embraces|value|values|"
     r"appreciate|trust|trusts|adopt|adopts|accept|accepts|buy into|are into|get value from|"
     r"see value in|are on board)\b(?:\s+[\w'-]+){0,4}\s*,?\s*$", re.IGNORECASE)
 """The people who use it liking it, whatever it is: "if users like the summaries"."""
