@@ -32,7 +32,7 @@ TRAILS = re.compile(
     r"\b(?:expand|ship|scale|launch|roll(?:ing)? (?:it )?out|keep|go|move|widen|extend|open|"
     r"continue|grow|add|invest)(?:\s+[\w'-]+){0,4}?\s+" + _OPENER, re.IGNORECASE)
 """A condition after the call it gates: "we expand it once users are happy"."""
-_SUBJECT = r"(?:i|we|they|you)(?:'d|'ll| would| will| can| could| should)?"
+_SUBJECT = r"(?:i|we|you)(?:'d|'ll| would| will| can| could| should)?"
 CALL = re.compile(
     # where a leading condition ends and its call begins: ", I'd roll it out", " we ship"
     r"(?:,\s*|\s+)(?:then\s+)?" + _SUBJECT + r"\b|,\s*(?:then\s+)?(?:roll|ship|expand|launch|scale|"
@@ -53,8 +53,11 @@ _VERDICT = (r"(?:good|well|fine|ok|okay|positive|positively|promising|great|succ
             r"acceptable|reasonable|decent|better|smooth(?:ly)?|nicely|as (?:expected|planned|"
             r"hoped)|(?:according )?to plan|worth it|worthwhile|ready|favou?rable|valuable|useful|"
             r"helpful|effective|on track|in (?:good|great) shape|a hit|a win)")
-EVALUATIVE = re.compile(r"\b" + _LINK + _INTENSIFIER + r"\s+" + _VERDICT + r"\b(?! than\b)",
-                        re.IGNORECASE)
+EVALUATIVE = re.compile(
+    r"\b" + _LINK + _INTENSIFIER + r"\s+" + _VERDICT + r"\b(?! than\b)"
+    # the verdict ends its predicate: "get better prices" names a thing, not a verdict
+    r"(?=\s*(?:$|[,;:.]|\w+ing\b|(?:and|or|but|for|to|in|with|on|at|enough|so far)\b))",
+    re.IGNORECASE)
 """A linking verb and a verdict: "goes well", "is positive", "looks really promising"."""
 OUTCOME = re.compile(
     r"\b(?:works?|worked|succeeds?|succeeded|takes? off|catch(?:es)? on|clicks?|sticks?|pays? off|"
