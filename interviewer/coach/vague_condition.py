@@ -77,7 +77,7 @@ ATTITUDE = re.compile(
 LOOSE_SUBJECT = re.compile(
     r"^\s*(?:the |our |all |its |those |these |all (?:the |these |those |of (?:the |these ))?)?"
     r"(?:results?|it|things|everything|numbers|pilot|test|beta|trial|data|feedback|outcomes?|"
-    r"this|that|metrics|measures|signals|kpis|them|they|performance|launch|rollout|experiment)\s+"
+    r"this|that|performance|launch|rollout|experiment)\s+"
     r"(?:\w+\s+)?(?:improves?|improved|gets? better|moves? in the right direction|trends? up|"
     r"goes up|go up|picks? up|grows?)\b", re.IGNORECASE)
 """The whole moving, no measure named: "if things improve", "if the numbers go up"."""
