@@ -51,6 +51,7 @@ from interviewer.coach.text import stem, words
 from interviewer.coach.time_span import without_spans
 from interviewer.coach.units import Unit, question_asks
 from interviewer.coach.unsettled import vague_bar
+from interviewer.coach.vague_condition import without_questions
 
 SUBJECT_SHARE = 0.4
 """Share of the prompt's own terms the committed sentences must use (of what an answer of its
@@ -71,6 +72,10 @@ SIGNED_BAR = re.compile(r"(?:[<>]=?|\u2264|\u2265)\s*\$?\d")
 # two per thousand" (`argued.CONDITION` reads a rule that opens its clause).
 RULE = re.compile(
     r"\b(?:if|unless|once|until)\b|"
+    # "when" with the bar that trips it: "when a user dismisses more than ten alerts a week"
+    r"\bwhen(?:ever)?\b[^.;,]{0,60}?(?:[<>]=?\s*\$?\d|\b(?:under|below|above|over|less than|"
+    r"more than|fewer than|at least|at most|exceeds?|pass(?:es)?|cross(?:es)?)\s+(?:\$?\d|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|twenty|half|a (?:third|quarter|fifth|tenth)))|"
     # the same rule in notes, a bar then what it triggers: "under 40% acceptance, rework",
     # "<40% acceptance -> back to the map"
     r"(?:[<>]=?\s*\$?\d|\b(?:under|below|above|over|less than|more than|fewer than|at least|"
@@ -144,8 +149,7 @@ def typed_points(question: Question, units_: Sequence[Unit],
                        and not OFFLINE_NUMBER.search(t) for t in texts),
         "risk": any(names_risk(t, prompt) for t in texts),
         # "If these numbers look good, I'd expand" moves on with no criterion: no rule
-        "rule": any((CONDITION.search(t) or RULE.search(t)) and not vague_bar(t)
-                    and (NUMBER.search(t) or SIGNED_BAR.search(t) or _calls(t)) for t in texts)
+        "rule": any(_rule(t) for t in texts)
         or any(states_bar(t) for t in _read_whole(units_, texts)),  # "Ready when: ... 95%"
         # a consequence drawn from a condition argues too: "once X, you get Y" (`consequence.py`)
         "why": reasons + argued_commitments(units_) + consequences(units_)
@@ -154,6 +158,14 @@ def typed_points(question: Question, units_: Sequence[Unit],
     if asks_a_call(question):
         points["call"] = any(_calls(t) or PICK.search(t) for t in texts)
     return points
+
+
+def _rule(text: str) -> bool:
+    """A condition that changes the call and names a criterion; an "if" that asks ("to decide if
+    it's ready, I'd look at the error") sets none (`vague_condition.py`)."""
+    t = without_questions(text)
+    return bool((CONDITION.search(t) or RULE.search(t)) and not vague_bar(t)
+                and (NUMBER.search(t) or SIGNED_BAR.search(t) or _calls(t)))
 
 
 # "Once that's confirmed", "if it is confirmed": a finding checked, not a step that confirms.

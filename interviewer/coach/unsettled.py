@@ -14,6 +14,7 @@ import re
 from interviewer.coach.cues_markers import NUMBER
 from interviewer.coach.recital import tied_number
 from interviewer.coach.time_span import without_spans
+from interviewer.coach.vague_condition import vague_condition
 
 _LOOSE_RESULT = (
     r"(?:the |our |all |its |those |these |all (?:the |these |those |of (?:the |these ))?)?"
@@ -66,7 +67,7 @@ def vague_bar(text: str) -> bool:
         clause = without_spans(text[m.start():end.start() if end else len(text)])
         if not (tied_number(clause) or NUMBER.search(clause)):
             return True
-    return False
+    return vague_condition(text)
 
 
 _CLAUSES = re.compile(r"[;,]\s*(?:and|but|so|then)\b|;|\bbut\b", re.IGNORECASE)
