@@ -24,10 +24,9 @@ Only a typed question is read (a bank question's outline has its own gates).
 Measured on the dev split (1001 answers, 545 to typed questions): it fires on twelve polished
 answers to a neighbouring task (eight of the bd25-/bd27- batches at 2.4-4.5, four already at 2.0)
 and on none of the 312 strong, medium, short, bullet, spoken and non-native answers to typed
-questions, nor on a weak, padded, keyword, recitation or injection answer. What it misses: an
-opening that names its object once and calls it something else from then on ("The AI status
-report is for team leads", then "the update"), and one that announces another lever in its own
-construction ("I'd treat the rider-incentive programme as an experiment").
+questions, nor on a weak, padded, keyword, recitation or injection answer. An opening that names
+its object once and calls it "it" from then on ("The AI status report is for team leads") is
+`announced.defined_object`'s; one that sets the asked feature aside is `pivot.py`'s.
 """
 
 from __future__ import annotations

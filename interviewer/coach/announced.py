@@ -27,8 +27,16 @@ names a word of the prompt ("I'd measure the battery warnings by ..."). An answe
 prompt's words is still sent away when its first sentence says it measures another object ("I'd
 measure the arrival predictions by ...", asked about bus crowding). What it misses: one that
 opens on another object in other words and keeps the prompt's, one whose opening names the
-prompt's own object and then answers another ask, and one that names its feature once and calls
-it something else from then on.
+prompt's own object and then answers another ask.
+
+An object the first sentence sets up as the answer's subject ("The AI status report is for team
+leads", "For the X, I'd ...", "I'd treat the rider-incentive programme as an experiment") is
+read without the dwelling when its head is not a word of the prompt, every one of its own words
+stands for no word of the prompt (`defined_object`), and the answer leaves half the prompt's
+subject words unsaid: such an answer names its feature once and calls it "it" from then on. On
+the dev split (1275 answers) it fires on four off-question answers and on no other. An opening
+that names the asked feature only to set it aside for another ("X is useful context, but the
+lever I'd ...") is `pivot.py`'s.
 """
 
 from __future__ import annotations
@@ -40,6 +48,7 @@ from interviewer.banks import Question
 from interviewer.coach import meaning
 from interviewer.coach.cues_markers import PERSON_WORD
 from interviewer.coach.opening_call import calls_elsewhere
+from interviewer.coach.pivot import pivots_away
 from interviewer.coach.terms import subject_terms
 from interviewer.coach.text import split_sentences, words
 
@@ -125,6 +134,46 @@ def announced_objects(text: str) -> list[str]:
     return out
 
 
+_DEFINES = (
+    _FRAMES[0], _FRAMES[2],
+    # "I'd treat the rider-incentive programme, paying riders ..., as an experiment"
+    re.compile(rf"^{_FILLER}(?:i'd|i would|we'd|we would|let's|i'll)\s+(?:treat|run|approach|"
+               r"frame)\s+(?:the|our)\s+(?P<x>[\w\- ]{2,40}?)\s*(?:,|\s+as\b)", re.IGNORECASE),
+)
+_TIME = frozenset(subject_terms("day week month quarter year season summer winter spring autumn "
+                                "weekend phase stage step start"))
+
+
+def defined_object(text: str) -> str:
+    """The object the first sentence sets up as the answer's subject: "The X is for ...",
+    "For the X, I'd ...", "I'd treat the X as ..." (empty: none)."""
+    sentences = split_sentences(text)[:1]
+    for frame in _DEFINES:
+        m = frame.search(sentences[0].text.strip()) if sentences else None
+        if m is None:
+            continue
+        x = re.sub(r"^(?:the|our|a|an|its|their)\s+", "", m.group("x").strip(), flags=re.I)
+        return x if len(x.split()) <= MAX_WORDS and not _NOT_AN_OBJECT.search(x) else ""
+    return ""
+
+
+def _wholly_other(obj: str, prompt: list[str], prompt_text: str) -> bool:
+    """The object's head is not a word of the prompt, and every word of it that is not the
+    prompt's, a person, a lens or a time stands for no word of the prompt: a feature named once
+    and called "it" from then on is still the answer's subject, however few times it is said."""
+    own = [w for w in obj.split() if not PERSON_WORD.search(w.removesuffix("'s"))
+           and any(t not in prompt and t not in _LENSES and t not in _TIME
+                   for t in subject_terms(w))]
+    if not own or set(subject_terms(obj.split()[-1])) & set(prompt):
+        return False  # "the care newsletter" may share the shop's care; its head is its own
+    asked = _surface(prompt_text)
+    for word in own:
+        vecs = meaning.embed([word] + [asked[t] for t in prompt])
+        if vecs is None or float((vecs[1:] @ vecs[0]).max()) >= STANDS_FOR:
+            return False
+    return True
+
+
 def measured_objects(text: str) -> list[str]:
     """What the opening sentence says the answer measures ("I'd measure X by ..."): the
     object of the metrics ask itself, so it names the answer's subject even when the answer
@@ -195,6 +244,8 @@ def announced_elsewhere(question: Question, text: str) -> str:
     "another feature" when the answer leaves the prompt's described feature unsaid."""
     if question.outline:
         return ""
+    if set_aside := pivots_away(question, text):
+        return f"set aside: {set_aside}"  # "X is useful context, but the lever I'd ... is Y"
     if leaves_the_feature(question, text):
         return "another feature"
     if called := calls_elsewhere(question.prompt, text, _LENSES):
@@ -204,7 +255,11 @@ def announced_elsewhere(question: Question, text: str) -> str:
     if not prompt or not counts:
         return ""
     objects = announced_objects(text)
-    if len(set(prompt) - set(counts)) < UNSAID * len(prompt):
+    leaves = len(set(prompt) - set(counts)) >= UNSAID * len(prompt)
+    if leaves and (defined := defined_object(text)) and _wholly_other(defined, prompt,
+                                                                        question.prompt):
+        return defined  # "The AI status report is for team leads ...", then "it"
+    if not leaves:
         # It keeps the prompt's words; only an object it says it measures still tells ("I'd
         # measure the arrival predictions by ...", asked about crowding predictions).
         objects = measured_objects(text)
