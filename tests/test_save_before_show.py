@@ -19,7 +19,7 @@ import pytest
 
 from interviewer.coach.base import AnsweredQuestion, FollowUp, TextCallback
 from interviewer.coach.offline import OfflineCoach
-from interviewer.session.engine import InterviewEngine
+from interviewer.session.engine import InterviewEngine, Prompt
 from interviewer.session.saved_feed import SavedFeed
 from interviewer.session.store import SESSION_FILE, SessionStore
 from tests.support.fixture_types import MakeApp
@@ -43,15 +43,21 @@ def pending_on_disk(folder: Path) -> dict[str, Any]:
     return pending
 
 
-def test_the_engine_hands_over_a_follow_up_only_once_it_is_on_disk(tmp_path: Path) -> None:
+def submit_watching(tmp_path: Path, coach: OfflineCoach
+                    ) -> tuple[Prompt | None, list[tuple[str, dict[str, Any]]], Path]:
+    """Submit the first answer on a slow disk, noting what is on disk at each text shown."""
     seen: list[tuple[str, dict[str, Any]]] = []
-    engine = InterviewEngine(bank().pick("mixed", 2, random.Random(11)), OfflineCoach(),
+    engine = InterviewEngine(bank().pick("mixed", 2, random.Random(11)), coach,
                              store=SlowDisk(tmp_path))
     folder = engine.folder
     assert folder is not None
     engine.on_follow_up_text = lambda text: seen.append((text, pending_on_disk(folder)))
     engine.start()
-    follow = engine.submit(ANSWERS[0])
+    return engine.submit(ANSWERS[0]), seen, folder
+
+
+def test_the_engine_hands_over_a_follow_up_only_once_it_is_on_disk(tmp_path: Path) -> None:
+    follow, seen, folder = submit_watching(tmp_path, OfflineCoach())
     assert follow is not None and follow.kind == "follow-up"
     assert seen, "the follow-up was not handed over to be shown"
     for text, pending in seen:
@@ -123,14 +129,7 @@ class StreamingOffline(OfflineCoach):
 
 
 def test_a_streamed_follow_up_is_on_disk_at_every_step_shown(tmp_path: Path) -> None:
-    seen: list[tuple[str, dict[str, Any]]] = []
-    engine = InterviewEngine(bank().pick("mixed", 2, random.Random(11)), StreamingOffline(),
-                             store=SlowDisk(tmp_path))
-    folder = engine.folder
-    assert folder is not None
-    engine.on_follow_up_text = lambda text: seen.append((text, pending_on_disk(folder)))
-    engine.start()
-    follow = engine.submit(ANSWERS[0])
+    follow, seen, folder = submit_watching(tmp_path, StreamingOffline())
     assert follow is not None and follow.follow_up is not None
     assert seen and seen[-1][0] == follow.text
     for text, pending in seen:
