@@ -56,6 +56,10 @@ _FUNCTION = frozenset((
 
 
 def _stems(text: str) -> set[str]:
+    """The prompt's words with only function words left out. Not `terms.subject_terms`, which
+    `announced.py` uses: that drops the rubric's generic words, and a feature named in them
+    ("day plans", "the plan") is still the feature set aside (measured: reading it so lets a
+    dev answer to a neighbouring question, bd34-park-off-fastpass, through at 4.5, not 1.5)."""
     return {stem(w) for w in words(text) if len(w) > 3 and w not in _FUNCTION}
 
 

@@ -68,18 +68,21 @@ ASKS_A_CALL = frozenset({"first-choice"})
 BAR = re.compile(r"\bper (?:hundred|thousand|million|100|1,?000)\b|%|\bpercent\b", re.IGNORECASE)
 # A bar as notes write it, a sign and a quantity: ">= 1/5 of visitors", "< 2 per shift".
 SIGNED_BAR = re.compile(r"(?:[<>]=?|\u2264|\u2265)\s*\$?\d")
+_BAR_WORDS = "under|below|above|over|less than|more than|fewer than|at least|at most"
+"""A bar's words, as `RULE` reads them twice: after "when" (with the verbs a bar is crossed by)
+and before the call a bar triggers in notes. One list, so the two readings cannot drift."""
 # A rule that changes the call, mid-sentence too: "a category moves to review if corrections pass
 # two per thousand" (`argued.CONDITION` reads a rule that opens its clause).
 RULE = re.compile(
     r"\b(?:if|unless|once|until)\b|"
     # "when" with the bar that trips it: "when a user dismisses more than ten alerts a week"
-    r"\bwhen(?:ever)?\b[^.;,]{0,60}?(?:[<>]=?\s*\$?\d|\b(?:under|below|above|over|less than|"
-    r"more than|fewer than|at least|at most|exceeds?|pass(?:es)?|cross(?:es)?)\s+(?:\$?\d|one|two|"
-    r"three|four|five|six|seven|eight|nine|ten|twenty|half|a (?:third|quarter|fifth|tenth)))|"
+    rf"\bwhen(?:ever)?\b[^.;,]{{0,60}}?(?:[<>]=?\s*\$?\d|\b(?:{_BAR_WORDS}|exceeds?|pass(?:es)?|"
+    r"cross(?:es)?)\s+(?:\$?\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|half|"
+    r"a (?:third|quarter|fifth|tenth)))|"
     # the same rule in notes, a bar then what it triggers: "under 40% acceptance, rework",
     # "<40% acceptance -> back to the map"
-    r"(?:[<>]=?\s*\$?\d|\b(?:under|below|above|over|less than|more than|fewer than|at least|"
-    r"at most)\s+\$?\d)[^.;]{0,60}?(?:->|=>|\u2192|[,:]\s*(?:then\s+)?(?:(?:we|i)(?:'d)?\s+)?"
+    rf"(?:[<>]=?\s*\$?\d|\b(?:{_BAR_WORDS})\s+\$?\d)[^.;]{{0,60}}?"
+    r"(?:->|=>|\u2192|[,:]\s*(?:then\s+)?(?:(?:we|i)(?:'d)?\s+)?"
     r"(?:rework|stop|pause|ship|launch|expand|narrow|roll|turn|switch|keep|kill|go|revert|hold|"
     r"wait|drop|pull|fall back|back to)\b)|"
     # an outcome, a colon, then the call it triggers, as notes write "if ..., then ...":

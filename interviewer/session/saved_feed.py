@@ -73,20 +73,22 @@ def saved_follow_up(coach: Coach, item: AnsweredQuestion,
     written it (with the follow-up itself when the coach gives it in one go), all of it before
     this returns. `early` gets each text before it is written (a voice that waits for no disk).
     """
-    feed = SavedFeed(lambda text: save(text, None), show)
-
-    def on_text(text: str) -> None:
-        if early is not None:
-            early(text)
-        feed.put(text)
-
     follow: FollowUp | None
     if isinstance(coach, StreamingCoach):
+        feed = SavedFeed(lambda text: save(text, None), show)
+
+        def on_text(text: str) -> None:
+            if early is not None:
+                early(text)
+            feed.put(text)
+
         follow = coach.stream_follow_up(item, on_text)
-    elif (follow := coach.follow_up(item)) is not None:
+    else:
+        if (follow := coach.follow_up(item)) is None:
+            return None
         if early is not None:
             early(follow.text)
-        whole = follow
+        whole = follow  # one text, written with the follow-up it belongs to
         feed = SavedFeed(lambda text: save(text, whole), show)
         feed.put(follow.text)
     feed.drain()
