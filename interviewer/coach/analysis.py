@@ -14,6 +14,7 @@ from functools import cached_property, partial
 from interviewer.banks import Question
 from interviewer.coach.argued import settle
 from interviewer.coach.ask_missed import ANSWERS_ANOTHER, ELSEWHERE_CAP, ask_missed
+from interviewer.coach.bare_list import GLOSSARY_CAP, says_nothing
 from interviewer.coach.coverage_cap import GENERAL_DEPTH, coverage_cap
 from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.cues_markers import ACTION, NEGATABLE, NEGATION
@@ -219,6 +220,8 @@ class Reading:
         score = min(score, call_cap(self.question, [u.piece.text for u in self.units]))
         if lays_out_figures(self.question, self.units):  # "we have 420 sites, each ..."
             score = min(score, LANDSCAPE_CAP)
+        if self.recitation and says_nothing(" ".join(s.text for s in self.sentences)):
+            score = min(score, GLOSSARY_CAP)  # a list of names, not even a recital in sentences
         return round(max(MIN_SCORE, min(MAX_SCORE, score)), 1)
 
 

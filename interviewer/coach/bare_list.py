@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from interviewer.coach.spoken_run import joining_share
 from interviewer.coach.units import Unit
 
 BARE_WORDS = 5
@@ -57,3 +58,23 @@ def names_only(units_: Sequence[Unit]) -> bool:
     # metrics: CTR, abandonment, DAU. Guardrails: p95 latency, cost per query."
     labelled = sum(map(_labelled_names, units_))
     return labelled >= LABELLED_SENTENCES and labelled >= BARE_SHARE * len(units_)
+
+
+GLOSSARY_JOINING = 0.2
+"""Under one word in five joining the others, an answer names things and says nothing of them."""
+GLOSSARY_CAP = 1.0
+
+
+def says_nothing(text: str) -> bool:
+    """A recited answer that is a list of names, not sentences: the bottom of the scale.
+
+    Interviewers grade a recital told in sentences ("first I'd clarify the goal, then define a
+    north star and guardrails, then run an A/B test") at 1.5: generic as it is, it says what
+    would be done, in order. A list of names ("north star, guardrails, A/B test, holdout, ROI")
+    says nothing about any of them, and stays at 1.0 whatever its items are: the rubric's words,
+    the product's nouns glued on ("A/B test on bus crowding"), or the domain's own jargon. Its
+    mark is the missing grammar of a claim: hardly a "we", "the", "if", "because" or "would",
+    however it is laid out (commas, bullets, headers, or said aloud without a pause). Read
+    only on an answer the reading already calls a recitation: terse notes that make claims have
+    few joining words too."""
+    return joining_share(text) < GLOSSARY_JOINING

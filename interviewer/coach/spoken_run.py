@@ -33,6 +33,13 @@ _FILLER = re.compile(r"\b(?:um+|uh+|er+|like|okay|yeah|so|you know)\b", re.IGNOR
 _INNER_PUNCTUATION = re.compile(r"[,;:()\-\u2013\u2014/]")
 
 
+def joining_share(text: str) -> float:
+    """Share of the words (fillers aside) that join others into statements: "we", "the", "if",
+    "because", "would"... A list of names, typed or said, has hardly any."""
+    said = words(_FILLER.sub(" ", text))
+    return sum(1 for w in said if w in JOINING) / max(1, len(said))
+
+
 def spoken_run(text: str) -> bool:
     """Ten or more names in one unpunctuated clause, hardly a joining word, a concept named
     for every five words (three at least)."""
