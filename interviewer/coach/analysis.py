@@ -36,6 +36,7 @@ from interviewer.coach.spoken_cuts import reasons_across_cuts
 from interviewer.coach.subject import carried_subject
 from interviewer.coach.terse import (
     clause_of,
+    drawn_sides,
     headed,
     headed_reasons,
     short_and_dense,
@@ -277,6 +278,8 @@ def _read_dimension(dim_id: str, units_: Sequence[Unit], stressed: bool,
     reading = DimensionReading(dim_id, float(MIN_SCORE))
     for fam in DIMENSION_FAMILIES.get(dim_id, ()):  # a typed item carries its header's label
         found = headed(units_, partial(_mentions, fam, prompt_stems=prompt_stems))
+        if fam.name == "side-taken":  # "...damages the brand. So I'd split by risk: ..."
+            found = drawn_sides(units_, found, partial(_mentions, prompt_stems=prompt_stems))
         applied = [units_[i] for i in found
                    if (is_applied(units_, i) or _asked_aloud(fam, units_, i))
                    and _counts_for(fam, units_, i) and not vague(units_, i, prompt_stems)]

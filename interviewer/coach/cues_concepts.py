@@ -230,7 +230,12 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(?:and|but) (?:i'd |i |we'd |we )?accept (?:that|it|this)|"
        r"\b(?!time\b)\w+ over (?!time\b)\w+,? because|(?:more|less) important than|"
        r"(?:is|are|feels) (?:far |much )?(?:worse|better|cheaper|costlier) than|"
-       r"\w+ beats \w+|\w+ (?:comes?|go(?:es)?) (?:before|ahead of) \w+)\b",
+       r"\w+ beats \w+|\w+ (?:comes?|go(?:es)?) (?:before|ahead of) \w+)\b|"
+       # the side as a heading, its terms after the colon: "Latency over precision: a stop map
+       # within 200 ms" takes the side "I'd favour latency over precision, so..." takes
+       r"^\s*(?:[-*\u2022]\s*)?(?:(?!by\b)[a-z'-]+ ){0,3}[a-z'-]+ over (?!(?:time|the|an?|\d+|"
+       r"(?:\w+ )?(?:days?|weeks?|months?|years?|quarters?))\b)"
+       r"(?:[a-z'-]+ ){0,3}[a-z'-]+(?: on [a-z' -]{1,30})?:\s",
        "took a side", "Take a side on the trade-off and give the reason."),
     # -- prioritization --------------------------------------------------------------------
     _f("prioritization", "options",

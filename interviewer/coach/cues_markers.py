@@ -102,6 +102,8 @@ NUMBER = re.compile(
     # quantities as people say them: "about thirty", "a forty-file diff", "half an hour a day",
     # "for a month", "at least a fifth" ("half the users get it" is a split, not a bar)
     r"\b(?:about|around|roughly|maybe|nearly|almost) " + _WORD_NUMBER + r"\b|"
+    # a count as the bar: "sign if three or more buses are saved", "5 or fewer errors"
+    r"\b(?:\d[\d,.]*|one|" + _WORD_NUMBER + r") or (?:more|fewer|less)\b|"
     # ("a two-sided market", "a one-off", "a two-way door" name a kind, not a quantity)
     r"\b" + _WORD_NUMBER + r"-(?!" + _WORD_NUMBER + r"\b|(?:sided|way|off|stop|size|fits)\b)"
     r"[a-z]+|\b\d[\d,.]*-[a-z]{3,}|"

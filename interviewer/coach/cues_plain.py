@@ -38,6 +38,17 @@ PLAIN: dict[str, str] = {
     "monitoring": r"(?:check|review|sample|audit|read|spot[- ]check)\w* [^.;]{0,60}\b(?:each|"
                   r"every) (?:week|day|month|sprint|release)",
     "retention": r"renew(?:s|ing|ed)?|keep (?:paying|subscribing|coming)",
+    # the goal set as the yardstick, or against the proxy it is not: "I'd judge it by whether
+    # holes get fixed sooner", "success is employers hiring, not posts written"
+    "assumptions": r"judge (?:it|this|them|success) (?:by|on)|"
+                   r"success (?:is|means) [^.;]{3,80}, not",
+    # what waits, named last, ranks as "X first" does: "then tips, a chatbot last"
+    "ranking": r"(?:comes?|goes|go|waits?) last|(?<=[,;] )(?:an? |the )?[\w-]+(?: [\w-]+)? last(?=[.;,])|"
+               r"(?<=then )(?:an? |the )?[\w-]+(?: [\w-]+)? last(?=[.;,])",
     # the bar that gates the call, stated ("Ready when ...", "Bar: +3 pts"): `launch_bar.py`
-    "decision-rule": STATED,
+    # ...or the call with its bar and what happens otherwise: "sign if three buses are saved;
+    # otherwise fund recruitment" ("if the pilot clearly improves, expand; if not..." has no bar)
+    "decision-rule": STATED + r"|if\b[^.;?]{0,80}?(?:\d|\b(?:one|two|three|four|five|six|seven|"
+                             r"eight|nine|ten|twenty|half|a third|a quarter)\b)[^.;?]{0,80}"
+                             r"[;,] (?:and )?(?:otherwise|else|if not)",
 }

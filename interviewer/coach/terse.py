@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from interviewer.coach.cues_concepts import Family
+from interviewer.coach.cues_concepts import DIMENSION_FAMILIES, Family
 from interviewer.coach.units import SHORT_ANSWER_UNITS, Unit
 
 _LIST_MARK = ("-", "*", "\u2022")
@@ -54,6 +54,26 @@ _CONSEQUENCE = re.compile(r"^\s*(?:[-*\u2022]\s*)?(?:(?:um|uh|okay|ok|and),?\s+)
 _COLON_REASON = re.compile(r"^[^:;]{0,100}:\s*[^:;]*\b(?:is|are|was|looks?|means?|costs?|hurts?|"
                            r"carr(?:y|ies)|risks?|loses?|breaks?|makes?|feels?|leads?|gets?|"
                            r"would|will|can|could)\b", re.IGNORECASE)
+
+
+# A call drawn with "So" from what came before; "so in short" sums up, it draws nothing.
+_DRAWN = re.compile(r"^\s*(?:[-*\u2022]\s*)?so\b(?!,? (?:in (?:short|summary|sum|conclusion)|to "
+                    r"(?:summari[sz]e|sum up|conclude|recap)|overall|basically|the question)\b)",
+                    re.IGNORECASE)
+
+
+def drawn_sides(units_: Sequence[Unit], found: Sequence[int],
+                names: Callable[[Family, str], bool]) -> list[int]:
+    """The sides taken, and the calls drawn with "So" from a tension weighed in the three
+    sentences before them: "Review costs hours and ten editors. But a mistranslated quote
+    damages the brand. So I'd split by risk: ..." takes a side for the reasons just given, as
+    "I'd favour accuracy on risky stories, because..." does in one sentence. `names`: whether
+    a text names a family (the tension, quality against cost...), as the rubric reads it."""
+    tensions = [f for f in DIMENSION_FAMILIES["trade-offs"] if f.name != "side-taken"]
+    drawn = [i for i, u in enumerate(units_)  # a sentence's "So"; a spoken run's is a filler
+             if u.sentence < 0 and u.decision and _DRAWN.match(u.piece.text)
+             and any(names(f, v.piece.text) for f in tensions for v in units_[max(0, i - 3):i])]
+    return sorted(set(found) | set(drawn))
 
 
 def sides_taken(units_: Sequence[Unit], taken: Sequence[Unit]) -> int:
