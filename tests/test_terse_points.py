@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from interviewer.banks import Question
 from interviewer.coach.analysis import read_answers
+from interviewer.coach.argued import firm
 from interviewer.coach.cues_concepts import FAMILY_BY_NAME
 from interviewer.coach.cues_markers import NUMBER
 
@@ -101,3 +102,21 @@ def test_a_weak_answer_stays_below_the_bar() -> None:
     reading = read_answers(FERRY, [WEAK])
     assert "decision-rule" not in reading.dimensions["experimentation"].applied
     assert reading.overall() < 3.0
+
+
+def test_a_matched_comparison_is_the_experiment() -> None:
+    assert _hits("ab-test", "Run it on two routes and compare no-shows with similar routes.")
+    assert _hits("offline-eval", "Test it offline on last summer's bookings first.")
+    assert not _hits("ab-test", "Similar routes have similar crossings.")
+
+
+def test_a_bar_then_drop_it_is_a_rule() -> None:
+    rule = FAMILY_BY_NAME["decision-rule"].pattern
+    assert rule.search("Under 5% fewer no-shows after a month, drop it.")
+    assert not rule.search("Under 5% of drivers drop by the office.")
+
+
+def test_a_call_as_a_note_makes_it() -> None:
+    assert firm("Offer, don't move: the driver keeps the booked slot unless they tap.")
+    assert firm("Choice beats automation: every switch is an offer.")
+    assert not firm("What must not get worse: complaints and refunds.")

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from interviewer.coach.bare_list import NAMES_ONLY_CAP, names_only
-from interviewer.coach.cues_markers import REASON
+from interviewer.coach.cues_markers import CALL_HEADING, REASON
 from interviewer.coach.emphasis import PADDED_CAP, padded
 from interviewer.coach.hype import hype_reason
 from interviewer.coach.model_first import MODEL_FIRST_CAP, model_first
@@ -66,7 +66,7 @@ FIRM = re.compile(
     r"track|sample|retrain|pull|limit|cap|refuse|require|ask|measure|go|switch|turn|give|put|"
     r"send|let|sell|narrow|widen|trim|default|label|audit|escalate|gate|pause|revert|skip|"
     r"fight|match|compete|bet|recommend)\b|"
-    + _TELEGRAPHIC + r"|"
+    + _TELEGRAPHIC + r"|" + CALL_HEADING + r"|"
     r"\bmy (?:recommendation|decision|call|bet|answer)(?: is)?\s*[:,-]|"
     r"^\s*(?:[-*\u2022]\s*)?(?:decision|recommendation)\s*:",
     re.IGNORECASE,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from interviewer.coach.cues_markers import TYPED_BAR, bar_then_call
+from interviewer.coach.cues_markers import SIDE_HEADING, TYPED_BAR, bar_then_call
 from interviewer.coach.cues_plain import PLAIN
 
 
@@ -230,12 +230,7 @@ FAMILIES: tuple[Family, ...] = (
        r"\b(?:and|but) (?:i'd |i |we'd |we )?accept (?:that|it|this)|"
        r"\b(?!time\b)\w+ over (?!time\b)\w+,? because|(?:more|less) important than|"
        r"(?:is|are|feels) (?:far |much )?(?:worse|better|cheaper|costlier) than|"
-       r"\w+ beats \w+|\w+ (?:comes?|go(?:es)?) (?:before|ahead of) \w+)\b|"
-       # the side as a heading, its terms after the colon: "Latency over precision: a stop map
-       # within 200 ms" takes the side "I'd favour latency over precision, so..." takes
-       r"^\s*(?:[-*\u2022]\s*)?(?:(?!by\b)[a-z'-]+ ){0,3}[a-z'-]+ over (?!(?:time|the|an?|\d+|"
-       r"(?:\w+ )?(?:days?|weeks?|months?|years?|quarters?))\b)"
-       r"(?:[a-z'-]+ ){0,3}[a-z'-]+(?: on [a-z' -]{1,30})?:\s",
+       r"\w+ beats \w+|\w+ (?:comes?|go(?:es)?) (?:before|ahead of) \w+)\b|" + SIDE_HEADING,
        "took a side", "Take a side on the trade-off and give the reason."),
     # -- prioritization --------------------------------------------------------------------
     _f("prioritization", "options",
@@ -325,7 +320,7 @@ FAMILIES: tuple[Family, ...] = (
        # as people say it: "if retention goes up", "if the errors come down", "if it's up"
        r"go(?:es)? (?:up|down)|comes? (?:up|down)|gets? (?:worse|better)|(?:is|are|'s) "
        r"(?:up|down)\b)|"
-       + bar_then_call(_BAR) + r"|"
+       + bar_then_call(_BAR[:-1] + r"|point [a-z]+)") + r"|"  # "under point eight"
        r"\d+ ?(?:-|to) ?\d+ ?(?:%|percent),? (?:we |i'd )?(?:expand|narrow|stop|pause|keep)\w*|"
        r"would change my mind|go/no[- ]go|threshold|"
        # a terse rule: "no half-level gain means fix the feedback", "under one in five means..."

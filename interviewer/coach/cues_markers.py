@@ -156,7 +156,21 @@ def bar_then_call(bar: str) -> str:
             r"shrink|cut|drop|add|raise|lower|hold|rework|fix|retrain|review|escalate|rollback|"
             r"keep|back)\b|\b(?:expand|narrow|stop|ship|roll (?:it )?back|revert|pause|kill|"
             r"lengthen|shorten|widen|tighten|pull (?:it|back)|scale (?:up|back)|switch|"
-            r"turn (?:it )?off|go live|hire|moves? (?:\w+ )?to)\w*)")
+            r"turn (?:it )?off|go live|hire|moves? (?:\w+ )?to)\w*|\bdrop (?:it|them|the \w+)\b)")
+
+SIDE_HEADING = (
+    # the side as a heading, its terms after the colon: "Latency over precision: a stop map
+    # within 200 ms", "Privacy beats precision: no claims data" take the side "I'd favour
+    # latency over precision, so..." takes (not a criterion ranked by, not a span of time)
+    r"^\s*(?:[-*\u2022]\s*)?(?:(?!by\b)[a-z'-]+ ){0,3}[a-z'-]+ (?:over|beats?) (?!(?:time|the|an?|"
+    r"\d+|(?:\w+ )?(?:days?|weeks?|months?|years?|quarters?))\b)(?:[a-z'-]+ ){0,3}[a-z'-]+"
+    r"(?: on [a-z' -]{1,30})?:\s")
+"""A side taken in a ~90-word answer's or a note's words, its "I'd favour" dropped."""
+CALL_HEADING = SIDE_HEADING + (
+    # ...or the call set against its alternative: "Suggest, don't move: one tap to accept"
+    r"|^\s*(?:[-*\u2022]\s*)?(?:[\w'-]+ ){0,4}[\w'-]+, (?:don't|not|never) (?:[\w'-]+ ){0,4}"
+    r"[\w'-]+:\s")
+"""A call as a note makes it: the side taken, or the move set against the one it is not."""
 
 PERSON_WORD = re.compile(r"(?:er|or|ist|ant|(?<!m)ent|ee|ian)s?$|^(?:people|persons?|users?|customers?|"
                          r"famil(?:y|ies)|kids?|child(?:ren)?|teams?|staff|members?|folks?|"

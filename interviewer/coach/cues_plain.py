@@ -31,13 +31,21 @@ PLAIN: dict[str, str] = {
                    r"thirty|forty|fifty|hundred|thousand)\b)|"
                    r"spot[- ]check\w*|at the same rate or better|as \w+ as (?:the |our |their )?"
                    r"(?:[\w-]+ ){1,3}(?:did|do|does)\b",
-    # people who know the subject read the output before users meet it
+    # people who know the subject read the output before users meet it; "test it offline"
     "offline-eval": r"(?:an? |the |our )?(?:subject|domain|in-house|human)? ?experts? "
-                    r"(?:check|review|grade|rate|score|label|read|audit)\w*",
+                    r"(?:check|review|grade|rate|score|label|read|audit)\w*|"
+                    r"test(?:ed|ing)? (?:it |them |this )?offline",
+    # the comparison held against a matched group is the experiment, however it is named:
+    # "expand to a few depots and compare braking events with similar depots"
+    "ab-test": r"(?:compar\w*|against|versus|vs\.?)\b[^.;]{0,80}\b(?:similar|matched|comparable) "
+               r"[\w-]+",
     # a check repeated on a schedule is monitoring, whatever it is called
     "monitoring": r"(?:check|review|sample|audit|read|spot[- ]check)\w* [^.;]{0,60}\b(?:each|"
                   r"every) (?:week|day|month|sprint|release)",
     "retention": r"renew(?:s|ing|ed)?|keep (?:paying|subscribing|coming)",
+    # the doubt said as a finding: "price alerts don't need AI", "this doesn't need a model"
+    "right-tool": r"(?:doesn't|don't|does not|do not|wouldn't|won't) (?:even |really |actually )?"
+                  r"need (?:ai|ml|an? llm|an? model|machine learning|generative|an ai)",
     # the goal set as the yardstick, or against the proxy it is not: "I'd judge it by whether
     # holes get fixed sooner", "success is employers hiring, not posts written"
     "assumptions": r"judge (?:it|this|them|success) (?:by|on)|"
