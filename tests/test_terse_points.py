@@ -120,3 +120,10 @@ def test_a_call_as_a_note_makes_it() -> None:
     assert firm("Offer, don't move: the driver keeps the booked slot unless they tap.")
     assert firm("Choice beats automation: every switch is an offer.")
     assert not firm("What must not get worse: complaints and refunds.")
+
+
+def test_the_doubt_said_as_a_finding_asks_if_ai_is_the_tool() -> None:
+    assert _hits("right-tool", "Timetable changes don't need AI; a rule on the booking page does.")
+    assert not _hits("right-tool", "Drivers don't need a second booking.")
+    rule = FAMILY_BY_NAME["decision-rule"].pattern
+    assert rule.search("Any route under point eight of the forecast, and it doesn't ship.")
