@@ -171,12 +171,9 @@ KNOWN_ABOVE_CEILING: dict[str, float] = {
     "bd28-energy-nudges-injection": 2.4,
     # The bd35- batch (written blind, weighted to neighbouring questions: another ask about the
     # same feature, a sibling feature, another user group) arrived with six of its fourteen
-    # polished neighbours read as answers to the question. Four are held since the fixN round (a
-    # quick answer, then "But ..." the effort placed elsewhere: `pivot.py`; a launch planned for
-    # a feature the prompt says has launched: `launched.py`). Two sibling features of the same
-    # product, introduced without a turn and in the product's own words, stay at arrival.
-    "bd35-takeoff-off-bidprice": 4.2,
-    "bd35-catalogue-off-chat": 4.1,
+    # polished neighbours at 4.0-4.5; all six are held since the fixN round (`pivot.py`: a quick
+    # answer, then "But ..." the effort placed elsewhere; the asked feature belittled, then the AI
+    # pointed elsewhere; `launched.py`: a launch planned for a feature that has launched).
 }
 
 
@@ -185,7 +182,7 @@ def test_no_gaming_answer_scores_above_the_ceiling(scored: dict[str, list[Scored
                                                    split: str) -> None:
     """The target is 2.0 on both splits (README, calibration table). On the held-out split one
     answer of the third batch, one of the fourth and two of the fifth miss it, counted, never
-    named; the dev split has nine, named in KNOWN_ABOVE_CEILING."""
+    named; the dev split has seven, named in KNOWN_ABOVE_CEILING."""
     gaming = [s for s in scored[split] if s.answer.kind in GAMING_KINDS]
     assert gaming
     known = KNOWN_ABOVE_CEILING if split == "dev" else {}

@@ -1,6 +1,7 @@
 """Polished answers to a neighbouring question about the same product are held, on-question ones
 are not: a quick answer and then a turn to another feature (`pivot.py`'s second-sentence turn),
-and a launch planned for a feature the prompt says has launched (`launched.py`).
+the asked feature belittled and the AI pointed elsewhere (`pivot.py`), and a launch planned for
+a feature the prompt says has launched (`launched.py`).
 
 Examples are our own (not calibration answers).
 """
@@ -85,3 +86,31 @@ def test_a_launch_gate_is_on_the_question_when_nothing_has_launched() -> None:
 
 def test_one_aside_about_the_launch_is_not_enough() -> None:
     assert not launch_to_come(LAUNCHED, MEASURES_THE_LAUNCHED + PLANS_THE_LAUNCH[:1])
+
+
+BELITTLED_ELSEWHERE = (
+    "The loaf forecast is only half of the waste problem. The other half is the cakes and "
+    "sandwiches thrown away at closing, which cost the chain more than bread. That's where I'd "
+    "point the AI first. A closing-time markdown would cut the price of each sandwich by the "
+    "hour, based on what is left on the shelf and how busy the street is. Success is sandwiches "
+    "binned per shop per day and margin per sandwich sold. Guardrail: full-price sales before "
+    "four o'clock, since regulars may learn to wait for the markdown. I'd run it in eight shops "
+    "for six weeks against eight others; if binned sandwiches do not fall by a quarter, the "
+    "markdowns stop.")
+
+
+def test_belittling_the_asked_feature_then_pointing_the_ai_elsewhere_is_a_pivot() -> None:
+    assert pivots_away(Question.adhoc(BAKERY), BELITTLED_ELSEWHERE) != ""
+
+
+def test_belittling_alone_weighs_the_asked_feature() -> None:
+    # the same opening with no place for the AI named: a view on the feature, not a pivot
+    text = BELITTLED_ELSEWHERE.replace("That's where I'd point the AI first.",
+                                       "That's what the chain should count too.")
+    assert pivots_away(Question.adhoc(BAKERY), text) == ""
+
+
+def test_pointing_the_ai_and_coming_back_to_the_feature_is_not_a_pivot() -> None:
+    text = ("The loaf forecast is only half of the waste problem. That's where I'd point the AI "
+            "first, at the loaves. " + QUICK_THEN_OWN_RISK)
+    assert pivots_away(Question.adhoc(BAKERY), text) == ""

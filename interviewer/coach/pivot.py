@@ -27,6 +27,13 @@ the effort elsewhere; the set-aside words are the prompt's words in that first s
 same `LATER_SHARE` check holds for the sentences after the turn. An on-question answer that
 follows its call with "But the bigger risk is ..." goes on to argue that risk in the prompt's
 words.
+
+Or the opening belittles the asked feature by comparison, with no turn ("X is only half of the
+job", "the collection has a deeper problem than X"), and within the first `PLACING` sentences
+the candidate says where they would point the AI instead ("That's where I'd point the AI", "the
+first AI I'd ship is ..."): the set-aside words are the prompt's words in X, and the sentences
+after the placing one must not come back to them (`LATER_SHARE`). Both are needed: "accuracy is
+only half of success" alone is an on-question answer weighing its measures.
 """
 
 from __future__ import annotations
@@ -55,6 +62,18 @@ _REDIRECT = re.compile(
     rf"(?:{_WE}|where|that)\b)", _I)
 _SECOND_TURN = re.compile(r"^(?:but|however|that said|still)\b,?\s*(?P<post>.+)$", _I | re.S)
 """A second sentence that turns against the first: the quick answer set aside."""
+_BELITTLES = re.compile(
+    r"^(?P<x>[^.;:?!]{3,120}?)\s+(?:is|are)\s+(?:only|just|merely)\s+(?:half|part|one (?:piece|"
+    r"part|half))\s+of\b|\b(?:deeper|bigger|larger|more important|real)\s+(?:problem|issue|gap|"
+    r"need)\s+than\s+(?P<y>[^.;:,]{3,80})", _I)
+"""An opening that makes the asked feature the lesser part: X is only half of it; a deeper
+problem than X."""
+_PLACES_AI = re.compile(
+    r"\b(?:point|put|aim)\w*\s+(?:the\s+|our\s+|my\s+)?(?:AI|ML)\b|"
+    r"\b(?:first|next)\s+AI\s+(?:i'd|i would|we'd|we would)\s+(?:ship|build)\b", _I)
+"""The candidate says where they would point the AI: the effort placed, and not on X."""
+PLACING = 3
+"""Sentences of the opening read for where the AI is pointed."""
 _CALL = re.compile(rf"\b(?:{_WE}\s|my (?:answer|call|view|take)|yes|no|not yet|short answer)\b",
                    _I)
 _FUNCTION = frozenset((
@@ -86,6 +105,9 @@ def pivots_away(question: Question, text: str) -> str:
         set_aside, later = _stems(m.group("pre")), sentences[1:]
     elif (second := _SECOND_TURN.search(sentences[1])) and _REDIRECT.search(second.group("post")):
         set_aside, later = _stems(sentences[0]), sentences[2:]  # a quick answer, then the turn
+    elif (less := _BELITTLES.search(sentences[0])) and (placed := [
+            i for i, s in enumerate(sentences[:PLACING]) if _PLACES_AI.search(s)]):
+        set_aside, later = _stems(less.group("x") or less.group("y")), sentences[placed[0] + 1:]
     else:
         return ""
     set_aside &= _stems(question.prompt)
