@@ -23,6 +23,7 @@ from interviewer.coach.cues_asks import (
 from interviewer.coach.cues_markers import mentions_unnegated
 from interviewer.coach.first_named import pick_cues
 from interviewer.coach.ground import works_through
+from interviewer.coach.launched import launch_to_come
 from interviewer.coach.named_moves import move_instances
 from interviewer.coach.neighbour import answers_neighbour
 from interviewer.coach.payback_ledger import sized_and_held
@@ -79,6 +80,8 @@ def ask_missed(question: Question, units: Sequence[Unit]) -> str:
     if any(short(c) for c in question_constraints(question)):
         return "constraint"
     neighbour = bool(asks) and answers_neighbour(said, asks, question.prompt)
+    if launch_to_come(question.prompt, [u.piece.text for u in said]):
+        return "neighbour"  # asked how a launched feature is doing, it plans the launch
     first = primary_ask(question)
     if first and not made(first):  # measuring the fast-track without deciding it
         return "primary" if not found(first) else "neighbour" if neighbour else THIN
