@@ -59,6 +59,15 @@ question's but one point) has argued it in depth: a dozen sentences each with it
 number or call is how a strong answer makes its case in its own words, whichever one point the
 detectors miss (on the dev split 33 of 41 such answers were graded 4.5-5, held at 4-4.4)."""
 
+TYPED_DEVELOPED_APPLIED = 6
+"""Committed sentences a developed answer (past `typed_ground.SHORT_WORDS`) to a typed question
+needs for its floor. A typed question's ground is five or six broad points: a developed answer
+that touches them in five committed sentences has made one instance of each, the bar, and spent
+the rest of its words on talk. On the dev split the floored developed answers with five were
+three mediums graded 3-3.5 (floored to 4-4.5), with six two mediums; the strong ones had seven
+or more, but a spoken or non-native twin of a seven-sentence answer reads as six, so six keeps
+its floor (`tests/test_form_invariance.py`)."""
+
 
 WORDS_PER_HEDGE = 100
 """An answer with a hedge (could, might, maybe, probably, it depends...) in every this many
@@ -159,6 +168,8 @@ def ground_floor(question: Question, units_: Sequence[Unit], before: float, sett
         # answers sat 0.3-1.2 under their grades, held at the rubric's one instance a dimension.
         return max(settled, HALF_FLOOR)
     if share < half or applied < MIN_APPLIED:
+        return settled
+    if not question.outline and not is_short(units_) and applied < TYPED_DEVELOPED_APPLIED:
         return settled
     if share < most and hedging(units_):  # all of it is worked through, hedged or not
         return settled
