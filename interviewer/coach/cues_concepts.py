@@ -176,7 +176,8 @@ FAMILIES: tuple[Family, ...] = (
        r"(?:is|we pay)|what we (?:lose|give up)|"
        r"(?:quality|accuracy|coverage|cost|latency|speed|privacy|trust|helpfulness|relevance|"
        r"freshness|reach|precision|recall|control|automation|personali[sz]ation) against|"
-       r"sacrific\w*|at the cost of|costs? (?:us )?some|"
+       # a price paid, not a cost to examine: "look at the cost of the cameras" weighs nothing
+       r"sacrific\w*|(?<!look )(?<!looking )(?<!looked )at the cost of|costs? (?:us )?some|"
        # a price accepted for a gain names both sides: "accept higher payouts for payment in a day"
        r"accept\w* (?:a |some )?(?:slightly |a little |somewhat )?(?:higher|lower|more|less|fewer|"
        r"worse|bigger|smaller|slower|longer) [^.;]{1,40}\b(?:for|in exchange for|to get)\b|"
