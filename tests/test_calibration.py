@@ -171,9 +171,17 @@ KNOWN_ABOVE_CEILING: dict[str, float] = {
     "bd28-energy-nudges-injection": 2.4,
     # The bd35- batch (written blind, weighted to neighbouring questions: another ask about the
     # same feature, a sibling feature, another user group) arrived with six of its fourteen
-    # polished neighbours at 4.0-4.5; all six are held since the fixN round (`pivot.py`: a quick
-    # answer, then "But ..." the effort placed elsewhere; the asked feature belittled, then the AI
-    # pointed elsewhere; `launched.py`: a launch planned for a feature that has launched).
+    # polished neighbours at 4.0-4.5. One is held since `launched.py` (a launch planned for a
+    # feature the prompt says has launched). The round that held the other five by their
+    # openings (a quick answer, then "But ..." the effort placed elsewhere; the asked feature
+    # belittled, then the AI pointed elsewhere) moved no held-out answer and sent a strong
+    # ship-first answer of our own to 1.5 (`tests/test_launched.py`), so it was taken out.
+    # Pinned at their arrival scores.
+    "bd35-takeoff-off-bidprice": 4.2,
+    "bd35-linecalls-off-reports": 4.0,
+    "bd35-catalogue-off-chat": 4.1,
+    "bd35-catalogue-off-provenance": 4.3,
+    "bd35-vetxray-off-discharge": 4.5,
 }
 
 
@@ -182,7 +190,7 @@ def test_no_gaming_answer_scores_above_the_ceiling(scored: dict[str, list[Scored
                                                    split: str) -> None:
     """The target is 2.0 on both splits (README, calibration table). On the held-out split one
     answer of the third batch, one of the fourth and two of the fifth miss it, counted, never
-    named; the dev split has seven, named in KNOWN_ABOVE_CEILING."""
+    named; the dev split has twelve, named in KNOWN_ABOVE_CEILING."""
     gaming = [s for s in scored[split] if s.answer.kind in GAMING_KINDS]
     assert gaming
     known = KNOWN_ABOVE_CEILING if split == "dev" else {}

@@ -11,7 +11,9 @@ Read narrowly: only a prompt that says the feature has launched (is live, was ro
 only an answer that speaks of its launch as still to come in `AT_LEAST` sentences or more ("before
 this goes in front of paying users", "the launch gate", "we'd hold the launch", "launch broadly
 only if"). A measure compared "before and after launch" looks back at a launch that happened, so
-it does not count.
+it does not count. Nor does a prompt that itself asks about a launch still to come ("rolled out to
+10% of users; should we launch it to everyone?", "keep it and extend it?"): there planning the
+launch is the answer.
 """
 
 from __future__ import annotations
@@ -35,9 +37,16 @@ _TO_COME = re.compile(
     r"\blaunch (?:it )?(?:broadly|widely|more widely|to everyone|generally)\b|"
     r"\b(?:ready|readiness) (?:to|for) (?:launch|ship|go live)\b", _I)
 
+# The prompt asks about a launch still to come: a wider rollout, a call to keep or extend.
+_ASKS_A_LAUNCH = re.compile(
+    r"\b(?:launch(?:ing)?|roll(?:ing)? (?:it |this |them )?out|ship(?:ping)?|extend|expand|scale|"
+    r"keep|ready|go live|everyone|all (?:users|customers|stores|shops|regions)|more widely|"
+    r"wider|broad(?:ly|er))\b", _I)
+
 
 def launch_to_come(prompt: str, texts: Sequence[str]) -> bool:
     """The prompt says the feature has launched and the answer plans that launch as to come."""
-    if not _LAUNCHED.search(prompt):
+    launched = _LAUNCHED.search(prompt)
+    if not launched or _ASKS_A_LAUNCH.search(prompt[:launched.start()] + prompt[launched.end():]):
         return False
     return sum(1 for t in texts if _TO_COME.search(t)) >= AT_LEAST

@@ -19,21 +19,6 @@ that places the effort elsewhere (`_REDIRECT`: "the lever I'd ...", "the bigger 
 all at once"); and at most `LATER_SHARE` of the following sentences, `LATER_MIN` or more of
 them, come back to the set-aside words (an on-question answer that opens "Speeches are easy to
 draft, but the bigger problem is tone" keeps talking about the speeches).
-
-The same turn may come one sentence later, after a quick answer to the question: "At that price,
-yes. But the problem I'd rather spend the budget on is ...". One sentence is all the asked
-question gets; the second opens by turning against it ("But", "However", "That said") and places
-the effort elsewhere; the set-aside words are the prompt's words in that first sentence, and the
-same `LATER_SHARE` check holds for the sentences after the turn. An on-question answer that
-follows its call with "But the bigger risk is ..." goes on to argue that risk in the prompt's
-words.
-
-Or the opening belittles the asked feature by comparison, with no turn ("X is only half of the
-job", "the collection has a deeper problem than X"), and within the first `PLACING` sentences
-the candidate says where they would point the AI instead ("That's where I'd point the AI", "the
-first AI I'd ship is ..."): the set-aside words are the prompt's words in X, and the sentences
-after the placing one must not come back to them (`LATER_SHARE`). Both are needed: "accuracy is
-only half of success" alone is an on-question answer weighing its measures.
 """
 
 from __future__ import annotations
@@ -58,22 +43,8 @@ _REDIRECT = re.compile(
     r"bet|win|question|gap|pain|prize)|"
     r"helps? (?:more|most)|matters? more|"
     r"(?:first|one) thing (?:to|i'd|i would|we'd|we should|worth)|"
-    rf"\bthe (?:lever|place|part|area|bet|thing|question|problem|feature|product|spot|money|use) "
+    rf"\bthe (?:lever|place|part|area|bet|thing|question|problem|feature|product|spot|money) "
     rf"(?:{_WE}|where|that)\b)", _I)
-_SECOND_TURN = re.compile(r"^(?:but|however|that said|still)\b,?\s*(?P<post>.+)$", _I | re.S)
-"""A second sentence that turns against the first: the quick answer set aside."""
-_BELITTLES = re.compile(
-    r"^(?P<x>[^.;:?!]{3,120}?)\s+(?:is|are)\s+(?:only|just|merely)\s+(?:half|part|one (?:piece|"
-    r"part|half))\s+of\b|\b(?:deeper|bigger|larger|more important|real)\s+(?:problem|issue|gap|"
-    r"need)\s+than\s+(?P<y>[^.;:,]{3,80})", _I)
-"""An opening that makes the asked feature the lesser part: X is only half of it; a deeper
-problem than X."""
-_PLACES_AI = re.compile(
-    r"\b(?:point|put|aim)\w*\s+(?:the\s+|our\s+|my\s+)?(?:AI|ML)\b|"
-    r"\b(?:first|next)\s+AI\s+(?:i'd|i would|we'd|we would)\s+(?:ship|build)\b", _I)
-"""The candidate says where they would point the AI: the effort placed, and not on X."""
-PLACING = 3
-"""Sentences of the opening read for where the AI is pointed."""
 _CALL = re.compile(rf"\b(?:{_WE}\s|my (?:answer|call|view|take)|yes|no|not yet|short answer)\b",
                    _I)
 _FUNCTION = frozenset((
@@ -101,17 +72,11 @@ def pivots_away(question: Question, text: str) -> str:
     if len(sentences) < 1 + LATER_MIN:
         return ""
     m = _TURN.search(sentences[0])
-    if m is not None and not _CALL.search(m.group("pre")) and _REDIRECT.search(m.group("post")):
-        set_aside, later = _stems(m.group("pre")), sentences[1:]
-    elif (second := _SECOND_TURN.search(sentences[1])) and _REDIRECT.search(second.group("post")):
-        set_aside, later = _stems(sentences[0]), sentences[2:]  # a quick answer, then the turn
-    elif (less := _BELITTLES.search(sentences[0])) and (placed := [
-            i for i, s in enumerate(sentences[:PLACING]) if _PLACES_AI.search(s)]):
-        set_aside, later = _stems(less.group("x") or less.group("y")), sentences[placed[0] + 1:]
-    else:
+    if m is None or _CALL.search(m.group("pre")) or not _REDIRECT.search(m.group("post")):
         return ""
-    set_aside &= _stems(question.prompt)
-    if not set_aside or len(later) < LATER_MIN:
-        return ""  # the opening is not about the asked feature, or too little follows to tell
+    set_aside = _stems(m.group("pre")) & _stems(question.prompt)
+    if not set_aside:
+        return ""  # the opening clause is not about the asked feature
+    later = sentences[1:]
     back = sum(1 for s in later if _stems(s) & set_aside)
     return " ".join(sorted(set_aside)) if back <= LATER_SHARE * len(later) else ""
