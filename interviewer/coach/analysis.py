@@ -51,12 +51,7 @@ from interviewer.coach.text import (
     words,
 )
 from interviewer.coach.typed_ground import typed_points
-from interviewer.coach.units import (
-    Unit,
-    is_applied,
-    keyword_run,
-    make_unit,
-)
+from interviewer.coach.units import Unit, is_applied, keyword_run, make_unit
 from interviewer.coach.vague import applied_count, vague
 from interviewer.coach.verdict import dense_after_verdict
 from interviewer.rubric import MAX_SCORE, MIN_SCORE, dimension_ids
