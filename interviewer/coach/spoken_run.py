@@ -47,7 +47,7 @@ def spoken_run(text: str) -> bool:
     said = words(body)
     if len(said) < MIN_WORDS or _INNER_PUNCTUATION.search(body):
         return False
-    if sum(1 for w in said if w in JOINING) > JOINING_SHARE * len(said):
+    if joining_share(body) > JOINING_SHARE:
         return False
     named = len({f.name for f in FAMILIES if f.pattern.search(body)})
     return named >= max(CONCEPTS, len(said) / WORDS_PER_CONCEPT)
